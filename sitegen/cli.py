@@ -1,0 +1,93 @@
+"""The ``sitegen`` command: the only place that talks to the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sitegen.config import Settings, load_settings
+from sitegen.errors import SitegenError
+
+
+def _settings(args) -> Settings:
+    settings = load_settings(Path(args.root), args.config)
+    return settings.with_overrides(
+        pages_dir=getattr(args, "pages", None),
+        content_dir=getattr(args, "content", None),
+        output_dir=getattr(args, "output", None),
+        base_url=getattr(args, "base_url", None),
+    )
+
+
+def _cmd_ingest(args) -> int:
+    from sitegen.ingest import ingest, print_report
+
+    settings = _settings(args)
+    report = ingest(settings.pages_dir, settings.content_dir, settings=settings)
+    print_report(report)
+    return 1 if report.failed else 0
+
+
+def _cmd_build(args) -> int:
+    from sitegen.site import build_site
+
+    settings = _settings(args)
+    report = build_site(settings, progress=sys.stderr.isatty() and not args.quiet)
+    if not args.quiet:
+        print(report.summary())
+    return 0
+
+
+def _cmd_serve(args) -> int:
+    from sitegen.serve import serve_site
+
+    settings = _settings(args)
+    serve_site(settings, host=args.host, port=args.port, watch=args.watch)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitegen", description="Static archive sites from OCR'd newspaper pages.")
+    parser.add_argument("--root", default=".", help="project folder holding sitegen.toml (default: .)")
+    parser.add_argument("--config", default=None, help="settings file (default: ROOT/sitegen.toml)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def paths(p, output=True):
+        p.add_argument("--pages", type=Path, help="folder of raw page files")
+        p.add_argument("--content", type=Path, help="folder of article Markdown files")
+        if output:
+            p.add_argument("--output", type=Path, help="folder the site is written to")
+            p.add_argument("--base-url", help="URL path the site is served under, e.g. /repo/")
+
+    p = sub.add_parser("ingest", help="turn page files into one Markdown file per article")
+    paths(p, output=False)
+    p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser("build", help="ingest new pages, then render the site")
+    paths(p)
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("serve", help="build, then serve the site over HTTP")
+    paths(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--watch", action="store_true", help="rebuild on changes and reload open pages")
+    p.set_defaults(func=_cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except SitegenError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

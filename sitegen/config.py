@@ -1,0 +1,80 @@
+"""Site settings: ``sitegen.toml`` plus command-line overrides."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from sitegen.errors import SitegenError
+
+CONFIG_NAME = "sitegen.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path = Path(".")
+    title: str = "报纸档案"
+    paper: str = ""
+    base_url: str = "/"
+    language: str = "zh-CN"
+    page_size: int = 20
+    feed_size: int = 50
+    theme: str = "default"
+    pages_dir: Path = Path("seeds")
+    content_dir: Path = Path("content")
+    output_dir: Path = Path("public")
+    # Editors' files; None means the copy shipped inside the package.
+    vocabulary: Path | None = None
+    gazetteer: Path | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site lives under, always with leading and trailing slash."""
+        path = self.base_url
+        if "://" in path:
+            path = "/" + path.split("://", 1)[1].partition("/")[2]
+        path = "/" + path.strip("/")
+        return path if path == "/" else path + "/"
+
+    @property
+    def themes_dir(self) -> Path:
+        return self.root / "themes"
+
+    def with_overrides(self, **overrides) -> "Settings":
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def load_settings(root: Path | str = ".", config_file: Path | str | None = None) -> Settings:
+    """Read ``sitegen.toml`` from ``root`` (absent file: defaults)."""
+    root = Path(root)
+    path = Path(config_file) if config_file else root / CONFIG_NAME
+    if not path.exists():
+        if config_file:
+            raise SitegenError("settings file not found", path)
+        return Settings(root=root)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        raise SitegenError(f"invalid TOML: {exc.msg if hasattr(exc, 'msg') else exc}", path, line) from None
+    except UnicodeDecodeError:
+        raise SitegenError("settings file is not UTF-8", path) from None
+    root = path.parent
+    paths = data.pop("paths", {}) or {}
+    known = {f for f in Settings.__dataclass_fields__}
+    kwargs: dict = {"root": root}
+    for key in ("title", "paper", "base_url", "language", "page_size", "feed_size", "theme"):
+        if key in data:
+            kwargs[key] = data.pop(key)
+    for key, attr in (("pages", "pages_dir"), ("content", "content_dir"), ("output", "output_dir")):
+        if key in paths:
+            kwargs[attr] = root / paths[key]
+        else:
+            kwargs[attr] = root / Settings.__dataclass_fields__[attr].default
+    for key in ("vocabulary", "gazetteer"):
+        if key in paths:
+            kwargs[key] = root / paths[key]
+    kwargs["extra"] = {k: v for k, v in data.items() if k not in known}
+    return Settings(**kwargs)

@@ -1,0 +1,158 @@
+"""Reading and writing article files: YAML front matter, then the Markdown body.
+
+The text form is deterministic (fixed key order, fixed quoting) so that ingesting the same
+page twice gives byte-identical files, and an editor's change shows up as a hash mismatch.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import hashlib
+import re
+from pathlib import Path
+
+import yaml
+
+from sitegen.content.article import KINDS, Article
+from sitegen.errors import SitegenError
+
+FIELD_ORDER = [f.name for f in dataclasses.fields(Article) if f.name not in ("body",)]
+LIST_FIELDS = {f.name for f in dataclasses.fields(Article) if f.type == "list[str]"}
+_HASH_LINE = re.compile(r"^ingest_hash: .*\n", re.M)
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+
+class ArticleFileError(SitegenError):
+    """An article file that cannot be read; names the file and line."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str_presenter(dumper, value: str):
+    # Quote strings YAML would otherwise read back as something else (dates, numbers, yes/no).
+    style = None
+    if value == "" or yaml.safe_load(value) != value or value != value.strip() or ": " in value or "#" in value:
+        style = '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_presenter)
+
+
+def _front_matter(article: Article) -> str:
+    data = {}
+    for name in FIELD_ORDER:
+        if name == "ingest_hash":
+            continue
+        value = getattr(article, name)
+        if value is None or (name in LIST_FIELDS and not value):
+            if name in ("title", "date", "page"):
+                data[name] = None      # keep the key so editors see where it goes
+            continue
+        data[name] = list(value) if name in LIST_FIELDS else value
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=None, width=1000)
+
+
+def content_hash(text: str) -> str:
+    """Hash of an article file's text, leaving out its own ``ingest_hash`` line."""
+    return hashlib.sha256(_HASH_LINE.sub("", text, count=1).encode("utf-8")).hexdigest()[:16]
+
+
+def article_to_text(article: Article, with_hash: bool = True) -> str:
+    """The file text for an article; with ``with_hash`` the ingest hash is stamped in."""
+    body = article.body.strip("\n")
+    text = f"---\n{_front_matter(article)}---\n\n{body}\n"
+    if not with_hash:
+        return text
+    digest = content_hash(text)
+    return text.replace("\n---\n\n", f"\ningest_hash: {digest}\n---\n\n", 1)
+
+
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def article_from_text(text: str, path: Path | str = "<text>") -> Article:
+    m = _FRONT.match(text)
+    if not m:
+        raise ArticleFileError("no front matter: the file must start with a line '---'", path, 1)
+    raw = m.group(1) or ""
+    try:
+        data = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ArticleFileError(f"front matter is not valid YAML: {problem}", path, line) from None
+    if not isinstance(data, dict):
+        raise ArticleFileError("front matter must be a mapping of field: value", path, 2)
+
+    def line_of(key: str) -> int:
+        for i, row in enumerate(raw.splitlines(), start=2):
+            if row.startswith(f"{key}:"):
+                return i
+        return 2
+
+    known = {f.name for f in dataclasses.fields(Article)}
+    values = {}
+    for key, value in data.items():
+        if key not in known:
+            continue                                  # extra fields are the editor's business
+        if isinstance(value, (_dt.date, _dt.datetime)):
+            value = value.isoformat()[:10]
+        if key in LIST_FIELDS:
+            if value is None:
+                value = []
+            elif isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list):
+                raise ArticleFileError(f"'{key}' must be a list", path, line_of(key))
+            value = [str(v) for v in value if v is not None and str(v).strip()]
+        elif key == "order":
+            if not isinstance(value, int):
+                raise ArticleFileError("'order' must be a whole number", path, line_of(key))
+        elif value is not None:
+            value = str(value)
+        values[key] = value
+    if not values.get("id"):
+        values["id"] = Path(str(path)).stem
+    if not _ID.match(values["id"]):
+        raise ArticleFileError(f"'id' must be ASCII letters, digits, - or _: {values['id']!r}", path, line_of("id"))
+    kind = values.get("kind") or "news"
+    if kind not in KINDS:
+        raise ArticleFileError(f"'kind' must be one of {', '.join(KINDS)}, not {kind!r}", path, line_of("kind"))
+    date = values.get("date")
+    if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        raise ArticleFileError(f"'date' must be YYYY-MM-DD, not {date!r}", path, line_of("date"))
+    values["body"] = text[m.end():].strip("\n")
+    return Article(**values)
+
+
+def read_article(path: Path) -> Article:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise ArticleFileError("not UTF-8 text", path, line) from None
+    return article_from_text(text, path)
+
+
+def is_edited(text: str) -> bool:
+    """True when a file written by ingest has since been changed by hand."""
+    m = re.search(r"^ingest_hash: (\S+)$", text, re.M)
+    return m is None or m.group(1) != content_hash(text)
+
+
+def load_articles(content_dir: Path) -> list[Article]:
+    """Every article under ``content_dir``; the first broken file raises with its path and line."""
+    articles = [read_article(p) for p in sorted(Path(content_dir).rglob("*.md"))]
+    seen: dict[str, Article] = {}
+    for a in articles:
+        if a.id in seen:
+            raise ArticleFileError(f"duplicate id {a.id!r} (also used by an article from {seen[a.id].source})",
+                                   a.source or a.id)
+        seen[a.id] = a
+    return articles
