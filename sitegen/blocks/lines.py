@@ -1,0 +1,219 @@
+"""Telling the lines of a page apart: body text, headline, byline start, credit, marker…
+
+OCR reading order is unreliable, so nothing here decides which article a line belongs to;
+it only says what each line *is*. Segmentation does the rest.
+
+The one contextual rule is the sentence: column breaks and page breaks fall mid-sentence
+(`持续严格消` / blank / `杀和确保`), so a line that follows an unfinished sentence continues
+it, whatever it looks like. A headline stands after a finished sentence, has no sentence
+punctuation of its own and does not fill the column like a wrapped body line.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from enum import Enum
+
+from sitegen.bylines import find_credit, is_author_line, starts_news_byline
+from sitegen.ocr import split_doubled_prefix, undouble
+from sitegen.ocr.spacing import clean_spacing, is_cjk
+from sitegen.ocr.wraps import sentence_closed
+
+
+class LineKind(str, Enum):
+    BODY = "body"
+    HEADLINE = "headline"
+    NEWS_START = "news_start"        # 本报讯 (…) opens a report
+    CREDIT = "credit"                # 本报记者 X 摄影报道: closes a photo or report
+    CONTINUED_FROM = "continued_from"  # (上接第1版)
+    CONTINUED_TO = "continued_to"      # (下转第4版)
+    AD = "ad"                        # 广告 / Advertisement for …
+    COLUMN = "column"                # ■栏目名, or a doubled column name
+    AUTHOR = "author"                # 市服务工会 冯显亮
+
+
+@dataclass
+class Line:
+    text: str                        # the printed text of this line (a part of an OCR line when split)
+    number: int                      # 1-based line number in the page file
+    gap_before: int = 0              # blank lines between this line and the previous one
+    kind: LineKind = LineKind.BODY
+    doubled: bool = False            # printed in doubled OCR type; `display` has it undone
+    display: str = ""                # text with OCR repairs applied (for headlines: undoubled)
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def compact(self) -> str:
+        return clean_spacing(self.display or self.text)
+
+
+_MARKER_FROM = re.compile(r"^\s*[（(]\s*上\s*接\s*第\s*\S{1,4}?\s*版\s*[）)]")
+_MARKER_TO = re.compile(r"[（(]\s*下\s*转\s*第\s*\S{1,4}?\s*版\s*[）)]\s*$")
+_AD = re.compile(r"^\s*(广\s*告|Advertisement\b.*|ADVERTISEMENT\b.*)\s*$")
+_COLUMN_MARK = re.compile(r"^\s*[■□◆◇●▲★☆]\s*\S")
+_DATELINE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+_CREDIT_LEAD = re.compile(r"^\s*(本报记者|记者|通讯员|本报通讯员|摄影记者)(\s*[\u3400-\u9fff]{2,4})+\s*$")
+_COLUMN_SUFFIX = re.compile(r"(日记|手记|札记|随笔|侧记|漫谈|快评|时评|短评|专栏)$")
+_INNER_PUNCT = re.compile(r"[，。；：,;]")
+_QUOTED = re.compile(r"“[^”]*”|《[^》]*》|（[^）]*）|\([^)]*\)")
+_HEADLINE_MAX = 50
+
+
+def _phrase_gap(text: str) -> bool:
+    """A space between two runs of two or more CJK characters: how headlines separate phrases."""
+    for m in re.finditer(r"[ \u3000]+", text.strip()):
+        s, e = m.start(), m.end()
+        t = text.strip()
+        if s >= 2 and e + 1 < len(t) and all(is_cjk(c) for c in (t[s - 2], t[s - 1], t[e], t[e + 1])):
+            return True
+    return False
+
+
+def _headline_shaped(line: Line) -> bool:
+    text = line.compact
+    if not 4 <= len(text) <= _HEADLINE_MAX:
+        return False
+    if _DATELINE.match(text) or text[-1] in "，、；：,;:（(《“" or text[0] in "，。、；：,;:）)》”":
+        return False
+    if _INNER_PUNCT.search(_QUOTED.sub("", text)):
+        return False
+    cjk = sum(1 for c in text if is_cjk(c))
+    return cjk >= len(text) * 0.5
+
+
+def _split_ocr_line(raw: str, number: int) -> list[Line]:
+    """One OCR line can hold two printed lines: a doubled headline run into the next
+    report (`矿矿泉泉水水 本报讯 …`), or a caption ending in its credit."""
+    split = split_doubled_prefix(raw)
+    if split:
+        head, rest = split
+        return [Line(head, number), *_split_ocr_line(rest, number)]
+    start = find_credit(raw)
+    if start is not None and raw[:start].strip():
+        return [Line(raw[:start].rstrip(), number), Line(raw[start:].strip(), number, kind=LineKind.CREDIT)]
+    return [Line(raw.strip(), number)]
+
+
+def _typed(line: Line, known_columns: set[str]) -> Line:
+    text = line.text
+    if line.kind == LineKind.CREDIT:
+        line.display = text.strip()
+        return line
+    doubled = undouble(text)
+    if doubled is not None:
+        line.doubled, line.display = True, doubled
+        is_column = doubled in known_columns or (len(doubled) <= 10 and _COLUMN_SUFFIX.search(doubled))
+        line.kind = LineKind.COLUMN if is_column else LineKind.HEADLINE
+    elif starts_news_byline(text):
+        line.kind = LineKind.NEWS_START
+    elif _MARKER_FROM.match(text):
+        line.kind = LineKind.CONTINUED_FROM
+    elif _AD.match(text):
+        line.kind = LineKind.AD
+    elif _COLUMN_MARK.match(text):
+        line.kind = LineKind.COLUMN
+    elif find_credit(text) == 0:
+        line.kind = LineKind.CREDIT
+    elif is_author_line(text):
+        line.kind = LineKind.AUTHOR
+    if line.kind == LineKind.COLUMN and not line.display:
+        line.display = re.sub(r"^\s*[■□◆◇●▲★☆]\s*", "", text).strip()
+    if not line.display:
+        line.display = text.strip()
+    return line
+
+
+def _column_width(lines: list[Line]) -> int | None:
+    """The width of a wrapped body column, in characters: lines that are followed by more of
+    their paragraph fill the column. None when the page has one paragraph per line."""
+    widths = []
+    for a, b in zip(lines, lines[1:]):
+        if a.kind == LineKind.BODY and b.kind == LineKind.BODY and b.gap_before == 0:
+            widths.append(len(a.compact))
+    if len(widths) < 8:
+        return None
+    width = int(statistics.median(widths))
+    return width if width <= 30 else None
+
+
+def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line]:
+    """The non-blank lines of a page, typed."""
+    lines: list[Line] = []
+    gap = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            gap += 1
+            continue
+        parts = _split_ocr_line(raw, number)
+        parts[0].gap_before = gap
+        gap = 0
+        lines.extend(_typed(p, known_columns) for p in parts)
+
+    # A credit can start on the line before: 本报记者 马超 / 通讯员 赵研容 摄影报道.
+    for prev, line in zip(lines, lines[1:]):
+        if line.kind == LineKind.CREDIT and prev.kind in (LineKind.BODY, LineKind.AUTHOR) \
+                and _CREDIT_LEAD.match(prev.text):
+            prev.kind = LineKind.CREDIT
+
+    width = _column_width(lines)
+    _mark_headlines(lines, width)
+    for line in lines:
+        if line.kind == LineKind.BODY and _MARKER_TO.search(line.text):
+            line.extra["continued_to"] = True
+    return lines
+
+
+def _headline_run(lines: list[Line], i: int, longest: int = 3) -> bool:
+    """Lines i.. up to the next blank line are all headline-shaped, few, unfinished, and what
+    follows them is not more body text (which would make them a paragraph cut by a column break)."""
+    run = [lines[i]]
+    after = None
+    for line in lines[i + 1:]:
+        if line.gap_before or line.kind != LineKind.BODY:
+            after = line
+            break
+        run.append(line)
+    followed_by_text = after is not None and after.kind == LineKind.BODY and not _headline_shaped(after)
+    return (len(run) <= longest and all(_headline_shaped(l) for l in run)
+            and not sentence_closed(run[-1].text) and not followed_by_text)
+
+
+def _mark_headlines(lines: list[Line], width: int | None) -> None:
+    """Decide which plain lines are headlines, reading the page in order."""
+    open_sentence = False
+    for i, line in enumerate(lines):
+        if line.kind in (LineKind.NEWS_START, LineKind.CONTINUED_FROM):
+            open_sentence = not sentence_closed(line.text)
+            continue
+        if line.kind != LineKind.BODY:
+            open_sentence = False
+            continue
+        if open_sentence or not _headline_shaped(line):
+            open_sentence = not sentence_closed(line.text)
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        prev = lines[i - 1] if i else None
+        if line.gap_before == 0 and prev is not None and prev.kind in (LineKind.BODY, LineKind.NEWS_START) \
+                and (width is None or len(line.compact) <= width + 3):
+            # Straight under a finished sentence, with no blank line: a new paragraph.
+            continue
+        if nxt is not None and nxt.kind == LineKind.BODY:
+            fills_column = (width is not None and width - 3 <= len(line.compact) <= width + 2
+                            and not _phrase_gap(line.text))
+            if nxt.gap_before == 0:
+                # One paragraph per line: a headline stands apart from the text under it;
+                # in columns, a line as wide as the column is a wrapped paragraph's first line,
+                # unless its whole run is headline-shaped and ends unfinished (a two-line headline).
+                wrapped = width is None or (fills_column and not _headline_run(lines, i))
+            else:
+                # A column break right after a paragraph's first line: only straight under
+                # a headline, where the next headline line would otherwise be.
+                wrapped = fills_column and prev is not None and prev.kind == LineKind.HEADLINE \
+                    and line.gap_before == 0
+            if wrapped:
+                open_sentence = not sentence_closed(line.text)
+                continue
+        line.kind = LineKind.HEADLINE
+        open_sentence = False

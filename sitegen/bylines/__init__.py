@@ -1,0 +1,26 @@
+"""Bylines and credits: who wrote, reported and photographed an article.
+
+- a news byline: ``本报讯 （记者 陈曦 通讯员 牛亚乐）``, OCR-spaced (``记 者 白 莹``) or broken across lines;
+- a photo credit closing a caption: ``本报记者 周美玉 摄影报道``, ``万玉藻 摄影报道``, ``本报记者 彭程 摄``;
+- an author line signing a column: ``市服务工会 冯显亮`` (unit, then the name).
+"""
+
+from sitegen.bylines.parse import (
+    Byline,
+    find_credit,
+    is_author_line,
+    parse_author_line,
+    parse_credit,
+    parse_news_byline,
+    starts_news_byline,
+)
+
+__all__ = [
+    "Byline",
+    "find_credit",
+    "is_author_line",
+    "parse_author_line",
+    "parse_credit",
+    "parse_news_byline",
+    "starts_news_byline",
+]

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitegen.ocr.spacing import is_cjk
+
+_S = r"[ \t\u3000]*"
+_NAME_CHARS = r"[\u3400-\u9fff·•]"
+
+# Roles in the order they can appear inside a byline; longer forms first.
+_ROLES = {
+    "本报记者": "reporters", "特约记者": "reporters", "实习记者": "reporters", "记者": "reporters",
+    "特约通讯员": "correspondents", "通讯员": "correspondents",
+    "摄影": "photographers", "摄": "photographers",
+    "作者": "authors", "文": "authors", "图": "photographers",
+}
+_ROLE_RE = re.compile("|".join(sorted((r.replace("", _S)[len(_S):-len(_S)] for r in _ROLES), key=len, reverse=True)))
+
+_NEWS_START = re.compile(rf"^{_S}本{_S}报{_S}讯|^{_S}本报[\u4e00-\u9fff]{{1,6}}\d{{0,2}}月\d{{1,2}}日电")
+_NEWS_BYLINE = re.compile(rf"^{_S}本{_S}报{_S}讯{_S}[（(]([^（）()]*)[）)]")
+
+
+@dataclass
+class Byline:
+    reporters: list[str] = field(default_factory=list)
+    correspondents: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+
+    def merge(self, other: "Byline") -> None:
+        for role in ("reporters", "correspondents", "photographers", "authors"):
+            mine = getattr(self, role)
+            mine.extend(n for n in getattr(other, role) if n not in mine)
+
+
+def starts_news_byline(line: str) -> bool:
+    return bool(_NEWS_START.match(line))
+
+
+def _names(segment: str) -> list[str]:
+    """Names in one role's segment; OCR may space every character (白 莹), so single
+    characters are glued back together."""
+    tokens = [t for t in re.split(r"[\s、，,]+", segment) if t]
+    names: list[str] = []
+    glue = ""
+    for tok in tokens:
+        if len(tok) == 1 and is_cjk(tok):
+            glue += tok
+            continue
+        if glue:
+            names.append(glue)
+            glue = ""
+        names.append(tok)
+    if glue:
+        names.append(glue)
+    return [n for n in names if 2 <= len(n) <= 5 and all(is_cjk(c) or c in "·•" for c in n)]
+
+
+def _split_roles(inner: str, default_role: str | None = None) -> Byline:
+    byline = Byline()
+    pos, role = 0, default_role
+    matches = list(_ROLE_RE.finditer(inner))
+    for i, m in enumerate(matches):
+        if role and m.start() > pos:
+            getattr(byline, role).extend(_names(inner[pos:m.start()]))
+        role = _ROLES[re.sub(r"\s", "", m.group())]
+        pos = m.end()
+    if role:
+        getattr(byline, role).extend(_names(inner[pos:]))
+    return byline
+
+
+def parse_news_byline(text: str) -> Byline | None:
+    """The byline of a 本报讯 article; ``text`` is the article's first lines joined by spaces."""
+    m = _NEWS_BYLINE.match(text)
+    if not m:
+        return None
+    return _split_roles(m.group(1))
+
+
+# A credit closes a caption: optional role words and names, then 摄影报道 or a lone 摄.
+_CREDIT = re.compile(
+    rf"(?:(?<=[。！？”）)\s])|^){_S}"
+    rf"((?:(?:本报|特约)?(?:记者|通讯员|摄影记者)?{_S}{_NAME_CHARS}{{2,4}}{_S}){{1,4}}?)"
+    rf"(摄影报道|(?<=[\s])摄)[ \t\u3000]*$"
+)
+_CREDIT_ROLE = re.compile(r"(本报记者|本报|特约记者|摄影记者|记者|通讯员)")
+
+
+def find_credit(line: str) -> int | None:
+    """Where a photo credit starts in ``line`` (it always runs to the end), or None."""
+    stripped = line.rstrip()
+    m = _CREDIT.search(stripped)
+    if not m:
+        return None
+    names_part = m.group(1)
+    if not names_part.strip():
+        return None
+    # A lone 摄 needs a role word before it; otherwise it is ordinary text (…进行拍 摄).
+    if m.group(2) == "摄" and not _CREDIT_ROLE.search(names_part):
+        return None
+    start = m.start(1)
+    while start < len(line) and line[start] in " \t\u3000":
+        start += 1
+    return start
+
+
+def parse_credit(text: str) -> tuple[Byline, bool]:
+    """Names in a credit; the flag says whether it is a photo report (摄影报道).
+
+    In 摄影报道 the named 记者/通讯员 reported and photographed; a bare 摄 credits only the
+    photographer; names with no role in 摄影报道 are photographers only."""
+    text = text.strip()
+    photo_report = text.endswith("摄影报道")
+    inner = text[: -len("摄影报道")] if photo_report else text[:-1]
+    inner = re.sub(r"本报记者|本报", "记者", inner)
+    b = _split_roles(inner, default_role="photographers")
+    names = b.reporters + b.correspondents + b.photographers
+    result = Byline(photographers=list(dict.fromkeys(names)))
+    if photo_report:
+        result.reporters = b.reporters
+        result.correspondents = b.correspondents
+    return result, photo_report
+
+
+_AUTHOR_LINE = re.compile(rf"^{_S}([\u3400-\u9fff（）()·]{{2,24}}?){_S}[ \t\u3000]{_S}({_NAME_CHARS}{{2,3}}){_S}$")
+_UNIT_END = re.compile(
+    r"(工会|总工会|中心|主席|副主席|书记|委员会|公司|集团|局|处|部|办|院|校|大学|医院|街道|社区|协会|联合会|"
+    r"研究所|研究院|委|站|所|队|馆|记者|编辑|干部|职工|教师|律师)$"
+)
+
+
+def is_author_line(line: str) -> bool:
+    """`单位 姓名`: a unit or title, a space, then a two- or three-character name."""
+    m = _AUTHOR_LINE.match(line)
+    return bool(m and _UNIT_END.search(m.group(1)))
+
+
+def parse_author_line(line: str) -> list[str]:
+    m = _AUTHOR_LINE.match(line)
+    return [m.group(2)] if m else []

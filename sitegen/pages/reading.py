@@ -1,0 +1,89 @@
+"""Reading page files: UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK; any line ends."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitegen.errors import SitegenError
+
+PAGE_SUFFIXES = {".txt"}
+
+
+class PageFileError(SitegenError):
+    """A page file that cannot be read as text."""
+
+
+@dataclass(frozen=True)
+class Page:
+    source: str        # the path as the user gave it (pages folder + relative path)
+    relpath: str       # path inside the pages folder, with forward slashes
+    text: str          # decoded text, "\n" line ends, no BOM
+
+    @property
+    def sha(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+def _looks_like_text(text: str) -> bool:
+    """Reject decodings that are technically valid but are not writing (binary, wrong codec)."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return False
+    bad = sum(1 for c in chars if unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn"))
+    return bad / len(chars) < 0.01
+
+
+def decode_page(data: bytes, path: Path | str) -> str:
+    """Bytes of a page file → text, or a PageFileError that says what is wrong with it."""
+    if not data.strip():
+        raise PageFileError("empty page file", path)
+    text = None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = None
+    elif b"\x00" in data:
+        raise PageFileError("binary file, not page text", path)
+    if text is None:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            try:
+                # GB18030 is a superset of GBK and GB2312, the usual output of Chinese OCR tools.
+                text = data.decode("gb18030")
+            except UnicodeDecodeError:
+                line = data[: exc.start].count(b"\n") + 1
+                raise PageFileError("cannot decode: neither UTF-8 nor GB18030 text", path, line) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _looks_like_text(text):
+        raise PageFileError("binary file, not page text", path)
+    return text
+
+
+def read_page(path: Path, pages_dir: Path) -> Page:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PageFileError(f"cannot read: {exc.strerror}", path) from None
+    text = decode_page(data, path)
+    return Page(source=str(path), relpath=path.relative_to(pages_dir).as_posix(), text=text)
+
+
+def find_page_files(pages_dir: Path) -> list[Path]:
+    """Every page file under ``pages_dir`` in a stable order (hidden files and the manifest skipped)."""
+    pages_dir = Path(pages_dir)
+    if not pages_dir.is_dir():
+        raise PageFileError("pages folder not found", pages_dir)
+    return sorted(
+        p for p in pages_dir.rglob("*")
+        if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(pages_dir).parts)
+    )

@@ -1,0 +1,130 @@
+"""Cutting a page into article bodies.
+
+A body runs from its start (a 本报讯 byline, a 上接 marker, an ad, or plain text after a
+headline) to the next boundary: another start, a headline, a column header, a credit that
+closes a photo, or a signature line. Headlines and furniture lines are collected apart with
+their positions, for ``headlines`` to attach.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sitegen.blocks import Line, LineKind
+from sitegen.ocr.wraps import sentence_closed
+
+
+@dataclass
+class Body:
+    start: str                          # news | continuation | ad | plain
+    lines: list[Line] = field(default_factory=list)
+    credits: list[Line] = field(default_factory=list)
+    signature: Line | None = None       # an author line closing the body
+    first: int = 0                      # position of the first line on the page
+    last: int = 0
+
+    def add(self, line: Line, position: int) -> None:
+        if not self.lines:
+            self.first = position
+        self.lines.append(line)
+        self.last = position
+
+
+@dataclass
+class HeadlineRun:
+    """Headline lines printed one under the other; a kicker, title and subtitle may share one."""
+    lines: list[Line]
+    position: int
+
+
+@dataclass
+class Furniture:
+    """A column header (■栏目) or an author line standing apart from any body."""
+    line: Line
+    position: int
+
+
+@dataclass
+class PageParts:
+    bodies: list[Body]
+    runs: list[HeadlineRun]
+    columns: list[Furniture]
+    authors: list[Furniture]
+
+
+def _split_photo_caption(body: Body) -> Body | None:
+    """A photo caption printed straight under a report, closed by its 摄影报道 credit:
+    the caption is the report's last paragraph. Returns the caption body, or None."""
+    if body.start != "news":
+        return None
+    text_lines = [ln for ln in body.lines if ln.kind != LineKind.CREDIT]
+    for j in range(len(text_lines) - 1, 0, -1):
+        line = text_lines[j]
+        if line.gap_before > 0 and sentence_closed(text_lines[j - 1].text):
+            cut = body.lines.index(line)
+            caption = Body("plain")
+            for k, ln in enumerate(body.lines[cut:]):
+                caption.add(ln, body.first + cut + k)
+            caption.credits = body.credits
+            body.lines = body.lines[:cut]
+            body.credits = []
+            body.last = body.first + cut - 1
+            return caption
+    return None
+
+
+def split_page(lines: list[Line]) -> PageParts:
+    bodies: list[Body] = []
+    runs: list[HeadlineRun] = []
+    columns: list[Furniture] = []
+    authors: list[Furniture] = []
+    current: Body | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None and current.lines:
+            bodies.append(current)
+        current = None
+
+    for pos, line in enumerate(lines):
+        kind = line.kind
+        if kind == LineKind.HEADLINE:
+            close()
+            last = runs[-1] if runs else None
+            if last and last.position + len(last.lines) == pos and line.gap_before == 0:
+                last.lines.append(line)
+            else:
+                runs.append(HeadlineRun([line], pos))
+        elif kind in (LineKind.NEWS_START, LineKind.CONTINUED_FROM, LineKind.AD):
+            close()
+            current = Body({LineKind.NEWS_START: "news", LineKind.CONTINUED_FROM: "continuation",
+                            LineKind.AD: "ad"}[kind])
+            current.add(line, pos)
+        elif kind == LineKind.COLUMN:
+            close()
+            columns.append(Furniture(line, pos))
+        elif kind == LineKind.AUTHOR:
+            if current is not None and current.lines and current.start != "ad" and line.gap_before <= 1:
+                current.add(line, pos)
+                current.signature = line
+                close()
+            else:
+                authors.append(Furniture(line, pos))
+        elif kind == LineKind.CREDIT:
+            if current is None:
+                current = Body("plain")
+            current.add(line, pos)
+            current.credits.append(line)
+            if line.text.rstrip().endswith("摄") or line.text.rstrip().endswith("摄影报道"):
+                if line.text.rstrip().endswith("摄影报道"):
+                    caption = _split_photo_caption(current)
+                    if caption is not None:
+                        bodies.append(current)
+                        current = caption
+                close()
+        else:
+            if current is None:
+                current = Body("plain")
+            current.add(line, pos)
+    close()
+    return PageParts(bodies, runs, columns, authors)

@@ -1,0 +1,147 @@
+"""Which headline belongs to which body.
+
+OCR reading order puts many headlines after their article, some far away, and kickers
+and subtitles on either side. Position alone cannot say which is whose, so each headline
+run is scored against each body by what they share (character pairs, weighted by how rare
+they are on the page: a place or a name counts more than 工会), with a small bonus for
+standing right next to the body. Every body that needs a headline first gets its best run
+(a one-to-one matching), then runs left over join the body they clearly belong to; what
+belongs to none (a series banner) is left as residue.
+
+The main headline of a body is the first line of the nearest run printed after it if there
+is one (the big headline, read late by the OCR), else the last line of the nearest run
+before it (a kicker stands above its headline).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sitegen.ocr.spacing import clean_headline_spacing
+from sitegen.segmentation.bodies import Body, HeadlineRun
+
+MATCH_THRESHOLD = 0.2       # a body's own headline must share at least this much
+EXTRA_THRESHOLD = 0.3       # a second run (kicker, subtitle) must share more…
+EXTRA_MARGIN = 0.1          # …and fit its body clearly better than any other
+_WORD_CHARS = re.compile(r"[\w]", re.U)
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in text if _WORD_CHARS.match(c) and c != "_"]
+    return {a + b for a, b in zip(chars, chars[1:])}
+
+
+def headline_texts(run: HeadlineRun) -> list[str]:
+    """The headline lines of a run; doubled display type wrapped over lines is one headline."""
+    texts: list[str] = []
+    prev_doubled = False
+    for line in run.lines:
+        text = clean_headline_spacing(line.display)
+        if line.doubled and prev_doubled and texts:
+            texts[-1] += text
+        else:
+            texts.append(text)
+        prev_doubled = line.doubled
+    return texts
+
+
+@dataclass
+class Attachment:
+    runs: list[HeadlineRun] = field(default_factory=list)
+
+
+def _body_text(body: Body) -> str:
+    return "".join(line.text for line in body.lines)
+
+
+def score_runs(bodies: list[Body], runs: list[HeadlineRun]) -> dict[tuple[int, int], float]:
+    """How well each headline run (index k) fits each body (index i) that can take one."""
+    eligible = [i for i, b in enumerate(bodies) if b.start in ("news", "plain")]
+    grams = {i: _bigrams(_body_text(bodies[i])) for i in eligible}
+    df = Counter(g for i in eligible for g in grams[i])
+    n = max(len(eligible), 1)
+
+    def weight(g: str) -> float:
+        # A pair found in no body tells nothing about which body; weigh it as a common one.
+        return math.log((n + 1) / (df.get(g) or n / 2 + 0.5)) + 0.1
+
+    def score(run: HeadlineRun, i: int) -> float:
+        text = "".join(headline_texts(run))
+        run_grams = _bigrams(text)
+        if not run_grams:
+            return 0.0
+        total = sum(weight(g) for g in run_grams)
+        shared = sum(weight(g) for g in run_grams if g in grams[i]) / total
+        body = bodies[i]
+        lo, hi = sorted((run.position, body.first if run.position < body.first else body.last))
+        between = sum(1 for j in eligible if lo < bodies[j].first < hi or lo < bodies[j].last < hi)
+        runs_between = sum(1 for r in runs if lo < r.position < hi)
+        # Standing right next to the body counts, and counts most for captions and signed
+        # pieces, whose headlines often share no words with them.
+        nearby = 0.0
+        if between == 0:
+            nearby = 0.15 if run.position < body.first else 0.1
+            if body.start == "plain":
+                nearby += 0.15
+            if runs_between:
+                nearby /= 3
+        return shared + nearby - 0.03 * between
+
+    return {(k, i): score(r, i) for k, r in enumerate(runs) for i in eligible}
+
+
+def attach_headlines(bodies: list[Body], runs: list[HeadlineRun]) -> tuple[dict[int, list[HeadlineRun]], list[HeadlineRun]]:
+    """Map body index → its headline runs (page order), and the runs that fit no body."""
+    scores = score_runs(bodies, runs)
+    scored = sorted(((s, k, i) for (k, i), s in scores.items()), reverse=True)
+    owner: dict[int, int] = {}
+    taken: set[int] = set()
+    for s, k, i in scored:
+        if s < MATCH_THRESHOLD:
+            break
+        if k not in owner and i not in taken:
+            owner[k] = i
+            taken.add(i)
+    # A run left over joins the body it fits best, if it fits it clearly better than any other.
+    best: dict[int, list[tuple[float, int]]] = {}
+    for s, k, i in scored:
+        best.setdefault(k, []).append((s, i))
+    for k, ranked in best.items():
+        if k in owner:
+            continue
+        (s1, i1), s2 = ranked[0], (ranked[1][0] if len(ranked) > 1 else 0.0)
+        if s1 >= EXTRA_THRESHOLD and s1 - s2 >= EXTRA_MARGIN:
+            owner[k] = i1
+
+    attached: dict[int, list[HeadlineRun]] = {}
+    residue = []
+    for k, run in enumerate(runs):
+        if k in owner:
+            attached.setdefault(owner[k], []).append(run)
+        else:
+            residue.append(run)
+    return attached, residue
+
+
+def choose_title(body: Body, runs: list[HeadlineRun]) -> tuple[str | None, list[str]]:
+    """The main headline and the other headline lines (kickers and subtitles, page order)."""
+    if not runs:
+        return None, []
+    after = [r for r in runs if r.position > body.last]
+    before = [r for r in runs if r.position < body.first]
+    if after:
+        main_run = min(after, key=lambda r: r.position)
+        main_index = 0
+    else:
+        main_run = max(before, key=lambda r: r.position)
+        main_index = len(headline_texts(main_run)) - 1
+    title = headline_texts(main_run)[main_index]
+    others = []
+    for run in sorted(runs, key=lambda r: r.position):
+        for j, text in enumerate(headline_texts(run)):
+            if not (run is main_run and j == main_index):
+                others.append(text)
+    return title, others

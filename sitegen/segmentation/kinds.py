@@ -1,0 +1,21 @@
+"""What sort of article a body is, from how the page printed it."""
+
+from __future__ import annotations
+
+from sitegen.segmentation.bodies import Body
+
+
+def article_kind(body: Body, signed: bool) -> str:
+    """news (本报讯 report), photo (caption with 摄影报道 credit), column (signed piece),
+    continuation (上接 fragment), ad, or other."""
+    if body.start in ("continuation", "ad"):
+        return body.start
+    if body.start == "news":
+        return "news"
+    if any(c.text.rstrip().endswith("摄影报道") for c in body.credits):
+        return "photo"
+    if signed:
+        return "column"
+    if body.credits:
+        return "photo"
+    return "other"

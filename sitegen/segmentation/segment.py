@@ -1,0 +1,152 @@
+"""A page's text in, its articles out (pure: no files, no dates, no places)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from sitegen.blocks import Line, LineKind, classify_page
+from sitegen.blocks.lines import _column_width
+from sitegen.bylines import Byline, parse_author_line, parse_credit, parse_news_byline
+from sitegen.ocr.spacing import clean_headline_spacing
+from sitegen.ocr.wraps import join_wrapped_lines
+from sitegen.segmentation.bodies import Body, Furniture, split_page
+from sitegen.segmentation.headlines import attach_headlines, choose_title, headline_texts
+from sitegen.segmentation.kinds import article_kind
+
+_MARKDOWN_LEAD = re.compile(r"^(#|>|[-+*]\s|\d+[.)]\s)")
+_FROM = re.compile(r"上\s*接\s*(第\s*\S{1,4}?\s*版)")
+_TO = re.compile(r"下\s*转\s*(第\s*\S{1,4}?\s*版)")
+
+
+@dataclass
+class SegmentedArticle:
+    title: str | None
+    subtitles: list[str]
+    kind: str
+    paragraphs: list[str]
+    byline: Byline
+    column: str | None = None
+    author_line: str | None = None
+    continued_from: str | None = None
+    continued_to: str | None = None
+    first_line: int = 0                  # page line where the body starts
+
+
+@dataclass
+class SegmentedPage:
+    articles: list[SegmentedArticle]
+    residue: list[tuple[int, str]] = field(default_factory=list)   # (line number, text) placed nowhere
+
+
+def _nearest_body(bodies: list[Body], item: Furniture, prefer_previous: bool) -> int | None:
+    """The body a column header or author line belongs to: a signed piece never starts with 本报讯."""
+    before = [i for i, b in enumerate(bodies) if b.last < item.position and b.start == "plain"]
+    after = [i for i, b in enumerate(bodies) if b.first > item.position and b.start == "plain"]
+    previous = before[-1] if before else None
+    following = after[0] if after else None
+    if prefer_previous and previous is not None and bodies[previous].last == item.position - 1:
+        return previous
+    if prefer_previous and previous is not None and bodies[previous].signature is not None \
+            and item.position - bodies[previous].last <= 2:
+        return previous
+    return following if following is not None else previous
+
+
+def _marker_page(pattern: re.Pattern, text: str) -> str | None:
+    m = pattern.search(text)
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", m.group(1))) if m else None
+
+
+def _paragraphs(body: Body, width: int | None) -> list[str]:
+    rows = []
+    for line in body.lines:
+        alone = line.kind in (LineKind.CREDIT, LineKind.CONTINUED_FROM, LineKind.AUTHOR, LineKind.AD)
+        rows.append((line.text, line.gap_before, alone))
+    # A credit broken over two lines (本报记者 马超 / 通讯员 赵研容 摄影报道) is one paragraph.
+    merged: list[tuple[str, int, bool]] = []
+    for row, line in zip(rows, body.lines):
+        if merged and line.kind == LineKind.CREDIT and body.lines[len(merged) - 1].kind == LineKind.CREDIT:
+            text, gap, alone = merged[-1]
+            merged[-1] = (text + " " + row[0], gap, True)
+            merged.append(None)          # keep indexes aligned with body.lines
+            continue
+        merged.append(row)
+    paragraphs = join_wrapped_lines([r for r in merged if r is not None], width)
+    return ["\\" + p if _MARKDOWN_LEAD.match(p) else p for p in paragraphs]
+
+
+def _byline(body: Body) -> Byline:
+    byline = Byline()
+    if body.start == "news":
+        head = " ".join(line.text for line in body.lines[:4])
+        parsed = parse_news_byline(head)
+        if parsed:
+            byline.merge(parsed)
+    if body.credits:
+        credit_text = " ".join(c.text.strip() for c in body.credits)
+        names, _ = parse_credit(credit_text)
+        byline.merge(names)
+    if body.signature is not None:
+        byline.authors.extend(n for n in parse_author_line(body.signature.text) if n not in byline.authors)
+    return byline
+
+
+def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset()) -> SegmentedPage:
+    lines = classify_page(text, set(known_columns))
+    width = _column_width(lines)
+    parts = split_page(lines)
+    bodies = parts.bodies
+    attached, loose_runs = attach_headlines(bodies, parts.runs)
+
+    column_of: dict[int, str] = {}
+    for item in parts.columns:
+        i = _nearest_body(bodies, item, prefer_previous=True)
+        if i is not None and i not in column_of:
+            column_of[i] = clean_headline_spacing(item.line.display)
+    author_of: dict[int, Line] = {}
+    residue: list[tuple[int, str]] = []
+    for item in parts.authors:
+        i = _nearest_body(bodies, item, prefer_previous=False)
+        if i is not None and i not in author_of:
+            author_of[i] = item.line
+        else:
+            residue.append((item.line.number, item.line.text.strip()))
+    for i, item in enumerate(parts.columns):
+        if not any(column_of.get(j) == clean_headline_spacing(item.line.display) for j in column_of):
+            residue.append((item.line.number, item.line.text.strip()))
+    for run in loose_runs:
+        for line in run.lines:
+            residue.append((line.number, line.text.strip()))
+
+    articles = []
+    for i, body in enumerate(bodies):
+        title, subtitles = choose_title(body, attached.get(i, []))
+        byline = _byline(body)
+        author_line = None
+        if i in author_of:
+            author_line = clean_headline_spacing(author_of[i].text)
+            byline.authors.extend(n for n in parse_author_line(author_of[i].text) if n not in byline.authors)
+        signed = i in author_of or body.signature is not None or i in column_of
+        kind = article_kind(body, signed)
+        if kind == "column" and not byline.authors:
+            byline.authors = []
+        body_text = " ".join(line.text for line in body.lines)
+        articles.append(SegmentedArticle(
+            title=title,
+            subtitles=subtitles,
+            kind=kind,
+            paragraphs=_paragraphs(body, width),
+            byline=byline,
+            column=column_of.get(i),
+            author_line=author_line,
+            continued_from=_marker_page(_FROM, body.lines[0].text) if body.start == "continuation" else None,
+            continued_to=_marker_page(_TO, body.lines[-1].text),
+            first_line=body.lines[0].number,
+        ))
+    residue.sort()
+    return SegmentedPage(articles, residue)
+
+
+__all__ = ["SegmentedArticle", "SegmentedPage", "segment_page", "headline_texts"]
