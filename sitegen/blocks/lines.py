@@ -206,7 +206,11 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
                 # One paragraph per line: a headline stands apart from the text under it;
                 # in columns, a line as wide as the column is a wrapped paragraph's first line,
                 # unless its whole run is headline-shaped and ends unfinished (a two-line headline).
-                wrapped = width is None or (fills_column and not _headline_run(lines, i))
+                if width is None:
+                    wrapped = not (_phrase_gap(line.text) or _headline_run(lines, i)
+                                   or len(nxt.compact) > _HEADLINE_MAX)
+                else:
+                    wrapped = fills_column and not _headline_run(lines, i)
             else:
                 # A column break right after a paragraph's first line: only straight under
                 # a headline, where the next headline line would otherwise be.

@@ -1,26 +1,120 @@
-"""Placeholder until the ingest lands: the real one writes content files from page files."""
+"""Ingest: page files in, one Markdown file per article out.
+
+``ingest`` is the stage's one entry point (the command line and the build call it); the
+work is done by ``pipeline`` (pure: a page's articles) and ``store`` (files and edits).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitegen.errors import SitegenError
+from sitegen.ingest.pipeline import articles_from_page, column_names
+from sitegen.ingest.store import IngestState, store_page
+from sitegen.pages import find_page_files, read_page
+
 
 @dataclass
 class IngestReport:
     pages_read: int = 0
-    written: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    kept_edited: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
+    pages_skipped: int = 0                      # unchanged since the last ingest (only_changed)
+    articles: int = 0
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    kept_edited: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    appeared: list[tuple[str, str]] = field(default_factory=list)    # (page, article id)
+    went_away: list[tuple[str, str]] = field(default_factory=list)
+    residue: list[tuple[str, int, str]] = field(default_factory=list)  # (page, line, text)
+    failed: list[str] = field(default_factory=list)                  # one line per failed page
 
     def summary(self) -> str:
-        return f"{self.pages_read} pages read"
+        parts = [f"{self.pages_read} pages read"]
+        if self.pages_skipped:
+            parts.append(f"{self.pages_skipped} unchanged pages skipped")
+        parts.append(f"{self.articles} articles: {len(self.written)} written, {len(self.unchanged)} unchanged, "
+                     f"{len(self.kept_edited)} kept because edited")
+        if self.removed:
+            parts.append(f"{len(self.removed)} removed")
+        parts.append(f"{len(self.residue)} residue lines")
+        if self.failed:
+            parts.append(f"{len(self.failed)} pages failed")
+        return "ingest: " + ", ".join(parts)
+
+    def details(self) -> list[str]:
+        lines = [f"residue: {page}:{line}: {text}" for page, line, text in self.residue]
+        lines += [f"kept (edited by hand): {p}" for p in self.kept_edited]
+        lines += [f"appeared: {page}: {ident}" for page, ident in self.appeared]
+        lines += [f"went away: {page}: {ident}" for page, ident in self.went_away]
+        lines += [f"error: {msg}" for msg in self.failed]
+        return lines
+
+
+def _page_key(path: Path, pages_dir: Path) -> str:
+    return path.relative_to(pages_dir).as_posix()
 
 
 def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool = False) -> IngestReport:
-    return IngestReport()
+    """Read every page file under ``pages_dir`` and write its articles under ``content_dir``.
+
+    A page that cannot be read is reported in ``failed`` and the others still go through.
+    With ``only_changed``, pages whose text is the same as at the last ingest are skipped."""
+    from sitegen.dates import issue_date, read_manifest
+    from sitegen.places import load_gazetteer
+    from sitegen.tags import load_vocabulary
+
+    pages_dir, content_dir = Path(pages_dir), Path(content_dir)
+    report = IngestReport()
+    vocabulary = load_vocabulary(getattr(settings, "vocabulary", None))
+    gazetteer = load_gazetteer(getattr(settings, "gazetteer", None))
+    manifest = read_manifest(pages_dir)
+    state = IngestState.load(content_dir)
+
+    pages = []
+    for path in find_page_files(pages_dir):
+        try:
+            pages.append(read_page(path, pages_dir))
+        except SitegenError as exc:
+            report.failed.append(str(exc))
+    known_columns = set(state.columns)
+    for page in pages:
+        known_columns |= column_names(page.text)
+    state.columns = sorted(known_columns)
+
+    for page in pages:
+        key = page.relpath
+        if only_changed and state.pages.get(key, {}).get("sha") == page.sha:
+            report.pages_skipped += 1
+            continue
+        report.pages_read += 1
+        try:
+            issue = issue_date(key, page.text, manifest)
+            result = articles_from_page(page, issue, known_columns, vocabulary, gazetteer)
+        except SitegenError as exc:
+            report.failed.append(str(exc))
+            continue
+        except Exception as exc:  # a bug on one page must not stop the others
+            report.failed.append(f"{page.source}: could not segment ({type(exc).__name__}: {exc})")
+            continue
+        changes = store_page(content_dir, key, page.sha, result.articles, state)
+        report.articles += len(result.articles)
+        report.written += changes.written
+        report.unchanged += changes.unchanged
+        report.kept_edited += changes.kept_edited
+        report.removed += changes.removed
+        report.appeared += [(page.source, i) for i in changes.appeared]
+        report.went_away += [(page.source, i) for i in changes.went_away]
+        report.residue += [(page.source, n, text) for n, text in result.residue]
+    if report.pages_read or not content_dir.joinpath(".ingest-state.json").exists():
+        content_dir.mkdir(parents=True, exist_ok=True)
+        state.save(content_dir)
+    return report
 
 
 def print_report(report: IngestReport) -> None:
+    import sys
+
     print(report.summary())
+    for line in report.details():
+        print(line, file=sys.stderr if line.startswith("error:") else sys.stdout)

@@ -101,20 +101,19 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
     attached, loose_runs = attach_headlines(bodies, parts.runs)
 
     column_of: dict[int, str] = {}
+    residue: list[tuple[int, str]] = []
     for item in parts.columns:
         i = _nearest_body(bodies, item, prefer_previous=True)
         if i is not None and i not in column_of:
             column_of[i] = clean_headline_spacing(item.line.display)
+        else:
+            residue.append((item.line.number, item.line.text.strip()))
     author_of: dict[int, Line] = {}
-    residue: list[tuple[int, str]] = []
     for item in parts.authors:
         i = _nearest_body(bodies, item, prefer_previous=False)
         if i is not None and i not in author_of:
             author_of[i] = item.line
         else:
-            residue.append((item.line.number, item.line.text.strip()))
-    for i, item in enumerate(parts.columns):
-        if not any(column_of.get(j) == clean_headline_spacing(item.line.display) for j in column_of):
             residue.append((item.line.number, item.line.text.strip()))
     for run in loose_runs:
         for line in run.lines:
@@ -130,9 +129,6 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
             byline.authors.extend(n for n in parse_author_line(author_of[i].text) if n not in byline.authors)
         signed = i in author_of or body.signature is not None or i in column_of
         kind = article_kind(body, signed)
-        if kind == "column" and not byline.authors:
-            byline.authors = []
-        body_text = " ".join(line.text for line in body.lines)
         articles.append(SegmentedArticle(
             title=title,
             subtitles=subtitles,

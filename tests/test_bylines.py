@@ -1,0 +1,56 @@
+from sitegen.bylines import find_credit, is_author_line, parse_author_line, parse_credit, parse_news_byline
+
+
+def test_news_byline_with_reporter_and_correspondent():
+    b = parse_news_byline("本报讯 （记者 陈曦 通讯员 牛亚乐） 近日， 陶然亭")
+    assert (b.reporters, b.correspondents) == (["陈曦"], ["牛亚乐"])
+
+
+def test_news_byline_spaced_out_by_ocr():
+    assert parse_news_byline("本报讯 （记 者 白 莹 ） “我在").reporters == ["白莹"]
+
+
+def test_news_byline_half_width_and_two_correspondents():
+    b = parse_news_byline("本报讯(记者任洁 通讯员于莲洁 刘玉娟)北京师范大学")
+    assert b.reporters == ["任洁"] and b.correspondents == ["于莲洁", "刘玉娟"]
+
+
+def test_correspondent_only():
+    b = parse_news_byline("本报讯 （通讯员 彭婷 ） 当")
+    assert b.reporters == [] and b.correspondents == ["彭婷"]
+
+
+def test_not_a_byline():
+    assert parse_news_byline("本报记者昨天获悉") is None
+
+
+def test_photo_report_credits_reporters_and_photographers():
+    line = "对车队垃圾分类情况进行检查。本报记者 盛丽 通讯员 孙艳秋 摄影报道"
+    start = find_credit(line)
+    assert line[start:] == "本报记者 盛丽 通讯员 孙艳秋 摄影报道"
+    names, photo_report = parse_credit(line[start:])
+    assert photo_report
+    assert names.reporters == ["盛丽"] and names.correspondents == ["孙艳秋"]
+    assert names.photographers == ["盛丽", "孙艳秋"]
+
+
+def test_credit_without_role_is_photographer_only():
+    names, photo_report = parse_credit("万玉藻 摄影报道")
+    assert photo_report and names.photographers == ["万玉藻"] and names.reporters == []
+
+
+def test_bare_she_credits_the_photographer_only():
+    names, photo_report = parse_credit("本报记者 彭程 摄")
+    assert not photo_report and names.photographers == ["彭程"] and names.reporters == []
+
+
+def test_the_word_she_inside_text_is_no_credit():
+    assert find_credit("大家一起进行拍 摄") is None
+    assert find_credit("参加摄影比赛") is None
+
+
+def test_author_line():
+    assert is_author_line(" 市服务工会 冯显亮") and parse_author_line(" 市服务工会 冯显亮") == ["冯显亮"]
+    assert is_author_line("北京市金融工会副主席 鞠万春")
+    assert not is_author_line("同心抗疫 工会在行动")
+    assert not is_author_line("一包粽子 托起沉甸甸的信任")

@@ -1,0 +1,118 @@
+"""Cutting pages into articles and giving each its headline."""
+
+from sitegen.blocks import LineKind, classify_page
+from sitegen.segmentation import segment_page
+
+REPORT_A = """本报讯 （记者 陈曦 通讯员
+牛亚乐） 近日， 陶然亭街道总工
+会联合辖区企业召开防疫安全
+会， 持续夯实疫情防控和安全生
+产。
+
+安全会上， 陶然亭街道总工
+会工作人员首先组织与会人员进
+行安全生产月知识学习和答卷活
+动， 进一步提升大家对安全生产
+的理解和认识。"""
+
+REPORT_B = """本报讯 （记者 边磊 ）东城
+区总工会近日召开生活垃圾分
+类工作部署会， 向全区各街道
+总工会、 直属基层工会下发了
+方案， 详细部署了此项工作。
+
+据了解， 东城区总工会成
+立了专项工作领导小组，推出9
+项举措统筹推动垃圾分类工
+作。"""
+
+
+def titles(page):
+    return [(a.kind, a.title) for a in segment_page(page).articles]
+
+
+def test_headline_printed_after_its_body_goes_back_to_it():
+    page = f"{REPORT_A}\n\n陶然亭工会构建疫情防线\n\n{REPORT_B}\n\n东城工会9项举措推动垃圾分类\n"
+    assert titles(page) == [("news", "陶然亭工会构建疫情防线"), ("news", "东城工会9项举措推动垃圾分类")]
+
+
+def test_headline_printed_before_its_body():
+    page = f"陶然亭工会构建疫情防线\n{REPORT_A}\n\n东城工会9项举措推动垃圾分类\n\n{REPORT_B}\n"
+    assert titles(page) == [("news", "陶然亭工会构建疫情防线"), ("news", "东城工会9项举措推动垃圾分类")]
+
+
+def test_headlines_swapped_far_from_their_bodies_follow_what_they_share():
+    page = f"{REPORT_A}\n\n{REPORT_B}\n\n东城工会9项举措推动垃圾分类\n\n陶然亭工会构建疫情防线\n"
+    assert titles(page) == [("news", "陶然亭工会构建疫情防线"), ("news", "东城工会9项举措推动垃圾分类")]
+
+
+def test_kicker_before_and_main_headline_after():
+    page = f"街道工会联合企业召开防疫安全会\n\n{REPORT_A}\n\n陶然亭工会构建疫情防线\n"
+    (article,) = segment_page(page).articles
+    assert article.title == "陶然亭工会构建疫情防线"
+    assert article.subtitles == ["街道工会联合企业召开防疫安全会"]
+
+
+def test_column_break_mid_sentence_does_not_start_a_headline_or_paragraph():
+    page = "本报讯 （记者 马超） 近日，平谷区总工会开展\n敬老爱老慰问活动， 工会领导走访\n\n看望老人们， 并送去牛奶等慰问品。\n\n平谷区总工会暖心慰问送进敬老院\n"
+    (article,) = segment_page(page).articles
+    assert article.title == "平谷区总工会暖心慰问送进敬老院"
+    assert article.paragraphs == ["本报讯（记者马超）近日，平谷区总工会开展敬老爱老慰问活动，工会领导走访看望老人们，并送去牛奶等慰问品。"]
+
+
+def test_photo_caption_under_a_report_is_its_own_photo_article():
+    page = (f"{REPORT_A}\n\n持续高温下，昌平区回龙\n观街道社区工作人员坚守一线。\n本报记者 周美玉 摄影报道\n\n"
+            "工工会会送送来来\n矿矿泉泉水水 本报讯 （记者 盛丽） 记者昨\n天从发行集团工会了解到，比赛已收官。\n\n"
+            "发行集团工会摄影比赛收官\n\n陶然亭工会构建疫情防线\n")
+    arts = segment_page(page).articles
+    assert [(a.kind, a.title) for a in arts] == [
+        ("news", "陶然亭工会构建疫情防线"), ("photo", "工会送来矿泉水"), ("news", "发行集团工会摄影比赛收官")]
+    photo = arts[1]
+    assert photo.byline.photographers == ["周美玉"] and photo.byline.reporters == ["周美玉"]
+    assert photo.paragraphs[-1] == "本报记者周美玉摄影报道"
+
+
+def test_signed_column_with_header_author_line_and_title():
+    page = (" ■工会干部下沉日记\n\n北京市金融工会副主席 鞠万春\n\n一包粽子 托起沉甸甸的信任\n"
+            "“吃粽子啦，这是我媳妇亲手包的粽子。”\n6月23日，村支书张守德就提着粽子送给下沉组。\n")
+    (article,) = segment_page(page).articles
+    assert article.kind == "column"
+    assert article.title == "一包粽子 托起沉甸甸的信任"
+    assert article.column == "工会干部下沉日记"
+    assert article.author_line == "北京市金融工会副主席 鞠万春"
+    assert article.byline.authors == ["鞠万春"]
+
+
+def test_continuation_fragment_takes_no_headline():
+    page = f"{REPORT_A}\n\n陶然亭工会构建疫情防线\n\n(上接第１版)\n据了解， 医保部门与各主管\n\n部门建立工作机制。\n"
+    arts = segment_page(page).articles
+    assert [(a.kind, a.title) for a in arts] == [("news", "陶然亭工会构建疫情防线"), ("continuation", None)]
+    assert arts[1].continued_from == "第1版"
+
+
+def test_continued_to_marker():
+    page = "今日要闻一则\n本报讯 （记者 马超） 近日，平谷区总工会开展活动。\n（下转第4版）\n"
+    (article,) = segment_page(page).articles
+    assert article.continued_to == "第4版"
+
+
+def test_ads():
+    page = f"{REPORT_A}\n\n陶然亭工会构建疫情防线\n 广告\n\nAdvertisement for Yanjing Beer. 电话:63522410.\n"
+    kinds = [a.kind for a in segment_page(page).articles]
+    assert kinds == ["news", "ad", "ad"]
+
+
+def test_series_banner_fitting_no_article_is_residue():
+    page = f"学习贯彻全会精神\n谱写首都工会新篇章\n\n{REPORT_B}\n\n东城工会9项举措推动垃圾分类\n"
+    result = segment_page(page)
+    assert [a.title for a in result.articles] == ["东城工会9项举措推动垃圾分类"]
+    assert [text for _, text in result.residue] == ["学习贯彻全会精神", "谱写首都工会新篇章"]
+
+
+def test_line_kinds():
+    kinds = {l.display: l.kind for l in classify_page("■工会干部下沉日记\n市服务工会 冯显亮\n(上接第１版)\n本报讯 （记者 马超） 近日，\n 广告\n")}
+    assert kinds["工会干部下沉日记"] == LineKind.COLUMN
+    assert kinds["市服务工会 冯显亮"] == LineKind.AUTHOR
+    assert kinds["(上接第１版)"] == LineKind.CONTINUED_FROM
+    assert kinds["本报讯 （记者 马超） 近日，"] == LineKind.NEWS_START
+    assert kinds["广告"] == LineKind.AD
