@@ -1,0 +1,78 @@
+"""Nothing lost: every character of a page ends up in exactly one article or in the residue."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sitegen.ocr import undouble
+from sitegen.segmentation import segment_page
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+_COLUMN_MARK = re.compile(r"^\s*[■□◆◇●▲★☆]")
+
+
+def expected_characters(text: str) -> Counter:
+    """The page's characters, less whitespace, with doubled headline type counted once
+    and the ■ bullet of column headers left out (it is typography, not text)."""
+    counts = Counter()
+    for line in text.split("\n"):
+        line = _COLUMN_MARK.sub("", line)
+        for token in line.split():
+            counts.update(undouble(token) or token)
+    return counts
+
+
+def placed_characters(text: str) -> Counter:
+    result = segment_page(text)
+    counts = Counter()
+    for a in result.articles:
+        for part in [a.title or "", *a.subtitles, a.column or "", a.author_line or "", *a.paragraphs]:
+            part = re.sub(r"^\\", "", part)
+            counts.update(c for c in part if not c.isspace())
+    for _, line in result.residue:
+        line = _COLUMN_MARK.sub("", line)
+        for token in line.split():
+            counts.update(undouble(token) or token)
+    return counts
+
+
+def assert_conserved(text: str) -> None:
+    want, got = expected_characters(text), placed_characters(text)
+    assert want == got, f"lost {want - got}, invented {got - want}"
+
+
+def test_seed_pages_lose_nothing():
+    for path in SEEDS:
+        assert_conserved(path.read_text(encoding="utf-8"))
+
+
+seed_lines = [line for p in SEEDS for line in p.read_text(encoding="utf-8").split("\n")]
+cjk = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+rare = st.sampled_from("〇㐀㑇𠀀𪚥𫠠")
+punct = st.sampled_from("，。、；：“”《》（）() ！？…—·■ ")
+latin = st.sampled_from("abcXYZ0123456789 ")
+free_line = st.text(st.one_of(cjk, cjk, cjk, rare, punct, latin), max_size=30)
+doubled = st.text(cjk, min_size=3, max_size=8).map(lambda s: "".join(c * 2 for c in s))
+special = st.sampled_from(["本报讯 （记者 陈曦 通讯员", "牛亚乐） 近日， 陶然亭", "(上接第１版)", " 广告", "■工会干部下沉日记",
+                           "市服务工会 冯显亮", "本报记者 周美玉 摄影报道", "本报记者 马超", "通讯员 赵研容 摄影报道",
+                           "（下转第4版）", "6月11日", ""])
+page_line = st.one_of(st.sampled_from(seed_lines), free_line, doubled, special, st.just(""))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(page_line, min_size=1, max_size=60))
+def test_generated_pages_lose_nothing(lines):
+    assert_conserved("\n".join(lines))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(SEEDS), st.randoms(use_true_random=False))
+def test_shuffled_seed_pages_lose_nothing(path, rnd):
+    blocks = path.read_text(encoding="utf-8").split("\n\n")
+    rnd.shuffle(blocks)
+    assert_conserved("\n\n".join(blocks))
