@@ -212,10 +212,10 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
                 else:
                     wrapped = fills_column and not _headline_run(lines, i)
             else:
-                # A column break right after a paragraph's first line: only straight under
-                # a headline, where the next headline line would otherwise be.
-                wrapped = fills_column and prev is not None and prev.kind == LineKind.HEADLINE \
-                    and line.gap_before == 0
+                # A column break right after a paragraph's first line: the line fills the
+                # column and what follows the break reads on as plain text.
+                wrapped = fills_column and (not _headline_shaped(nxt) or (
+                    prev is not None and prev.kind == LineKind.HEADLINE and line.gap_before == 0))
             if wrapped:
                 open_sentence = not sentence_closed(line.text)
                 continue

@@ -83,7 +83,7 @@ def parse_news_byline(text: str) -> Byline | None:
 _CREDIT = re.compile(
     rf"(?:(?<=[。！？”）)\s])|^){_S}"
     rf"((?:(?:本报|特约)?(?:记者|通讯员|摄影记者)?{_S}{_NAME_CHARS}{{2,4}}{_S}){{1,4}}?)"
-    rf"(摄影报道|(?<=[\s])摄)[ \t\u3000]*$"
+    rf"(摄影报道|摄)[ \t\u3000]*$"
 )
 _CREDIT_ROLE = re.compile(r"(本报记者|本报|特约记者|摄影记者|记者|通讯员)")
 
@@ -97,8 +97,8 @@ def find_credit(line: str) -> int | None:
     names_part = m.group(1)
     if not names_part.strip():
         return None
-    # A lone 摄 needs a role word before it; otherwise it is ordinary text (…进行拍 摄).
-    if m.group(2) == "摄" and not _CREDIT_ROLE.search(names_part):
+    # A lone 摄 needs a role word opening the credit; otherwise it is ordinary text (…进行拍摄).
+    if m.group(2) == "摄" and not _CREDIT_ROLE.match(names_part.strip()):
         return None
     start = m.start(1)
     while start < len(line) and line[start] in " \t\u3000":

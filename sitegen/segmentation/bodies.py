@@ -128,3 +128,36 @@ def split_page(lines: list[Line]) -> PageParts:
             current.add(line, pos)
     close()
     return PageParts(bodies, runs, columns, authors)
+
+
+def mend_broken_paragraphs(parts: PageParts, width: int | None) -> None:
+    """Undo a false headline: a paragraph's first line, cut off by a column break, looks like
+    a headline standing between a finished body and untitled plain text. When that text has
+    nothing of its own (no credit, no signature, no author line or column header near it),
+    the line and the text are the rest of the body before them."""
+    if width is None:
+        return
+    furniture = {f.position for f in parts.columns} | {f.position for f in parts.authors}
+    for run in list(parts.runs):
+        if len(run.lines) != 1 or run.lines[0].doubled:
+            continue
+        line = run.lines[0]
+        if abs(len(line.compact) - width) > 2:
+            continue
+        before = [b for b in parts.bodies if b.last == run.position - 1]
+        after = [b for b in parts.bodies if b.first == run.position + 1]
+        if not before or not after:
+            continue
+        prev, nxt = before[0], after[0]
+        if nxt.start != "plain" or nxt.credits or nxt.signature or prev.start == "ad" \
+                or prev.signature is not None or (prev.credits and prev.start != "news") \
+                or not sentence_closed(prev.lines[-1].text) \
+                or any(prev.first <= p <= nxt.last for p in furniture):
+            continue
+        line.kind = LineKind.BODY
+        prev.add(line, run.position)
+        for k, ln in enumerate(nxt.lines):
+            prev.add(ln, nxt.first + k)
+        prev.credits += nxt.credits
+        parts.runs.remove(run)
+        parts.bodies.remove(nxt)

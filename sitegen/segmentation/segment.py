@@ -11,7 +11,7 @@ from sitegen.blocks.lines import _column_width
 from sitegen.bylines import Byline, parse_author_line, parse_credit, parse_news_byline
 from sitegen.ocr.spacing import clean_headline_spacing
 from sitegen.ocr.wraps import join_wrapped_lines
-from sitegen.segmentation.bodies import Body, Furniture, split_page
+from sitegen.segmentation.bodies import Body, Furniture, mend_broken_paragraphs, split_page
 from sitegen.segmentation.headlines import attach_headlines, choose_title, headline_texts
 from sitegen.segmentation.kinds import article_kind
 
@@ -97,6 +97,7 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
     lines = classify_page(text, set(known_columns))
     width = _column_width(lines)
     parts = split_page(lines)
+    mend_broken_paragraphs(parts, width)
     bodies = parts.bodies
     attached, loose_runs = attach_headlines(bodies, parts.runs)
 
