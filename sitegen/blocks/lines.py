@@ -11,6 +11,7 @@ punctuation of its own and does not fill the column like a wrapped body line.
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -44,8 +45,9 @@ class Line:
     display: str = ""                # text with OCR repairs applied (for headlines: undoubled)
     extra: dict = field(default_factory=dict)
 
-    @property
+    @functools.cached_property
     def compact(self) -> str:
+        """The text without OCR spaces; read only once the line is typed (display is final)."""
         return clean_spacing(self.display or self.text)
 
 

@@ -90,6 +90,8 @@ _CREDIT_ROLE = re.compile(r"(本报记者|本报|特约记者|摄影记者|记�
 
 def find_credit(line: str) -> int | None:
     """Where a photo credit starts in ``line`` (it always runs to the end), or None."""
+    if "摄" not in line:
+        return None
     stripped = line.rstrip()
     m = _CREDIT.search(stripped)
     if not m:

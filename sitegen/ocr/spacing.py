@@ -35,6 +35,8 @@ _RUNS = re.compile(f"[{_SPACE}]+")
 
 def clean_spacing(text: str) -> str:
     """Drop every space that touches a CJK character or full-width mark; squeeze the rest."""
+    if not _RUNS.search(text):
+        return text
     out = []
     pos = 0
     for m in _RUNS.finditer(text):

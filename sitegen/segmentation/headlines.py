@@ -15,6 +15,8 @@ before it (a kicker stands above its headline).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
 import re
 from collections import Counter
@@ -26,11 +28,10 @@ from sitegen.segmentation.bodies import Body, HeadlineRun
 MATCH_THRESHOLD = 0.2       # a body's own headline must share at least this much
 EXTRA_THRESHOLD = 0.3       # a second run (kicker, subtitle) must share more…
 EXTRA_MARGIN = 0.1          # …and fit its body clearly better than any other
-_WORD_CHARS = re.compile(r"[\w]", re.U)
 
 
 def _bigrams(text: str) -> set[str]:
-    chars = [c for c in text if _WORD_CHARS.match(c) and c != "_"]
+    chars = [c for c in text if c.isalnum()]
     return {a + b for a, b in zip(chars, chars[1:])}
 
 
@@ -64,21 +65,30 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun]) -> dict[tuple[int, i
     df = Counter(g for i in eligible for g in grams[i])
     n = max(len(eligible), 1)
 
+    @functools.lru_cache(maxsize=None)
     def weight(g: str) -> float:
         # A pair found in no body tells nothing about which body; weigh it as a common one.
         return math.log((n + 1) / (df.get(g) or n / 2 + 0.5)) + 0.1
 
-    def score(run: HeadlineRun, i: int) -> float:
-        text = "".join(headline_texts(run))
-        run_grams = _bigrams(text)
-        if not run_grams:
+    run_grams = [_bigrams("".join(headline_texts(r))) for r in runs]
+    edges = sorted((p for j in eligible for p in (bodies[j].first, bodies[j].last)))
+    run_positions = sorted(r.position for r in runs)
+
+    def count_between(sorted_positions: list[int], lo: int, hi: int) -> int:
+        return bisect.bisect_left(sorted_positions, hi) - bisect.bisect_right(sorted_positions, lo)
+
+    def score(k: int, i: int) -> float:
+        run, grams_k = runs[k], run_grams[k]
+        if not grams_k:
             return 0.0
-        total = sum(weight(g) for g in run_grams)
-        shared = sum(weight(g) for g in run_grams if g in grams[i]) / total
+        total = sum(weight(g) for g in grams_k)
+        shared = sum(weight(g) for g in grams_k if g in grams[i]) / total
         body = bodies[i]
         lo, hi = sorted((run.position, body.first if run.position < body.first else body.last))
-        between = sum(1 for j in eligible if lo < bodies[j].first < hi or lo < bodies[j].last < hi)
-        runs_between = sum(1 for r in runs if lo < r.position < hi)
+        # Bodies between the run and this one (each body has two edges; a body is never
+        # split by a run, so counting edges and halving is exact).
+        between = (count_between(edges, lo, hi) + 1) // 2
+        runs_between = count_between(run_positions, lo, hi)
         # Standing right next to the body counts, and counts most for captions and signed
         # pieces, whose headlines often share no words with them.
         nearby = 0.0
@@ -90,7 +100,7 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun]) -> dict[tuple[int, i
                 nearby /= 3
         return shared + nearby - 0.03 * between
 
-    return {(k, i): score(r, i) for k, r in enumerate(runs) for i in eligible}
+    return {(k, i): score(k, i) for k in range(len(runs)) for i in eligible}
 
 
 def attach_headlines(bodies: list[Body], runs: list[HeadlineRun]) -> tuple[dict[int, list[HeadlineRun]], list[HeadlineRun]]:
