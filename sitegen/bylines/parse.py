@@ -61,7 +61,7 @@ def _split_roles(inner: str, default_role: str | None = None) -> Byline:
     byline = Byline()
     pos, role = 0, default_role
     matches = list(_ROLE_RE.finditer(inner))
-    for i, m in enumerate(matches):
+    for m in matches:
         if role and m.start() > pos:
             getattr(byline, role).extend(_names(inner[pos:m.start()]))
         role = _ROLES[re.sub(r"\s", "", m.group())]

@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import functools
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
