@@ -30,11 +30,12 @@ def column_names(text: str) -> set[str]:
 
 
 def _article_id(page: Page, seg: SegmentedArticle, date: str | None, taken: set[str]) -> str:
-    """Stable and ASCII: the issue date, then a hash of the page text and where the body starts."""
+    """Stable and ASCII: the issue date, then a hash of the page (its path in the pages folder
+    and its text) and of where the body starts."""
     head = "".join(seg.paragraphs)[:32]
     n = 0
     while True:
-        digest = hashlib.sha1(f"{page.sha}\n{head}\n{n}".encode("utf-8")).hexdigest()[:8]
+        digest = hashlib.sha1(f"{page.relpath}\n{page.sha}\n{head}\n{n}".encode("utf-8")).hexdigest()[:8]
         ident = f"{date.replace('-', '')}-{digest}" if date else f"nodate-{digest}"
         if ident not in taken:
             taken.add(ident)
@@ -54,7 +55,8 @@ def articles_from_page(page: Page, issue, known_columns: set[str], vocabulary=No
         body = "\n\n".join(seg.paragraphs)
         places = find_places(seg.title or "", body, subtitles=seg.subtitles, gazetteer=gazetteer) \
             if seg.kind != "ad" else None
-        tags = tag_article(seg.title or "", seg.subtitles, body, seg.kind, vocabulary=vocabulary)
+        tags = tag_article(seg.title or "", seg.subtitles, body, seg.kind, vocabulary=vocabulary,
+                           places=(places.districts + places.places) if places else ())
         articles.append(Article(
             id=_article_id(page, seg, issue.date, taken),
             title=seg.title,
