@@ -167,7 +167,7 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
     return lines
 
 
-def _headline_run(lines: list[Line], i: int, longest: int = 3) -> bool:
+def _headline_run(lines: list[Line], i: int, width: int | None = None, longest: int = 3) -> bool:
     """Lines i.. up to the next blank line are all headline-shaped, few, unfinished, and what
     follows them is not more body text (which would make them a paragraph cut by a column break)."""
     run = [lines[i]]
@@ -178,7 +178,9 @@ def _headline_run(lines: list[Line], i: int, longest: int = 3) -> bool:
             break
         run.append(line)
     followed_by_text = after is not None and after.kind == LineKind.BODY and not _headline_shaped(after)
-    return (len(run) <= longest and all(_headline_shaped(l) for l in run)
+    # Lines that all end at the column edge are a wrapped paragraph, however they read.
+    all_full = width is not None and len(run) > 1 and all(abs(len(l.compact) - width) <= 1 for l in run)
+    return (len(run) <= longest and all(_headline_shaped(l) for l in run) and not all_full
             and not sentence_closed(run[-1].text) and not followed_by_text)
 
 
@@ -212,7 +214,7 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
                     wrapped = not (_phrase_gap(line.text) or _headline_run(lines, i)
                                    or len(nxt.compact) > _HEADLINE_MAX)
                 else:
-                    wrapped = fills_column and not _headline_run(lines, i)
+                    wrapped = fills_column and not _headline_run(lines, i, width)
             else:
                 # A column break right after a paragraph's first line: the line fills the
                 # column and what follows the break reads on as plain text.

@@ -20,6 +20,7 @@ import functools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 
 from sitegen.ocr.spacing import clean_headline_spacing
 from sitegen.segmentation.bodies import Body, HeadlineRun
@@ -27,6 +28,7 @@ from sitegen.segmentation.bodies import Body, HeadlineRun
 MATCH_THRESHOLD = 0.2       # a body's own headline must share at least this much
 EXTRA_THRESHOLD = 0.3       # a second run (kicker, subtitle) must share more…
 EXTRA_MARGIN = 0.1          # …and fit its body clearly better than any other
+PLACE_WEIGHT = 0.15         # a district named by both headline and body, or by the headline only
 
 
 def _bigrams(text: str) -> set[str]:
@@ -57,8 +59,13 @@ def _body_text(body: Body) -> str:
     return "".join(line.text for line in body.lines)
 
 
-def score_runs(bodies: list[Body], runs: list[HeadlineRun]) -> dict[tuple[int, int], float]:
-    """How well each headline run (index k) fits each body (index i) that can take one."""
+def score_runs(bodies: list[Body], runs: list[HeadlineRun],
+               districts_of: Callable[[str], set[str]] | None = None) -> dict[tuple[int, int], float]:
+    """How well each headline run (index k) fits each body (index i) that can take one.
+
+    ``districts_of`` names the districts a text mentions: a headline that names a district
+    belongs to a body that names it too (大兴劳模… goes with the 大兴 report, not with the
+    东城 one that shares 垃圾分类)."""
     eligible = [i for i, b in enumerate(bodies) if b.start in ("news", "plain")]
     grams = {i: _bigrams(_body_text(bodies[i])) for i in eligible}
     df = Counter(g for i in eligible for g in grams[i])
@@ -70,6 +77,8 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun]) -> dict[tuple[int, i
         return math.log((n + 1) / (df.get(g) or n / 2 + 0.5)) + 0.1
 
     run_grams = [_bigrams("".join(headline_texts(r))) for r in runs]
+    run_places = [districts_of("".join(headline_texts(r))) if districts_of else set() for r in runs]
+    body_places = {i: districts_of(_body_text(bodies[i])) if districts_of else set() for i in eligible}
     edges = sorted((p for j in eligible for p in (bodies[j].first, bodies[j].last)))
     run_positions = sorted(r.position for r in runs)
 
@@ -97,14 +106,19 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun]) -> dict[tuple[int, i
                 nearby += 0.15
             if runs_between:
                 nearby /= 3
-        return shared + nearby - 0.03 * between
+        agree = 0.0
+        if run_places[k]:
+            agree = PLACE_WEIGHT if run_places[k] & body_places[i] else -PLACE_WEIGHT
+        return shared + nearby + agree - 0.03 * between
 
     return {(k, i): score(k, i) for k in range(len(runs)) for i in eligible}
 
 
-def attach_headlines(bodies: list[Body], runs: list[HeadlineRun]) -> tuple[dict[int, list[HeadlineRun]], list[HeadlineRun]]:
+def attach_headlines(bodies: list[Body], runs: list[HeadlineRun],
+                     districts_of: Callable[[str], set[str]] | None = None
+                     ) -> tuple[dict[int, list[HeadlineRun]], list[HeadlineRun]]:
     """Map body index → its headline runs (page order), and the runs that fit no body."""
-    scores = score_runs(bodies, runs)
+    scores = score_runs(bodies, runs, districts_of)
     scored = sorted(((s, k, i) for (k, i), s in scores.items()), reverse=True)
     owner: dict[int, int] = {}
     taken: set[int] = set()

@@ -93,13 +93,20 @@ def _byline(body: Body) -> Byline:
     return byline
 
 
+def _districts_named(text: str) -> set[str]:
+    from sitegen.places import load_gazetteer
+    from sitegen.places.finder import mentions
+
+    return {m.entry.districts[0] for m in mentions(text, load_gazetteer()) if len(m.entry.districts) == 1}
+
+
 def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset()) -> SegmentedPage:
     lines = classify_page(text, set(known_columns))
     width = _column_width(lines)
     parts = split_page(lines)
     mend_broken_paragraphs(parts, width)
     bodies = parts.bodies
-    attached, loose_runs = attach_headlines(bodies, parts.runs)
+    attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named)
 
     column_of: dict[int, str] = {}
     residue: list[tuple[int, str]] = []
