@@ -1,0 +1,28 @@
+"""Article bodies: Markdown to HTML, with any HTML in the text shown as text.
+
+OCR text and editors' files may contain ``<`` and ``&`` (``<script>`` in a quoted tweet,
+say); they are escaped before Markdown sees them, so nothing from a page becomes markup.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+
+import markdown as _markdown
+
+
+@functools.lru_cache(maxsize=1)
+def _converter() -> _markdown.Markdown:
+    return _markdown.Markdown(extensions=[], output_format="html")
+
+
+def render_body(text: str) -> str:
+    md = _converter()
+    md.reset()
+    return md.convert(html.escape(text, quote=False))
+
+
+def plain_text(text: str) -> str:
+    """The body as one line of text (for descriptions and snippets)."""
+    return " ".join(p.strip().lstrip("\\") for p in text.split("\n\n") if p.strip())

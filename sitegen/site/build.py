@@ -1,0 +1,224 @@
+"""``sitegen build``: ingest what is new, then render the site. Small named steps:
+
+load → model → pages → render → feeds, sitemap, export, search → write → swap.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from sitegen.config import Settings
+from sitegen.content import Article, load_articles
+from sitegen.errors import SitegenError
+from sitegen.markdown import plain_text, render_body
+from sitegen.site import urls
+from sitegen.site.export import article_json, index_json
+from sitegen.site.feeds import atom_feed
+from sitegen.site.model import SiteModel, build_model
+from sitegen.site.pages import PageJob, page_jobs
+from sitegen.site.sitemap import robots, sitemap
+from sitegen.site.writer import SiteWriter
+from sitegen.templates import make_environment, template_error, theme_dirs
+
+KIND_NAMES = {"news": "消息", "photo": "图片新闻", "column": "专栏", "continuation": "转版", "ad": "广告", "other": "其他"}
+
+
+@dataclass
+class BuildReport:
+    articles: int = 0
+    files: int = 0                       # files in the site
+    written: int = 0                     # files whose bytes changed
+    seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)
+    ingest_summary: str = ""
+
+    def summary(self) -> str:
+        lines = [self.ingest_summary] if self.ingest_summary else []
+        lines.append(f"build: {self.articles} articles, {self.files} files ({self.written} written), {self.seconds:.1f}s")
+        return "\n".join(lines)
+
+
+class _Progress:
+    """A progress line on a terminal, shown only once the build has run for a second."""
+
+    def __init__(self, enabled: bool, total: int):
+        self.enabled, self.total, self.start, self.last = enabled, total, time.monotonic(), 0.0
+
+    def update(self, done: int) -> None:
+        now = time.monotonic()
+        if not self.enabled or now - self.start < 1 or now - self.last < 0.1:
+            return
+        self.last = now
+        width = 30
+        filled = int(width * done / max(self.total, 1))
+        sys.stderr.write(f"\rbuild [{'#' * filled}{'.' * (width - filled)}] {done}/{self.total}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled and time.monotonic() - self.start >= 1:
+            sys.stderr.write("\n")
+
+
+def _date_cn(date: str | None) -> str:
+    if not date:
+        return "日期不详"
+    y, m, d = date.split("-")
+    return f"{int(y)}年{int(m)}月{int(d)}日"
+
+
+def _environment(settings: Settings, model: SiteModel) -> jinja2.Environment:
+    base = settings.base_path
+
+    def url(path: str = "") -> str:
+        return base + path.lstrip("/")
+
+    def asset(path: str) -> str:
+        return base + "static/" + path.lstrip("/")
+
+    def absolute(path: str = "") -> str:
+        if "://" in settings.base_url:
+            return settings.base_url.rstrip("/") + "/" + path.lstrip("/")
+        return url(path)
+
+    env = make_environment(theme_dirs(settings.themes_dir, settings.theme), {
+        "site": {"title": settings.title, "paper": settings.paper or settings.title,
+                 "language": settings.language, "base_path": base},
+        "model": model,
+        "url": url,
+        "asset": asset,
+        "absolute": absolute,
+        "article_url": lambda a: url(urls.article(a.id)),
+        "kind_names": KIND_NAMES,
+        "date_cn": _date_cn,
+    })
+    env.filters["date_cn"] = _date_cn
+    env.filters["plain"] = plain_text
+    env.filters["tojson_ld"] = lambda data: jinja2.utils.htmlsafe_json_dumps(data, ensure_ascii=False)
+    return env
+
+
+def _render(env: jinja2.Environment, job: PageJob, bodies: dict[str, str]) -> bytes:
+    try:
+        template = env.get_template(job.template)
+        return template.render(page_url=job.url, bodies=bodies, **job.context).encode("utf-8")
+    except jinja2.TemplateSyntaxError as exc:
+        raise template_error(exc) from None
+    except jinja2.TemplateNotFound as exc:
+        raise SitegenError(f"template not found: {exc.name}", job.template) from None
+    except SitegenError:
+        raise
+    except Exception as exc:  # an error inside a template: name the template file and line
+        frame = _template_frame(exc.__traceback__)
+        where = frame or (job.template, None)
+        raise SitegenError(f"template error while rendering {job.path}: {type(exc).__name__}: {exc}",
+                           where[0], where[1]) from None
+
+
+def _template_frame(tb) -> tuple[str, int] | None:
+    found = None
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".html", ".xml", ".j2")):
+            found = (name, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def build_site(settings: Settings, progress: bool = False, changed: set[Path] | None = None) -> BuildReport:
+    """Build the whole site into ``settings.output_dir``. ``changed`` (the files that changed,
+    from the preview server) is accepted for compatibility: every build renders everything
+    and writes only the files whose bytes changed."""
+    from sitegen.ingest import ingest
+    from sitegen.search import search_files
+
+    report = BuildReport()
+    t0 = time.monotonic()
+
+    def stage(name: str, since: float) -> float:
+        now = time.monotonic()
+        report.stages[name] = report.stages.get(name, 0.0) + now - since
+        return now
+
+    t = t0
+    if settings.pages_dir and Path(settings.pages_dir).is_dir():
+        ingest_report = ingest(settings.pages_dir, settings.content_dir, settings=settings, only_changed=True)
+        if ingest_report.failed:
+            raise SitegenError(ingest_report.failed[0])
+        if ingest_report.pages_read:
+            report.ingest_summary = ingest_report.summary()
+    t = stage("ingest", t)
+
+    content_dir = Path(settings.content_dir)
+    if not content_dir.is_dir():
+        raise SitegenError("content folder not found (run sitegen ingest first)", content_dir)
+    articles = load_articles(content_dir)
+    report.articles = len(articles)
+    model = build_model(articles)
+    t = stage("load", t)
+
+    bodies = {a.id: render_body(a.body) for a in articles}
+    t = stage("markdown", t)
+
+    env = _environment(settings, model)
+    jobs = page_jobs(model, settings.page_size)
+    bar = _Progress(progress, len(jobs))
+    rendered: dict[str, bytes] = {}
+    for n, job in enumerate(jobs, 1):
+        rendered[job.path] = _render(env, job, bodies)
+        bar.update(n)
+    bar.close()
+    t = stage("templates", t)
+
+    absolute = env.globals["absolute"]
+    article_urls = {a.id: urls.article(a.id) for a in articles}
+    extra: dict[str, bytes] = {}
+    extra["feed.xml"] = atom_feed(settings.title, "feed.xml", "", model.articles[: settings.feed_size],
+                                  absolute, settings.language)
+    for group in model.districts:
+        if group.articles:
+            extra[f"{group.url}feed.xml"] = atom_feed(f"{settings.title} · {group.name}", f"{group.url}feed.xml",
+                                                      group.url, group.articles[: settings.feed_size], absolute,
+                                                      settings.language)
+    for group in model.tags:
+        extra[f"{group.url}feed.xml"] = atom_feed(f"{settings.title} · {group.name}", f"{group.url}feed.xml",
+                                                  group.url, group.articles[: settings.feed_size], absolute,
+                                                  settings.language)
+    extra["sitemap.xml"] = sitemap([j.url for j in jobs if j.in_sitemap], absolute)
+    extra["robots.txt"] = robots(absolute("sitemap.xml"))
+    extra[".nojekyll"] = b""
+    for a in articles:
+        extra[f"data/articles/{a.id}.json"] = article_json(a, absolute(article_urls[a.id]))
+    extra["data/index.json"] = index_json(model.articles, lambda a: absolute(article_urls[a.id]))
+    t = stage("feeds", t)
+
+    extra.update(search_files(articles, article_urls, settings))
+    t = stage("search", t)
+
+    with SiteWriter(settings.output_dir) as writer:
+        for rel, data in rendered.items():
+            writer.write(rel, data)
+        for rel, data in extra.items():
+            writer.write(rel, data)
+        for theme in reversed(theme_dirs(settings.themes_dir, settings.theme)[::-1]):
+            static = theme / "static"
+            if static.is_dir():
+                writer.copy_tree(static, "static/")
+        writer.commit()
+    report.files = len(writer._keep)
+    report.written = len(writer.written)
+    stage("write", t)
+    report.seconds = time.monotonic() - t0
+    return report
+
+
+def stage_figures(report: BuildReport) -> str:
+    return json.dumps({k: round(v, 3) for k, v in report.stages.items()})
+
+
+__all__ = ["BuildReport", "build_site", "Article"]

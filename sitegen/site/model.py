@@ -1,0 +1,175 @@
+"""The site model: the archive's articles arranged the ways a reader browses them.
+
+Pure: articles in, plain data out. Issues (days) hold printed pages, pages hold articles in
+print order; districts, tags and people hold their articles newest first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sitegen.content import Article
+from sitegen.site import urls
+
+ROLES = {"reporters": "记者", "correspondents": "通讯员", "photographers": "摄影", "authors": "作者"}
+# The 16 districts in the usual order, with their official romanisation (pinyin guesses
+# 朝阳 wrong: it is Chaoyang).
+DISTRICT_SLUGS = {"东城区": "dongcheng", "西城区": "xicheng", "朝阳区": "chaoyang", "丰台区": "fengtai",
+                  "石景山区": "shijingshan", "海淀区": "haidian", "门头沟区": "mentougou", "房山区": "fangshan",
+                  "通州区": "tongzhou", "顺义区": "shunyi", "昌平区": "changping", "大兴区": "daxing",
+                  "怀柔区": "huairou", "平谷区": "pinggu", "密云区": "miyun", "延庆区": "yanqing"}
+DISTRICT_ORDER = list(DISTRICT_SLUGS)
+
+
+@dataclass
+class PrintedPage:
+    date: str | None
+    key: str                          # URL segment
+    label: str                        # 第3版, or the file name
+    source: str
+    articles: list[Article] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return urls.printed_page(self.date, self.key)
+
+
+@dataclass
+class Issue:
+    date: str | None
+    pages: list[PrintedPage] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return urls.day(self.date)
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a for p in self.pages for a in p.articles]
+
+
+@dataclass
+class Group:
+    """A district, tag or person with its articles, newest first."""
+    name: str
+    slug: str
+    url: str
+    articles: list[Article] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class SiteModel:
+    articles: list[Article]
+    issues: list[Issue]                       # newest first; the undated issue last
+    page_of: dict[str, PrintedPage]           # article id → its printed page
+    districts: list[Group]                    # all 16, in the usual order
+    tags: list[Group]                         # most used first
+    people: list[Group]
+    tag_url: dict[str, str]
+    district_url: dict[str, str]
+    person_url: dict[str, str]
+    continuation: dict[str, tuple[Article | None, Article | None]]   # id → (continued from, continued to)
+
+    @property
+    def dated_issues(self) -> list[Issue]:
+        return [i for i in self.issues if i.date]
+
+    def years(self) -> dict[str, dict[str, list[Issue]]]:
+        out: dict[str, dict[str, list[Issue]]] = {}
+        for issue in sorted(self.dated_issues, key=lambda i: i.date):
+            y, m, _ = issue.date.split("-")
+            out.setdefault(y, {}).setdefault(m, []).append(issue)
+        return out
+
+
+def _newest_first(articles: list[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (a.date or "", a.source, -a.order), reverse=True)
+
+
+def _page_number(page: PrintedPage) -> tuple:
+    digits = "".join(c for c in page.label if c.isdigit())
+    return (int(digits) if digits else 10**6, page.source)
+
+
+def _match_continuations(articles: list[Article]) -> dict[str, tuple[Article | None, Article | None]]:
+    """Pair a fragment (上接第1版) with the article on that page of the same issue that says 下转."""
+    links: dict[str, tuple[Article | None, Article | None]] = {}
+    by_issue = defaultdict(list)
+    for a in articles:
+        by_issue[a.date].append(a)
+    for same_day in by_issue.values():
+        for frag in same_day:
+            if not frag.continued_from:
+                continue
+            wanted = "".join(c for c in frag.continued_from if c.isdigit())
+            heads = [a for a in same_day if a.continued_to and a is not frag
+                     and (not wanted or "".join(c for c in (a.page or "") if c.isdigit()) == wanted)]
+            if len(heads) == 1:
+                head = heads[0]
+                links[frag.id] = (head, links.get(frag.id, (None, None))[1])
+                links[head.id] = (links.get(head.id, (None, None))[0], frag)
+    return links
+
+
+def build_model(articles: list[Article]) -> SiteModel:
+    pages: dict[tuple, PrintedPage] = {}
+    for a in articles:
+        key = urls.page_key(a.page, a.source)
+        k = (a.date, key)
+        if k not in pages:
+            label = f"第{a.page}版" if a.page and str(a.page).isdigit() else (a.page or a.source.rsplit("/", 1)[-1])
+            pages[k] = PrintedPage(a.date, key, label, a.source)
+        pages[k].articles.append(a)
+    issues: dict[str | None, Issue] = {}
+    page_of = {}
+    for page in sorted(pages.values(), key=_page_number):
+        page.articles.sort(key=lambda a: a.order)
+        issues.setdefault(page.date, Issue(page.date)).pages.append(page)
+        for a in page.articles:
+            page_of[a.id] = page
+    issue_list = sorted((i for i in issues.values() if i.date), key=lambda i: i.date, reverse=True)
+    if None in issues:
+        issue_list.append(issues[None])
+
+    district_names = {d for a in articles for d in a.districts}
+    district_slugs = {d: DISTRICT_SLUGS.get(d) or urls.slugify(d) for d in district_names | set(DISTRICT_ORDER)}
+    districts = []
+    for name in DISTRICT_ORDER + sorted(district_names - set(DISTRICT_ORDER)):
+        slug = district_slugs[name]
+        districts.append(Group(name, slug, urls.district(slug), _newest_first([a for a in articles if name in a.districts])))
+
+    tag_slugs = urls.unique_slugs([t for a in articles for t in a.tags])
+    by_tag = defaultdict(list)
+    for a in articles:
+        for t in a.tags:
+            by_tag[t].append(a)
+    tags = [Group(t, tag_slugs[t], urls.tag(tag_slugs[t]), _newest_first(arts)) for t, arts in by_tag.items()]
+    tags.sort(key=lambda g: (-len(g.articles), g.slug))
+
+    by_person: dict[str, Group] = {}
+    person_slugs = urls.unique_slugs([n for a in articles for names in a.people.values() for n in names])
+    for a in articles:
+        for role, names in a.people.items():
+            for n in names:
+                g = by_person.setdefault(n, Group(n, person_slugs[n], urls.person(person_slugs[n])))
+                if a not in g.articles:
+                    g.articles.append(a)
+                g.roles.add(ROLES[role])
+    people = sorted(by_person.values(), key=lambda g: (-len(g.articles), g.slug))
+    for g in people:
+        g.articles = _newest_first(g.articles)
+
+    return SiteModel(
+        articles=_newest_first(articles),
+        issues=issue_list,
+        page_of=page_of,
+        districts=districts,
+        tags=tags,
+        people=people,
+        tag_url={g.name: g.url for g in tags},
+        district_url={g.name: g.url for g in districts},
+        person_url={g.name: g.url for g in people},
+        continuation=_match_continuations(articles),
+    )

@@ -1,0 +1,128 @@
+"""Which HTML pages the site has, and what each one shows: (output path, template, context).
+
+Pure: the site model in, a list of page jobs out. Rendering and writing happen elsewhere.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+
+from sitegen.content import Article
+from sitegen.site import urls
+from sitegen.site.model import Group, SiteModel
+
+
+@dataclass
+class PageJob:
+    path: str                 # output file, relative to the site root (…/index.html)
+    template: str
+    context: dict
+    url: str                  # its URL path relative to the site root ("" for the home page)
+    in_sitemap: bool = True
+
+
+def _index(url: str) -> str:
+    return f"{url}index.html" if url else "index.html"
+
+
+def _paginate(base_url: str, articles: list[Article], size: int) -> list[tuple[int, int, list[Article], str]]:
+    pages = max(1, -(-len(articles) // size))
+    return [(n, pages, articles[(n - 1) * size: n * size], urls.paginated(base_url, n)) for n in range(1, pages + 1)]
+
+
+def _pager(base_url: str, number: int, total: int) -> dict:
+    return {
+        "number": number, "total": total,
+        "prev": urls.paginated(base_url, number - 1) if number > 1 else None,
+        "next": urls.paginated(base_url, number + 1) if number < total else None,
+        "pages": [(n, urls.paginated(base_url, n)) for n in range(1, total + 1)],
+    }
+
+
+def _list_jobs(group: Group, kind: str, size: int, template: str = "list.html", extra: dict | None = None) -> list[PageJob]:
+    jobs = []
+    for number, total, chunk, url in _paginate(group.url, group.articles, size):
+        context = {"group": group, "kind": kind, "articles": chunk, "paging": _pager(group.url, number, total)}
+        context.update(extra or {})
+        jobs.append(PageJob(_index(url), template, context, url))
+    return jobs
+
+
+def _by_place(articles: list[Article], district: str) -> list[tuple[str, list[Article]]]:
+    """A district's articles grouped by the place that put them there, in order of first use."""
+    from sitegen.places import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    groups: dict[str, list[Article]] = {}
+    for a in articles:
+        place = next((p for p in a.places if district in gazetteer.entries.get(p, _NO_ENTRY).districts), None)
+        groups.setdefault(place or district, []).append(a)
+    return list(groups.items())
+
+
+class _NoEntry:
+    districts: tuple = ()
+
+
+_NO_ENTRY = _NoEntry()
+
+
+def _shades(counts: dict[str, int], steps: int = 4) -> dict[str, int]:
+    """Shade 0 for no articles, 1..steps in proportion to the busiest district."""
+    most = max(counts.values(), default=0) or 1
+    return {name: 0 if n == 0 else max(1, min(steps, -(-steps * n // most))) for name, n in counts.items()}
+
+
+def page_jobs(model: SiteModel, page_size: int) -> list[PageJob]:
+    jobs: list[PageJob] = []
+    latest = model.dated_issues[0] if model.dated_issues else (model.issues[0] if model.issues else None)
+    jobs.append(PageJob("index.html", "index.html", {"latest": latest}, ""))
+
+    for article in model.articles:
+        page = model.page_of[article.id]
+        i = page.articles.index(article)
+        jobs.append(PageJob(_index(urls.article(article.id)), "article.html", {
+            "article": article,
+            "printed_page": page,
+            "prev_article": page.articles[i - 1] if i > 0 else None,
+            "next_article": page.articles[i + 1] if i + 1 < len(page.articles) else None,
+            "continued": model.continuation.get(article.id, (None, None)),
+            "issue_url": urls.day(article.date),
+        }, urls.article(article.id)))
+
+    years = model.years()
+    jobs.append(PageJob("date/index.html", "dates.html", {"years": years}, "date/"))
+    for y, months in years.items():
+        jobs.append(PageJob(_index(urls.year(y)), "year.html", {"year": y, "months": months}, urls.year(y)))
+        for m, issues in months.items():
+            by_day = {int(i.date[8:]): i for i in issues}
+            weeks = calendar.Calendar(firstweekday=0).monthdayscalendar(int(y), int(m))
+            jobs.append(PageJob(_index(urls.month(y, m)), "month.html",
+                                {"year": y, "month": m, "weeks": weeks, "by_day": by_day, "issues": issues},
+                                urls.month(y, m)))
+    for issue in model.issues:
+        jobs.append(PageJob(_index(issue.url), "issue.html", {"issue": issue}, issue.url))
+        for page in issue.pages:
+            jobs.append(PageJob(_index(page.url), "printed_page.html", {"issue": issue, "printed_page": page}, page.url))
+
+    from sitegen.maps import CREDIT, district_shapes
+
+    counts = {g.name: len(g.articles) for g in model.districts}
+
+    jobs.append(PageJob("district/index.html", "districts.html",
+                        {"district_map": district_shapes(), "map_credit": CREDIT,
+                         "district_counts": counts, "district_shades": _shades(counts)}, "district/"))
+    for group in model.districts:
+        for job in _list_jobs(group, "district", page_size, "district.html"):
+            job.context["by_place"] = _by_place(job.context["articles"], group.name)
+            jobs.append(job)
+    jobs.append(PageJob("tag/index.html", "tags.html", {}, "tag/"))
+    for group in model.tags:
+        jobs += _list_jobs(group, "tag", page_size)
+    jobs.append(PageJob("people/index.html", "people.html", {}, "people/"))
+    for group in model.people:
+        jobs += _list_jobs(group, "person", page_size)
+    jobs.append(PageJob("search/index.html", "search.html", {}, "search/"))
+    jobs.append(PageJob("404.html", "404.html", {}, "404.html", in_sitemap=False))
+    return jobs

@@ -1,0 +1,81 @@
+"""The site's URL scheme: ASCII, stable across rebuilds, pretty (``path/`` → ``path/index.html``).
+
+All paths here are relative to the site root and never start with a slash; templates turn
+them into links with ``url()``, which adds the configured base path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from pypinyin import lazy_pinyin
+
+
+def article(article_id: str) -> str:
+    return f"a/{article_id}/"
+
+
+def year(y: str) -> str:
+    return f"date/{y}/"
+
+
+def month(y: str, m: str) -> str:
+    return f"date/{y}/{m}/"
+
+
+def day(date: str | None) -> str:
+    if not date:
+        return "date/undated/"
+    y, m, d = date.split("-")
+    return f"date/{y}/{m}/{d}/"
+
+
+def printed_page(date: str | None, page_key: str) -> str:
+    return f"{day(date)}{page_key}/"
+
+
+def district(slug: str) -> str:
+    return f"district/{slug}/"
+
+
+def tag(slug: str) -> str:
+    return f"tag/{slug}/"
+
+
+def person(slug: str) -> str:
+    return f"people/{slug}/"
+
+
+def paginated(base: str, number: int) -> str:
+    return base if number <= 1 else f"{base}page/{number}/"
+
+
+def slugify(text: str) -> str:
+    """ASCII slug: pinyin for Chinese, lowercase letters and digits, dashes between."""
+    words = lazy_pinyin(text, errors=lambda s: list(s))
+    slug = "-".join(w for w in (re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in words) if w)
+    slug = re.sub(r"-{2,}", "-", slug)
+    return slug or hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def unique_slugs(names: list[str]) -> dict[str, str]:
+    """Slugs for names, made unique in sorted order (so the same names give the same slugs)."""
+    taken: dict[str, int] = {}
+    out = {}
+    for name in sorted(set(names)):
+        base = slugify(name)
+        n = taken.get(base, 0) + 1
+        taken[base] = n
+        out[name] = base if n == 1 else f"{base}-{n}"
+    return out
+
+
+def page_key(page: str | None, source: str) -> str:
+    """The page's URL segment: p3 when the page number is known, else from the file name."""
+    if page:
+        ascii_page = re.sub(r"[^A-Za-z0-9]+", "-", str(page)).strip("-")
+        return f"p{ascii_page.lower()}" if ascii_page else "p-" + hashlib.sha1(str(page).encode()).hexdigest()[:6]
+    stem = source.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    ascii_stem = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-").lower()
+    return f"f-{ascii_stem}" if ascii_stem and ascii_stem == stem.lower() else "f-" + hashlib.sha1(source.encode()).hexdigest()[:8]

@@ -1,0 +1,63 @@
+"""Writing the site: into a staging folder, swapped in only when the build succeeded.
+
+A build that fails leaves the previous site as it was. Unchanged files keep their bytes
+and times (the staging folder starts as hard links of the previous output), so a rebuild
+writes only what changed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+
+class SiteWriter:
+    def __init__(self, output_dir: Path):
+        self.output_dir = Path(output_dir)
+        self.staging = self.output_dir.with_name(f".{self.output_dir.name}.staging")
+        self.written: list[str] = []
+        self._keep: set[str] = set()
+
+    def __enter__(self) -> "SiteWriter":
+        if self.staging.exists():
+            shutil.rmtree(self.staging)
+        self.staging.mkdir(parents=True)
+        return self
+
+    def write(self, rel: str, data: bytes) -> None:
+        self._keep.add(rel)
+        target = self.staging / rel
+        previous = self.output_dir / rel
+        try:
+            if previous.is_file() and previous.stat().st_size == len(data) and previous.read_bytes() == data:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.link(previous, target)
+                return
+        except OSError:
+            pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.written.append(rel)
+
+    def copy_tree(self, source: Path, prefix: str, skip: set[str] = frozenset()) -> None:
+        for path in sorted(source.rglob("*")):
+            if path.is_file():
+                rel = f"{prefix}{path.relative_to(source).as_posix()}"
+                if rel not in skip and rel not in self._keep:
+                    self.write(rel, path.read_bytes())
+
+    def commit(self) -> None:
+        """Swap the staging folder in for the output folder."""
+        old = self.output_dir.with_name(f".{self.output_dir.name}.old")
+        if old.exists():
+            shutil.rmtree(old)
+        if self.output_dir.exists():
+            self.output_dir.rename(old)
+        self.staging.rename(self.output_dir)
+        if old.exists():
+            shutil.rmtree(old, ignore_errors=True)
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None and self.staging.exists():
+            shutil.rmtree(self.staging, ignore_errors=True)
