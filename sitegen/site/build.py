@@ -180,12 +180,7 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     extra: dict[str, bytes] = {}
     extra["feed.xml"] = atom_feed(settings.title, "feed.xml", "", model.articles[: settings.feed_size],
                                   absolute, settings.language)
-    for group in model.districts:
-        if group.articles:
-            extra[f"{group.url}feed.xml"] = atom_feed(f"{settings.title} · {group.name}", f"{group.url}feed.xml",
-                                                      group.url, group.articles[: settings.feed_size], absolute,
-                                                      settings.language)
-    for group in model.tags:
+    for group in model.districts + model.tags:
         extra[f"{group.url}feed.xml"] = atom_feed(f"{settings.title} · {group.name}", f"{group.url}feed.xml",
                                                   group.url, group.articles[: settings.feed_size], absolute,
                                                   settings.language)
@@ -205,7 +200,7 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
             writer.write(rel, data)
         for rel, data in extra.items():
             writer.write(rel, data)
-        for theme in reversed(theme_dirs(settings.themes_dir, settings.theme)[::-1]):
+        for theme in theme_dirs(settings.themes_dir, settings.theme):   # a site's own files first
             static = theme / "static"
             if static.is_dir():
                 writer.copy_tree(static, "static/")

@@ -1,0 +1,167 @@
+"""sitegen build: what a reader gets, and what a failed build leaves behind."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from sitegen.cli import main
+from sitegen.config import load_settings
+from sitegen.content import read_article
+from sitegen.errors import SitegenError
+from sitegen.link_checker import check_links
+from sitegen.site import build_site
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_every_internal_link_and_asset_works_at_the_root(sample_site):
+    assert check_links(sample_site, "/") == []
+
+
+def test_every_internal_link_and_asset_works_under_a_project_path(repo_site):
+    assert check_links(repo_site, "/repo/") == []
+    home = (repo_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="/repo/static/css/site.css"' in home and 'href="/static/' not in home
+
+
+def test_the_link_checker_finds_a_broken_link(sample_site, tmp_path):
+    import shutil
+    site = tmp_path / "site"
+    shutil.copytree(sample_site, site)
+    page = site / "tag" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", '<a href="/a/no-such-article/">x</a></main>'), encoding="utf-8")
+    assert [b.target for b in check_links(site, "/")] == ["/a/no-such-article/"]
+
+
+def test_site_has_pages_for_every_way_in(sample_site):
+    for path in ["index.html", "404.html", ".nojekyll", "robots.txt", "sitemap.xml", "feed.xml", "date/index.html",
+                 "date/2020/index.html", "date/2020/07/index.html", "date/2020/07/20/index.html", "date/undated/index.html",
+                 "district/index.html", "district/xicheng/index.html", "district/chaoyang/feed.xml", "tag/index.html",
+                 "people/index.html", "search/index.html", "data/index.json"]:
+        assert (sample_site / path).exists(), path
+
+
+def test_urls_are_ascii(sample_site):
+    for path in sample_site.rglob("*"):
+        assert path.relative_to(sample_site).as_posix().isascii(), path
+
+
+def test_article_page_shows_what_a_reader_needs(sample_site):
+    article = next(read_article(p) for p in Path("content").rglob("*.md") if "陶然亭工会构建疫情防线" in p.read_text(encoding="utf-8"))
+    html = (sample_site / "a" / article.id / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in html
+    assert "<h1>陶然亭工会构建疫情防线侧重“群防群治”</h1>" in html
+    assert "2020年7月20日" in html and "陈曦" in html and "牛亚乐" in html
+    assert 'href="/district/xicheng/"' in html and "陶然亭街道" in html
+    assert '"@type": "NewsArticle"' in html and 'property="og:title"' in html
+    assert "引用：" in html and f"/a/{article.id}/" in html
+    assert "本版全部文章" in html
+
+
+def test_month_page_is_a_calendar_linking_issue_days(sample_site):
+    html = (sample_site / "date/2020/07/index.html").read_text(encoding="utf-8")
+    assert '<table class="calendar">' in html
+    assert 'href="/date/2020/07/20/"' in html and 'href="/date/2020/07/04/"' in html
+
+
+def test_district_map_is_inline_svg_with_links_and_credit(sample_site):
+    html = (sample_site / "district/index.html").read_text(encoding="utf-8")
+    assert "<svg" in html and html.count('class="map-district"') == 16
+    assert 'href="/district/chaoyang/"' in html and "阿里云 DataV.GeoAtlas" in html
+
+
+def test_feeds_and_sitemap_parse(sample_site):
+    feed = ET.parse(sample_site / "feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed" and len(feed.findall(f"{ATOM}entry")) == 40
+    for district_feed in (sample_site / "district").rglob("feed.xml"):
+        ET.parse(district_feed)
+    urls = [loc.text for loc in ET.parse(sample_site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "/" in urls and any(u.startswith("/a/") for u in urls)
+    assert "Sitemap:" in (sample_site / "robots.txt").read_text()
+
+
+def test_json_export(sample_site):
+    index = json.loads((sample_site / "data/index.json").read_text(encoding="utf-8"))
+    assert index["count"] == 40
+    one = json.loads((sample_site / index["articles"][0]["json"]).read_text(encoding="utf-8"))
+    assert one["id"] == index["articles"][0]["id"] and "body" in one
+
+
+def test_lists_are_paginated_at_stable_urls(project):
+    settings = load_settings(project).with_overrides(page_size=5)
+    build_site(settings)
+    tag_dir = project / "public" / "tag"
+    first = sorted(tag_dir.glob("*/page/2/index.html"))
+    assert first, "a tag with more than 5 articles has a second page"
+    assert 'rel="prev"' in first[0].read_text(encoding="utf-8")
+
+
+def test_text_from_pages_is_escaped(project):
+    path = next((project / "content").rglob("*.md"))
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("\ntitle: ", "\ntitle: \"<script>alert(1)</script>\"\nold_title: ", 1)
+    path.write_text(text + "\n\n<script>alert(2)</script> & <b>x</b>\n", encoding="utf-8")
+    build_site(load_settings(project))
+    article = read_article(path)
+    html = (project / "public" / "a" / article.id / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+
+
+def test_failed_build_keeps_the_previous_site(project, capsys):
+    build_site(load_settings(project))
+    before = {p: p.read_bytes() for p in (project / "public").rglob("*") if p.is_file()}
+    template = project / "themes" / "default" / "templates" / "article.html"
+    lines = template.read_text(encoding="utf-8").split("\n")
+    lines[9] = "{% if %}"
+    template.write_text("\n".join(lines), encoding="utf-8")
+    code = main(["--root", str(project), "build"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.strip().startswith("error: ") and "article.html:10:" in err and len(err.strip().splitlines()) == 1
+    after = {p: p.read_bytes() for p in (project / "public").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_broken_front_matter_names_file_and_line(project, capsys):
+    path = next((project / "content").rglob("*.md"))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[3] = "kind: [news"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code = main(["--root", str(project), "build"])
+    err = capsys.readouterr().err
+    assert code == 1 and f"{path}:" in err
+
+
+def test_theme_override_changes_only_what_it_names(project):
+    mine = project / "themes" / "mine"
+    (mine / "templates").mkdir(parents=True)
+    (mine / "static" / "css").mkdir(parents=True)
+    (mine / "templates" / "article.html").write_text(
+        '{% extends "default/article.html" %}{% block title %}我的主题 · {{ article.display_title }}{% endblock %}',
+        encoding="utf-8")
+    (mine / "static" / "css" / "site.css").write_text("body { color: teal; }", encoding="utf-8")
+    toml = project / "sitegen.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('theme = "default"', 'theme = "mine"'), encoding="utf-8")
+    build_site(load_settings(project))
+    article_page = next((project / "public" / "a").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "<title>我的主题 · " in article_page
+    assert '<article class="article' in article_page          # the rest is the default's
+    assert (project / "public/static/css/site.css").read_text() == "body { color: teal; }"
+
+
+def test_missing_theme_is_a_clear_error(project):
+    with pytest.raises(SitegenError, match="theme 'nope' not found"):
+        build_site(load_settings(project).with_overrides(theme="nope"))
+
+
+def test_build_on_a_fresh_checkout_ingests_new_pages(project, capsys):
+    import shutil
+    shutil.rmtree(project / "content")
+    assert main(["--root", str(project), "build"]) == 0
+    out = capsys.readouterr().out
+    assert "5 pages read" in out and "build: 40 articles" in out
