@@ -1,0 +1,124 @@
+"""Search: lunr.js loads what lunr.py wrote, and finds whatever the text says."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from browser import chromium_page, needs_chromium, serve_folder
+from sitegen.content import load_articles
+from sitegen.markdown import plain_text
+from sitegen.search.terms import normalise
+
+ROOT = Path(__file__).resolve().parents[1]
+NODE = shutil.which("node")
+needs_node = pytest.mark.skipif(NODE is None, reason="node not installed")
+
+
+def run_queries(site: Path, queries: list[dict], tmp_path: Path) -> dict:
+    qfile = tmp_path / "queries.json"
+    qfile.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
+    out = subprocess.run([NODE, str(ROOT / "tests/js/search_check.js"), str(site), str(qfile)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def sample_articles():
+    return load_articles(ROOT / "content")
+
+
+@needs_node
+@pytest.mark.parametrize("query,title_part", [
+    ("垃圾分类", "垃圾分类"), ("陶然亭", "陶然亭"), ("胡家垡村", "一包粽子"), ("送清凉", "夏送清凉"),
+    ("12351", "良乡镇"), ("闫长禄", "门头沟区总工会"), ("矿泉水", "工会送来矿泉水"),
+])
+def test_what_a_reader_types_finds_the_article(sample_site, tmp_path, query, title_part):
+    titles = {f"a/{a.id}/": a.display_title for a in sample_articles()}
+    result = run_queries(sample_site, [{"q": query, "url": ""}], tmp_path)["results"][0]
+    assert result["count"] >= 1
+    assert any(title_part in titles[u] for u in result["top"]), (query, [titles[u] for u in result["top"]])
+
+
+@needs_node
+def test_nonsense_finds_nothing(sample_site, tmp_path):
+    result = run_queries(sample_site, [{"q": "量子引力弦论", "url": ""}], tmp_path)["results"][0]
+    assert result["count"] == 0
+
+
+def draw_substrings(n: int, seed: int = 7) -> list[dict]:
+    """Random pieces of 2–6 characters of the sample articles (words and non-words)."""
+    rnd = random.Random(seed)
+    articles = [a for a in sample_articles() if a.kind != "ad"]
+    queries = []
+    while len(queries) < n:
+        a = rnd.choice(articles)
+        # a piece of one printed text: the headline, a subtitle or the body
+        fields = [normalise(f) for f in [a.title or "", *a.subtitles, plain_text(a.body)]]
+        text = rnd.choices(fields, weights=[len(f) for f in fields])[0]
+        size = rnd.randint(2, 6)
+        if len(text) <= size:
+            continue
+        start = rnd.randrange(len(text) - size)
+        queries.append({"q": text[start:start + size], "url": f"a/{a.id}/"})
+    return queries
+
+
+@needs_node
+def test_recall_of_random_substrings(sample_site, tmp_path):
+    """Every source article is found; it is in the first ten unless the piece is so common
+    that more than ten articles contain it (then no ranking can promise it a place)."""
+    queries = draw_substrings(600)
+    result = run_queries(sample_site, queries, tmp_path)
+    rows = result["results"]
+    in_results = sum(r["rank"] >= 0 for r in rows) / len(rows)
+    narrow = [r for r in rows if r["count"] <= 10]
+    narrow_recall = sum(0 <= r["rank"] < 10 for r in narrow) / len(narrow)
+    print(f"\nsearch on {len(rows)} random substrings of 2-6 characters: recall@10 {result['recall']:.3f}, "
+          f"found at all {in_results:.3f}, recall@10 where ≤10 articles match {narrow_recall:.3f} "
+          f"({len(rows) - len(narrow)} pieces match more than 10 articles); query {result['queryMs']:.2f} ms")
+    assert in_results == 1.0, [r for r in rows if r["rank"] < 0][:5]
+    assert narrow_recall == 1.0, [r for r in narrow if not 0 <= r["rank"] < 10][:5]
+    assert result["recall"] >= 0.97
+
+
+@needs_chromium
+def test_search_page_in_chromium(repo_site):
+    with serve_folder(repo_site, "/repo/") as base, chromium_page() as (page, errors):
+        page.goto(base)
+        page.fill("#site-search", "垃圾分类")
+        page.press("#site-search", "Enter")
+        page.wait_for_selector(".search-result")
+        assert "search/?q=" in page.url
+        first = page.locator(".search-result").first
+        assert "垃圾分类" in first.locator("mark").first.inner_text()
+        href = first.locator("a").first.get_attribute("href")
+        assert href.startswith("/repo/a/")
+        assert "找到" in page.locator("#search-status").inner_text()
+        # typing updates the results and the address
+        page.fill("#search-input", "陶然亭")
+        page.wait_for_function("location.search.includes(encodeURIComponent('陶然亭'))")
+        page.wait_for_function("document.querySelector('.search-result mark') && "
+                               "document.querySelector('.search-result mark').textContent.includes('陶然亭')")
+        # filters narrow the list
+        page.fill("#search-input", "工会")
+        page.wait_for_function("document.querySelectorAll('.search-result').length > 3")
+        before = page.locator(".search-result").count()
+        page.select_option("#filter-district", index=1)
+        page.wait_for_function(f"document.querySelectorAll('.search-result').length < {before}")
+        # HTML special characters show as text
+        page.fill("#search-input", "<b>x</b>&")
+        page.wait_for_function("document.querySelector('#search-status').textContent.includes('没有找到')")
+        assert "<b>x</b>&" in page.locator("#search-status").inner_text()
+        assert page.locator("#search-status b").count() == 0
+        # a shared link reloads the same results
+        page.goto(base + "search/?q=" + "%E9%80%81%E6%B8%85%E5%87%89")
+        page.wait_for_selector(".search-result")
+        assert page.locator("#search-input").input_value() == "送清凉"
+        page.click(".search-result a >> nth=0")
+        assert "/repo/a/" in page.url
+        assert errors == []
