@@ -39,6 +39,25 @@ def words(text: str) -> set[str]:
     return out
 
 
-def field_terms(text: str) -> str:
-    """The terms of one field, space-separated for lunr's whitespace tokenizer."""
-    return " ".join(sorted(pairs(normalise(text)) | words(text)))
+def field_terms(text: str) -> list[str]:
+    """The terms of one field: every pair of adjacent characters, and jieba's longer words."""
+    return sorted(pairs(normalise(text)) | words(text))
+
+
+def article_terms(article) -> dict[str, list[str]]:
+    from sitegen.markdown import plain_text
+
+    a = article
+    return {
+        "title": field_terms(" ".join([a.title or "", *a.subtitles])),
+        "people": field_terms(" ".join(a.reporters + a.correspondents + a.photographers + a.authors + [a.byline or ""])),
+        "body": field_terms(plain_text(a.body)),
+    }
+
+
+def shard_of(term: str, count: int) -> int:
+    """The shard a term lives in: 32-bit FNV-1a of its UTF-8 bytes (search-core.js does the same)."""
+    h = 2166136261
+    for b in term.encode("utf-8"):
+        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
+    return h % count

@@ -11,37 +11,40 @@ const S = require(path.join(site, "static/js/search-core.js"));
 const read = (name) => JSON.parse(fs.readFileSync(path.join(site, "search", name), "utf-8"));
 
 const manifest = read("manifest.json");
-const t0 = process.hrtime.bigint();
-const shards = manifest.shards.map((info, n) => ({ n, info, index: lunr.Index.load(read(info.index)), docs: read(info.docs) }));
-const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
-const texts = {};
-function textOf(hit) {
-  const chunk = Math.floor(hit.local / manifest.chunk_size);
-  const key = `${hit.shard}-${chunk}`;
-  if (!texts[key]) texts[key] = read(`text-${key}.json`);
-  return texts[key][hit.local % manifest.chunk_size];
+const indexes = {};
+const chunks = { docs: {}, text: {} };
+let loadMs = 0;
+function shard(n) {
+  if (!indexes[n]) {
+    const t0 = process.hrtime.bigint();
+    indexes[n] = lunr.Index.load(read(`index/${n}.json`));
+    loadMs += Number(process.hrtime.bigint() - t0) / 1e6;
+  }
+  return indexes[n];
+}
+function chunk(kind, ref) {
+  const c = Math.floor(ref / manifest.chunk);
+  if (!chunks[kind][c]) chunks[kind][c] = read(`${kind}/${c}.json`);
+  return chunks[kind][c][ref % manifest.chunk];
 }
 function search(q) {
   const terms = S.queryTerms(q);
-  const hits = [];
-  for (const shard of shards) {
-    for (const r of S.runQuery(lunr, shard.index, terms)) {
-      const local = parseInt(r.ref, 10) - shard.info.first;
-      hits.push({ shard: shard.n, local, score: r.score, doc: shard.docs[local] });
-    }
-  }
-  hits.sort((a, b) => b.score - a.score);
-  const head = hits.slice(0, 60);
-  return S.rerank(head, textOf, terms.text).concat(hits.slice(60));
+  const byNumber = {};
+  for (const n of S.shardsFor(terms, manifest.shards)) byNumber[n] = shard(n);
+  const hits = S.runQuery(lunr, byNumber, terms, manifest.shards).map((r) => ({ ref: parseInt(r.ref, 10), score: r.score }));
+  const top = hits.slice(0, S.RERANK);
+  const ranked = S.rerank(top, (h) => chunk("text", h.ref), terms.text).concat(hits.slice(S.RERANK));
+  return ranked.map((h) => ({ ...h, doc: chunk("docs", h.ref) }));
 }
-let found = 0;
+let found = 0, queryMs = 0;
 const out = [];
-const q0 = process.hrtime.bigint();
 for (const { q, url } of queries) {
+  const t0 = process.hrtime.bigint();
   const hits = search(q);
+  queryMs += Number(process.hrtime.bigint() - t0) / 1e6;
   const rank = hits.findIndex((h) => h.doc.u === url);
   if (rank !== -1 && rank < 10) found++;
   out.push({ q, url, rank, count: hits.length, top: hits.slice(0, 3).map((h) => h.doc.u) });
 }
-const queryMs = Number(process.hrtime.bigint() - q0) / 1e6 / Math.max(queries.length, 1);
-console.log(JSON.stringify({ recall: queries.length ? found / queries.length : 1, n: queries.length, loadMs, queryMs, results: out }));
+console.log(JSON.stringify({ recall: queries.length ? found / queries.length : 1, n: queries.length, loadMs,
+                             queryMs: queryMs / Math.max(queries.length, 1), results: out }));

@@ -9,36 +9,60 @@
   }
 
   /* The query as index terms: every pair of adjacent characters is required (so the
-   * article must contain the whole query), every longer piece is an optional boost. */
+   * article must contain every part of the query); the whole query, when longer, is an
+   * optional term that ranks articles where jieba found it as a word first. */
   function queryTerms(query) {
     var s = normalise(query);
-    var required = [], optional = [], prefix = [];
-    if (s.length === 1) { prefix.push(s); return { text: s, required: required, optional: optional, prefix: prefix }; }
-    var seen = {};
+    var required = [], optional = [], seen = {};
+    if (s.length < 2) return { text: s, required: required, optional: optional, tooShort: s.length === 1 };
     for (var i = 0; i + 2 <= s.length; i++) {
       var p = s.slice(i, i + 2);
       if (!seen[p]) { seen[p] = 1; required.push(p); }
     }
-    for (var len = 3; len <= Math.min(s.length, 8); len++) {
-      for (var j = 0; j + len <= s.length; j++) {
-        var w = s.slice(j, j + len);
-        if (!seen[w]) { seen[w] = 1; optional.push(w); }
-      }
-    }
-    return { text: s, required: required, optional: optional, prefix: prefix };
+    if (s.length >= 3) optional.push(s);
+    return { text: s, required: required, optional: optional };
   }
 
-  function runQuery(lunr, index, terms) {
-    if (!terms.text) return [];
-    return index.query(function (q) {
-      terms.required.forEach(function (t) {
-        q.term(t, { presence: lunr.Query.presence.REQUIRED, usePipeline: false });
+  /* The shard a term lives in: 32-bit FNV-1a of its UTF-8 bytes (as sitegen/search/terms.py). */
+  var encoder = typeof TextEncoder !== "undefined" ? new TextEncoder() : null;
+  function shardOf(term, count) {
+    var bytes = encoder.encode(term), h = 2166136261;
+    for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 16777619) >>> 0; }
+    return h % count;
+  }
+
+  function shardsFor(terms, count) {
+    var set = {};
+    terms.required.concat(terms.optional).forEach(function (t) { set[shardOf(t, count)] = 1; });
+    return Object.keys(set).map(Number);
+  }
+
+  /* Run the query over the shards that hold its terms (``indexes``: shard number → lunr
+   * index). An article must match every required term, whichever shard holds it; its
+   * score is the sum of its shard scores. Returns [{ref, score}] best first. */
+  function runQuery(lunr, indexes, terms, count) {
+    if (!terms.required.length) return [];
+    var byShard = {};
+    terms.required.forEach(function (t) { var n = shardOf(t, count); (byShard[n] = byShard[n] || { req: [], opt: [] }).req.push(t); });
+    terms.optional.forEach(function (t) { var n = shardOf(t, count); (byShard[n] = byShard[n] || { req: [], opt: [] }).opt.push(t); });
+    var scores = null, bonus = {};
+    Object.keys(byShard).forEach(function (n) {
+      var part = byShard[n], index = indexes[n];
+      var found = index.query(function (q) {
+        part.req.forEach(function (t) { q.term(t, { presence: lunr.Query.presence.REQUIRED, usePipeline: false }); });
+        part.opt.forEach(function (t) { q.term(t, { boost: 5, usePipeline: false }); });
       });
-      terms.optional.forEach(function (t) { q.term(t, { boost: 5, usePipeline: false }); });
-      terms.prefix.forEach(function (t) {
-        q.term(t, { wildcard: lunr.Query.wildcard.TRAILING, presence: lunr.Query.presence.REQUIRED, usePipeline: false });
-      });
+      if (!part.req.length) { found.forEach(function (r) { bonus[r.ref] = (bonus[r.ref] || 0) + r.score; }); return; }
+      var mine = {};
+      found.forEach(function (r) { mine[r.ref] = r.score; });
+      if (scores === null) { scores = mine; return; }
+      var both = {};
+      Object.keys(scores).forEach(function (ref) { if (ref in mine) both[ref] = scores[ref] + mine[ref]; });
+      scores = both;
     });
+    return Object.keys(scores || {}).map(function (ref) {
+      return { ref: ref, score: scores[ref] + (bonus[ref] || 0) };
+    }).sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
   }
 
   /* Letters and digits of a text with where each came from, to find a query in it. */
@@ -88,8 +112,8 @@
             text.slice(end, to) + (to < text.length ? "…" : "")];
   }
 
-  var api = { normalise: normalise, queryTerms: queryTerms, runQuery: runQuery, rerank: rerank,
-              snippet: snippet, countMatches: countMatches };
+  var api = { normalise: normalise, queryTerms: queryTerms, shardOf: shardOf, shardsFor: shardsFor,
+              runQuery: runQuery, rerank: rerank, snippet: snippet, countMatches: countMatches, RERANK: 20 };
   root.SitegenSearch = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
 })(typeof self !== "undefined" ? self : this);

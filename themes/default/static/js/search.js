@@ -1,6 +1,6 @@
-/* The search page: results as you type, filters, snippets. Index files are fetched as
- * needed: the manifest, the newest shard, older shards while results are few (or when the
- * reader asks), and snippet text only for the results on screen. */
+/* The search page: results as you type, filters, snippets. Only what a query needs is
+ * fetched: the manifest, the index shards holding its terms, and stored fields and
+ * snippet text for the results on screen. */
 (function () {
   "use strict";
   var S = window.SitegenSearch;
@@ -13,11 +13,10 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var moreButton = document.getElementById("search-more");
-  var olderButton = document.getElementById("search-older");
   var selects = { district: document.getElementById("filter-district"), tag: document.getElementById("filter-tag"),
                   year: document.getElementById("filter-year") };
-  var PAGE = 20, WANT = 20, RERANK = 60;
-  var manifest = null, shards = [], texts = {}, shown = PAGE, current = null, timer = null, generation = 0;
+  var PAGE = 20, FACETS = 200;
+  var manifest = null, shards = {}, chunks = { docs: {}, text: {} }, shown = PAGE, current = null, timer = null, generation = 0;
 
   function fetchJSON(name) {
     return fetch(base + name).then(function (r) {
@@ -29,63 +28,45 @@
     return manifest ? Promise.resolve(manifest) : fetchJSON("manifest.json").then(function (m) { manifest = m; return m; });
   }
   function loadShard(n) {
-    if (shards[n]) return shards[n];
-    var info = manifest.shards[n];
-    shards[n] = Promise.all([fetchJSON(info.index), fetchJSON(info.docs)]).then(function (parts) {
-      return { n: n, info: info, index: lunr.Index.load(parts[0]), docs: parts[1] };
-    });
+    if (!shards[n]) shards[n] = fetchJSON("index/" + n + ".json").then(function (data) { return lunr.Index.load(data); });
     return shards[n];
   }
-  function textOf(hit) {
-    var chunk = Math.floor(hit.local / manifest.chunk_size);
-    var key = hit.shard + "-" + chunk;
-    if (!texts[key]) texts[key] = fetchJSON("text-" + key + ".json");
-    return texts[key].then(function (arr) { return arr[hit.local % manifest.chunk_size]; });
+  function chunk(kind, ref) {
+    var c = Math.floor(ref / manifest.chunk);
+    if (!chunks[kind][c]) chunks[kind][c] = fetchJSON(kind + "/" + c + ".json");
+    return chunks[kind][c].then(function (arr) { return arr[ref % manifest.chunk]; });
   }
 
-  function searchLoaded(terms, loaded) {
-    var hits = [];
-    loaded.forEach(function (shard) {
-      S.runQuery(lunr, shard.index, terms).forEach(function (r) {
-        var local = parseInt(r.ref, 10) - shard.info.first;
-        hits.push({ shard: shard.n, local: local, score: r.score, doc: shard.docs[local] });
-      });
-    });
-    hits.sort(function (a, b) { return b.score - a.score; });
-    return hits;
-  }
-
-  function run(query, loadAll) {
+  function run(query) {
     var my = ++generation;
     var terms = S.queryTerms(query);
     if (!terms.text) { render(null); return Promise.resolve(); }
+    if (terms.tooShort) { current = null; render(null, "请至少输入两个字。"); return Promise.resolve(); }
     status.textContent = "正在搜索…";
     return loadManifest().then(function () {
-      var wanted = loadAll ? manifest.shards.length : 1;
-      var loaded = [];
-      function step(n) {
-        if (n >= manifest.shards.length) return Promise.resolve(n);
-        return loadShard(n).then(function (shard) {
-          loaded.push(shard);
-          var enough = n + 1 >= wanted && searchLoaded(terms, loaded).length >= WANT;
-          return enough ? n + 1 : step(n + 1);
+      var needed = S.shardsFor(terms, manifest.shards);
+      return Promise.all(needed.map(loadShard)).then(function (indexes) {
+        var byNumber = {};
+        needed.forEach(function (n, i) { byNumber[n] = indexes[i]; });
+        var hits = S.runQuery(lunr, byNumber, terms, manifest.shards).map(function (r) {
+          return { ref: parseInt(r.ref, 10), score: r.score };
         });
-      }
-      return step(0).then(function (searched) {
-        if (my !== generation) return;
-        var hits = searchLoaded(terms, loaded);
-        var head = hits.slice(0, RERANK);
-        return Promise.all(head.map(textOf)).then(function (bodies) {
-          if (my !== generation) return;
-          head.forEach(function (h, i) { h.text = bodies[i]; });
-          var ranked = S.rerank(head, function (h) { return h.text; }, terms.text).concat(hits.slice(RERANK));
-          current = { query: query, terms: terms, hits: ranked, searched: searched };
-          shown = PAGE;
-          render(current);
+        var head = hits.slice(0, Math.max(S.RERANK, FACETS));
+        return Promise.all(head.map(function (h) { return chunk("docs", h.ref); })).then(function (docs) {
+          head.forEach(function (h, i) { h.doc = docs[i]; });
+          var top = head.slice(0, S.RERANK);
+          return Promise.all(top.map(function (h) { return chunk("text", h.ref); })).then(function (texts) {
+            if (my !== generation) return;
+            top.forEach(function (h, i) { h.text = texts[i]; });
+            var ranked = S.rerank(top, function (h) { return h.text; }, terms.text).concat(head.slice(S.RERANK));
+            current = { query: query, terms: terms, hits: ranked, total: hits.length };
+            shown = PAGE;
+            render(current);
+          });
         });
       });
     }).catch(function (err) {
-      status.textContent = "搜索出错：" + err.message;
+      if (my === generation) status.textContent = "搜索出错：" + err.message;
     });
   }
 
@@ -111,8 +92,7 @@
     hits.forEach(function (h) {
       h.doc.ds.forEach(function (x) { c.district[x] = (c.district[x] || 0) + 1; });
       h.doc.tg.forEach(function (x) { c.tag[x] = (c.tag[x] || 0) + 1; });
-      var y = h.doc.d.slice(0, 4) || "日期不详";
-      if (h.doc.d) c.year[y] = (c.year[y] || 0) + 1;
+      if (h.doc.d) { var y = h.doc.d.slice(0, 4); c.year[y] = (c.year[y] || 0) + 1; }
     });
     fillSelect(selects.district, c.district, "区域");
     fillSelect(selects.tag, c.tag, "标签");
@@ -126,29 +106,25 @@
     return e;
   }
 
-  function render(state) {
+  function render(state, message) {
     list.textContent = "";
     moreButton.hidden = true;
-    olderButton.hidden = true;
-    if (!state) { status.textContent = "输入词语开始搜索。"; return; }
+    if (!state) { status.textContent = message || "输入词语开始搜索。"; return; }
     facets(state.hits);
     var hits = filtered(state.hits);
-    var partial = state.searched < manifest.shards.length;
     if (!hits.length) {
-      status.textContent = "没有找到包含“" + state.query + "”的文章。" +
-        (partial ? "可以搜索更早的文章，" : "") + "试试更短的词，或去掉筛选条件。";
-      olderButton.hidden = !partial;
+      status.textContent = "没有找到包含“" + state.query + "”的文章。试试更短的词，换一个说法，或去掉筛选条件。";
       return;
     }
-    status.textContent = "找到 " + hits.length + " 篇" + (partial ? "（已搜索较新的 " + state.searched + "/" + manifest.shards.length + " 部分）" : "");
-    var page = hits.slice(0, shown);
-    page.forEach(function (h) {
+    var filteredNow = hits.length !== state.hits.length;
+    status.textContent = "找到 " + (filteredNow ? hits.length : state.total) + " 篇";
+    hits.slice(0, shown).forEach(function (h) {
       var li = el("li", "search-result");
       var a = el("a", "search-result-link", h.doc.t);
       a.href = siteBase + h.doc.u;
-      var h3 = el("h2", "search-result-title");
-      h3.appendChild(a);
-      li.appendChild(h3);
+      var title = el("h2", "search-result-title");
+      title.appendChild(a);
+      li.appendChild(title);
       var meta = [h.doc.d ? h.doc.d : "日期不详"];
       if (h.doc.p) meta.push("第" + h.doc.p + "版");
       if (h.doc.ds.length) meta.push(h.doc.ds.join("、"));
@@ -162,10 +138,9 @@
         if (parts[1]) p.appendChild(el("mark", null, parts[1]));
         p.appendChild(document.createTextNode(parts[2]));
       };
-      if (h.text != null) fill(h.text); else textOf(h).then(fill);
+      if (h.text != null) fill(h.text); else chunk("text", h.ref).then(fill);
     });
     moreButton.hidden = hits.length <= shown;
-    olderButton.hidden = !partial;
   }
 
   function schedule() {
@@ -175,22 +150,24 @@
       var url = new URL(window.location.href);
       if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
       history.replaceState(null, "", url);
-      run(q, false);
+      run(q);
     }, 200);
   }
 
   input.addEventListener("input", schedule);
-  form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(input.value.trim(), false); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(input.value.trim()); });
   Object.keys(selects).forEach(function (k) {
     selects[k].addEventListener("change", function () { if (current) { shown = PAGE; render(current); } });
   });
   moreButton.addEventListener("click", function () { shown += PAGE; render(current); });
-  olderButton.addEventListener("click", function () { if (current) run(current.query, true); });
   document.addEventListener("keydown", function (e) {
-    if (e.key === "/" && document.activeElement !== input) { e.preventDefault(); input.focus(); }
+    if (e.key === "/" && document.activeElement !== input && !/^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName)) {
+      e.preventDefault();
+      input.focus();
+    }
   });
 
   var q = new URL(window.location.href).searchParams.get("q") || "";
   input.value = q;
-  if (q) run(q, false); else render(null);
+  if (q) run(q); else render(null);
 })();
