@@ -37,6 +37,7 @@ class BuildReport:
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)
     ingest_summary: str = ""
+    content_written: list[Path] = field(default_factory=list)   # article files ingest (re)wrote
 
     def summary(self) -> str:
         lines = [self.ingest_summary] if self.ingest_summary else []
@@ -152,6 +153,7 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
             raise SitegenError(ingest_report.failed[0])
         if ingest_report.pages_read:
             report.ingest_summary = ingest_report.summary()
+        report.content_written = ingest_report.written + ingest_report.removed
     t = stage("ingest", t)
 
     content_dir = Path(settings.content_dir)

@@ -1,0 +1,229 @@
+"""The preview server: the output folder over HTTP, as GitHub Pages would serve it.
+
+Safe by default: it listens on loopback, serves only files inside the output folder (no
+``../`` in any spelling), under the configured base path. With watching on, every HTML page
+gets a small script that listens for server-sent events and reloads the page after a
+rebuild; a failed rebuild shows an error page naming the file and line until it is fixed.
+"""
+
+from __future__ import annotations
+
+import html
+import http.server
+import mimetypes
+import posixpath
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from sitegen.config import Settings
+
+EVENTS = "__sitegen/events"
+TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+         ".js": "text/javascript; charset=utf-8", ".json": "application/json; charset=utf-8",
+         ".xml": "application/xml; charset=utf-8", ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8",
+         ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp",
+         ".ico": "image/x-icon", ".woff2": "font/woff2", "": "application/octet-stream"}
+
+RELOAD_SCRIPT = """<script>(function(){var s=new EventSource(%s);var g=null;
+s.addEventListener("build",function(e){if(g!==null&&e.data!==g){location.reload();}g=e.data;});})();</script>"""
+
+
+class BuildState:
+    """What the browser should see: the build generation, and the last error if any."""
+
+    def __init__(self):
+        self.generation = 0
+        self.error: str | None = None
+        self._changed = threading.Condition()
+
+    def finished(self, error: str | None) -> None:
+        with self._changed:
+            self.error = error
+            self.generation += 1
+            self._changed.notify_all()
+
+    def wait_for_change(self, seen: int, timeout: float) -> int:
+        with self._changed:
+            self._changed.wait_for(lambda: self.generation != seen, timeout=timeout)
+            return self.generation
+
+
+def resolve_request(output_dir: Path, base_path: str, raw_path: str) -> Path | None:
+    """The file a request path names inside ``output_dir``, or None when there is none
+    (outside the base path, or any attempt to step outside the folder)."""
+    path = urlsplit(raw_path).path
+    if not path.startswith(base_path):
+        if path + "/" == base_path:
+            path = base_path
+        else:
+            return None
+    rel = unquote(path[len(base_path):])
+    if "\x00" in rel or "\\" in rel:
+        return None
+    parts = [p for p in rel.split("/") if p not in ("", ".")]
+    if any(p == ".." for p in parts):
+        return None
+    root = output_dir.resolve()
+    target = (root / posixpath.join(*parts)) if parts else root
+    try:
+        target = target.resolve()
+    except OSError:
+        return None
+    if target != root and root not in target.parents:
+        return None
+    if target.is_dir():
+        if not path.endswith("/"):
+            return target          # the handler redirects to the slash form
+        target = target / "index.html"
+    return target if target.is_file() else None
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server_version = "sitegen"
+    preview: "PreviewServer"
+
+    def log_message(self, fmt, *args):
+        if self.preview.verbose:
+            sys.stderr.write("%s - %s\n" % (self.address_string(), fmt % args))
+
+    def do_HEAD(self):
+        self.do_GET(head=True)
+
+    def do_GET(self, head: bool = False):
+        p = self.preview
+        path = urlsplit(self.path).path
+        if p.watch and path == p.base_path + EVENTS:
+            return self._events()
+        target = resolve_request(p.output_dir, p.base_path, self.path)
+        if target is not None and target.is_dir():
+            self.send_response(301)
+            self.send_header("Location", urlsplit(self.path).path + "/")
+            self.end_headers()
+            return
+        wants_html = target is None or target.suffix == ".html"
+        if p.watch and p.state.error and wants_html:
+            return self._send(500, TYPES[".html"], self._inject(p.error_page()), head)
+        if target is None:
+            page404 = p.output_dir / "404.html"
+            body = page404.read_bytes() if page404.is_file() else b"<h1>404</h1>"
+            return self._send(404, TYPES[".html"], self._inject(body), head)
+        data = target.read_bytes()
+        ctype = TYPES.get(target.suffix.lower()) or mimetypes.guess_type(target.name)[0] or TYPES[""]
+        if target.suffix == ".html":
+            data = self._inject(data)
+        self._send(200, ctype, data, head)
+
+    def _inject(self, data: bytes) -> bytes:
+        p = self.preview
+        if not p.watch:
+            return data
+        script = (RELOAD_SCRIPT % ('"' + p.base_path + EVENTS + '"')).encode("utf-8")
+        at = data.rfind(b"</body>")
+        return data[:at] + script + data[at:] if at != -1 else data + script
+
+    def _send(self, code: int, ctype: str, data: bytes, head: bool) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if not head:
+            self.wfile.write(data)
+
+    def _events(self) -> None:
+        p = self.preview
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = p.state.generation
+        try:
+            self.wfile.write(f"event: build\ndata: {seen}\n\n".encode())
+            self.wfile.flush()
+            while not p.stopping.is_set():
+                now = p.state.wait_for_change(seen, timeout=1.0)
+                if now != seen:
+                    seen = now
+                    self.wfile.write(f"event: build\ndata: {seen}\n\n".encode())
+                else:
+                    self.wfile.write(b": keep-alive\n\n")
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            pass
+
+
+class PreviewServer:
+    def __init__(self, settings: Settings, host: str = "127.0.0.1", port: int = 8000, watch: bool = False,
+                 verbose: bool = False):
+        self.settings = settings
+        self.output_dir = Path(settings.output_dir)
+        self.base_path = settings.base_path
+        self.watch = watch
+        self.verbose = verbose
+        self.state = BuildState()
+        self.stopping = threading.Event()
+        handler = type("Handler", (_Handler,), {"preview": self})
+        self.httpd = http.server.ThreadingHTTPServer((host, port), handler)
+        self.httpd.daemon_threads = True
+        self._thread: threading.Thread | None = None
+        self.watcher = None
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}{self.base_path}"
+
+    def error_page(self) -> bytes:
+        message = html.escape(self.state.error or "")
+        return (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>构建出错</title></head>'
+                f'<body><h1>构建出错</h1><pre id="sitegen-build-error">{message}</pre>'
+                f"<p>修改并保存文件后，页面会自动刷新。</p></body></html>").encode("utf-8")
+
+    def start(self) -> "PreviewServer":
+        self._thread = threading.Thread(target=self.httpd.serve_forever, name="sitegen-serve", daemon=True)
+        self._thread.start()
+        if self.watch:
+            from sitegen.serve.watch import SiteWatcher
+
+            self.watcher = SiteWatcher(self.settings, self.state)
+            self.watcher.start()
+        return self
+
+    def stop(self) -> None:
+        self.stopping.set()
+        if self.watcher is not None:
+            self.watcher.stop()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+
+def serve_site(settings: Settings, host: str = "127.0.0.1", port: int = 8000, watch: bool = False) -> None:
+    from sitegen.errors import SitegenError
+    from sitegen.site import build_site
+
+    try:
+        report = build_site(settings, progress=sys.stderr.isatty())
+        print(report.summary())
+        error = None
+    except SitegenError as exc:
+        if not watch:
+            raise
+        error = str(exc)
+        print(f"error: {exc}", file=sys.stderr)
+    server = PreviewServer(settings, host, port, watch)
+    if error:
+        server.state.finished(error)
+    server.start()
+    print(f"serving {server.output_dir} at {server.url}" + (" (watching for changes)" if watch else ""))
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        print("stopping")
+    finally:
+        server.stop()

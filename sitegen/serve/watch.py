@@ -1,0 +1,152 @@
+"""Watching the project for changes and rebuilding.
+
+Editors save in bursts and often by writing a temporary file and renaming it over the
+real one, so events are gathered until things are quiet for a moment, renames count as
+changes to their destination, editor scratch files are ignored, and a file whose bytes
+are what they were before (saved unchanged) rebuilds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from sitegen.config import CONFIG_NAME, Settings
+
+QUIET = 0.1          # seconds without events before a rebuild starts
+_SCRATCH_SUFFIXES = ("~", ".swp", ".swx", ".swo", ".tmp", ".part", ".crdownload")
+_SCRATCH_NAMES = ("4913",)
+
+
+def _is_scratch(path: Path) -> bool:
+    name = path.name
+    return (name.endswith(_SCRATCH_SUFFIXES) or name in _SCRATCH_NAMES or name.startswith((".#", ".goutputstream", ".tmp-"))
+            or name == ".ingest-state.json")
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha1(path.read_bytes()).hexdigest()
+    except (FileNotFoundError, IsADirectoryError, PermissionError):
+        return None
+
+
+class SiteWatcher(FileSystemEventHandler):
+    def __init__(self, settings: Settings, state, rebuild=None):
+        from sitegen.site import build_site
+
+        self.settings = settings
+        self.state = state
+        self.rebuild = rebuild or (lambda changed: build_site(settings, changed=changed))
+        root = Path(settings.root).resolve()
+        self.config_file = (root / CONFIG_NAME).resolve()
+        out = Path(settings.output_dir).resolve()
+        self.ignored = [out, out.with_name(f".{out.name}.staging"), out.with_name(f".{out.name}.old")]
+        self.folders = [Path(p).resolve() for p in (settings.pages_dir, settings.content_dir, settings.themes_dir) if p]
+        for extra in (settings.vocabulary, settings.gazetteer):
+            if extra:
+                self.folders.append(Path(extra).resolve().parent)
+        self.pending: set[Path] = set()
+        self.known: dict[Path, str | None] = {}
+        self.lock = threading.Lock()
+        self.wake = threading.Event()
+        self.last_event = 0.0
+        self.stopping = threading.Event()
+        self.observer = Observer()
+        self.builds = 0                 # rebuilds run (for tests and the benchmark)
+        self.last_changed: set[Path] = set()
+
+    def _relevant(self, path: Path) -> bool:
+        if _is_scratch(path) or any(path == d or d in path.parents for d in self.ignored):
+            return False
+        return path == self.config_file or any(d in path.parents for d in self.folders)
+
+    def _snapshot(self) -> None:
+        for folder in self.folders:
+            if folder.is_dir():
+                for p in folder.rglob("*"):
+                    if p.is_file() and self._relevant(p):
+                        self.known[p] = _digest(p)
+        self.known[self.config_file] = _digest(self.config_file)
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory and event.event_type not in ("moved", "deleted"):
+            return
+        paths = [Path(event.src_path)]
+        if getattr(event, "dest_path", None):
+            paths.append(Path(event.dest_path))
+        touched = {p.resolve() if p.exists() else p.absolute() for p in paths}
+        touched = {p for p in touched if self._relevant(p)}
+        if not touched:
+            return
+        with self.lock:
+            self.pending |= touched
+            self.last_event = time.monotonic()
+        self.wake.set()
+
+    def start(self) -> None:
+        self._snapshot()
+        watched = set()
+        for folder in self.folders:
+            if folder.is_dir() and folder not in watched:
+                self.observer.schedule(self, str(folder), recursive=True)
+                watched.add(folder)
+        self.observer.schedule(self, str(self.config_file.parent), recursive=False)
+        self.observer.start()
+        self.thread = threading.Thread(target=self._loop, name="sitegen-watch", daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.wake.set()
+        self.observer.stop()
+        self.observer.join(timeout=5)
+        self.thread.join(timeout=10)
+
+    def _take_changes(self) -> set[Path]:
+        with self.lock:
+            paths, self.pending = self.pending, set()
+        changed = set()
+        for p in paths:
+            digest = _digest(p)
+            if self.known.get(p, "missing") != digest:
+                self.known[p] = digest
+                changed.add(p)
+        return changed
+
+    def _loop(self) -> None:
+        from sitegen.errors import SitegenError
+
+        while not self.stopping.is_set():
+            self.wake.wait(timeout=0.5)
+            self.wake.clear()
+            if self.stopping.is_set():
+                return
+            with self.lock:
+                if not self.pending:
+                    continue
+                quiet_for = time.monotonic() - self.last_event
+            if quiet_for < QUIET:
+                time.sleep(QUIET - quiet_for)
+                self.wake.set()
+                continue
+            changed = self._take_changes()
+            if not changed:
+                continue
+            self.last_changed = changed
+            try:
+                report = self.rebuild(changed)
+                for p in getattr(report, "content_written", ()):  # ingest's own writes are no edit
+                    self.known[Path(p).resolve()] = _digest(Path(p))
+                error = None
+            except SitegenError as exc:
+                error = str(exc)
+            except Exception as exc:  # keep serving whatever went wrong
+                error = f"{type(exc).__name__}: {exc}"
+            self.builds += 1
+            self.state.finished(error)
