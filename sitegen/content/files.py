@@ -31,11 +31,15 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
+_PLAIN_UNSAFE = re.compile(
+    r"""^(?:[-?:,\[\]{}#&*!|>'"%@`~]|$)|: |\s#|^\s|\s$|^(?:y|n|yes|no|on|off|true|false|null|~)$"""
+    r"|^[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$|^\d{4}-\d\d?-\d\d?|^0[xob]|^[-+]?\.(?:inf|nan)$",
+    re.I)
+
+
 def _str_presenter(dumper, value: str):
     # Quote strings YAML would otherwise read back as something else (dates, numbers, yes/no).
-    style = None
-    if value == "" or yaml.safe_load(value) != value or value != value.strip() or ": " in value or "#" in value:
-        style = '"'
+    style = '"' if _PLAIN_UNSAFE.search(value) or "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

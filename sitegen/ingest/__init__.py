@@ -6,6 +6,9 @@ work is done by ``pipeline`` (pure: a page's articles) and ``store`` (files and 
 
 from __future__ import annotations
 
+import functools
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,8 +54,22 @@ class IngestReport:
         return lines
 
 
-def _page_key(path: Path, pages_dir: Path) -> str:
-    return path.relative_to(pages_dir).as_posix()
+PARALLEL_FROM = 64      # pages; below this, starting worker processes costs more than it saves
+
+
+def _segment(item, known_columns, vocabulary_path, gazetteer_path):
+    """One page's articles, or a one-line error (runs in a worker process)."""
+    from sitegen.places import load_gazetteer
+    from sitegen.tags import load_vocabulary
+
+    page, issue = item
+    try:
+        return articles_from_page(page, issue, known_columns, load_vocabulary(vocabulary_path),
+                                  load_gazetteer(gazetteer_path))
+    except SitegenError as exc:
+        return str(exc)
+    except Exception as exc:  # a bug on one page must not stop the others
+        return f"{page.source}: could not segment ({type(exc).__name__}: {exc})"
 
 
 def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool = False) -> IngestReport:
@@ -66,8 +83,8 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
 
     pages_dir, content_dir = Path(pages_dir), Path(content_dir)
     report = IngestReport()
-    vocabulary = load_vocabulary(getattr(settings, "vocabulary", None))
-    gazetteer = load_gazetteer(getattr(settings, "gazetteer", None))
+    load_vocabulary(getattr(settings, "vocabulary", None))      # a broken data file fails here, once
+    load_gazetteer(getattr(settings, "gazetteer", None))
     manifest = read_manifest(pages_dir)
     state = IngestState.load(content_dir)
 
@@ -82,20 +99,26 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
         known_columns |= column_names(page.text)
     state.columns = sorted(known_columns)
 
+    todo = []
     for page in pages:
-        key = page.relpath
-        if only_changed and state.pages.get(key, {}).get("sha") == page.sha:
+        if only_changed and state.pages.get(page.relpath, {}).get("sha") == page.sha:
             report.pages_skipped += 1
-            continue
-        report.pages_read += 1
-        try:
-            issue = issue_date(key, page.text, manifest)
-            result = articles_from_page(page, issue, known_columns, vocabulary, gazetteer)
-        except SitegenError as exc:
-            report.failed.append(str(exc))
-            continue
-        except Exception as exc:  # a bug on one page must not stop the others
-            report.failed.append(f"{page.source}: could not segment ({type(exc).__name__}: {exc})")
+        else:
+            todo.append((page, issue_date(page.relpath, page.text, manifest)))
+    report.pages_read = len(todo)
+    job = functools.partial(_segment, known_columns=known_columns, vocabulary_path=getattr(settings, "vocabulary", None),
+                            gazetteer_path=getattr(settings, "gazetteer", None))
+    if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        # Pages are independent: cut them on every core (jieba dominates the time).
+        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 8)) as pool:
+            results = list(pool.map(job, todo, chunksize=16))
+    else:
+        results = [job(item) for item in todo]
+
+    for (page, _), result in zip(todo, results):
+        key = page.relpath
+        if isinstance(result, str):
+            report.failed.append(result)
             continue
         changes = store_page(content_dir, key, page.sha, result.articles, state)
         report.articles += len(result.articles)

@@ -13,6 +13,7 @@ DEFAULT_VOCABULARY = Path(__file__).with_name("vocabulary.toml")
 MAX_TAGS = 6
 MAX_TOPICS = 4
 MAX_KEYWORDS = 2
+KEYWORD_TEXT = 1500   # characters of headline and body looked at for keywords
 
 # Words every article of a trade-union daily has: no reader would click them.
 STOP_WORDS = frozenset("""
@@ -24,6 +25,8 @@ STOP_WORDS = frozenset("""
 助推 大队 实际行动 服务平台 区级 街道社区 微信 身份 信息 领域 助力 生活 居民 小区 岗位 医务 素质 商户 参赛 决赛 现场 地区 本市 市总
 """.split())
 _NUMERALS = "一二三四五六七八九十百千万两"
+# Without part-of-speech tags, leave out words that are plainly verbs or function words.
+_VERBISH = re.compile(r"^(进行|开展|加强|推进|组织|推动|提高|做好|认真|积极|充分|通过|发挥|落实|实现|确保|坚持|参加|参与|表示|介绍|获悉|举办|召开)$")
 _NUMBERISH = re.compile(r"[\d０-９.%％一二三四五六七八九十百千万亿]+")
 
 
@@ -71,13 +74,17 @@ def _keywords(text: str, headline: str, exclude: set[str]) -> list[str]:
     analyse = _jieba()
     dictionary = analyse.default_tfidf.tokenizer.FREQ if hasattr(analyse, "default_tfidf") else {}
     found = []
-    for word in analyse.extract_tags(text, topK=12, allowPOS=("n", "nz", "vn", "nt", "ns")):
+    # Plain segmentation, not part-of-speech tagging: POS tagging is ten times slower, and
+    # the dictionary check below already keeps only real words.
+    for word in analyse.extract_tags(text[:KEYWORD_TEXT], topK=12):
         if len(word) < 2 or word in STOP_WORDS or _NUMBERISH.fullmatch(word) or any(c.isdigit() for c in word) \
                 or word[0] in _NUMERALS:
             continue
         # Words jieba made up from unknown character runs (心伴 of 暖心伴考) only when the
         # headline itself uses them.
         if dictionary and not dictionary.get(word) and word not in headline:
+            continue
+        if _VERBISH.search(word):
             continue
         if any(word in e or e in word for e in exclude):
             continue
