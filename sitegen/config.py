@@ -39,6 +39,11 @@ class Settings:
         return path if path == "/" else path + "/"
 
     @property
+    def cache_dir(self) -> Path:
+        """Derived data kept between builds (safe to delete)."""
+        return Path(self.root) / ".sitegen-cache"
+
+    @property
     def themes_dir(self) -> Path:
         return self.root / "themes"
 

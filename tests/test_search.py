@@ -122,3 +122,15 @@ def test_search_page_in_chromium(repo_site):
         page.click(".search-result a >> nth=0")
         assert "/repo/a/" in page.url
         assert errors == []
+
+
+def test_index_writer_matches_lunr_py():
+    """sitegen writes lunr's index format itself (for speed); it must be what lunr.py writes."""
+    from sitegen.search.index import FIELD, _buckets, build_with_lunr, write_lunr_index
+    from sitegen.search.terms import article_terms
+
+    per_doc = [article_terms(a) for a in sample_articles()]
+    for bucket in _buckets(per_doc, 4)[:2]:
+        docs = [{"ref": str(ref), FIELD: " ".join(t for terms in fields.values() for t in terms)}
+                for ref, fields in sorted(bucket.items())]
+        assert write_lunr_index(docs) == build_with_lunr(docs)
