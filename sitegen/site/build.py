@@ -131,6 +131,38 @@ def _template_frame(tb) -> tuple[str, int] | None:
     return found
 
 
+def _fingerprint(settings: Settings) -> str:
+    """What the site is made from, cheaply: every input file's path, size and time, the
+    settings, and sitegen's own code."""
+    import hashlib
+
+    import sitegen
+
+    h = hashlib.sha1(repr(sorted(vars(settings).items(), key=lambda kv: kv[0])).encode())
+    roots = [Path(settings.content_dir), *(d for d in theme_dirs(settings.themes_dir, settings.theme)),
+             Path(sitegen.__file__).parent]
+    for root in roots:
+        for p in sorted(root.rglob("*")):
+            if p.is_file() and "__pycache__" not in p.parts:
+                st = p.stat()
+                h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    for extra in (Path(settings.root) / "sitegen.toml", settings.vocabulary, settings.gazetteer):
+        if extra and Path(extra).is_file():
+            st = Path(extra).stat()
+            h.update(f"{extra}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def _unchanged(stamp: Path, fingerprint: str, settings: Settings) -> bool:
+    try:
+        previous = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    output = Path(settings.output_dir)
+    return (previous.get("fingerprint") == fingerprint and previous.get("output") == str(output.resolve())
+            and (output / "index.html").is_file())
+
+
 def build_site(settings: Settings, progress: bool = False, changed: set[Path] | None = None) -> BuildReport:
     """Build the whole site into ``settings.output_dir``. ``changed`` (the files that changed,
     from the preview server) is accepted for compatibility: every build renders everything
@@ -159,6 +191,15 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     content_dir = Path(settings.content_dir)
     if not content_dir.is_dir():
         raise SitegenError("content folder not found (run sitegen ingest first)", content_dir)
+    fingerprint = _fingerprint(settings)
+    stamp = Path(settings.cache_dir) / "last-build.json"
+    if not changed and _unchanged(stamp, fingerprint, settings):
+        # Nothing the site is made from has changed since the last build: the output stands.
+        previous = json.loads(stamp.read_text(encoding="utf-8"))
+        report.articles, report.files = previous["articles"], previous["files"]
+        stage("load", t)
+        report.seconds = time.monotonic() - t0
+        return report
     articles = load_articles(content_dir)
     report.articles = len(articles)
     model = build_model(articles)
@@ -209,6 +250,9 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
         writer.commit()
     report.files = len(writer._keep)
     report.written = len(writer.written)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(json.dumps({"fingerprint": fingerprint, "articles": report.articles, "files": report.files,
+                                 "output": str(Path(settings.output_dir).resolve())}), encoding="utf-8")
     stage("write", t)
     report.seconds = time.monotonic() - t0
     return report

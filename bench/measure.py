@@ -1,0 +1,57 @@
+"""One sitegen measurement in a fresh process; prints JSON. Used by bench/run.py.
+
+    python bench/measure.py ingest|build|rebuild|incremental PROJECT_DIR
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sitegen.config import load_settings  # noqa: E402
+
+
+def peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(max(own, kids) / 1024, 1)
+
+
+def main() -> int:
+    what, project = sys.argv[1], Path(sys.argv[2])
+    settings = load_settings(project)
+    out: dict = {}
+    t0 = time.perf_counter()
+    if what == "ingest":
+        from sitegen.ingest import ingest
+
+        report = ingest(settings.pages_dir, settings.content_dir, settings=settings)
+        out.update(pages=report.pages_read, articles=report.articles, failed=len(report.failed))
+    else:
+        from sitegen.site import build_site
+
+        changed = None
+        if what == "incremental":
+            path = sorted(Path(settings.content_dir).rglob("*.md"))[len(sys.argv[3:]) or 7]
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("\n\n", "\n\n（基准测试修改）", 1) if "（基准测试修改）" not in text
+                            else text.replace("（基准测试修改）", ""), encoding="utf-8")
+            changed = {path}
+            t0 = time.perf_counter()
+        report = build_site(settings, changed=changed)
+        out.update(articles=report.articles, files=report.files, written=report.written,
+                   stages={k: round(v, 3) for k, v in report.stages.items()})
+    out["seconds"] = round(time.perf_counter() - t0, 3)
+    out["rss_mb"] = peak_rss_mb()
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
