@@ -125,12 +125,25 @@ def test_search_page_in_chromium(repo_site):
 
 
 def test_index_writer_matches_lunr_py():
-    """sitegen writes lunr's index format itself (for speed); it must be what lunr.py writes."""
-    from sitegen.search.index import FIELD, _buckets, build_with_lunr, write_lunr_index
+    """sitegen writes lunr's index format itself (for speed): for the same documents it must
+    hold what lunr.py's Builder writes — the same postings and the same scores."""
+    from sitegen.search.index import FIELD, WEIGHTS, _postings, build_with_lunr, write_shard
     from sitegen.search.terms import article_terms
 
     per_doc = [article_terms(a) for a in sample_articles()]
-    for bucket in _buckets(per_doc, 4)[:2]:
-        docs = [{"ref": str(ref), FIELD: " ".join(t for terms in fields.values() for t in terms)}
-                for ref, fields in sorted(bucket.items())]
-        assert write_lunr_index(docs) == build_with_lunr(docs)
+    for postings in _postings(per_doc, 4)[:2]:
+        docs: dict[int, list[str]] = {}
+        for term, refs in postings:
+            for ref, tf in refs.items():
+                docs.setdefault(ref, []).extend([term] * tf)
+        ours = write_shard(postings)
+        theirs = build_with_lunr([{"ref": str(ref), FIELD: " ".join(terms)} for ref, terms in sorted(docs.items())])
+
+        def meaning(index):
+            terms = {entry["_index"]: term for term, entry in index["invertedIndex"]}
+            postings = {term: sorted(entry[FIELD]) for term, entry in index["invertedIndex"]}
+            vectors = {ref: {terms[v[i]]: v[i + 1] for i in range(0, len(v), 2)} for ref, v in index["fieldVectors"]}
+            return postings, vectors, index["fields"], index["pipeline"], index["version"]
+
+        assert meaning(ours) == meaning(theirs)
+    assert WEIGHTS["title"] > WEIGHTS["body"]

@@ -54,6 +54,14 @@ class IngestReport:
         return lines
 
 
+def _same_file(state: IngestState, path: Path, pages_dir: Path) -> bool:
+    seen = state.pages.get(path.relative_to(pages_dir).as_posix())
+    if not seen or "mtime_ns" not in seen:
+        return False
+    st = path.stat()
+    return seen["mtime_ns"] == st.st_mtime_ns and seen["size"] == st.st_size
+
+
 PARALLEL_FROM = 64      # pages; below this, starting worker processes costs more than it saves
 
 
@@ -90,6 +98,9 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
 
     pages = []
     for path in find_page_files(pages_dir):
+        if only_changed and _same_file(state, path, pages_dir):
+            report.pages_skipped += 1          # same size and time as when last ingested
+            continue
         try:
             pages.append(read_page(path, pages_dir))
         except SitegenError as exc:
@@ -121,6 +132,8 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
             report.failed.append(result)
             continue
         changes = store_page(content_dir, key, page.sha, result.articles, state)
+        st = (pages_dir / key).stat()
+        state.pages[key].update(mtime_ns=st.st_mtime_ns, size=st.st_size)
         report.articles += len(result.articles)
         report.written += changes.written
         report.unchanged += changes.unchanged

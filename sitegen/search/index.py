@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import multiprocessing
 import os
 import pickle
 from pathlib import Path
@@ -47,7 +48,7 @@ def _shard_count(postings: int) -> int:
 
 
 def build_with_lunr(documents: list[dict]) -> dict:
-    """A shard built by lunr.py's own Builder: the reference ``write_lunr_index`` matches."""
+    """A shard built by lunr.py's own Builder: the reference ``write_shard`` is held to."""
     builder = Builder()
     builder.pipeline.reset()            # lunr's English pipeline would mangle (or drop) CJK terms
     builder.search_pipeline.reset()
@@ -58,66 +59,72 @@ def build_with_lunr(documents: list[dict]) -> dict:
     return builder.build().serialize()
 
 
-def write_lunr_index(documents: list[dict]) -> dict:
-    """The serialized lunr index of ``documents``, exactly as lunr.py's Builder writes it
-    (a test holds the two equal), without the parts lunr.py computes and never serializes
-    (its token-set trie): ten times faster, which is most of a large build."""
-    inverted: dict[str, dict] = {}
-    counts = []
-    for doc in documents:
-        ref, terms = doc["ref"], doc[FIELD].split()
-        tf: dict[str, int] = {}
-        for t in terms:
-            tf[t] = tf.get(t, 0) + 1
-            posting = inverted.get(t)
-            if posting is None:
-                posting = inverted[t] = {FIELD: {}, "_index": len(inverted)}
-            posting[FIELD].setdefault(ref, {})
-        counts.append((ref, tf, len(terms)))
-    n = len(documents)
-    average = sum(length for _, _, length in counts) / n if n else 0
+def write_shard(postings: list[tuple[str, dict[int, int]]]) -> dict:
+    """The serialized lunr index of one shard, from its terms' postings (article → term
+    frequency), with lunr's own scoring (BM25, k1 = 1.2, b = 0.75, scores rounded to three
+    places). Built term by term: an article appears in most shards, so this never makes a
+    per-article table per shard."""
+    lengths: dict[int, int] = {}
+    for _, docs in postings:
+        for ref, tf in docs.items():
+            lengths[ref] = lengths.get(ref, 0) + tf
+    n = len(lengths)
+    average = sum(lengths.values()) / n if n else 0
     k1, b = 1.2, 0.75
-    idf: dict[str, float] = {}
-    vectors = []
-    for ref, tf, length in counts:
-        norm = k1 * (1 - b + b * (length / average)) if average else k1
-        elements = []
-        for t, f in tf.items():
-            w = idf.get(t)
-            if w is None:
-                df = len(inverted[t][FIELD])
-                w = idf[t] = math.log(1 + abs((n - df + 0.5) / (df + 0.5)))
-            elements.append((inverted[t]["_index"], round(w * ((k1 + 1) * f) / (norm + f), 3)))
-        elements.sort()
-        vectors.append([f"{FIELD}/{ref}", [x for pair in elements for x in pair]])
-    return {"version": LUNR_JS_VERSION, "fields": [FIELD], "fieldVectors": vectors,
-            "invertedIndex": [[t, inverted[t]] for t in sorted(inverted)], "pipeline": []}
+    vectors: dict[int, list] = {ref: [] for ref in sorted(lengths)}
+    inverted = []
+    for index, (term, docs) in enumerate(postings):
+        df = len(docs)
+        idf = math.log(1 + abs((n - df + 0.5) / (df + 0.5)))
+        inverted.append([term, {FIELD: {str(ref): {} for ref in sorted(docs)}, "_index": index}])
+        for ref, tf in docs.items():
+            norm = k1 * (1 - b + b * (lengths[ref] / average))
+            vectors[ref] += (index, round(idf * ((k1 + 1) * tf) / (norm + tf), 3))
+    return {"version": LUNR_JS_VERSION, "fields": [FIELD],
+            "fieldVectors": [[f"{FIELD}/{ref}", v] for ref, v in vectors.items()],
+            "invertedIndex": inverted, "pipeline": []}
 
 
-def _build_shards(job: list[tuple[int, dict[int, dict[str, list[str]]]]]) -> list[tuple[int, bytes]]:
-    out = []
-    for n, bucket in job:
-        docs = [{"ref": str(ref), FIELD: " ".join(t for name, terms in fields.items() for t in terms * WEIGHTS[name])}
-                for ref, fields in sorted(bucket.items())]
-        out.append((n, _json(write_lunr_index(docs))))
-    return out
+_SHARDS: list = []       # the shards being written, shared with forked workers without pickling
 
 
-def _buckets(per_doc: list[dict[str, list[str]]], count: int) -> list[dict[int, dict[str, list[str]]]]:
-    """Each shard's share of every article: shard → article → field → terms."""
-    buckets: list[dict[int, dict[str, list[str]]]] = [{} for _ in range(count)]
-    home: dict[str, int] = {}
+def _write_one(n: int) -> bytes:
+    return _json(write_shard(_SHARDS[n]))
+
+
+def _write_shards(shards: list, todo: list[int]) -> list[bytes]:
+    """Serialized shards, on every core when there are many (forked workers read the
+    postings from the parent's memory)."""
+    global _SHARDS
+    _SHARDS = shards
+    try:
+        if len(todo) > 256 and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 4), mp_context=context) as pool:
+                return list(pool.map(_write_one, todo, chunksize=32))
+        return [_write_one(n) for n in todo]
+    finally:
+        _SHARDS = []
+
+
+def _postings(per_doc: list[dict[str, list[str]]], count: int) -> list[list[tuple[str, dict[int, int]]]]:
+    """Every shard's terms (sorted) with their postings: article number → weighted frequency."""
+    by_term: dict[str, dict[int, int]] = {}
     for ref, fields in enumerate(per_doc):
         for name, terms in fields.items():
+            w = WEIGHTS[name]
             for t in terms:
-                n = home.get(t)
-                if n is None:
-                    n = home[t] = shard_of(t, count)
-                buckets[n].setdefault(ref, {}).setdefault(name, []).append(t)
-    return buckets
+                docs = by_term.get(t)
+                if docs is None:
+                    docs = by_term[t] = {}
+                docs[ref] = docs.get(ref, 0) + w
+    shards: list[list[tuple[str, dict[int, int]]]] = [[] for _ in range(count)]
+    for term in sorted(by_term):
+        shards[shard_of(term, count)].append((term, by_term[term]))
+    return shards
 
 
-def _terms_of_all(articles: list[Article], cache_file: Path | None) -> list[dict[str, list[str]]]:
+def _terms_of_all(articles: list[Article], cache_file: Path | None) -> tuple[list[str], list[dict[str, list[str]]]]:
     """Every article's terms; jieba is the slow part, so terms are kept between builds in a
     cache keyed by the hash of the text they come from, and new ones are cut on all cores."""
     cache: dict[str, dict] = {}
@@ -145,7 +152,7 @@ def _terms_of_all(articles: list[Article], cache_file: Path | None) -> list[dict
         with tmp.open("wb") as fh:
             pickle.dump({"version": TERMS_VERSION, "terms": live}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache_file)
-    return [cache[k] for k in keys]
+    return keys, [cache[k] for k in keys]
 
 
 def _terms_key(a: Article) -> str:
@@ -154,25 +161,30 @@ def _terms_key(a: Article) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def search_files(articles: list[Article], article_urls: dict[str, str], settings) -> dict[str, bytes]:
+def search_files(articles: list[Article], article_urls: dict[str, str], settings,
+                 previous: dict[str, str] | None = None) -> tuple[dict[str, bytes | None], dict[str, str]]:
+    """The search files, and a key per index shard. A shard whose key is in ``previous``
+    (the last build's keys) comes back as None: its file is unchanged and need not be built."""
+    previous = previous or {}
     ordered = sorted(articles, key=lambda a: (a.date or "", a.source, -a.order), reverse=True)
     cache_dir = getattr(settings, "cache_dir", None)
-    per_doc = _terms_of_all(ordered, Path(cache_dir) / "search-terms.pickle" if cache_dir else None)
+    term_keys, per_doc = _terms_of_all(ordered, Path(cache_dir) / "search-terms.pickle" if cache_dir else None)
     postings = sum(len(terms) for fields in per_doc for terms in fields.values())
     count = _shard_count(postings)
 
-    files: dict[str, bytes] = {}
-    jobs = list(enumerate(_buckets(per_doc, count)))
-    workers = min(os.cpu_count() or 1, 4) if postings > 200_000 else 1
-    if workers > 1:
-        groups = [jobs[i::workers] for i in range(workers)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(_build_shards, groups))
-    else:
-        parts = [_build_shards(jobs)]
-    for part in parts:
-        for n, data in part:
-            files[f"search/index/{n}.json"] = data
+    files: dict[str, bytes | None] = {}
+    keys: dict[str, str] = {}
+    shards = _postings(per_doc, count)
+    todo = []
+    for n, postings in enumerate(shards):
+        name = f"search/index/{n}.json"
+        keys[name] = hashlib.sha1(repr((count, postings)).encode("utf-8")).hexdigest()
+        if previous.get(name) == keys[name]:
+            files[name] = None
+        else:
+            todo.append(n)
+    for n, data in zip(todo, _write_shards(shards, todo)):
+        files[f"search/index/{n}.json"] = data
 
     for c in range(0, len(ordered), CHUNK_SIZE):
         chunk = ordered[c:c + CHUNK_SIZE]
@@ -183,4 +195,4 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
             " ".join([a.title or "", *a.subtitles, plain_text(a.body)]) for a in chunk])
     files["search/manifest.json"] = _json({"version": VERSION, "count": len(ordered), "shards": count,
                                            "chunk": CHUNK_SIZE, "hash": "fnv1a32-utf8"})
-    return files
+    return files, keys

@@ -14,12 +14,14 @@ from pathlib import Path
 import jinja2
 
 from sitegen.config import Settings
-from sitegen.content import Article, load_articles
+from sitegen.content import Article
 from sitegen.errors import SitegenError
 from sitegen.markdown import plain_text, render_body
 from sitegen.site import urls
+from sitegen.site.cache import BuildCache, body_key, load_articles_cached
 from sitegen.site.export import article_json, index_json
 from sitegen.site.feeds import atom_feed
+from sitegen.site.keys import article_print, job_key
 from sitegen.site.model import SiteModel, build_model
 from sitegen.site.pages import PageJob, page_jobs
 from sitegen.site.sitemap import robots, sitemap
@@ -153,6 +155,21 @@ def _fingerprint(settings: Settings) -> str:
     return h.hexdigest()
 
 
+def _inputs_key(settings: Settings) -> str:
+    """What every page depends on: the settings, the theme's files and sitegen's code."""
+    import hashlib
+
+    import sitegen
+
+    h = hashlib.sha1(repr(sorted(vars(settings).items(), key=lambda kv: kv[0])).encode())
+    for root in [*theme_dirs(settings.themes_dir, settings.theme), Path(sitegen.__file__).parent]:
+        for p in sorted(root.rglob("*")):
+            if p.is_file() and "__pycache__" not in p.parts:
+                st = p.stat()
+                h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
 def _unchanged(stamp: Path, fingerprint: str, settings: Settings) -> bool:
     try:
         previous = json.loads(stamp.read_text(encoding="utf-8"))
@@ -200,20 +217,36 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
         stage("load", t)
         report.seconds = time.monotonic() - t0
         return report
-    articles = load_articles(content_dir)
+    cache_file = Path(settings.cache_dir) / "build-cache.pickle"
+    cache = BuildCache.load(cache_file)
+    articles = load_articles_cached(content_dir, cache)
     report.articles = len(articles)
     model = build_model(articles)
     t = stage("load", t)
 
-    bodies = {a.id: render_body(a.body) for a in articles}
+    bodies, fresh_bodies = {}, {}
+    for a in articles:
+        k = body_key(a.body)
+        html = fresh_bodies.get(k) or cache.bodies.get(k) or render_body(a.body)
+        bodies[a.id] = fresh_bodies[k] = html
+    cache.bodies = fresh_bodies
     t = stage("markdown", t)
 
     env = _environment(settings, model)
     jobs = page_jobs(model, settings.page_size)
+    everywhere = _inputs_key(settings)
+    prints = {a.id: article_print(a) for a in articles}
     bar = _Progress(progress, len(jobs))
-    rendered: dict[str, bytes] = {}
+    rendered: dict[str, bytes | None] = {}
+    page_keys: dict[str, str] = {}
+    output = Path(settings.output_dir)
     for n, job in enumerate(jobs, 1):
-        rendered[job.path] = _render(env, job, bodies)
+        key = everywhere + job_key(job, model, prints)
+        page_keys[job.path] = key
+        if cache.pages.get(job.path) == key and (output / job.path).is_file():
+            rendered[job.path] = None          # same inputs as last time: the page stands
+        else:
+            rendered[job.path] = _render(env, job, bodies)
         bar.update(n)
     bar.close()
     t = stage("templates", t)
@@ -235,13 +268,18 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     extra["data/index.json"] = index_json(model.articles, lambda a: absolute(article_urls[a.id]))
     t = stage("feeds", t)
 
-    extra.update(search_files(articles, article_urls, settings))
+    search, search_keys = search_files(articles, article_urls, settings, previous=cache.search)
+    extra.update(search)
     t = stage("search", t)
 
     with SiteWriter(settings.output_dir) as writer:
-        for rel, data in rendered.items():
-            writer.write(rel, data)
-        for rel, data in extra.items():
+        for rel, data in [*rendered.items(), *extra.items()]:
+            if data is None and writer.keep(rel):
+                continue
+            if data is None:                   # the previous file is gone after all: make it
+                data = _render(env, next(j for j in jobs if j.path == rel), bodies) if rel in rendered else None
+            if data is None:
+                raise SitegenError(f"cannot rebuild {rel}: delete {settings.cache_dir} and build again")
             writer.write(rel, data)
         for theme in theme_dirs(settings.themes_dir, settings.theme):   # a site's own files first
             static = theme / "static"
@@ -250,6 +288,8 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
         writer.commit()
     report.files = len(writer._keep)
     report.written = len(writer.written)
+    cache.pages, cache.search = page_keys, search_keys
+    cache.save(cache_file)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(json.dumps({"fingerprint": fingerprint, "articles": report.articles, "files": report.files,
                                  "output": str(Path(settings.output_dir).resolve())}), encoding="utf-8")

@@ -40,6 +40,17 @@ class SiteWriter:
         target.write_bytes(data)
         self.written.append(rel)
 
+    def keep(self, rel: str) -> bool:
+        """Carry the previous output's file over unchanged; False when there is none."""
+        previous = self.output_dir / rel
+        if not previous.is_file():
+            return False
+        target = self.staging / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(previous, target)
+        self._keep.add(rel)
+        return True
+
     def copy_tree(self, source: Path, prefix: str, skip: set[str] = frozenset()) -> None:
         for path in sorted(source.rglob("*")):
             if path.is_file():

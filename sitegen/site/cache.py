@@ -1,0 +1,74 @@
+"""What a build keeps for the next one: parsed articles, rendered bodies, and the inputs of
+every page it wrote, so that a rebuild reads, converts and renders only what changed.
+
+Stored in the project's ``.sitegen-cache/`` (safe to delete). Entries are keyed by what
+they were made from (a file's size and time, a body's hash, a page's inputs), so a stale
+entry is never used: it simply stops matching.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitegen.content import Article, read_article
+from sitegen.content.files import ArticleFileError
+
+VERSION = 3
+
+
+@dataclass
+class BuildCache:
+    articles: dict[str, tuple[int, int, Article]] = field(default_factory=dict)   # path → (mtime_ns, size, article)
+    bodies: dict[str, str] = field(default_factory=dict)                          # body hash → HTML
+    pages: dict[str, str] = field(default_factory=dict)                           # output path → inputs key
+    search: dict[str, str] = field(default_factory=dict)                          # search file → inputs key
+
+    @classmethod
+    def load(cls, path: Path) -> "BuildCache":
+        try:
+            with path.open("rb") as fh:
+                data = pickle.load(fh)
+            if data.get("version") == VERSION:
+                return cls(**data["cache"])
+        except Exception:     # missing or damaged: only a slower build
+            pass
+        return cls()
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump({"version": VERSION, "cache": vars(self)}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+
+
+def load_articles_cached(content_dir: Path, cache: BuildCache) -> list[Article]:
+    """Every article under ``content_dir``, re-reading only files changed since the cache."""
+    fresh: dict[str, tuple[int, int, Article]] = {}
+    articles = []
+    for path in sorted(Path(content_dir).rglob("*.md")):
+        st = path.stat()
+        key = str(path)
+        hit = cache.articles.get(key)
+        if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size:
+            article = hit[2]
+        else:
+            article = read_article(path)
+        fresh[key] = (st.st_mtime_ns, st.st_size, article)
+        articles.append(article)
+    cache.articles = fresh
+    seen: dict[str, Article] = {}
+    for a in articles:
+        if a.id in seen:
+            raise ArticleFileError(f"duplicate id {a.id!r} (also used by an article from {seen[a.id].source})",
+                                   a.source or a.id)
+        seen[a.id] = a
+    return articles
+
+
+def body_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,82 @@
+"""The inputs of each page, as a key: a page whose key is unchanged need not be rendered.
+
+Each key lists exactly what the page's template shows (the articles it lists and how, the
+links it makes, the counts it prints). ``tests/test_serve.py`` holds an incremental build
+equal to a clean one, which is what keeps these keys honest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+
+from sitegen.content import Article
+from sitegen.site.model import SiteModel
+from sitegen.site.pages import PageJob
+
+
+def _h(value) -> str:
+    return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()
+
+
+def article_print(a: Article) -> str:
+    return _h(dataclasses.astuple(a))
+
+
+def _item(a: Article) -> tuple:
+    """What a list shows of an article."""
+    return (a.id, a.display_title, a.date, a.kind, tuple(a.districts))
+
+
+def _issue(issue) -> tuple:
+    if issue is None:
+        return ()
+    return (issue.date, tuple((p.label, p.url, tuple(_item(a) for a in p.articles)) for p in issue.pages))
+
+
+def job_key(job: PageJob, model: SiteModel, prints: dict[str, str]) -> str:
+    c = job.context
+    t = job.template
+    if t == "article.html":
+        a = c["article"]
+        prev, nxt = c["prev_article"], c["next_article"]
+        cont = c["continued"]
+        links = (tuple(model.person_url.get(n) for names in a.people.values() for n in names),
+                 tuple(model.district_url.get(d) for d in a.districts), tuple(model.tag_url.get(x) for x in a.tags))
+        value = (prints[a.id], prev and (prev.id, prev.display_title), nxt and (nxt.id, nxt.display_title),
+                 c["printed_page"].label, c["printed_page"].url, c["issue_url"],
+                 tuple(p and (p.id, p.display_title, p.continued_to) for p in cont), links)
+    elif t in ("list.html", "district.html"):
+        g = c["group"]
+        value = (c["kind"], g.name, g.url, len(g.articles), tuple(sorted(g.roles)), tuple(c["paging"]["pages"]),
+                 c["paging"]["number"], tuple(_item(a) for a in c["articles"]),
+                 tuple((p, tuple(a.id for a in arts)) for p, arts in c.get("by_place", ())))
+    elif t == "printed_page.html":
+        value = (_issue(c["issue"]), tuple(prints[a.id] for a in c["printed_page"].articles), c["printed_page"].url)
+    elif t == "issue.html":
+        value = _issue(c["issue"])
+    elif t == "index.html":
+        value = (_issue(c["latest"]), len(model.articles), len(model.dated_issues), len(model.tags), len(model.people))
+    elif t in ("dates.html", "year.html", "month.html"):
+        value = (repr({k: v for k, v in c.items() if k not in ("years", "months", "issues", "by_day")}),
+                 _years(c), [(i.date, len(i.articles)) for i in model.issues if not i.date])
+    elif t == "districts.html":
+        value = (tuple(sorted(c["district_counts"].items())), tuple((g.name, g.url) for g in model.districts))
+    elif t == "tags.html":
+        value = tuple((g.name, g.url, len(g.articles)) for g in model.tags)
+    elif t == "people.html":
+        value = tuple((g.name, g.url, tuple(sorted(g.roles)), len(g.articles)) for g in model.people)
+    else:
+        value = ()
+    return _h((t, job.url, value))
+
+
+def _years(c: dict) -> tuple:
+    def issues(items):
+        return tuple((i.date, len(i.articles), i.url) for i in items)
+
+    if "years" in c:
+        return tuple((y, tuple((m, issues(v)) for m, v in sorted(months.items()))) for y, months in sorted(c["years"].items()))
+    if "months" in c:
+        return tuple((m, issues(v)) for m, v in sorted(c["months"].items()))
+    return issues(c.get("issues", ()))
