@@ -219,6 +219,8 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
         return report
     cache_file = Path(settings.cache_dir) / "build-cache.pickle"
     cache = BuildCache.load(cache_file)
+    if cache.output != str(Path(settings.output_dir).resolve()):
+        cache.pages, cache.search = {}, {}    # kept pages are only good for the folder they are in
     articles = load_articles_cached(content_dir, cache)
     report.articles = len(articles)
     model = build_model(articles)
@@ -268,7 +270,8 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     extra["data/index.json"] = index_json(model.articles, lambda a: absolute(article_urls[a.id]))
     t = stage("feeds", t)
 
-    search, search_keys = search_files(articles, article_urls, settings, previous=cache.search)
+    previous = {k: v for k, v in cache.search.items() if (output / k).is_file()}
+    search, search_keys = search_files(articles, article_urls, settings, previous=previous)
     extra.update(search)
     t = stage("search", t)
 
@@ -289,6 +292,7 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     report.files = len(writer._keep)
     report.written = len(writer.written)
     cache.pages, cache.search = page_keys, search_keys
+    cache.output = str(Path(settings.output_dir).resolve())
     cache.save(cache_file)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(json.dumps({"fingerprint": fingerprint, "articles": report.articles, "files": report.files,

@@ -17,7 +17,7 @@ from pathlib import Path
 from sitegen.content import Article, read_article
 from sitegen.content.files import ArticleFileError
 
-VERSION = 3
+VERSION = 4
 
 
 @dataclass
@@ -26,6 +26,7 @@ class BuildCache:
     bodies: dict[str, str] = field(default_factory=dict)                          # body hash → HTML
     pages: dict[str, str] = field(default_factory=dict)                           # output path → inputs key
     search: dict[str, str] = field(default_factory=dict)                          # search file → inputs key
+    output: str = ""                                                              # the folder those pages are in
 
     @classmethod
     def load(cls, path: Path) -> "BuildCache":
