@@ -27,7 +27,12 @@ class ArticleFileError(SitegenError):
     """An article file that cannot be read; names the file and line."""
 
 
-class _Dumper(yaml.SafeDumper):
+# libyaml's C loader and dumper when PyYAML has them (its wheels do): ten times faster on
+# an archive of many thousand files, same results.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     pass
 
 
@@ -85,7 +90,7 @@ def article_from_text(text: str, path: Path | str = "<text>") -> Article:
         raise ArticleFileError("no front matter: the file must start with a line '---'", path, 1)
     raw = m.group(1) or ""
     try:
-        data = yaml.safe_load(raw) or {}
+        data = yaml.load(raw, Loader=_SafeLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

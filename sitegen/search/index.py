@@ -33,7 +33,7 @@ WEIGHTS = {"title": 3, "people": 2, "body": 1}
 PAIRS_PER_SHARD = 2000      # aim: shards of a few thousand postings, some 10 KB gzipped
 CHUNK_SIZE = 10              # articles per stored-fields / snippet-text file
 VERSION = 2
-TERMS_VERSION = 1          # bump when the way text is cut into terms changes
+TERMS_VERSION = 2          # bump when the way text is cut into terms changes
 
 
 def _json(data) -> bytes:
@@ -128,7 +128,10 @@ def _terms_of_all(articles: list[Article], cache_file: Path | None) -> tuple[lis
     """Every article's terms; jieba is the slow part, so terms are kept between builds in a
     cache keyed by the hash of the text they come from, and new ones are cut on all cores."""
     cache: dict[str, dict] = {}
-    if cache_file and cache_file.exists():
+    remembered = _TERMS_MEMORY.get(str(cache_file))
+    if cache_file and remembered and remembered[0] == _file_stamp(cache_file):
+        cache = remembered[1]
+    elif cache_file and cache_file.exists():
         try:
             with cache_file.open("rb") as fh:
                 stored = pickle.load(fh)
@@ -152,7 +155,19 @@ def _terms_of_all(articles: list[Article], cache_file: Path | None) -> tuple[lis
         with tmp.open("wb") as fh:
             pickle.dump({"version": TERMS_VERSION, "terms": live}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache_file)
+        _TERMS_MEMORY[str(cache_file)] = (_file_stamp(cache_file), live)
     return keys, [cache[k] for k in keys]
+
+
+_TERMS_MEMORY: dict[str, tuple[tuple, dict]] = {}     # a preview server's builds share one process
+
+
+def _file_stamp(path: Path) -> tuple:
+    try:
+        st = path.stat()
+        return (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return ()
 
 
 def _terms_key(a: Article) -> str:

@@ -39,9 +39,13 @@ def words(text: str) -> set[str]:
     return out
 
 
-def field_terms(text: str) -> list[str]:
-    """The terms of one field: every pair of adjacent characters, and jieba's longer words."""
-    return sorted(pairs(normalise(text)) | words(text))
+WORDS_FROM_BODY = 300   # characters of the body that jieba cuts into words
+
+
+def field_terms(text: str, word_chars: int | None = None) -> list[str]:
+    """The terms of one field: every pair of adjacent characters, and jieba's longer words
+    (of the first ``word_chars`` characters only, when given)."""
+    return sorted(pairs(normalise(text)) | words(text if word_chars is None else text[:word_chars]))
 
 
 def article_terms(article) -> dict[str, list[str]]:
@@ -51,7 +55,10 @@ def article_terms(article) -> dict[str, list[str]]:
     return {
         "title": field_terms(" ".join([a.title or "", *a.subtitles])),
         "people": field_terms(" ".join(a.reporters + a.correspondents + a.photographers + a.authors + [a.byline or ""])),
-        "body": field_terms(plain_text(a.body)),
+        # Pairs already find every piece of the body; jieba's words rank whole words first,
+        # and where they matter most is the headline and the lede. Cutting whole bodies
+        # would double a large build for little.
+        "body": field_terms(plain_text(a.body), WORDS_FROM_BODY),
     }
 
 

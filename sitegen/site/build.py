@@ -25,7 +25,7 @@ from sitegen.site.keys import article_print, job_key
 from sitegen.site.model import SiteModel, build_model
 from sitegen.site.pages import PageJob, page_jobs
 from sitegen.site.sitemap import robots, sitemap
-from sitegen.site.writer import SiteWriter
+from sitegen.site.writer import InPlaceWriter, SiteWriter
 from sitegen.templates import make_environment, template_error, theme_dirs
 
 KIND_NAMES = {"news": "消息", "photo": "图片新闻", "column": "专栏", "continuation": "转版", "ad": "广告", "other": "其他"}
@@ -275,7 +275,8 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     extra.update(search)
     t = stage("search", t)
 
-    with SiteWriter(settings.output_dir) as writer:
+    in_place = changed is not None and cache.files and (output / "index.html").is_file()
+    with (InPlaceWriter(output, cache.files) if in_place else SiteWriter(output)) as writer:
         for rel, data in [*rendered.items(), *extra.items()]:
             if data is None and writer.keep(rel):
                 continue
@@ -292,6 +293,7 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     report.files = len(writer._keep)
     report.written = len(writer.written)
     cache.pages, cache.search = page_keys, search_keys
+    cache.files = set(writer._keep)
     cache.output = str(Path(settings.output_dir).resolve())
     cache.save(cache_file)
     stamp.parent.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 from sitegen.content import Article, read_article
 from sitegen.content.files import ArticleFileError
 
-VERSION = 4
+VERSION = 5
 
 
 @dataclass
@@ -27,9 +27,15 @@ class BuildCache:
     pages: dict[str, str] = field(default_factory=dict)                           # output path → inputs key
     search: dict[str, str] = field(default_factory=dict)                          # search file → inputs key
     output: str = ""                                                              # the folder those pages are in
+    files: set[str] = field(default_factory=set)                                  # every file of that site
 
     @classmethod
     def load(cls, path: Path) -> "BuildCache":
+        # A preview server builds again and again in one process: keep the cache in memory
+        # as long as the file on disk is the one this process wrote.
+        remembered = _MEMORY.get(str(path))
+        if remembered and _stamp(path) == remembered[0]:
+            return remembered[1]
         try:
             with path.open("rb") as fh:
                 data = pickle.load(fh)
@@ -45,6 +51,18 @@ class BuildCache:
         with tmp.open("wb") as fh:
             pickle.dump({"version": VERSION, "cache": vars(self)}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        _MEMORY[str(path)] = (_stamp(path), self)
+
+
+_MEMORY: dict[str, tuple[tuple, "BuildCache"]] = {}
+
+
+def _stamp(path: Path) -> tuple:
+    try:
+        st = path.stat()
+        return (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return ()
 
 
 def load_articles_cached(content_dir: Path, cache: BuildCache) -> list[Article]:

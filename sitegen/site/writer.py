@@ -72,3 +72,46 @@ class SiteWriter:
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is not None and self.staging.exists():
             shutil.rmtree(self.staging, ignore_errors=True)
+
+
+class InPlaceWriter(SiteWriter):
+    """For a rebuild while previewing: change the output folder file by file (each write
+    atomic), and remove what the site no longer has. Everything is rendered before the
+    first write, so a failed build still leaves the site as it was."""
+
+    def __init__(self, output_dir: Path, previous_files: set[str]):
+        super().__init__(output_dir)
+        self.previous_files = previous_files
+
+    def __enter__(self) -> "InPlaceWriter":
+        return self
+
+    def write(self, rel: str, data: bytes) -> None:
+        self._keep.add(rel)
+        target = self.output_dir / rel
+        try:
+            if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+                return
+        except OSError:
+            pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+        self.written.append(rel)
+
+    def keep(self, rel: str) -> bool:
+        if not (self.output_dir / rel).is_file():
+            return False
+        self._keep.add(rel)
+        return True
+
+    def commit(self) -> None:
+        for rel in self.previous_files - self._keep:
+            try:
+                (self.output_dir / rel).unlink()
+            except FileNotFoundError:
+                pass
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        pass
