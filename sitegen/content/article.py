@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 KINDS = ("news", "photo", "column", "continuation", "ad", "other")
 
 
-@dataclass
+@dataclass(eq=False)   # an article is itself; comparing all fields is slow and never meant
 class Article:
     id: str                                   # ASCII, stable; the article's URL slug
     title: str | None = None                  # main headline; None when the page has none

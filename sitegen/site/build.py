@@ -295,7 +295,10 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     cache.pages, cache.search = page_keys, search_keys
     cache.files = set(writer._keep)
     cache.output = str(Path(settings.output_dir).resolve())
-    cache.save(cache_file)
+    if changed is None:
+        cache.save(cache_file)          # a preview server keeps it in memory between its builds
+    else:
+        cache.remember(cache_file)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(json.dumps({"fingerprint": fingerprint, "articles": report.articles, "files": report.files,
                                  "output": str(Path(settings.output_dir).resolve())}), encoding="utf-8")

@@ -51,6 +51,10 @@ class BuildCache:
         with tmp.open("wb") as fh:
             pickle.dump({"version": VERSION, "cache": vars(self)}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        self.remember(path)
+
+    def remember(self, path: Path) -> None:
+        """Keep this cache in memory for this process's next build (while the file stands)."""
         _MEMORY[str(path)] = (_stamp(path), self)
 
 

@@ -19,8 +19,11 @@ def _h(value) -> str:
     return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()
 
 
+_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+
+
 def article_print(a: Article) -> str:
-    return _h(dataclasses.astuple(a))
+    return _h(tuple(getattr(a, name) for name in _FIELDS))
 
 
 def _item(a: Article) -> tuple:

@@ -149,12 +149,14 @@ def build_model(articles: list[Article]) -> SiteModel:
     tags.sort(key=lambda g: (-len(g.articles), g.slug))
 
     by_person: dict[str, Group] = {}
+    listed: set[tuple[str, int]] = set()
     person_slugs = urls.unique_slugs([n for a in articles for names in a.people.values() for n in names])
     for a in articles:
         for role, names in a.people.items():
             for n in names:
                 g = by_person.setdefault(n, Group(n, person_slugs[n], urls.person(person_slugs[n])))
-                if a not in g.articles:
+                if (n, id(a)) not in listed:
+                    listed.add((n, id(a)))
                     g.articles.append(a)
                 g.roles.add(ROLES[role])
     people = sorted(by_person.values(), key=lambda g: (-len(g.articles), g.slug))

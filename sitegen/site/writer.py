@@ -108,10 +108,15 @@ class InPlaceWriter(SiteWriter):
 
     def commit(self) -> None:
         for rel in self.previous_files - self._keep:
+            path = self.output_dir / rel
             try:
-                (self.output_dir / rel).unlink()
+                path.unlink()
             except FileNotFoundError:
-                pass
+                continue
+            parent = path.parent            # and the folders that leaves empty (a/<id>/, tag/<slug>/…)
+            while parent != self.output_dir and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
 
     def __exit__(self, exc_type, exc, tb) -> None:
         pass
