@@ -55,7 +55,15 @@ def read_manifest(pages_dir: Path) -> dict[str, ManifestEntry]:
         raise SitegenError(f"invalid TOML: {str(exc).split(' (at')[0]}", path, int(m.group(1)) if m else None) from None
     entries = {}
     for name, table in data.items():
-        line = _line_of(text, name)
+        line = None
+        if not isinstance(table, dict) or not isinstance(table.get("date", ""), (str, _dt.date)) \
+                or not isinstance(table.get("page", ""), (int, str)):
+            line = _line_of(text, name)          # only needed for the error message
+        elif isinstance(table.get("date"), str):
+            try:
+                _dt.date.fromisoformat(table["date"])
+            except ValueError:
+                line = _line_of(text, name)
         if not isinstance(table, dict):
             raise SitegenError(f"'{name}' must be a table like [\"{name}\"] with date = and page =", path, line)
         date = table.get("date")

@@ -124,7 +124,8 @@ def _postings(per_doc: list[dict[str, list[str]]], count: int) -> list[list[tupl
     return shards
 
 
-def _terms_of_all(articles: list[Article], cache_file: Path | None) -> tuple[list[str], list[dict[str, list[str]]]]:
+def _terms_of_all(articles: list[Article], cache_file: Path | None,
+                  save: bool = True) -> tuple[list[str], list[dict[str, list[str]]]]:
     """Every article's terms; jieba is the slow part, so terms are kept between builds in a
     cache keyed by the hash of the text they come from, and new ones are cut on all cores."""
     cache: dict[str, dict] = {}
@@ -148,7 +149,10 @@ def _terms_of_all(articles: list[Article], cache_file: Path | None) -> tuple[lis
     else:
         for k, a in missing:
             cache[k] = article_terms(a)
-    if cache_file and missing:
+    if cache_file and missing and not save:
+        cache.update({k: cache[k] for k in keys})
+        _TERMS_MEMORY[str(cache_file)] = (_file_stamp(cache_file), cache)
+    elif cache_file and missing:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         live = {k: cache[k] for k in keys}             # drop entries of articles that are gone
         tmp = cache_file.with_suffix(".tmp")
@@ -177,13 +181,15 @@ def _terms_key(a: Article) -> str:
 
 
 def search_files(articles: list[Article], article_urls: dict[str, str], settings,
-                 previous: dict[str, str] | None = None) -> tuple[dict[str, bytes | None], dict[str, str]]:
+                 previous: dict[str, str] | None = None, save_cache: bool = True
+                 ) -> tuple[dict[str, bytes | None], dict[str, str]]:
     """The search files, and a key per index shard. A shard whose key is in ``previous``
     (the last build's keys) comes back as None: its file is unchanged and need not be built."""
     previous = previous or {}
     ordered = sorted(articles, key=lambda a: (a.date or "", a.source, -a.order), reverse=True)
     cache_dir = getattr(settings, "cache_dir", None)
-    term_keys, per_doc = _terms_of_all(ordered, Path(cache_dir) / "search-terms.pickle" if cache_dir else None)
+    term_keys, per_doc = _terms_of_all(ordered, Path(cache_dir) / "search-terms.pickle" if cache_dir else None,
+                                       save=save_cache)
     postings = sum(len(terms) for fields in per_doc for terms in fields.values())
     count = _shard_count(postings)
 

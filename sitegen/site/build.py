@@ -265,13 +265,21 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     extra["sitemap.xml"] = sitemap([j.url for j in jobs if j.in_sitemap], absolute)
     extra["robots.txt"] = robots(absolute("sitemap.xml"))
     extra[".nojekyll"] = b""
+    exports = {}
     for a in articles:
-        extra[f"data/articles/{a.id}.json"] = article_json(a, absolute(article_urls[a.id]))
+        done = cache.exports.get(a.id)
+        made_from = prints[a.id] + absolute(article_urls[a.id])      # the article and its URL
+        if done is None or done[0] != made_from:
+            done = (made_from, article_json(a, absolute(article_urls[a.id])))
+        exports[a.id] = done
+        extra[f"data/articles/{a.id}.json"] = done[1]
+    cache.exports = exports
     extra["data/index.json"] = index_json(model.articles, lambda a: absolute(article_urls[a.id]))
     t = stage("feeds", t)
 
     previous = {k: v for k, v in cache.search.items() if (output / k).is_file()}
-    search, search_keys = search_files(articles, article_urls, settings, previous=previous)
+    search, search_keys = search_files(articles, article_urls, settings, previous=previous,
+                                       save_cache=changed is None)
     extra.update(search)
     t = stage("search", t)
 

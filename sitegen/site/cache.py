@@ -17,7 +17,7 @@ from pathlib import Path
 from sitegen.content import Article, read_article
 from sitegen.content.files import ArticleFileError
 
-VERSION = 5
+VERSION = 6
 
 
 @dataclass
@@ -28,6 +28,7 @@ class BuildCache:
     search: dict[str, str] = field(default_factory=dict)                          # search file → inputs key
     output: str = ""                                                              # the folder those pages are in
     files: set[str] = field(default_factory=set)                                  # every file of that site
+    exports: dict[str, tuple[str, bytes]] = field(default_factory=dict)           # id → (article print, JSON)
 
     @classmethod
     def load(cls, path: Path) -> "BuildCache":
