@@ -92,7 +92,7 @@ def _write_one(n: int) -> bytes:
     return _json(write_shard(_SHARDS[n]))
 
 
-def _write_shards(shards: list, todo: list[int]) -> list[bytes]:
+def _write_shards(shards, todo: list[int]) -> list[bytes]:
     """Serialized shards, on every core when there are many (forked workers read the
     postings from the parent's memory)."""
     global _SHARDS
@@ -107,21 +107,59 @@ def _write_shards(shards: list, todo: list[int]) -> list[bytes]:
         _SHARDS = []
 
 
-def _postings(per_doc: list[dict[str, list[str]]], count: int) -> list[list[tuple[str, dict[int, int]]]]:
-    """Every shard's terms (sorted) with their postings: article number → weighted frequency."""
+def _term_postings(per_doc: list[dict[str, list[str]]]) -> dict[str, dict[int, int]]:
+    """Every term's postings: article number → weighted frequency."""
     by_term: dict[str, dict[int, int]] = {}
     for ref, fields in enumerate(per_doc):
-        for name, terms in fields.items():
-            w = WEIGHTS[name]
-            for t in terms:
-                docs = by_term.get(t)
-                if docs is None:
-                    docs = by_term[t] = {}
-                docs[ref] = docs.get(ref, 0) + w
-    shards: list[list[tuple[str, dict[int, int]]]] = [[] for _ in range(count)]
-    for term in sorted(by_term):
-        shards[shard_of(term, count)].append((term, by_term[term]))
-    return shards
+        _add(by_term, ref, fields, 1)
+    return by_term
+
+
+def _add(by_term: dict, ref: int, fields: dict[str, list[str]], sign: int) -> set[str]:
+    changed = set()
+    for name, terms in fields.items():
+        w = WEIGHTS[name] * sign
+        for t in terms:
+            docs = by_term.get(t)
+            if docs is None:
+                docs = by_term[t] = {}
+            tf = docs.get(ref, 0) + w
+            if tf:
+                docs[ref] = tf
+            else:
+                del docs[ref]
+                if not docs:
+                    del by_term[t]
+            changed.add(t)
+    return changed
+
+
+def _update_postings(memo: dict, keys: list[str], per_doc: list, count: int) -> set[int] | None:
+    """Bring the last build's postings up to date when only a few articles changed and none
+    moved; returns the shards touched, or None when a fresh start is simpler."""
+    if memo["count"] != count or len(memo["keys"]) != len(keys):
+        return None
+    changed_refs = [ref for ref, (old, new) in enumerate(zip(memo["keys"], keys)) if old != new]
+    if len(changed_refs) > 50:
+        return None
+    by_term, shard_terms = memo["by_term"], memo["shard_terms"]
+    touched_terms: set[str] = set()
+    for ref in changed_refs:
+        touched_terms |= _add(by_term, ref, memo["per_doc"][ref], -1)
+        touched_terms |= _add(by_term, ref, per_doc[ref], 1)
+    touched = set()
+    for t in touched_terms:
+        n = shard_of(t, count)
+        touched.add(n)
+        if t in by_term:
+            shard_terms[n].add(t)
+        else:
+            shard_terms[n].discard(t)
+    memo["keys"], memo["per_doc"] = keys, per_doc
+    return touched
+
+
+_POSTINGS_MEMORY: dict[str, dict] = {}      # the last build's postings, for the next build in this process
 
 
 def _terms_of_all(articles: list[Article], cache_file: Path | None,
@@ -194,16 +232,34 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
     count = _shard_count(postings)
 
     files: dict[str, bytes | None] = {}
-    keys: dict[str, str] = {}
-    shards = _postings(per_doc, count)
+    memo = _POSTINGS_MEMORY.get(str(cache_dir))
+    touched = _update_postings(memo, term_keys, per_doc, count) if memo else None
+    if touched is None:
+        # From scratch: every shard's postings and key.
+        by_term = _term_postings(per_doc)
+        shard_terms: list[set[str]] = [set() for _ in range(count)]
+        for term in by_term:
+            shard_terms[shard_of(term, count)].add(term)
+        memo = {"count": count, "keys": term_keys, "per_doc": per_doc, "by_term": by_term,
+                "shard_terms": shard_terms, "shard_keys": {}}
+        touched = set(range(count))
+    if cache_dir:
+        _POSTINGS_MEMORY.clear()                 # one archive per process is what a preview needs
+        _POSTINGS_MEMORY[str(cache_dir)] = memo
     todo = []
-    for n, postings in enumerate(shards):
-        name = f"search/index/{n}.json"
-        keys[name] = hashlib.sha1(repr((count, postings)).encode("utf-8")).hexdigest()
-        if previous.get(name) == keys[name]:
+    shards: dict[int, list] = {}
+    for n in touched:
+        postings = [(t, memo["by_term"][t]) for t in sorted(memo["shard_terms"][n])]
+        shards[n] = postings
+        memo["shard_keys"][n] = hashlib.sha1(repr((count, postings)).encode("utf-8")).hexdigest()
+    keys = {f"search/index/{n}.json": key for n, key in memo["shard_keys"].items()}
+    for name, key in keys.items():
+        n = int(name.rsplit("/", 1)[1].split(".")[0])
+        if previous.get(name) == key:
             files[name] = None
         else:
             todo.append(n)
+            shards.setdefault(n, [(t, memo["by_term"][t]) for t in sorted(memo["shard_terms"][n])])
     for n, data in zip(todo, _write_shards(shards, todo)):
         files[f"search/index/{n}.json"] = data
 
