@@ -35,7 +35,8 @@ def main(argv=None) -> int:
     host, port = server.httpd.server_address[:2]
     conn = http.client.HTTPConnection(host, port, timeout=120)
     conn.request("GET", server.base_path + "__sitegen/events")
-    stream = conn.getresponse().fp
+    response = conn.getresponse()          # keep it: the stream closes with it
+    stream = response.fp
 
     def next_event() -> None:
         while True:
