@@ -7,12 +7,11 @@ work is done by ``pipeline`` (pure: a page's articles) and ``store`` (files and 
 from __future__ import annotations
 
 import functools
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.errors import SitegenError
+from sitegen.parallel import process_pool
 from sitegen.ingest.pipeline import articles_from_page, column_names
 from sitegen.ingest.store import IngestState, store_page
 from sitegen.pages import find_page_files, read_page
@@ -119,9 +118,10 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
     report.pages_read = len(todo)
     job = functools.partial(_segment, known_columns=known_columns, vocabulary_path=getattr(settings, "vocabulary", None),
                             gazetteer_path=getattr(settings, "gazetteer", None))
-    if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+    pool = process_pool() if len(todo) >= PARALLEL_FROM else None
+    if pool is not None:
         # Pages are independent: cut them on every core (jieba dominates the time).
-        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 8)) as pool:
+        with pool:
             results = list(pool.map(job, todo, chunksize=16))
     else:
         results = [job(item) for item in todo]

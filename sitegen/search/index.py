@@ -13,17 +13,16 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import multiprocessing
 import os
 import pickle
 from pathlib import Path
-from concurrent.futures import ProcessPoolExecutor
 
 from lunr import __TARGET_JS_VERSION__ as LUNR_JS_VERSION
 from lunr.builder import Builder
 
 from sitegen.content import Article
 from sitegen.markdown import plain_text
+from sitegen.parallel import process_pool
 from sitegen.search.terms import article_terms, shard_of
 
 # One lunr field, so each article costs one field vector per shard: headline terms count
@@ -98,9 +97,9 @@ def _write_shards(shards, todo: list[int]) -> list[bytes]:
     global _SHARDS
     _SHARDS = shards
     try:
-        if len(todo) > 256 and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 4), mp_context=context) as pool:
+        pool = process_pool(most=4) if len(todo) > 256 else None
+        if pool is not None:
+            with pool:
                 return list(pool.map(_write_one, todo, chunksize=32))
         return [_write_one(n) for n in todo]
     finally:
@@ -180,8 +179,9 @@ def _terms_of_all(articles: list[Article], cache_file: Path | None,
             cache = {}
     keys = [_terms_key(a) for a in articles]
     missing = [(k, a) for k, a in zip(keys, articles) if k not in cache]
-    if len(missing) > 200 and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 8)) as pool:
+    pool = process_pool() if len(missing) > 200 else None
+    if pool is not None:
+        with pool:
             for (k, _), terms in zip(missing, pool.map(article_terms, [a for _, a in missing], chunksize=64)):
                 cache[k] = terms
     else:
