@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sitegen.errors import SitegenError
+from sitegen.errors import SitegenError, read_toml
 
 CONFIG_NAME = "sitegen.toml"
 
@@ -59,13 +58,7 @@ def load_settings(root: Path | str = ".", config_file: Path | str | None = None)
         if config_file:
             raise SitegenError("settings file not found", path)
         return Settings(root=root)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        raise SitegenError(f"invalid TOML: {exc.msg if hasattr(exc, 'msg') else exc}", path, line) from None
-    except UnicodeDecodeError:
-        raise SitegenError("settings file is not UTF-8", path) from None
+    data, _ = read_toml(path, "settings file")
     root = path.parent
     paths = data.pop("paths", {}) or {}
     known = {f for f in Settings.__dataclass_fields__}

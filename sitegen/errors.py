@@ -19,3 +19,22 @@ class SitegenError(Exception):
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         return f"{where}{self.message}"
+
+
+def read_toml(path: Path, what: str) -> tuple[dict, str]:
+    """A TOML file's data and text; any problem is one SitegenError naming the file (and line)."""
+    import re
+    import tomllib
+
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise SitegenError(f"{what} is not UTF-8 text", path) from None
+    except OSError as exc:
+        raise SitegenError(f"cannot read {what}: {exc.strerror}", path) from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        raise SitegenError(f"invalid TOML: {str(exc).split(' (at')[0]}", path, int(m.group(1)) if m else None) from None

@@ -165,3 +165,11 @@ def test_build_on_a_fresh_checkout_ingests_new_pages(project, capsys):
     assert main(["--root", str(project), "build"]) == 0
     out = capsys.readouterr().out
     assert "5 pages read" in out and "build: 40 articles" in out
+
+
+def test_broken_settings_name_file_and_line(project, capsys):
+    toml = project / "sitegen.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + "\npage_size = = 3\n", encoding="utf-8")
+    assert main(["--root", str(project), "build"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"error: {toml}:") and len(err.splitlines()) == 1

@@ -155,9 +155,8 @@ def is_edited(text: str) -> bool:
     return m is None or m.group(1) != content_hash(text)
 
 
-def load_articles(content_dir: Path) -> list[Article]:
-    """Every article under ``content_dir``; the first broken file raises with its path and line."""
-    articles = [read_article(p) for p in sorted(Path(content_dir).rglob("*.md"))]
+def check_unique_ids(articles: list[Article]) -> list[Article]:
+    """The articles, if no two share an id (the id is the URL); else an error naming one."""
     seen: dict[str, Article] = {}
     for a in articles:
         if a.id in seen:
@@ -165,3 +164,8 @@ def load_articles(content_dir: Path) -> list[Article]:
                                    a.source or a.id)
         seen[a.id] = a
     return articles
+
+
+def load_articles(content_dir: Path) -> list[Article]:
+    """Every article under ``content_dir``; the first broken file raises with its path and line."""
+    return check_unique_ids([read_article(p) for p in sorted(Path(content_dir).rglob("*.md"))])

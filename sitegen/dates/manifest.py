@@ -17,12 +17,10 @@ Both keys are optional; a file not listed falls back to its file name, then to t
 from __future__ import annotations
 
 import datetime as _dt
-import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.errors import SitegenError
+from sitegen.errors import SitegenError, read_toml
 
 MANIFEST_NAME = "pages.toml"
 
@@ -44,15 +42,7 @@ def read_manifest(pages_dir: Path) -> dict[str, ManifestEntry]:
     path = Path(pages_dir) / MANIFEST_NAME
     if not path.exists():
         return {}
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise SitegenError("manifest is not UTF-8", path) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        raise SitegenError(f"invalid TOML: {str(exc).split(' (at')[0]}", path, int(m.group(1)) if m else None) from None
+    data, text = read_toml(path, "page manifest")
     entries = {}
     for name, table in data.items():
         line = None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.content import Article, read_article
-from sitegen.content.files import ArticleFileError
+from sitegen.content.files import check_unique_ids
 
 VERSION = 6
 
@@ -85,13 +85,7 @@ def load_articles_cached(content_dir: Path, cache: BuildCache) -> list[Article]:
         fresh[key] = (st.st_mtime_ns, st.st_size, article)
         articles.append(article)
     cache.articles = fresh
-    seen: dict[str, Article] = {}
-    for a in articles:
-        if a.id in seen:
-            raise ArticleFileError(f"duplicate id {a.id!r} (also used by an article from {seen[a.id].source})",
-                                   a.source or a.id)
-        seen[a.id] = a
-    return articles
+    return check_unique_ids(articles)
 
 
 def body_key(text: str) -> str:

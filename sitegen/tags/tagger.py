@@ -3,11 +3,10 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.errors import SitegenError
+from sitegen.errors import SitegenError, read_toml
 
 DEFAULT_VOCABULARY = Path(__file__).with_name("vocabulary.toml")
 MAX_TAGS = 6
@@ -37,15 +36,7 @@ class Vocabulary:
 
 @functools.lru_cache(maxsize=8)
 def _load(path: Path) -> Vocabulary:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise SitegenError(f"cannot read tag vocabulary: {exc.strerror}", path) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        raise SitegenError(f"invalid TOML: {str(exc).split(' (at')[0]}", path, int(m.group(1)) if m else None) from None
+    data, text = read_toml(path, "tag vocabulary")
     topics = {}
     for tag, table in data.items():
         words = table.get("words") if isinstance(table, dict) else None
