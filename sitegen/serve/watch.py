@@ -59,6 +59,7 @@ class SiteWatcher(FileSystemEventHandler):
         self.stopping = threading.Event()
         self.observer = Observer()
         self.builds = 0                 # rebuilds run (for tests and the benchmark)
+        self.last_build_seconds = 0.0
         self.last_changed: set[Path] = set()
 
     def _relevant(self, path: Path) -> bool:
@@ -139,6 +140,7 @@ class SiteWatcher(FileSystemEventHandler):
             if not changed:
                 continue
             self.last_changed = changed
+            started = time.monotonic()
             try:
                 report = self.rebuild(changed)
                 for p in getattr(report, "content_written", ()):  # ingest's own writes are no edit
@@ -149,4 +151,5 @@ class SiteWatcher(FileSystemEventHandler):
             except Exception as exc:  # keep serving whatever went wrong
                 error = f"{type(exc).__name__}: {exc}"
             self.builds += 1
+            self.last_build_seconds = time.monotonic() - started
             self.state.finished(error)
