@@ -7,6 +7,7 @@ work is done by ``pipeline`` (pure: a page's articles) and ``store`` (files and 
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,12 +54,14 @@ class IngestReport:
         return lines
 
 
-def _same_file(state: IngestState, path: Path, pages_dir: Path) -> bool:
-    seen = state.pages.get(path.relative_to(pages_dir).as_posix())
-    if not seen or "mtime_ns" not in seen:
+def _same_file(stamps: dict, state: IngestState, path: Path, pages_dir: Path) -> bool:
+    """Unchanged since it was last ingested: same size and time, and its text was ingested."""
+    key = path.relative_to(pages_dir).as_posix()
+    seen = stamps.get(key)
+    if not seen or key not in state.pages:
         return False
     st = path.stat()
-    return seen["mtime_ns"] == st.st_mtime_ns and seen["size"] == st.st_size
+    return seen == [st.st_mtime_ns, st.st_size]
 
 
 PARALLEL_FROM = 64      # pages; below this, starting worker processes costs more than it saves
@@ -95,9 +98,15 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
     manifest = read_manifest(pages_dir)
     state = IngestState.load(content_dir)
 
+    # File times live in the cache, not in content/: they differ on every checkout.
+    stamps_file = Path(settings.cache_dir) / "page-stamps.json" if getattr(settings, "cache_dir", None) else None
+    try:
+        stamps = json.loads(stamps_file.read_text(encoding="utf-8")) if stamps_file else {}
+    except (OSError, ValueError):
+        stamps = {}
     pages = []
     for path in find_page_files(pages_dir):
-        if only_changed and _same_file(state, path, pages_dir):
+        if only_changed and _same_file(stamps, state, path, pages_dir):
             report.pages_skipped += 1          # same size and time as when last ingested
             continue
         try:
@@ -133,7 +142,7 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
             continue
         changes = store_page(content_dir, key, page.sha, result.articles, state)
         st = (pages_dir / key).stat()
-        state.pages[key].update(mtime_ns=st.st_mtime_ns, size=st.st_size)
+        stamps[key] = [st.st_mtime_ns, st.st_size]
         report.articles += len(result.articles)
         report.written += changes.written
         report.unchanged += changes.unchanged
@@ -145,6 +154,9 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
     if report.pages_read or not content_dir.joinpath(".ingest-state.json").exists():
         content_dir.mkdir(parents=True, exist_ok=True)
         state.save(content_dir)
+    if stamps_file and report.pages_read:
+        stamps_file.parent.mkdir(parents=True, exist_ok=True)
+        stamps_file.write_text(json.dumps(stamps), encoding="utf-8")
     return report
 
 
