@@ -93,23 +93,6 @@ def _page_number(page: PrintedPage) -> tuple:
     return (int(digits) if digits else 10**6, page.source)
 
 
-UNKNOWN_PAGE = "版次不详"
-
-
-def _page_label(page: str | None) -> str:
-    if not page:
-        return UNKNOWN_PAGE
-    return f"第{page}版" if str(page).isdigit() else str(page)
-
-
-def _number_unlabelled(pages: list[PrintedPage]) -> None:
-    """Tell apart the pages of one issue whose number was not printed (in file order)."""
-    unknown = [p for p in pages if p.label == UNKNOWN_PAGE]
-    if len(unknown) > 1:
-        for n, page in enumerate(unknown, 1):
-            page.label = f"{UNKNOWN_PAGE}（{n}）"
-
-
 def _match_continuations(articles: list[Article]) -> dict[str, tuple[Article | None, Article | None]]:
     """Pair a fragment (上接第1版) with the article on that page of the same issue that says 下转."""
     links: dict[str, tuple[Article | None, Article | None]] = {}
@@ -133,12 +116,11 @@ def _match_continuations(articles: list[Article]) -> dict[str, tuple[Article | N
 def build_model(articles: list[Article]) -> SiteModel:
     pages: dict[tuple, PrintedPage] = {}
     for a in articles:
-        # Undated page files all share one "issue" (日期不详), where page numbers repeat:
-        # there a page is known by its file.
-        key = urls.page_key(a.page if a.date else None, a.source)
+        key = urls.page_key(a.page, a.source)
         k = (a.date, key)
         if k not in pages:
-            pages[k] = PrintedPage(a.date, key, _page_label(a.page), a.source)
+            label = f"第{a.page}版" if a.page and str(a.page).isdigit() else (a.page or a.source.rsplit("/", 1)[-1])
+            pages[k] = PrintedPage(a.date, key, label, a.source)
         pages[k].articles.append(a)
     issues: dict[str | None, Issue] = {}
     page_of = {}
@@ -147,8 +129,6 @@ def build_model(articles: list[Article]) -> SiteModel:
         issues.setdefault(page.date, Issue(page.date)).pages.append(page)
         for a in page.articles:
             page_of[a.id] = page
-    for issue in issues.values():
-        _number_unlabelled(issue.pages)
     issue_list = sorted((i for i in issues.values() if i.date), key=lambda i: i.date, reverse=True)
     if None in issues:
         issue_list.append(issues[None])
