@@ -1,9 +1,16 @@
 """Districts and places: about a place, not naming it in passing."""
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 
 from sitegen.errors import SitegenError
 from sitegen.places import find_places, load_gazetteer
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT.parent / "shared" / "eval" / "seeds.gold.json"
 
 
 def districts(title, body, subtitles=()):
@@ -70,6 +77,35 @@ def test_national_news_gets_no_district():
 
 def test_development_zones_are_no_district():
     assert districts("", "全市各区（北京经济技术开发区）工作人员参加。") == []
+    # nor do the district and place names inside a zone's name count
+    assert districts("", "大兴经济开发区工会成立。大兴经济开发区企业参加。") == []
+    assert districts("亦庄开发区企业复工", "本报讯 亦庄开发区企业陆续复工。") == []
+    assert districts("", "中关村科技园区密云园工会成立，中关村科技园区密云园职工参加。") == []
+
+
+def test_words_that_only_look_like_places():
+    # 河北 + 乡村 is a province's countryside, not 河北镇 (房山区); 怀柔政策 is a policy
+    assert districts("河北乡村振兴", "本报讯 河北乡村振兴。") == []
+    assert districts("", "怀柔政策。怀柔政策。") == []
+    assert districts("", "河北镇工会开展活动。") == ["房山区"]
+
+
+def test_ocr_spaces_inside_names():
+    assert find_places("", "本报讯 近日， 陶然亭 街道总工会召开会议。").places == ["陶然亭街道"]
+
+
+def test_former_district_names_file_under_the_district_of_today():
+    assert districts("宣武区职工运动会开幕", "本报讯 运动会开幕。") == ["西城区"]
+
+
+def test_a_name_in_two_districts_keeps_the_place_of_the_district_chosen():
+    p = find_places("房山区东风街道开展活动", "本报讯 东风社区开展活动。")
+    assert p.districts == ["房山区"] and p.places == ["东风街道"]
+
+
+def test_short_forms_of_paired_and_ethnic_townships():
+    assert find_places("天通苑工会驿站开张", "本报讯 驿站开张。").districts == ["昌平区"]
+    assert find_places("于家务乡工会开展活动", "本报讯 活动举行。").places == ["于家务回族乡"]
 
 
 def test_an_editors_gazetteer_is_read_and_checked(tmp_path):
@@ -81,3 +117,38 @@ def test_an_editors_gazetteer_is_read_and_checked(tmp_path):
     with pytest.raises(SitegenError) as err:
         load_gazetteer(bad)
     assert str(err.value).startswith(f"{bad}:2:")
+
+
+def _gold_body(page_text: str, head: str, tail: str) -> str | None:
+    """The article body in the page text between the gold head and tail (whitespace-free
+    12-character ends), printed lines joined, blank lines kept as paragraph breaks."""
+    kept = [i for i, c in enumerate(page_text) if not c.isspace()]
+    flat = "".join(page_text[i] for i in kept)
+    start = flat.find(head)
+    end = flat.find(tail, start)
+    if start < 0 or end < 0:
+        return None
+    raw = page_text[kept[start]:kept[end + len(tail) - 1] + 1]
+    return "\n\n".join(re.sub(r"\s*\n\s*", "", p) for p in re.split(r"\n\s*\n", raw))
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="needs ../shared/eval/seeds.gold.json")
+def test_district_f1_on_the_gold_sample():
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    tp = fp = fn = 0
+    misses = []
+    for name, articles in gold["pages"].items():
+        page_text = (ROOT / "seeds" / name).read_text(encoding="utf-8")
+        for a in articles:
+            body = _gold_body(page_text, a["head"], a["tail"])
+            assert body is not None, (name, a["head"])
+            found = set(find_places(a["title"] or "", body, a.get("subtitles") or []).districts)
+            expected = set(a["districts"])
+            tp, fp, fn = tp + len(found & expected), fp + len(found - expected), fn + len(expected - found)
+            if found != expected:
+                misses.append((a["title"], sorted(expected), sorted(found)))
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall)
+    print(f"district F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})")
+    assert tp > 10 and f1 >= 0.9, misses

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sitegen.places.gazetteer import Entry, Gazetteer, load_gazetteer, place_word_follows
+from sitegen.places.gazetteer import Entry, Gazetteer, load_gazetteer
+
+# OCR puts spaces inside names (陶然亭 街道); they never separate two Chinese place names.
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 
 
 @dataclass
@@ -20,23 +24,16 @@ class Mention:
     entry: Entry
 
 
-def mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Place names in ``text``, longest match first (朝阳门 before 朝阳, 大兴庄 before 大兴)."""
+def mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Place names in ``text``, longest match first (朝阳门 before 朝阳, 大兴庄 before 大兴).
+    Names that are no place (朝阳群众, development zones) are matched but not returned."""
+    gazetteer = gazetteer or load_gazetteer()
+    entries = gazetteer.entries
     found = []
-    i, n = 0, len(text)
-    index, entries = gazetteer.by_first_char, gazetteer.entries
-    while i < n:
-        for name in index.get(text[i], ()):
-            if text.startswith(name, i):
-                entry = entries[name]
-                if entry.needs_place_word and not place_word_follows(text, i + len(name)):
-                    continue
-                if entry.districts:
-                    found.append(Mention(i, entry))
-                i += len(name)
-                break
-        else:
-            i += 1
+    for m in gazetteer.pattern.finditer(_SPACES.sub("", text)):
+        entry = entries[m.group()]
+        if entry.districts:
+            found.append(Mention(m.start(), entry))
     return found
 
 
@@ -45,39 +42,44 @@ def _lede(body: str) -> str:
 
 
 def find_places(title: str, body: str, subtitles=(), gazetteer: Gazetteer | None = None) -> Places:
-    gazetteer = gazetteer or load_gazetteer()
-    headline = "\n".join([title or "", *subtitles])
-    lede = _lede(body)
-    head_m = mentions(headline, gazetteer)
-    lede_m = mentions(lede, gazetteer)
-    all_m = head_m + mentions(body, gazetteer)
+    """The districts an article is about, and the places that put it there.
 
-    count = Counter(d for m in all_m if len(m.entry.districts) == 1 for d in m.entry.districts)
-    prominent = {d for m in head_m + lede_m if len(m.entry.districts) == 1 for d in m.entry.districts}
+    A district counts when one of its places is in a headline line or in the lede (first
+    paragraph), or when the article names it (its places added up) at least twice. A name
+    that is in two districts (八里庄) goes to the one the article otherwise names, else
+    nowhere.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    head = mentions("\n".join([title or "", *subtitles]), gazetteer)
+    body = body.strip()
+    lede = _lede(body)
+    lede_end = len(_SPACES.sub("", lede))
+    in_body = mentions(body, gazetteer)
+    prominent_mentions = head + [m for m in in_body if m.start < lede_end]
+    every = head + in_body
+
+    count = Counter(m.entry.districts[0] for m in every if len(m.entry.districts) == 1)
 
     def resolve(entry: Entry) -> str | None:
         if len(entry.districts) == 1:
             return entry.districts[0]
-        # A name in two districts (八里庄) counts for the one the article names otherwise.
-        known = [d for d in entry.districts if count[d]]
-        return known[0] if len(known) == 1 else None
+        named = [d for d in entry.districts if count[d]]
+        return named[0] if len(named) == 1 else None
 
-    for m in all_m:
-        if len(m.entry.districts) > 1:
-            d = resolve(m.entry)
-            if d:
-                count[d] += 1
-                if m in head_m or any(m.entry is x.entry for x in lede_m):
-                    prominent.add(d)
-
+    resolved = [(m, resolve(m.entry)) for m in every]
+    for m, d in resolved:
+        if d and len(m.entry.districts) > 1:
+            count[d] += 1
+    prominent = {resolve(m.entry) for m in prominent_mentions} - {None}
     chosen = {d for d in count if d in prominent or count[d] >= 2}
+
     districts: list[str] = []
     places: list[str] = []
-    for m in all_m:
-        d = resolve(m.entry)
+    for m, d in resolved:
         if d in chosen:
             if d not in districts:
                 districts.append(d)
-            if m.entry.place and m.entry.place not in places:
-                places.append(m.entry.place)
+            place = m.entry.place_in(d)
+            if place and place not in places:
+                places.append(place)
     return Places(districts, places)
