@@ -22,6 +22,7 @@ from sitegen.site.cache import BuildCache, body_key, load_articles_cached
 from sitegen.site.export import article_json, index_json
 from sitegen.site.feeds import atom_feed
 from sitegen.site.keys import article_print, job_key
+from sitegen.site.metadata import citation, news_article
 from sitegen.site.model import SiteModel, build_model
 from sitegen.site.pages import PageJob, page_jobs
 from sitegen.site.sitemap import robots, sitemap
@@ -99,6 +100,9 @@ def _environment(settings: Settings, model: SiteModel) -> jinja2.Environment:
         "article_url": lambda a: url(urls.article(a.id)),
         "kind_names": KIND_NAMES,
         "date_cn": _date_cn,
+        "news_article": lambda a, page, link, description="": news_article(
+            a, page.label, link, settings.paper or settings.title, settings.language, description),
+        "citation": lambda a, page, link: citation(a, page.number, link, settings.paper or settings.title),
     })
     env.filters["date_cn"] = _date_cn
     env.filters["plain"] = plain_text

@@ -29,6 +29,7 @@ class PrintedPage:
     label: str                        # 第3版, or the file name
     source: str
     articles: list[Article] = field(default_factory=list)
+    number: str | None = None         # the page number as printed, when known
 
     @property
     def url(self) -> str:
@@ -89,38 +90,66 @@ def _newest_first(articles: list[Article]) -> list[Article]:
 
 
 def _page_number(page: PrintedPage) -> tuple:
-    digits = "".join(c for c in page.label if c.isdigit())
+    digits = "".join(c for c in page.number or "" if c.isdigit())
     return (int(digits) if digits else 10**6, page.source)
 
 
+UNKNOWN_PAGE = "版次不详"
+
+
+def _page_label(page: str | None) -> str:
+    if not page:
+        return UNKNOWN_PAGE
+    return f"第{page}版" if str(page).isdigit() else str(page)
+
+
+def _distinguish_labels(pages: list[PrintedPage]) -> None:
+    """Pages of one issue that would share a label (no number printed, or the same number
+    on two undated files) are numbered in page order."""
+    same: dict[str, list[PrintedPage]] = defaultdict(list)
+    for page in pages:
+        same[page.label].append(page)
+    for label, group in same.items():
+        if len(group) > 1:
+            for n, page in enumerate(group, 1):
+                page.label = f"{label}（{n}）"
+
+
+def _digits(text: str | None) -> str:
+    return "".join(c for c in text or "" if c.isdigit())
+
+
 def _match_continuations(articles: list[Article]) -> dict[str, tuple[Article | None, Article | None]]:
-    """Pair a fragment (上接第1版) with the article on that page of the same issue that says 下转."""
+    """Pair a fragment (上接第1版) with the article on that page of the same issue that says
+    下转; only an unambiguous pair is linked."""
     links: dict[str, tuple[Article | None, Article | None]] = {}
-    by_issue = defaultdict(list)
+    heads: dict[tuple, list[Article]] = defaultdict(list)      # (date, page digits) → articles saying 下转
+    heads_any: dict[str | None, list[Article]] = defaultdict(list)
     for a in articles:
-        by_issue[a.date].append(a)
-    for same_day in by_issue.values():
-        for frag in same_day:
-            if not frag.continued_from:
-                continue
-            wanted = "".join(c for c in frag.continued_from if c.isdigit())
-            heads = [a for a in same_day if a.continued_to and a is not frag
-                     and (not wanted or "".join(c for c in (a.page or "") if c.isdigit()) == wanted)]
-            if len(heads) == 1:
-                head = heads[0]
-                links[frag.id] = (head, links.get(frag.id, (None, None))[1])
-                links[head.id] = (links.get(head.id, (None, None))[0], frag)
+        if a.continued_to:
+            heads[(a.date, _digits(a.page))].append(a)
+            heads_any[a.date].append(a)
+    for frag in articles:
+        if not frag.continued_from:
+            continue
+        wanted = _digits(frag.continued_from)
+        found = [a for a in (heads[(frag.date, wanted)] if wanted else heads_any[frag.date]) if a is not frag]
+        if len(found) == 1:
+            head = found[0]
+            links[frag.id] = (head, links.get(frag.id, (None, None))[1])
+            links[head.id] = (links.get(head.id, (None, None))[0], frag)
     return links
 
 
 def build_model(articles: list[Article]) -> SiteModel:
     pages: dict[tuple, PrintedPage] = {}
     for a in articles:
-        key = urls.page_key(a.page, a.source)
+        # Undated page files all share one "issue" (日期不详), where page numbers repeat:
+        # there a page is known by its file.
+        key = urls.page_key(a.page if a.date else None, a.source)
         k = (a.date, key)
         if k not in pages:
-            label = f"第{a.page}版" if a.page and str(a.page).isdigit() else (a.page or a.source.rsplit("/", 1)[-1])
-            pages[k] = PrintedPage(a.date, key, label, a.source)
+            pages[k] = PrintedPage(a.date, key, _page_label(a.page), a.source, number=a.page)
         pages[k].articles.append(a)
     issues: dict[str | None, Issue] = {}
     page_of = {}
@@ -129,21 +158,27 @@ def build_model(articles: list[Article]) -> SiteModel:
         issues.setdefault(page.date, Issue(page.date)).pages.append(page)
         for a in page.articles:
             page_of[a.id] = page
+    for issue in issues.values():
+        _distinguish_labels(issue.pages)
     issue_list = sorted((i for i in issues.values() if i.date), key=lambda i: i.date, reverse=True)
     if None in issues:
         issue_list.append(issues[None])
 
     district_names = {d for a in articles for d in a.districts}
     district_slugs = {d: DISTRICT_SLUGS.get(d) or urls.slugify(d) for d in district_names | set(DISTRICT_ORDER)}
+    by_district = defaultdict(list)
+    for a in articles:
+        for d in dict.fromkeys(a.districts):
+            by_district[d].append(a)
     districts = []
     for name in DISTRICT_ORDER + sorted(district_names - set(DISTRICT_ORDER)):
         slug = district_slugs[name]
-        districts.append(Group(name, slug, urls.district(slug), _newest_first([a for a in articles if name in a.districts])))
+        districts.append(Group(name, slug, urls.district(slug), _newest_first(by_district[name])))
 
     tag_slugs = urls.unique_slugs([t for a in articles for t in a.tags])
     by_tag = defaultdict(list)
     for a in articles:
-        for t in a.tags:
+        for t in dict.fromkeys(a.tags):
             by_tag[t].append(a)
     tags = [Group(t, tag_slugs[t], urls.tag(tag_slugs[t]), _newest_first(arts)) for t, arts in by_tag.items()]
     tags.sort(key=lambda g: (-len(g.articles), g.slug))
