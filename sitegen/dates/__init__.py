@@ -8,7 +8,7 @@ A page's date comes from, in this order:
 """
 
 from sitegen.dates.inference import infer_date
-from sitegen.dates.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
+from sitegen.dates.manifest import MANIFEST_NAME, ManifestEntry, manifest_entry, read_manifest
 from sitegen.dates.paths import date_from_filename, page_from_filename
 from sitegen.dates.issue import IssueDate, issue_date
 
@@ -19,6 +19,7 @@ __all__ = [
     "date_from_filename",
     "infer_date",
     "issue_date",
+    "manifest_entry",
     "page_from_filename",
     "read_manifest",
 ]

@@ -1,22 +1,27 @@
+"""A page file's issue date and page number, from the best source there is."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from sitegen.dates.inference import infer_date
-from sitegen.dates.manifest import ManifestEntry
+from sitegen.dates.manifest import ManifestEntry, manifest_entry
 from sitegen.dates.paths import date_from_filename, page_from_filename
 
 
 @dataclass(frozen=True)
 class IssueDate:
-    date: str | None
-    date_source: str | None          # manifest | filename | inferred
-    page: str | None
+    date: str | None                 # YYYY-MM-DD, None when nothing tells
+    date_source: str | None          # "manifest" | "filename" | "inferred"; None with no date
+    page: str | None                 # page (版) number or label
 
 
 def issue_date(relpath: str, text: str, manifest: dict[str, ManifestEntry]) -> IssueDate:
-    entry = manifest.get(relpath, ManifestEntry())
-    page = entry.page or page_from_filename(relpath.rsplit("/", 1)[-1])
+    """``relpath`` is the page file's path relative to the pages folder (as in the
+    manifest); the date comes from the manifest, else the path, else the page text."""
+    relpath = relpath.replace("\\", "/")
+    entry = manifest_entry(manifest, relpath) if manifest else ManifestEntry()
+    page = entry.page or page_from_filename(relpath)
     if entry.date:
         return IssueDate(entry.date, "manifest", page)
     named = date_from_filename(relpath)

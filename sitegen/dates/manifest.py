@@ -1,7 +1,7 @@
 """The page manifest: issue date and page number for each page file.
 
 ``pages.toml`` in the pages folder, one table per page file, keyed by the file's path
-relative to that folder::
+relative to that folder (forward slashes)::
 
     # sitegen page manifest
     ["2020-07-06/p03.txt"]
@@ -11,64 +11,119 @@ relative to that folder::
     ["scan-0012.txt"]
     date = "2020-07-07"
 
-Both keys are optional; a file not listed falls back to its file name, then to the text.
+    ["1998-05/"]           # a folder (trailing slash): every page file under it
+    date = 1998-05-01
+
+Both keys are optional. A file's own table wins over its folder's; a file not listed
+falls back to the date in its file name, then to the dates written in its text. Any
+other key, an impossible date or a page that is neither a number nor a label is an
+error naming the manifest file and line.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.errors import SitegenError, read_toml
 
 MANIFEST_NAME = "pages.toml"
+_KEYS = ("date", "page")
 
 
 @dataclass(frozen=True)
 class ManifestEntry:
-    date: str | None = None
-    page: str | None = None
+    date: str | None = None       # YYYY-MM-DD
+    page: str | None = None       # "3", "A3"
 
 
-def _line_of(text: str, key: str) -> int | None:
+def _header_line(text: str, name: str) -> int | None:
     for i, line in enumerate(text.splitlines(), start=1):
-        if key in line and line.lstrip().startswith("["):
+        stripped = line.split("#", 1)[0].strip()
+        if stripped.startswith("[") and stripped.strip("[]").strip().strip("\"'") == name:
             return i
     return None
 
 
+def _key_line(text: str, name: str, key: str | None) -> int | None:
+    """The line of ``key`` inside the table ``name`` (or of the table's header). Looked up
+    only for an error message: a manifest may list a hundred thousand pages."""
+    header = _header_line(text, name)
+    if header is None:              # a plain key = value outside any table
+        return next((i for i, line in enumerate(text.splitlines(), start=1)
+                     if re.match(rf"\s*[\"']?{re.escape(name)}[\"']?\s*=", line)), None)
+    if key is None:
+        return header
+    lines = text.splitlines()
+    for i in range(header, len(lines)):
+        stripped = lines[i].strip()
+        if stripped.startswith("["):
+            break
+        if re.match(rf"[\"']?{re.escape(key)}[\"']?\s*=", stripped):
+            return i + 1
+    return header
+
+
+def _date(value, fail) -> str:
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+                return _dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    fail(f"date must be a date such as 2020-07-06 (or \"2020-07-06\"), not {value!r}")
+
+
+def _page(value, fail) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or (isinstance(value, int) and value < 1) \
+            or (isinstance(value, str) and not value.strip()):
+        fail(f"page must be a page number such as 3 or a label such as \"A3\", not {value!r}")
+    return str(value).strip()
+
+
 def read_manifest(pages_dir: Path) -> dict[str, ManifestEntry]:
+    """The manifest of ``pages_dir`` (``pages.toml``), keyed by posix paths relative to it;
+    folder entries end in ``/``. No manifest, no entries."""
     path = Path(pages_dir) / MANIFEST_NAME
-    if not path.exists():
+    if not path.is_file():
         return {}
     data, text = read_toml(path, "page manifest")
     entries = {}
     for name, table in data.items():
-        line = None
-        if not isinstance(table, dict) or not isinstance(table.get("date", ""), (str, _dt.date)) \
-                or not isinstance(table.get("page", ""), (int, str)):
-            line = _line_of(text, name)          # only needed for the error message
-        elif isinstance(table.get("date"), str):
-            try:
-                _dt.date.fromisoformat(table["date"])
-            except ValueError:
-                line = _line_of(text, name)
+        def fail(message, key=None, name=name):
+            raise SitegenError(f"'{name}': {message}", path, _key_line(text, name, key))
+
         if not isinstance(table, dict):
-            raise SitegenError(f"'{name}' must be a table like [\"{name}\"] with date = and page =", path, line)
-        date = table.get("date")
-        if isinstance(date, _dt.datetime):
-            date = date.date()
-        if isinstance(date, _dt.date):
-            date = date.isoformat()
-        elif date is not None:
-            date = str(date)
-            try:
-                _dt.date.fromisoformat(date)
-            except ValueError:
-                raise SitegenError(f"date of '{name}' must be YYYY-MM-DD, not {date!r}", path, line) from None
-        page = table.get("page")
-        if page is not None and not isinstance(page, (int, str)):
-            raise SitegenError(f"page of '{name}' must be a number or a label", path, line)
-        entries[name.replace("\\", "/")] = ManifestEntry(date, str(page) if page is not None else None)
+            fail("not a page file table: write [\"path/of/page.txt\"] and below it date = … and page = …")
+        unknown = sorted(set(table) - set(_KEYS))
+        if unknown:
+            fail(f"unknown key '{unknown[0]}' (a page file takes date and page)", unknown[0])
+        date = _date(table["date"], lambda m: fail(m, "date")) if "date" in table else None
+        page = _page(table["page"], lambda m: fail(m, "page")) if "page" in table else None
+        key = name.replace("\\", "/").removeprefix("./")
+        entries[key] = ManifestEntry(date, page)
     return entries
+
+
+def manifest_entry(manifest: dict[str, ManifestEntry], relpath: str) -> ManifestEntry:
+    """The entry for a page file: its own, else the nearest folder's, field by field."""
+    relpath = relpath.replace("\\", "/")
+    date = page = None
+    own = manifest.get(relpath)
+    if own:
+        date, page = own.date, own.page
+    if date is None or page is None:
+        parts = relpath.split("/")[:-1]
+        while parts and (date is None or page is None):
+            folder = manifest.get("/".join(parts) + "/")
+            if folder:
+                date = date or folder.date
+                page = page or folder.page
+            parts.pop()
+    return ManifestEntry(date, page)
