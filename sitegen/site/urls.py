@@ -53,7 +53,7 @@ def paginated(base: str, number: int) -> str:
 
 def slugify(text: str) -> str:
     """ASCII slug: pinyin for Chinese, lowercase letters and digits, dashes between."""
-    words = lazy_pinyin(text, errors=lambda s: list(s))
+    words = lazy_pinyin(text, errors=lambda s: [s])   # a run of Latin or digits stays one word
     slug = "-".join(w for w in (re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in words) if w)
     slug = re.sub(r"-{2,}", "-", slug)
     return slug or hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
