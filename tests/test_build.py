@@ -133,7 +133,8 @@ def test_theme_override_changes_only_what_it_names(project):
     (mine / "templates").mkdir(parents=True)
     (mine / "static" / "css").mkdir(parents=True)
     (mine / "templates" / "article.html").write_text(
-        '{% extends "default/article.html" %}{% block title %}我的主题 · {{ article.display_title }}{% endblock %}',
+        '{% extends "default/article.html" %}{% block title %}我的主题 · {{ article.display_title }}{% endblock %}'
+        '{% block article_footer %}<p class="mine">{{ article.date|date_cn }} 本主题的页脚</p>{% endblock %}',
         encoding="utf-8")
     (mine / "static" / "css" / "site.css").write_text("body { color: teal; }", encoding="utf-8")
     toml = project / "sitegen.toml"
@@ -141,7 +142,8 @@ def test_theme_override_changes_only_what_it_names(project):
     build_site(load_settings(project))
     article_page = next((project / "public" / "a").glob("*/index.html")).read_text(encoding="utf-8")
     assert "<title>我的主题 · " in article_page
-    assert '<article class="article' in article_page          # the rest is the default's
+    assert '<article class="article' in article_page and '<dl class="article-meta">' in article_page  # the default's
+    assert '本主题的页脚</p>' in article_page and "引用：" not in article_page
     assert (project / "public/static/css/site.css").read_text() == "body { color: teal; }"
 
 
