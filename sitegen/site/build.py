@@ -127,6 +127,17 @@ def _render(env: jinja2.Environment, job: PageJob, bodies: dict[str, str]) -> by
                            where[0], where[1]) from None
 
 
+def _has_template(env: jinja2.Environment, name: str) -> bool:
+    """Optional pages (search) are made only when the theme has their template."""
+    try:
+        env.get_template(name)
+        return True
+    except jinja2.TemplateNotFound:
+        return False
+    except jinja2.TemplateSyntaxError as exc:
+        raise template_error(exc) from None
+
+
 def _template_frame(tb) -> tuple[str, int] | None:
     found = None
     while tb is not None:
@@ -239,7 +250,7 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     t = stage("markdown", t)
 
     env = _environment(settings, model)
-    jobs = page_jobs(model, settings.page_size)
+    jobs = [j for j in page_jobs(model, settings.page_size) if j.template != "search.html" or _has_template(env, j.template)]
     everywhere = _inputs_key(settings)
     prints = {a.id: article_print(a) for a in articles}
     bar = _Progress(progress, len(jobs))
