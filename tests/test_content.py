@@ -20,3 +20,9 @@ def test_front_matter_round_trips(title, subtitles, tags, byline):
                                                                   a.byline, a.date)
     assert not is_edited(written)
     assert is_edited(written.replace("正文", "正 文"))
+
+
+def test_article_without_list_fields_round_trips():
+    a = Article(id="nodate-c1", title="无版次", source="x.txt", order=1, body="正文。")
+    written = article_to_text(a)
+    assert article_from_text(written).title == "无版次" and not is_edited(written)

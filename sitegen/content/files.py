@@ -49,6 +49,9 @@ def _str_presenter(dumper, value: str):
 
 
 _Dumper.add_representer(str, _str_presenter)
+# Lists on one line ([陈曦, 牛亚乐]); the mapping itself always one key a line, so that the
+# ingest hash line can follow it.
+_Dumper.add_representer(list, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
 
 
 def _front_matter(article: Article) -> str:
@@ -63,7 +66,7 @@ def _front_matter(article: Article) -> str:
             continue
         data[name] = list(value) if name in LIST_FIELDS else value
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=None, width=1000)
+                     default_flow_style=False, width=1000)
 
 
 def content_hash(text: str) -> str:
