@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from sitegen.errors import SitegenError
 from sitegen.places import find_places, load_gazetteer
@@ -152,3 +153,22 @@ def test_district_f1_on_the_gold_sample():
     f1 = 2 * precision * recall / (precision + recall)
     print(f"district F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})")
     assert tp > 10 and f1 >= 0.9, misses
+
+
+_PIECES = ["陶然亭街道", "台湖镇", "朝阳区", "八里庄", "大兴", "东风社区", "海淀", "朝阳群众", "良乡镇",
+           "北京经济技术开发区", "工会开展活动，", "职工表示", "。", "\n\n", "本报讯 "]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.lists(st.integers(0, 200), max_size=5))
+def test_every_district_has_a_place_behind_it_and_ocr_spaces_change_nothing(pieces, cuts):
+    gazetteer = load_gazetteer()
+    body = "".join(pieces)
+    found = find_places("", body)
+    assert set(found.districts) <= set(gazetteer.districts)
+    for place in found.places:
+        assert set(gazetteer.entries[place].districts) & set(found.districts)
+    spaced = body
+    for cut in sorted(cuts, reverse=True):          # also between the two line breaks of a paragraph end
+        spaced = spaced[:cut] + " " + spaced[cut:]
+    assert find_places("", spaced) == found

@@ -37,8 +37,12 @@ def mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     return found
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
+
+
 def _lede(body: str) -> str:
-    return body.strip().split("\n\n", 1)[0]
+    """The first paragraph: paragraphs are separated by blank lines."""
+    return _BLANK_LINE.split(body.strip(), 1)[0]
 
 
 def find_places(title: str, body: str, subtitles=(), gazetteer: Gazetteer | None = None) -> Places:

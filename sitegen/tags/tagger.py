@@ -39,6 +39,7 @@ _MIN_IDF_HEADLINE = 7.0
 _MIN_IDF_OPENING = 8.5
 _DIGITS = re.compile(r"[\d０-９.%％·]")
 _NUMERAL_START = re.compile(r"^[一二三四五六七八九十百千万亿两几]")
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")     # between paragraphs
 _LEDE_CHARS = 300     # enough of the opening to find what the article is about
 
 
@@ -199,7 +200,7 @@ def tag_article(title: str, subtitles: list[str] | tuple, body: str, kind: str,
     vocabulary = vocabulary or load_vocabulary()
     headline = "\n".join([title or "", *subtitles]).strip()
     body = body.strip()
-    lede = body.split("\n\n", 1)[0]
+    lede = _BLANK_LINE.split(body, 1)[0]
     topics = [tag for _, tag in _topics(vocabulary, headline, lede, body)[:MAX_TOPICS]]
 
     covered = set(topics) | {w for t in topics for w in vocabulary.topics[t]} | set(places)
