@@ -37,4 +37,6 @@ def read_toml(path: Path, what: str) -> tuple[dict, str]:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
-        raise SitegenError(f"invalid TOML: {str(exc).split(' (at')[0]}", path, int(m.group(1)) if m else None) from None
+        # tomllib names no line for a problem "at end of document": that is the last line.
+        line = int(m.group(1)) if m else max(len(text.splitlines()), 1)
+        raise SitegenError(f"invalid TOML: {str(exc).split(' (at')[0]}", path, line) from None

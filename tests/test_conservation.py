@@ -13,7 +13,7 @@ from sitegen.ocr import undouble
 from sitegen.segmentation import segment_page
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
-_COLUMN_MARK = re.compile(r"^\s*[■□◆◇●▲★☆]")
+_COLUMN_MARK = re.compile(r"^\s*[■□◆◇●▲★☆](?=\s*\S)")   # a column header: the mark, then its name
 
 
 def expected_characters(text: str) -> Counter:
