@@ -19,7 +19,6 @@ import bisect
 import functools
 import math
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Callable
 
 from sitegen.ocr.spacing import clean_headline_spacing
@@ -48,11 +47,6 @@ def headline_texts(run: HeadlineRun) -> list[str]:
             texts.append(text)
         prev_doubled = line.doubled
     return texts
-
-
-@dataclass
-class Attachment:
-    runs: list[HeadlineRun] = field(default_factory=list)
 
 
 def _body_text(body: Body) -> str:

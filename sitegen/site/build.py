@@ -14,7 +14,6 @@ from pathlib import Path
 import jinja2
 
 from sitegen.config import Settings
-from sitegen.content import Article
 from sitegen.errors import SitegenError
 from sitegen.markdown import plain_text, render_body
 from sitegen.site import urls
@@ -148,40 +147,36 @@ def _template_frame(tb) -> tuple[str, int] | None:
     return found
 
 
-def _fingerprint(settings: Settings) -> str:
-    """What the site is made from, cheaply: every input file's path, size and time, the
-    settings, and sitegen's own code."""
-    import hashlib
-
-    import sitegen
-
-    h = hashlib.sha1(repr(sorted(vars(settings).items(), key=lambda kv: kv[0])).encode())
-    roots = [Path(settings.content_dir), *(d for d in theme_dirs(settings.themes_dir, settings.theme)),
-             Path(sitegen.__file__).parent]
+def _stat_hash(h, roots: list[Path]) -> None:
+    """Add every file under ``roots`` (or the file itself) to ``h`` by path, size and time."""
     for root in roots:
-        for p in sorted(root.rglob("*")):
+        files = sorted(root.rglob("*")) if root.is_dir() else [root] if root.is_file() else []
+        for p in files:
             if p.is_file() and "__pycache__" not in p.parts:
                 st = p.stat()
                 h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    for extra in (Path(settings.root) / "sitegen.toml", settings.vocabulary, settings.gazetteer):
-        if extra and Path(extra).is_file():
-            st = Path(extra).stat()
-            h.update(f"{extra}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()
 
 
 def _inputs_key(settings: Settings) -> str:
-    """What every page depends on: the settings, the theme's files and sitegen's code."""
+    """What every page depends on: the settings, the theme's files, the data files
+    (gazetteer, vocabulary) and sitegen's own code."""
     import hashlib
 
     import sitegen
 
     h = hashlib.sha1(repr(sorted(vars(settings).items(), key=lambda kv: kv[0])).encode())
-    for root in [*theme_dirs(settings.themes_dir, settings.theme), Path(sitegen.__file__).parent]:
-        for p in sorted(root.rglob("*")):
-            if p.is_file() and "__pycache__" not in p.parts:
-                st = p.stat()
-                h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    _stat_hash(h, [*theme_dirs(settings.themes_dir, settings.theme), Path(sitegen.__file__).parent,
+                   Path(settings.root) / "sitegen.toml",
+                   *(Path(p) for p in (settings.vocabulary, settings.gazetteer) if p)])
+    return h.hexdigest()
+
+
+def _fingerprint(settings: Settings) -> str:
+    """What the whole site is made from, cheaply: the inputs of every page and the articles."""
+    import hashlib
+
+    h = hashlib.sha1(_inputs_key(settings).encode())
+    _stat_hash(h, [Path(settings.content_dir)])
     return h.hexdigest()
 
 
@@ -330,8 +325,4 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     return report
 
 
-def stage_figures(report: BuildReport) -> str:
-    return json.dumps({k: round(v, 3) for k, v in report.stages.items()})
-
-
-__all__ = ["BuildReport", "build_site", "Article"]
+__all__ = ["BuildReport", "build_site"]
