@@ -7,7 +7,9 @@ printed after their body, column breaks mid-sentence) under ``OUT/pages/YYYY/YYY
 with a ``pages.toml`` manifest giving each page's date and number, and a ``sitegen.toml``.
 With ``--content`` it writes article Markdown files directly instead (for build-only
 timing). The articles are the sample's, recombined: paragraphs shuffled between articles
-of the same kind, numbers and Beijing place names varied, over issue dates from 2015 on.
+of the same kind, numbers and Beijing place names varied, over issue dates from 2015 on,
+about three years or more of them. The sample is read from the repository's ``content/`` (the
+ingested seeds), so the archive follows the sample as the ingest improves.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from sitegen.content import Article, article_to_text, load_articles  # noqa: E40
 
 ARTICLES_PER_PAGE = (6, 10)
 PAGES_PER_ISSUE = 4
+YEARS = 3
 
 
 def _places() -> list[tuple[str, str]]:
@@ -34,8 +37,22 @@ def _places() -> list[tuple[str, str]]:
         return [(r["district"], r["name"]) for r in csv.DictReader(fh) if r["level"] in ("街道", "镇", "乡")]
 
 
+# Numbers that count things change; years stay, and a month, day or hour stays one.
+_NUMBER = re.compile(r"\d+(?=(月|日|号|时|点|年)?)")
+_UNIT_RANGE = {"月": (1, 12), "日": (1, 28), "号": (1, 28), "时": (0, 23), "点": (0, 23)}
+
+
+def _vary_number(m: re.Match, rnd: random.Random) -> str:
+    digits, unit = m.group(), m.group(1)
+    if unit == "年" or len(digits) >= 4:
+        return digits
+    if unit in _UNIT_RANGE:
+        return str(rnd.randint(*_UNIT_RANGE[unit]))
+    return str(rnd.randint(10 ** (len(digits) - 1) if len(digits) > 1 else 1, 10 ** len(digits) - 1))
+
+
 def _vary(text: str, rnd: random.Random, place: tuple[str, str], originals: list[str]) -> str:
-    text = re.sub(r"\d+", lambda m: str(rnd.randint(2, 9999)) if len(m.group()) < 4 else m.group(), text)
+    text = _NUMBER.sub(lambda m: _vary_number(m, rnd), text)
     for name in originals:
         text = text.replace(name, place[1])
     return text
@@ -55,6 +72,22 @@ def _spaced_byline(paragraph: str) -> str:
     return re.sub(r"^本报讯（(记者|通讯员)([^）]+)）", lambda m: f"本报讯 （{m.group(1)} {m.group(2)}） ", paragraph)
 
 
+def _recombine(rnd: random.Random, sample: list[Article], by_kind: dict[str, list[list[str]]],
+               places: list[tuple[str, str]], place_names: list[str]) -> tuple[Article, tuple[str, str], str, str]:
+    base = rnd.choice(sample)
+    paragraphs = list(base.body.split("\n\n"))
+    if len(paragraphs) > 2:       # swap one inner paragraph with one of another article of its kind
+        donor = rnd.choice(by_kind[base.kind])
+        if len(donor) > 2:
+            paragraphs[rnd.randrange(1, len(paragraphs) - 1)] = donor[rnd.randrange(1, len(donor) - 1)]
+    place = rnd.choice(places)
+    body = _vary("\n\n".join(paragraphs), rnd, place, place_names)
+    title = _vary(base.title, rnd, place, place_names)
+    if title == base.title and base.kind == "news" and rnd.random() < 0.7:
+        title = f"{place[1]}{title}"   # as the paper heads a district's report: 东华门街道…
+    return base, place, title, body
+
+
 def make_articles(n: int, seed: int) -> list[tuple[str, int, Article]]:
     rnd = random.Random(seed)
     sample = [a for a in load_articles(ROOT / "content") if a.kind in ("news", "photo", "column") and a.title]
@@ -69,17 +102,16 @@ def make_articles(n: int, seed: int) -> list[tuple[str, int, Article]]:
     page = 1
     on_page = 0
     per_page = rnd.randint(*ARTICLES_PER_PAGE)
+    # Issues spread over at least YEARS years: a small archive is a sparse one, not a short one.
+    issues = n / (sum(ARTICLES_PER_PAGE) / 2 * PAGES_PER_ISSUE)
+    gap = max(1.0, YEARS * 365 / issues)
+    seen: set[str] = set()
     for i in range(n):
-        base = rnd.choice(sample)
-        paragraphs = list(base.body.split("\n\n"))
-        donors = by_kind[base.kind]
-        if len(paragraphs) > 2:       # swap one inner paragraph with one of another article of its kind
-            donor = rnd.choice(donors)
-            if len(donor) > 2:
-                paragraphs[rnd.randrange(1, len(paragraphs) - 1)] = donor[rnd.randrange(1, len(donor) - 1)]
-        place = rnd.choice(places)
-        body = _vary("\n\n".join(paragraphs), rnd, place, all_place_names)
-        title = _vary(base.title, rnd, place, all_place_names)
+        for _ in range(20):         # a body met before (a short article, no numbers or places) is drawn again
+            base, place, title, body = _recombine(rnd, sample, by_kind, places, all_place_names)
+            if body not in seen:
+                break
+        seen.add(body)
         art = Article(id=f"bench-{i:06d}", title=title, subtitles=list(base.subtitles), kind=base.kind,
                       source=f"{day.year}/{day.isoformat()}/p{page:02d}.txt", order=on_page + 1, page=str(page),
                       date=day.isoformat(), date_source="manifest", reporters=list(base.reporters),
@@ -93,7 +125,7 @@ def make_articles(n: int, seed: int) -> list[tuple[str, int, Article]]:
             page += 1
             if page > PAGES_PER_ISSUE:
                 page = 1
-                day += dt.timedelta(days=rnd.choice((1, 1, 1, 2, 3)))
+                day += dt.timedelta(days=max(1, round(gap * rnd.uniform(0.5, 1.5))))
     return out
 
 

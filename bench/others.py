@@ -67,12 +67,19 @@ def prepare_pelican(content: Path, dest: Path) -> None:
             f"Category: {(a.districts or ['全市'])[0]}\nTags: {', '.join(a.tags)}\n\n{a.body}\n", encoding="utf-8")
 
 
-def prepare_mkdocs(content: Path, dest: Path) -> None:
+def prepare_mkdocs(content: Path, dest: Path, full_nav: bool = False) -> None:
     if dest.exists():
         shutil.rmtree(dest)
     (dest / "docs" / "a").mkdir(parents=True)
+    # Material segments Chinese with jieba when it is installed, joining the words with
+    # U+200B, so the separator must split on it (Material's "Chinese search support" docs).
+    # The nav lists the home page only. MkDocs' default (``full_nav``) puts every page in
+    # every page's sidebar, which makes the build quadratic in the archive's size; an
+    # archive would not be set up that way, but the default is measured too, up to 2k.
     (dest / "mkdocs.yml").write_text(
-        "site_name: bench\ntheme:\n  name: material\n  language: zh\nplugins:\n  - search:\n      lang: zh\n",
+        "site_name: bench\ntheme:\n  name: material\n  language: zh\n"
+        "plugins:\n  - search:\n      lang: zh\n      separator: '[\\s\\u200b\\-]'\n"
+        + ("" if full_nav else "nav:\n  - index.md\nvalidation:\n  nav:\n    omitted_files: ignore\n"),
         encoding="utf-8")
     (dest / "docs" / "index.md").write_text("# bench\n", encoding="utf-8")
     for a in load_articles(content):
@@ -90,10 +97,14 @@ def commands(name: str, project: Path) -> list[list[str]] | None:
         pelican = tool("pelican")
         return [[str(pelican), str(project / "content"), "-o", str(project / "output"), "-s",
                  str(project / "pelicanconf.py"), "-q"]] if pelican else None
-    if name == "mkdocs-material":
+    if name.startswith("mkdocs-material"):
         mkdocs = tool("mkdocs")
         return [[str(mkdocs), "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")]] if mkdocs else None
     raise ValueError(name)
 
 
-PREPARE = {"hugo+pagefind": prepare_hugo, "pelican": prepare_pelican, "mkdocs-material": prepare_mkdocs}
+PREPARE = {"hugo+pagefind": prepare_hugo, "pelican": prepare_pelican, "mkdocs-material": prepare_mkdocs,
+           "mkdocs-material-fullnav": lambda content, dest: prepare_mkdocs(content, dest, full_nav=True)}
+
+# Above these sizes a tool is not run: its time grows with the square of the archive.
+LIMITS = {"mkdocs-material-fullnav": 2000}
