@@ -1,5 +1,8 @@
 """One sitegen measurement in a fresh process; prints JSON. Used by bench/run.py.
 
+``incremental`` edits one article file (adding or taking out a marker) and times
+``build_site(settings, changed={path})``, as the preview server calls it.
+
     python bench/measure.py ingest|build|rebuild|incremental PROJECT_DIR
 """
 
@@ -27,15 +30,15 @@ def main() -> int:
     what, project = sys.argv[1], Path(sys.argv[2])
     settings = load_settings(project)
     out: dict = {}
+    from sitegen.ingest import ingest
+    from sitegen.site import build_site
+
+    # Imports are outside the figure (run.py times the whole command as well).
     t0 = time.perf_counter()
     if what == "ingest":
-        from sitegen.ingest import ingest
-
         report = ingest(settings.pages_dir, settings.content_dir, settings=settings)
         out.update(pages=report.pages_read, articles=report.articles, failed=len(report.failed))
     else:
-        from sitegen.site import build_site
-
         changed = None
         if what == "incremental":
             path = sorted(Path(settings.content_dir).rglob("*.md"))[len(sys.argv[3:]) or 7]
