@@ -72,6 +72,15 @@ def _spaced_byline(paragraph: str) -> str:
     return re.sub(r"^本报讯（(记者|通讯员)([^）]+)）", lambda m: f"本报讯 （{m.group(1)} {m.group(2)}） ", paragraph)
 
 
+def _spaced_credit(paragraph: str, photographers: list[str]) -> str:
+    """A photo credit as OCR prints it: 本报记者 周美玉 摄影报道."""
+    if not paragraph.endswith(("摄影报道", "摄")):
+        return paragraph
+    for name in photographers:
+        paragraph = paragraph.replace(name, f" {name} ")
+    return re.sub(r" +", " ", paragraph.replace("摄", " 摄", 1)).strip()
+
+
 def _recombine(rnd: random.Random, sample: list[Article], by_kind: dict[str, list[list[str]]],
                places: list[tuple[str, str]], place_names: list[str]) -> tuple[Article, tuple[str, str], str, str]:
     base = rnd.choice(sample)
@@ -106,22 +115,27 @@ def make_articles(n: int, seed: int) -> list[tuple[str, int, Article]]:
     issues = n / (sum(ARTICLES_PER_PAGE) / 2 * PAGES_PER_ISSUE)
     gap = max(1.0, YEARS * 365 / issues)
     seen: set[str] = set()
+    on_this_page: set[str] = set()
     for i in range(n):
-        for _ in range(20):         # a body met before (a short article, no numbers or places) is drawn again
+        # drawn again: a body met before (a short article, no numbers or places), or a
+        # headline already on this page
+        for _ in range(20):
             base, place, title, body = _recombine(rnd, sample, by_kind, places, all_place_names)
-            if body not in seen:
+            if body not in seen and title not in on_this_page:
                 break
         seen.add(body)
+        on_this_page.add(title)
         art = Article(id=f"bench-{i:06d}", title=title, subtitles=list(base.subtitles), kind=base.kind,
                       source=f"{day.year}/{day.isoformat()}/p{page:02d}.txt", order=on_page + 1, page=str(page),
                       date=day.isoformat(), date_source="manifest", reporters=list(base.reporters),
                       correspondents=list(base.correspondents), photographers=list(base.photographers),
-                      authors=list(base.authors), districts=[place[0]] if base.districts else [],
+                      authors=list(base.authors), column=base.column, byline=base.byline, districts=[place[0]] if base.districts else [],
                       places=[place[1]] if base.districts else [], tags=list(base.tags), body=body)
         out.append((art.source, on_page, art))
         on_page += 1
         if on_page >= per_page:
             on_page, per_page = 0, rnd.randint(*ARTICLES_PER_PAGE)
+            on_this_page = set()
             page += 1
             if page > PAGES_PER_ISSUE:
                 page = 1
@@ -140,13 +154,22 @@ def write_pages(articles, out: Path, seed: int) -> int:
         chunks = []
         for a in arts:
             lines = []
-            for k, p in enumerate(a.body.split("\n\n")):
+            paragraphs = a.body.split("\n\n")
+            for k, p in enumerate(paragraphs):
                 p = p.lstrip("\\")
-                lines += _wrap(_spaced_byline(p) if k == 0 else p, width, rnd)
+                if k == 0:
+                    p = _spaced_byline(p)
+                elif k == len(paragraphs) - 1 and a.kind == "photo":
+                    lines += [_spaced_credit(p, a.photographers), ""]    # a credit line is set apart, unwrapped
+                    continue
+                lines += _wrap(p, width, rnd)
                 lines.append("")
             body = "\n".join(lines).strip("\n")
             heads = "\n".join(a.subtitles + [a.title]) if a.subtitles else a.title
-            chunks.append(f"{body}\n\n{a.title}" if rnd.random() < 0.5 else f"{heads}\n{body}")
+            if a.column:        # a column under its banner and its writer, as the paper prints one
+                chunks.append("\n\n".join(x for x in (f"■{a.column}", a.byline, f"{heads}\n{body}") if x))
+            else:
+                chunks.append(f"{body}\n\n{a.title}" if rnd.random() < 0.5 else f"{heads}\n{body}")
         path = out / "pages" / source
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("\n\n".join(chunks) + "\n", encoding="utf-8")
