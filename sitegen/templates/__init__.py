@@ -7,20 +7,23 @@ default template is also reachable as ``default/<name>``, so ``{% extends
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import jinja2
 
 from sitegen.errors import SitegenError
 
-PACKAGE_THEMES = Path(__file__).resolve().parents[2] / "themes"
+# Where the default theme is when the site has none of its own: beside the package in a
+# checkout of this repository, or under share/sitegen in an install.
+PACKAGE_THEMES = [Path(__file__).resolve().parents[2] / "themes", Path(sys.prefix) / "share" / "sitegen" / "themes"]
 
 
 def theme_dirs(themes_dir: Path, theme: str) -> list[Path]:
     """Theme folders, most specific first; the default theme always last."""
     default = themes_dir / "default"
     if not default.is_dir():
-        default = PACKAGE_THEMES / "default"
+        default = next((d / "default" for d in PACKAGE_THEMES if (d / "default" / "templates").is_dir()), default)
     dirs = []
     if theme != "default":
         mine = themes_dir / theme
