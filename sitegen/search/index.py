@@ -32,7 +32,7 @@ WEIGHTS = {"title": 3, "people": 2, "body": 1}
 PAIRS_PER_SHARD = 2000      # aim: shards of a few thousand postings, some 10 KB gzipped
 CHUNK_SIZE = 10              # articles per stored-fields / snippet-text file
 VERSION = 2
-TERMS_VERSION = 2          # bump when the way text is cut into terms changes
+TERMS_VERSION = 3          # bump when the way text is cut into terms changes
 
 
 def _json(data) -> bytes:
@@ -118,11 +118,11 @@ def _add(by_term: dict, ref: int, fields: dict[str, list[str]], sign: int) -> se
     changed = set()
     for name, terms in fields.items():
         w = WEIGHTS[name] * sign
-        for t in terms:
+        for t, c in terms.items():
             docs = by_term.get(t)
             if docs is None:
                 docs = by_term[t] = {}
-            tf = docs.get(ref, 0) + w
+            tf = docs.get(ref, 0) + w * c
             if tf:
                 docs[ref] = tf
             else:

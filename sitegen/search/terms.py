@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import unicodedata
+from collections import Counter
 
 WORD_MIN = 3           # jieba words shorter than this are covered by the pairs anyway
 
@@ -15,10 +16,10 @@ def normalise(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c)[0] in "LN")
 
 
-def pairs(stream: str) -> set[str]:
+def pairs(stream: str) -> Counter:
     if len(stream) == 1:
-        return {stream}
-    return {stream[i:i + 2] for i in range(len(stream) - 1)}
+        return Counter([stream])
+    return Counter(stream[i:i + 2] for i in range(len(stream) - 1))
 
 
 @functools.lru_cache(maxsize=1)
@@ -29,26 +30,27 @@ def _jieba():
     return jieba
 
 
-def words(text: str) -> set[str]:
+def words(text: str) -> Counter:
     """jieba's fine-grained (search mode) words, so parts of long words are words too."""
-    out = set()
+    out = Counter()
     for w in _jieba().cut_for_search(text):
         n = normalise(w)
         if len(n) >= WORD_MIN:
-            out.add(n)
+            out[n] += 1
     return out
 
 
 WORDS_FROM_BODY = 300   # characters of the body that jieba cuts into words
 
 
-def field_terms(text: str, word_chars: int | None = None) -> list[str]:
+def field_terms(text: str, word_chars: int | None = None) -> dict[str, int]:
     """The terms of one field: every pair of adjacent characters, and jieba's longer words
     (of the first ``word_chars`` characters only, when given)."""
-    return sorted(pairs(normalise(text)) | words(text if word_chars is None else text[:word_chars]))
+    counts = pairs(normalise(text)) + words(text if word_chars is None else text[:word_chars])
+    return dict(sorted(counts.items()))
 
 
-def article_terms(article) -> dict[str, list[str]]:
+def article_terms(article) -> dict[str, dict[str, int]]:
     from sitegen.markdown import plain_text
 
     a = article

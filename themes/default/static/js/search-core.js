@@ -112,8 +112,62 @@
             text.slice(end, to) + (to < text.length ? "…" : "")];
   }
 
+  var RERANK = 20;   // results whose snippet text is fetched to put exact matches first
+  var FACETS = 200;  // results whose stored fields are fetched for the filters' counts
+
+  /* A reader's search session: fetches only what each query needs (the manifest, the index
+   * shards of its terms, stored fields and snippet text of the results near the top) and
+   * keeps what it fetched for the next query. ``fetchJSON(name)`` returns a promise of the
+   * parsed file ``name`` under search/ (fetch in the browser, a file read in Node). */
+  function Searcher(lunr, fetchJSON) {
+    var manifest = null, shards = {}, chunks = { docs: {}, text: {} };
+    function loadManifest() {
+      if (!manifest) manifest = fetchJSON("manifest.json");
+      return manifest;
+    }
+    function loadShard(n) {
+      if (!shards[n]) shards[n] = fetchJSON("index/" + n + ".json").then(function (data) { return lunr.Index.load(data); });
+      return shards[n];
+    }
+    function chunk(kind, ref) {
+      return manifest.then(function (m) {
+        var c = Math.floor(ref / m.chunk);
+        if (!chunks[kind][c]) chunks[kind][c] = fetchJSON(kind + "/" + c + ".json");
+        return chunks[kind][c].then(function (arr) { return arr[ref % m.chunk]; });
+      });
+    }
+    /* Ranked hits [{ref, score, doc, text}] for a query: ``doc`` (stored fields) is there for
+     * the first FACETS, ``text`` for the first RERANK; chunk() fetches the rest on demand. */
+    function search(query) {
+      var terms = queryTerms(query);
+      if (!terms.required.length) return Promise.resolve({ query: query, terms: terms, hits: [], total: 0 });
+      return loadManifest().then(function (m) {
+        var needed = shardsFor(terms, m.shards);
+        return Promise.all(needed.map(loadShard)).then(function (indexes) {
+          var byNumber = {};
+          needed.forEach(function (n, i) { byNumber[n] = indexes[i]; });
+          var hits = runQuery(lunr, byNumber, terms, m.shards).map(function (r) {
+            return { ref: parseInt(r.ref, 10), score: r.score };
+          });
+          var head = hits.slice(0, Math.max(RERANK, FACETS)), top = head.slice(0, RERANK);
+          return Promise.all([
+            Promise.all(head.map(function (h) { return chunk("docs", h.ref); })),
+            Promise.all(top.map(function (h) { return chunk("text", h.ref); }))
+          ]).then(function (got) {
+            head.forEach(function (h, i) { h.doc = got[0][i]; });
+            top.forEach(function (h, i) { h.text = got[1][i]; });
+            var ranked = rerank(top, function (h) { return h.text; }, terms.text).concat(hits.slice(RERANK));
+            return { query: query, terms: terms, hits: ranked, total: hits.length };
+          });
+        });
+      });
+    }
+    return { search: search, chunk: chunk };
+  }
+
   var api = { normalise: normalise, queryTerms: queryTerms, shardOf: shardOf, shardsFor: shardsFor,
-              runQuery: runQuery, rerank: rerank, snippet: snippet, countMatches: countMatches, RERANK: 20 };
+              runQuery: runQuery, rerank: rerank, snippet: snippet, countMatches: countMatches,
+              Searcher: Searcher, RERANK: RERANK, FACETS: FACETS };
   root.SitegenSearch = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
 })(typeof self !== "undefined" ? self : this);

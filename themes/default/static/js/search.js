@@ -15,56 +15,28 @@
   var moreButton = document.getElementById("search-more");
   var selects = { district: document.getElementById("filter-district"), tag: document.getElementById("filter-tag"),
                   year: document.getElementById("filter-year") };
-  var PAGE = 20, FACETS = 200;
-  var manifest = null, shards = {}, chunks = { docs: {}, text: {} }, shown = PAGE, current = null, timer = null, generation = 0;
-
-  function fetchJSON(name) {
+  var PAGE = 20;
+  var searcher = S.Searcher(lunr, function (name) {
     return fetch(base + name).then(function (r) {
       if (!r.ok) throw new Error("search file " + name + ": " + r.status);
       return r.json();
     });
-  }
-  function loadManifest() {
-    return manifest ? Promise.resolve(manifest) : fetchJSON("manifest.json").then(function (m) { manifest = m; return m; });
-  }
-  function loadShard(n) {
-    if (!shards[n]) shards[n] = fetchJSON("index/" + n + ".json").then(function (data) { return lunr.Index.load(data); });
-    return shards[n];
-  }
-  function chunk(kind, ref) {
-    var c = Math.floor(ref / manifest.chunk);
-    if (!chunks[kind][c]) chunks[kind][c] = fetchJSON(kind + "/" + c + ".json");
-    return chunks[kind][c].then(function (arr) { return arr[ref % manifest.chunk]; });
-  }
+  });
+  var shown = PAGE, current = null, timer = null, generation = 0;
 
   function run(query) {
     var my = ++generation;
     var terms = S.queryTerms(query);
-    if (!terms.text) { render(null); return Promise.resolve(); }
+    if (!terms.text) { current = null; render(null); return Promise.resolve(); }
     if (terms.tooShort) { current = null; render(null, "请至少输入两个字。"); return Promise.resolve(); }
     status.textContent = "正在搜索…";
-    return loadManifest().then(function () {
-      var needed = S.shardsFor(terms, manifest.shards);
-      return Promise.all(needed.map(loadShard)).then(function (indexes) {
-        var byNumber = {};
-        needed.forEach(function (n, i) { byNumber[n] = indexes[i]; });
-        var hits = S.runQuery(lunr, byNumber, terms, manifest.shards).map(function (r) {
-          return { ref: parseInt(r.ref, 10), score: r.score };
-        });
-        var head = hits.slice(0, Math.max(S.RERANK, FACETS));
-        return Promise.all(head.map(function (h) { return chunk("docs", h.ref); })).then(function (docs) {
-          head.forEach(function (h, i) { h.doc = docs[i]; });
-          var top = head.slice(0, S.RERANK);
-          return Promise.all(top.map(function (h) { return chunk("text", h.ref); })).then(function (texts) {
-            if (my !== generation) return;
-            top.forEach(function (h, i) { h.text = texts[i]; });
-            var ranked = S.rerank(top, function (h) { return h.text; }, terms.text).concat(head.slice(S.RERANK));
-            current = { query: query, terms: terms, hits: ranked, total: hits.length };
-            shown = PAGE;
-            render(current);
-          });
-        });
-      });
+    return searcher.search(query).then(function (result) {
+      if (my !== generation) return;
+      // Filters and their counts work on the results whose stored fields came with the query.
+      current = { query: query, terms: result.terms, hits: result.hits.filter(function (h) { return h.doc; }),
+                  total: result.total };
+      shown = PAGE;
+      render(current);
     }).catch(function (err) {
       if (my === generation) status.textContent = "搜索出错：" + err.message;
     });
@@ -117,7 +89,9 @@
       return;
     }
     var filteredNow = hits.length !== state.hits.length;
-    status.textContent = "找到 " + (filteredNow ? hits.length : state.total) + " 篇";
+    if (!filteredNow) status.textContent = "找到 " + state.total + " 篇";
+    else if (state.total > state.hits.length) status.textContent = "前 " + state.hits.length + " 篇中有 " + hits.length + " 篇符合筛选（共找到 " + state.total + " 篇）";
+    else status.textContent = "找到 " + hits.length + " 篇（已筛选）";
     hits.slice(0, shown).forEach(function (h) {
       var li = el("li", "search-result");
       var a = el("a", "search-result-link", h.doc.t);
@@ -138,7 +112,7 @@
         if (parts[1]) p.appendChild(el("mark", null, parts[1]));
         p.appendChild(document.createTextNode(parts[2]));
       };
-      if (h.text != null) fill(h.text); else chunk("text", h.ref).then(fill);
+      if (h.text != null) fill(h.text); else searcher.chunk("text", h.ref).then(fill);
     });
     moreButton.hidden = hits.length <= shown;
   }
