@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import random
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -50,6 +52,17 @@ def test_nonsense_finds_nothing(sample_site, tmp_path):
     assert result["count"] == 0
 
 
+@needs_node
+def test_node_test_runner_on_the_built_index(sample_site):
+    """tests/js/*.test.js under Node's test runner: lunr.js loads every shard sitegen wrote,
+    and the page's scoring equals lunr's Index.query."""
+    tests = sorted(str(p) for p in (ROOT / "tests/js").glob("*.test.js"))
+    run = subprocess.run([NODE, "--test", *tests], capture_output=True, text=True,
+                         env={**os.environ, "SITE": str(sample_site)})
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert "# fail 0" in run.stdout and "# pass 0" not in run.stdout
+
+
 def draw_substrings(n: int, seed: int = 7) -> list[dict]:
     """Random pieces of 2–6 characters of the sample articles (words and non-words)."""
     rnd = random.Random(seed)
@@ -68,22 +81,42 @@ def draw_substrings(n: int, seed: int = 7) -> list[dict]:
     return queries
 
 
+def best_possible_recall(queries: list[dict]) -> float:
+    """The recall@10 no ranking can beat on these pieces: a piece comes from an article with
+    probability proportional to how densely the article holds it (an article is drawn, then
+    a place in its text), so the best a ranking can do is list the ten densest first."""
+    texts = {f"a/{a.id}/": [normalise(f) for f in [a.title or "", *a.subtitles, plain_text(a.body)]]
+             for a in sample_articles() if a.kind != "ad"}
+    lengths = {u: sum(map(len, fs)) for u, fs in texts.items()}
+
+    def occurrences(f: str, q: str) -> int:
+        return len(re.findall(f"(?={re.escape(q)})", f))     # overlapping, as the draw can land
+
+    total = 0.0
+    for q in queries:
+        density = [c / lengths[u] for u, fs in texts.items() if (c := sum(occurrences(f, q["q"]) for f in fs))]
+        total += sum(sorted(density, reverse=True)[:10]) / sum(density)
+    return total / len(queries)
+
+
 @needs_node
 def test_recall_of_random_substrings(sample_site, tmp_path):
     """Every source article is found; it is in the first ten unless the piece is so common
-    that more than ten articles contain it (then no ranking can promise it a place)."""
-    queries = draw_substrings(600)
+    that more than ten articles contain it, and then the ranking does as well as any can."""
+    queries = draw_substrings(3000)
     result = run_queries(sample_site, queries, tmp_path)
     rows = result["results"]
     in_results = sum(r["rank"] >= 0 for r in rows) / len(rows)
     narrow = [r for r in rows if r["count"] <= 10]
     narrow_recall = sum(0 <= r["rank"] < 10 for r in narrow) / len(narrow)
-    print(f"\nsearch on {len(rows)} random substrings of 2-6 characters: recall@10 {result['recall']:.3f}, "
-          f"found at all {in_results:.3f}, recall@10 where ≤10 articles match {narrow_recall:.3f} "
-          f"({len(rows) - len(narrow)} pieces match more than 10 articles); query {result['warmMs']:.2f} ms")
+    best = best_possible_recall(queries)
+    print(f"\nsearch on {len(rows)} random substrings of 2-6 characters: recall@10 {result['recall']:.3f} "
+          f"(best possible {best:.3f}), found at all {in_results:.3f}, recall@10 where ≤10 articles match "
+          f"{narrow_recall:.3f} ({len(rows) - len(narrow)} pieces match more than 10 articles); "
+          f"query {result['warmMs']:.2f} ms")
     assert in_results == 1.0, [r for r in rows if r["rank"] < 0][:5]
     assert narrow_recall == 1.0, [r for r in narrow if not 0 <= r["rank"] < 10][:5]
-    assert result["recall"] >= 0.97
+    assert result["recall"] >= best - 0.005
 
 
 @needs_chromium
@@ -104,12 +137,27 @@ def test_search_page_in_chromium(repo_site):
         page.wait_for_function("location.search.includes(encodeURIComponent('陶然亭'))")
         page.wait_for_function("document.querySelector('.search-result mark') && "
                                "document.querySelector('.search-result mark').textContent.includes('陶然亭')")
-        # filters narrow the list
+        # filters, opened, count the hits per district; choosing one narrows the list to it
         page.fill("#search-input", "工会")
         page.wait_for_function("document.querySelectorAll('.search-result').length > 3")
         before = page.locator(".search-result").count()
+        page.click("#search-filters summary")
+        page.wait_for_function("document.querySelector('#filter-district').options.length > 1")
+        option = page.locator("#filter-district option").nth(1).inner_text()     # e.g. 西城区（5）
+        district, count = option.rstrip("）").split("（")
         page.select_option("#filter-district", index=1)
         page.wait_for_function(f"document.querySelectorAll('.search-result').length < {before}")
+        assert page.locator(".search-result").count() == min(int(count), 20)
+        for meta in page.locator(".search-result .meta").all_inner_texts():
+            assert district in meta
+        page.select_option("#filter-district", index=0)
+        page.wait_for_function(f"document.querySelectorAll('.search-result').length == {before}")
+        # keyboard: "/" to the box, arrow down to the first result
+        page.locator("h1").click()
+        page.keyboard.press("/")
+        assert page.evaluate("document.activeElement.id") == "search-input"
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate("document.activeElement.classList.contains('search-result-link')")
         # HTML special characters show as text
         page.fill("#search-input", "<b>x</b>&")
         page.wait_for_function("document.querySelector('#search-status').textContent.includes('没有找到')")

@@ -30,8 +30,7 @@ from sitegen.search.terms import article_terms, shard_of
 FIELD = "text"
 WEIGHTS = {"title": 3, "people": 2, "body": 1}
 PAIRS_PER_SHARD = 2000      # aim: shards of a few thousand postings, some 10 KB gzipped
-CHUNK_SIZE = 10              # articles per stored-fields / snippet-text file
-VERSION = 2
+VERSION = 3
 TERMS_VERSION = 3          # bump when the way text is cut into terms changes
 
 
@@ -218,6 +217,29 @@ def _terms_key(a: Article) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+def _stored_files(ordered: list[Article], article_urls: dict[str, str]) -> dict[str, bytes]:
+    """What results show, apart from the index: one small file per article (stored fields and
+    the text snippets are cut from), fetched only for the results on screen; and one compact
+    table of every article's year, districts and tags for the filters and their counts,
+    fetched when a reader opens the filters."""
+    files = {}
+    years: dict[str, int] = {}
+    districts: dict[str, int] = {}
+    tags: dict[str, int] = {}
+    rows = []
+    for ref, a in enumerate(ordered):
+        files[f"search/docs/{ref}.json"] = _json(
+            {"u": article_urls[a.id], "t": a.display_title, "d": a.date or "", "p": a.page or "", "k": a.kind,
+             "ds": a.districts, "tg": a.tags, "x": " ".join([a.title or "", *a.subtitles, plain_text(a.body)])})
+        year = (a.date or "")[:4]
+        rows.append([years.setdefault(year, len(years)) if year else -1,
+                     [districts.setdefault(d, len(districts)) for d in a.districts],
+                     [tags.setdefault(t, len(tags)) for t in a.tags]])
+    files["search/facets.json"] = _json({"years": list(years), "districts": list(districts), "tags": list(tags),
+                                         "articles": rows})
+    return files
+
+
 def search_files(articles: list[Article], article_urls: dict[str, str], settings,
                  previous: dict[str, str] | None = None, save_cache: bool = True
                  ) -> tuple[dict[str, bytes | None], dict[str, str]]:
@@ -263,13 +285,7 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
     for n, data in zip(todo, _write_shards(shards, todo)):
         files[f"search/index/{n}.json"] = data
 
-    for c in range(0, len(ordered), CHUNK_SIZE):
-        chunk = ordered[c:c + CHUNK_SIZE]
-        files[f"search/docs/{c // CHUNK_SIZE}.json"] = _json([
-            {"u": article_urls[a.id], "t": a.display_title, "d": a.date or "", "p": a.page or "",
-             "k": a.kind, "ds": a.districts, "tg": a.tags} for a in chunk])
-        files[f"search/text/{c // CHUNK_SIZE}.json"] = _json([
-            " ".join([a.title or "", *a.subtitles, plain_text(a.body)]) for a in chunk])
+    files.update(_stored_files(ordered, article_urls))
     files["search/manifest.json"] = _json({"version": VERSION, "count": len(ordered), "shards": count,
-                                           "chunk": CHUNK_SIZE, "hash": "fnv1a32-utf8"})
+                                           "hash": "fnv1a32-utf8"})
     return files, keys

@@ -37,7 +37,10 @@ function session(parsed) {
     await fresh.searcher.search(q);
     firstMs += ms(t0);
     const result = await shared.searcher.search(q);
-    const rank = result.hits.findIndex((h) => h.doc && h.doc.u === url);
+    let rank = -1;
+    for (let i = 0; url && i < result.hits.length && rank === -1; i++) {
+      if ((await shared.searcher.doc(result.hits[i].ref)).u === url) rank = i;
+    }
     if (rank !== -1 && rank < 10) found++;
     out.push({ q, url, rank, count: result.total, top: result.hits.slice(0, 3).map((h) => h.doc.u),
                files: fresh.fetched });

@@ -37,29 +37,83 @@
     return Object.keys(set).map(Number);
   }
 
+  /* A term's score in one article, as lunr stored it in the article's field vector (BM25,
+   * computed at build time); 0 when the article lacks the term. */
+  function termScore(index, field, ref, termIndex) {
+    var vector = index.fieldVectors[field + "/" + ref];
+    if (!vector) return 0;
+    var e = vector.elements, lo = 0, hi = e.length / 2 - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1, at = e[mid * 2];
+      if (at === termIndex) return e[mid * 2 + 1];
+      if (at < termIndex) lo = mid + 1; else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  /* One shard's part of a query: {ref: score} of the articles holding every required term,
+   * or, with no required terms here, the optional terms' scores as a bonus. The score is
+   * what lunr's own Index.query gives (its dot product of query and field vectors), times the
+   * query vector's length, so that shards add up; it is computed here from the loaded
+   * index because lunr's query builds an object per matching article per term, too slow
+   * for terms that most articles hold. */
+  function scoreShard(index, required, optional, boost) {
+    var field = index.fields[0], inv = index.invertedIndex;
+    var req = [];
+    for (var i = 0; i < required.length; i++) {
+      var entry = inv[required[i]];
+      if (!entry) return {};
+      req.push({ postings: entry[field], at: entry._index, size: Object.keys(entry[field]).length });
+    }
+    req.sort(function (a, b) { return a.size - b.size; });
+    var opt = optional.map(function (t) { return inv[t]; }).filter(Boolean);
+    var out = {}, refs;
+    if (req.length) {
+      refs = Object.keys(req[0].postings).filter(function (ref) {
+        for (var k = 1; k < req.length; k++) if (!(ref in req[k].postings)) return false;
+        return true;
+      });
+    } else {
+      var union = {};
+      opt.forEach(function (entry) { Object.keys(entry[field]).forEach(function (ref) { union[ref] = 1; }); });
+      refs = Object.keys(union);
+    }
+    refs.forEach(function (ref) {
+      var score = 0;
+      req.forEach(function (r) { score += termScore(index, field, ref, r.at); });
+      opt.forEach(function (entry) { if (ref in entry[field]) score += boost * termScore(index, field, ref, entry._index); });
+      out[ref] = score;
+    });
+    return out;
+  }
+
   /* Run the query over the shards that hold its terms (``indexes``: shard number → lunr
-   * index). An article must match every required term, whichever shard holds it; its
-   * score is the sum of its shard scores. Returns [{ref, score}] best first. */
+   * index). An article must hold every required term, whichever shard holds it; its score
+   * is the sum of its shard scores, optional terms (whole words) boosted. Returns
+   * [{ref, score}] best first. */
+  var BOOST = 5;
   function runQuery(lunr, indexes, terms, count) {
     if (!terms.required.length) return [];
     var byShard = {};
-    terms.required.forEach(function (t) { var n = shardOf(t, count); (byShard[n] = byShard[n] || { req: [], opt: [] }).req.push(t); });
-    terms.optional.forEach(function (t) { var n = shardOf(t, count); (byShard[n] = byShard[n] || { req: [], opt: [] }).opt.push(t); });
+    function add(kind) {
+      return function (t) {
+        var n = shardOf(t, count);
+        (byShard[n] = byShard[n] || { req: [], opt: [] })[kind].push(t);
+      };
+    }
+    terms.required.forEach(add("req"));
+    terms.optional.forEach(add("opt"));
     var scores = null, bonus = {};
-    Object.keys(byShard).forEach(function (n) {
-      var part = byShard[n], index = indexes[n];
-      var found = index.query(function (q) {
-        part.req.forEach(function (t) { q.term(t, { presence: lunr.Query.presence.REQUIRED, usePipeline: false }); });
-        part.opt.forEach(function (t) { q.term(t, { boost: 5, usePipeline: false }); });
-      });
-      if (!part.req.length) { found.forEach(function (r) { bonus[r.ref] = (bonus[r.ref] || 0) + r.score; }); return; }
-      var mine = {};
-      found.forEach(function (r) { mine[r.ref] = r.score; });
-      if (scores === null) { scores = mine; return; }
+    var parts = Object.keys(byShard).sort(function (a, b) { return byShard[b].req.length - byShard[a].req.length; });
+    for (var i = 0; i < parts.length; i++) {
+      var part = byShard[parts[i]];
+      var mine = scoreShard(indexes[parts[i]], part.req, part.opt, BOOST);
+      if (!part.req.length) { Object.keys(mine).forEach(function (r) { bonus[r] = (bonus[r] || 0) + mine[r]; }); continue; }
+      if (scores === null) { scores = mine; continue; }
       var both = {};
       Object.keys(scores).forEach(function (ref) { if (ref in mine) both[ref] = scores[ref] + mine[ref]; });
       scores = both;
-    });
+    }
     return Object.keys(scores || {}).map(function (ref) {
       return { ref: ref, score: scores[ref] + (bonus[ref] || 0) };
     }).sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
@@ -112,15 +166,14 @@
             text.slice(end, to) + (to < text.length ? "…" : "")];
   }
 
-  var RERANK = 20;   // results whose snippet text is fetched to put exact matches first
-  var FACETS = 200;  // results whose stored fields are fetched for the filters' counts
+  var RERANK = 20;   // results whose text is fetched to put exact matches first: the first page
 
   /* A reader's search session: fetches only what each query needs (the manifest, the index
-   * shards of its terms, stored fields and snippet text of the results near the top) and
-   * keeps what it fetched for the next query. ``fetchJSON(name)`` returns a promise of the
-   * parsed file ``name`` under search/ (fetch in the browser, a file read in Node). */
+   * shards of its terms, the stored fields and text of the results shown) and keeps what it
+   * fetched for the next query. ``fetchJSON(name)`` returns a promise of the parsed file
+   * ``name`` under search/ (fetch in the browser, a file read in Node). */
   function Searcher(lunr, fetchJSON) {
-    var manifest = null, shards = {}, chunks = { docs: {}, text: {} };
+    var manifest = null, shards = {}, docs = {}, facets = null;
     function loadManifest() {
       if (!manifest) manifest = fetchJSON("manifest.json");
       return manifest;
@@ -129,15 +182,19 @@
       if (!shards[n]) shards[n] = fetchJSON("index/" + n + ".json").then(function (data) { return lunr.Index.load(data); });
       return shards[n];
     }
-    function chunk(kind, ref) {
-      return manifest.then(function (m) {
-        var c = Math.floor(ref / m.chunk);
-        if (!chunks[kind][c]) chunks[kind][c] = fetchJSON(kind + "/" + c + ".json");
-        return chunks[kind][c].then(function (arr) { return arr[ref % m.chunk]; });
-      });
+    /* An article's stored fields: u (URL), t (headline), d (date), p (page), k (kind),
+     * ds (districts), tg (tags), x (text for snippets). */
+    function doc(ref) {
+      if (!docs[ref]) docs[ref] = fetchJSON("docs/" + ref + ".json");
+      return docs[ref];
     }
-    /* Ranked hits [{ref, score, doc, text}] for a query: ``doc`` (stored fields) is there for
-     * the first FACETS, ``text`` for the first RERANK; chunk() fetches the rest on demand. */
+    /* Every article's year, districts and tags as numbers into the lists given with them. */
+    function loadFacets() {
+      if (!facets) facets = fetchJSON("facets.json");
+      return facets;
+    }
+    /* Every hit [{ref, score}], best first; the first RERANK carry ``doc`` and are ordered
+     * by how densely their text uses the query. */
     function search(query) {
       var terms = queryTerms(query);
       if (!terms.required.length) return Promise.resolve({ query: query, terms: terms, hits: [], total: 0 });
@@ -149,25 +206,21 @@
           var hits = runQuery(lunr, byNumber, terms, m.shards).map(function (r) {
             return { ref: parseInt(r.ref, 10), score: r.score };
           });
-          var head = hits.slice(0, Math.max(RERANK, FACETS)), top = head.slice(0, RERANK);
-          return Promise.all([
-            Promise.all(head.map(function (h) { return chunk("docs", h.ref); })),
-            Promise.all(top.map(function (h) { return chunk("text", h.ref); }))
-          ]).then(function (got) {
-            head.forEach(function (h, i) { h.doc = got[0][i]; });
-            top.forEach(function (h, i) { h.text = got[1][i]; });
-            var ranked = rerank(top, function (h) { return h.text; }, terms.text).concat(hits.slice(RERANK));
+          var top = hits.slice(0, RERANK);
+          return Promise.all(top.map(function (h) { return doc(h.ref); })).then(function (got) {
+            top.forEach(function (h, i) { h.doc = got[i]; });
+            var ranked = rerank(top, function (h) { return h.doc.x; }, terms.text).concat(hits.slice(RERANK));
             return { query: query, terms: terms, hits: ranked, total: hits.length };
           });
         });
       });
     }
-    return { search: search, chunk: chunk };
+    return { search: search, doc: doc, facets: loadFacets };
   }
 
   var api = { normalise: normalise, queryTerms: queryTerms, shardOf: shardOf, shardsFor: shardsFor,
-              runQuery: runQuery, rerank: rerank, snippet: snippet, countMatches: countMatches,
-              Searcher: Searcher, RERANK: RERANK, FACETS: FACETS };
+              runQuery: runQuery, scoreShard: scoreShard, rerank: rerank, snippet: snippet,
+              countMatches: countMatches, Searcher: Searcher, RERANK: RERANK, BOOST: BOOST };
   root.SitegenSearch = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
 })(typeof self !== "undefined" ? self : this);

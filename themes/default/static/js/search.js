@@ -1,6 +1,7 @@
-/* The search page: results as you type, filters, snippets. Only what a query needs is
- * fetched: the manifest, the index shards holding its terms, and stored fields and
- * snippet text for the results on screen. */
+/* The search page: results as you type, filters with counts, snippets. Only what a query
+ * needs is fetched: the manifest, the index shards holding its terms, and the stored fields
+ * of the results on screen; the filters' table comes when a reader opens the filters.
+ * Everything a reader or an article supplies is set as text (textContent), never as HTML. */
 (function () {
   "use strict";
   var S = window.SitegenSearch;
@@ -13,62 +14,74 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var moreButton = document.getElementById("search-more");
+  var filterBox = document.getElementById("search-filters");
   var selects = { district: document.getElementById("filter-district"), tag: document.getElementById("filter-tag"),
                   year: document.getElementById("filter-year") };
-  var PAGE = 20;
+  var LABELS = { district: "区域", tag: "标签", year: "年份" };
+  var PAGE = S.RERANK;
   var searcher = S.Searcher(lunr, function (name) {
     return fetch(base + name).then(function (r) {
       if (!r.ok) throw new Error("search file " + name + ": " + r.status);
       return r.json();
     });
   });
-  var shown = PAGE, current = null, timer = null, generation = 0;
+  var shown = PAGE, current = null, facets = null, timer = null, generation = 0;
 
   function run(query) {
     var my = ++generation;
     var terms = S.queryTerms(query);
-    if (!terms.text) { current = null; render(null); return Promise.resolve(); }
-    if (terms.tooShort) { current = null; render(null, "请至少输入两个字。"); return Promise.resolve(); }
+    if (!terms.text) { current = null; render(); return Promise.resolve(); }
+    if (terms.tooShort) { current = null; render("请至少输入两个字。"); return Promise.resolve(); }
     status.textContent = "正在搜索…";
     return searcher.search(query).then(function (result) {
       if (my !== generation) return;
-      // Filters and their counts work on the results whose stored fields came with the query.
-      current = { query: query, terms: result.terms, hits: result.hits.filter(function (h) { return h.doc; }),
-                  total: result.total };
+      current = result;
       shown = PAGE;
-      render(current);
+      return render();
     }).catch(function (err) {
       if (my === generation) status.textContent = "搜索出错：" + err.message;
     });
   }
 
+  /* The filters, once their table is in: each hit's year, districts and tags. */
+  function codes(ref) { return facets.articles[ref]; }
+  function chosen() {
+    var c = {};
+    Object.keys(selects).forEach(function (k) { if (selects[k].value !== "") c[k] = parseInt(selects[k].value, 10); });
+    return c;
+  }
+  function passes(ref, c) {
+    var a = codes(ref);
+    return (!("year" in c) || a[0] === c.year) && (!("district" in c) || a[1].indexOf(c.district) !== -1) &&
+           (!("tag" in c) || a[2].indexOf(c.tag) !== -1);
+  }
   function filtered(hits) {
-    var d = selects.district.value, t = selects.tag.value, y = selects.year.value;
-    return hits.filter(function (h) {
-      return (!d || h.doc.ds.indexOf(d) !== -1) && (!t || h.doc.tg.indexOf(t) !== -1) && (!y || h.doc.d.slice(0, 4) === y);
-    });
+    if (!facets) return hits;
+    var c = chosen();
+    return Object.keys(c).length ? hits.filter(function (h) { return passes(h.ref, c); }) : hits;
   }
 
-  function fillSelect(select, counts, label) {
+  function fillSelect(select, counts, names, label) {
     var keep = select.value;
     while (select.options.length) select.remove(0);
     select.add(new Option("全部" + label, ""));
-    Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); }).forEach(function (k) {
-      select.add(new Option(k + "（" + counts[k] + "）", k));
-    });
-    select.value = counts[keep] ? keep : "";
+    Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (names[a] < names[b] ? -1 : 1); })
+      .forEach(function (k) { select.add(new Option(names[k] + "（" + counts[k] + "）", k)); });
+    select.value = keep !== "" && counts[keep] ? keep : "";
   }
 
-  function facets(hits) {
+  /* Counts over every hit of the query, whatever the filters say. */
+  function fillFilters(hits) {
     var c = { district: {}, tag: {}, year: {} };
     hits.forEach(function (h) {
-      h.doc.ds.forEach(function (x) { c.district[x] = (c.district[x] || 0) + 1; });
-      h.doc.tg.forEach(function (x) { c.tag[x] = (c.tag[x] || 0) + 1; });
-      if (h.doc.d) { var y = h.doc.d.slice(0, 4); c.year[y] = (c.year[y] || 0) + 1; }
+      var a = codes(h.ref);
+      if (a[0] >= 0) c.year[a[0]] = (c.year[a[0]] || 0) + 1;
+      a[1].forEach(function (x) { c.district[x] = (c.district[x] || 0) + 1; });
+      a[2].forEach(function (x) { c.tag[x] = (c.tag[x] || 0) + 1; });
     });
-    fillSelect(selects.district, c.district, "区域");
-    fillSelect(selects.tag, c.tag, "标签");
-    fillSelect(selects.year, c.year, "年份");
+    fillSelect(selects.district, c.district, facets.districts, LABELS.district);
+    fillSelect(selects.tag, c.tag, facets.tags, LABELS.tag);
+    fillSelect(selects.year, c.year, facets.years, LABELS.year);
   }
 
   function el(tag, cls, text) {
@@ -78,43 +91,49 @@
     return e;
   }
 
-  function render(state, message) {
-    list.textContent = "";
+  function resultItem(doc, query) {
+    var li = el("li", "search-result");
+    var a = el("a", "search-result-link", doc.t);
+    a.href = siteBase + doc.u;
+    var title = el("h2", "search-result-title");
+    title.appendChild(a);
+    li.appendChild(title);
+    var meta = [doc.d ? doc.d : "日期不详"];
+    if (doc.p) meta.push("第" + doc.p + "版");
+    if (doc.ds.length) meta.push(doc.ds.join("、"));
+    li.appendChild(el("p", "meta", meta.join(" · ")));
+    var p = el("p", "snippet");
+    var parts = S.snippet(doc.x || "", query);
+    p.appendChild(document.createTextNode(parts[0]));
+    if (parts[1]) p.appendChild(el("mark", null, parts[1]));
+    p.appendChild(document.createTextNode(parts[2]));
+    li.appendChild(p);
+    return li;
+  }
+
+  function render(message) {
+    var my = generation;
     moreButton.hidden = true;
-    if (!state) { status.textContent = message || "输入词语开始搜索。"; return; }
-    facets(state.hits);
+    if (!current) { list.textContent = ""; status.textContent = message || "输入词语开始搜索。"; return Promise.resolve(); }
+    var state = current;
+    if (facets) fillFilters(state.hits);
     var hits = filtered(state.hits);
     if (!hits.length) {
-      status.textContent = "没有找到包含“" + state.query + "”的文章。试试更短的词，换一个说法，或去掉筛选条件。";
-      return;
+      list.textContent = "";
+      status.textContent = state.total
+        ? "“" + state.query + "”的 " + state.total + " 篇结果都不符合所选筛选条件。请放宽筛选。"
+        : "没有找到包含“" + state.query + "”的文章。试试更短的词、换一个说法，或检查错别字。";
+      return Promise.resolve();
     }
-    var filteredNow = hits.length !== state.hits.length;
-    if (!filteredNow) status.textContent = "找到 " + state.total + " 篇";
-    else if (state.total > state.hits.length) status.textContent = "前 " + state.hits.length + " 篇中有 " + hits.length + " 篇符合筛选（共找到 " + state.total + " 篇）";
-    else status.textContent = "找到 " + hits.length + " 篇（已筛选）";
-    hits.slice(0, shown).forEach(function (h) {
-      var li = el("li", "search-result");
-      var a = el("a", "search-result-link", h.doc.t);
-      a.href = siteBase + h.doc.u;
-      var title = el("h2", "search-result-title");
-      title.appendChild(a);
-      li.appendChild(title);
-      var meta = [h.doc.d ? h.doc.d : "日期不详"];
-      if (h.doc.p) meta.push("第" + h.doc.p + "版");
-      if (h.doc.ds.length) meta.push(h.doc.ds.join("、"));
-      li.appendChild(el("p", "meta", meta.join(" · ")));
-      var p = el("p", "snippet");
-      li.appendChild(p);
-      list.appendChild(li);
-      var fill = function (text) {
-        var parts = S.snippet(text || "", state.terms.text);
-        p.appendChild(document.createTextNode(parts[0]));
-        if (parts[1]) p.appendChild(el("mark", null, parts[1]));
-        p.appendChild(document.createTextNode(parts[2]));
-      };
-      if (h.text != null) fill(h.text); else searcher.chunk("text", h.ref).then(fill);
+    status.textContent = hits.length === state.total ? "找到 " + state.total + " 篇"
+      : "找到 " + state.total + " 篇，符合筛选 " + hits.length + " 篇";
+    var page = hits.slice(0, shown);
+    return Promise.all(page.map(function (h) { return h.doc || searcher.doc(h.ref); })).then(function (docs) {
+      if (my !== generation || state !== current) return;
+      list.textContent = "";
+      docs.forEach(function (doc) { list.appendChild(resultItem(doc, state.terms.text)); });
+      moreButton.hidden = hits.length <= shown;
     });
-    moreButton.hidden = hits.length <= shown;
   }
 
   function schedule() {
@@ -131,17 +150,36 @@
   input.addEventListener("input", schedule);
   form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(input.value.trim()); });
   Object.keys(selects).forEach(function (k) {
-    selects[k].addEventListener("change", function () { if (current) { shown = PAGE; render(current); } });
+    selects[k].addEventListener("change", function () { if (current) { shown = PAGE; render(); } });
   });
-  moreButton.addEventListener("click", function () { shown += PAGE; render(current); });
+  // The filters' table (every article's year, districts, tags) is fetched the first time
+  // they are opened, so a first query does not pay for it.
+  filterBox.addEventListener("toggle", function () {
+    if (!filterBox.open || facets) return;
+    searcher.facets().then(function (f) { facets = f; if (current) render(); });
+  });
+  moreButton.addEventListener("click", function () { shown += PAGE; render(); });
+
+  // Keyboard: "/" jumps to the box; arrow keys move between the box and the results.
   document.addEventListener("keydown", function (e) {
-    if (e.key === "/" && document.activeElement !== input && !/^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName)) {
+    var active = document.activeElement;
+    if (e.key === "/" && active !== input && !/^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName)) {
       e.preventDefault();
       input.focus();
+      return;
+    }
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    var links = Array.prototype.slice.call(list.querySelectorAll(".search-result-link"));
+    var at = links.indexOf(active);
+    if (active === input && e.key === "ArrowDown" && links.length) { e.preventDefault(); links[0].focus(); }
+    else if (at !== -1) {
+      e.preventDefault();
+      if (e.key === "ArrowDown" && at + 1 < links.length) links[at + 1].focus();
+      else if (e.key === "ArrowUp") (at === 0 ? input : links[at - 1]).focus();
     }
   });
 
   var q = new URL(window.location.href).searchParams.get("q") || "";
   input.value = q;
-  if (q) run(q); else render(null);
+  if (q) run(q); else render();
 })();

@@ -1,0 +1,180 @@
+"""Search at archive scale: builds the search files of a synthetic archive and measures what
+a reader's first query costs.
+
+    python bench/search_scale.py                 # 10,000 articles
+    python bench/search_scale.py --full          # 100,000 articles
+    python bench/search_scale.py --articles 2000 --out /tmp/search-2k   # keep the files
+
+The archive comes from bench/make_archive.py (the sample's articles recombined, places and
+numbers varied). Prints: the index files (count and size per kind), the build time and
+peak memory, and for each query, in Node with the site's lunr.js and search-core.js, the
+gzip bytes a first query transfers (scripts + manifest + index shards + stored fields and
+snippet text it fetches) and the time to answer it once its shards are loaded.
+Figures, not tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from make_archive import make_articles  # noqa: E402
+
+from sitegen.markdown import plain_text  # noqa: E402
+from sitegen.search import search_files  # noqa: E402
+from sitegen.search.terms import normalise  # noqa: E402
+
+SCRIPTS = ["lunr.min.js", "search-core.js", "search.js"]
+# What readers of a trade-union daily look for: the paper's commonest words, districts,
+# campaigns, a place, a number, a name; then random pieces of the archive's own text.
+QUERIES = ["工会", "职工", "北京市总工会", "朝阳区", "垃圾分类", "疫情防控", "劳动模范", "送清凉",
+           "陶然亭", "12351", "安全生产月", "职工之家", "困难职工帮扶"]
+TARGET_KB = {10_000: 300, 100_000: 1024}
+
+
+class _Settings:
+    def __init__(self, cache_dir: Path):
+        self.cache_dir = cache_dir
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+def _pieces(articles, n: int, seed: int) -> list[dict]:
+    """Random pieces of 2–6 characters of the archive's text, with the article they came from."""
+    rnd = random.Random(seed)
+    out = []
+    while len(out) < n:
+        a = rnd.choice(articles)
+        text = normalise(" ".join([a.title or "", *a.subtitles, plain_text(a.body)]))
+        size = rnd.randint(2, 6)
+        if len(text) > size:
+            start = rnd.randrange(len(text) - size)
+            out.append({"q": text[start:start + size], "url": f"a/{a.id}/"})
+    return out
+
+
+def _peak_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, workers
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--full", action="store_true", help="100,000 articles")
+    ap.add_argument("--pieces", type=int, default=200, help="random pieces of text queried besides the fixed queries")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", type=Path, help="keep the search files here (default: a temporary folder)")
+    args = ap.parse_args(argv)
+    n = 100_000 if args.full else args.articles
+    node = shutil.which("node")
+    if node is None:
+        sys.exit("node is needed to run the queries")
+
+    t = time.perf_counter()
+    articles = [a for _, _, a in make_articles(n, args.seed)]
+    print(f"archive: {len(articles):,} articles made in {time.perf_counter() - t:.1f} s")
+
+    work = Path(tempfile.mkdtemp(prefix="search-scale-"))
+    out = args.out or work / "site"
+    try:
+        t = time.perf_counter()
+        files, _ = search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, _Settings(work / "cache"))
+        build_s = time.perf_counter() - t
+        own_mb, workers_mb = _peak_mb()
+        print(f"search files built in {build_s:.1f} s; peak RSS {own_mb:,.0f} MB (largest worker {workers_mb:,.0f} MB)")
+
+        if out.exists():
+            shutil.rmtree(out)
+        sizes: dict[str, list[int]] = {}
+        gz_sizes: dict[str, int] = {}
+        for name, data in files.items():
+            path = out / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            kind = name.split("/")[1] if name.count("/") > 1 else name.split("/")[-1]
+            sizes.setdefault(kind, []).append(len(data))
+            gz_sizes[name] = _gz(data)
+        js = out / "static/js"
+        js.mkdir(parents=True)
+        script_gz = 0
+        for s in SCRIPTS:
+            shutil.copy(ROOT / "themes/default/static/js" / s, js / s)
+            script_gz += _gz((js / s).read_bytes())
+
+        print("\nsearch files")
+        print(f"  {'kind':<14}{'files':>8}{'MB':>10}{'gzip MB':>10}{'largest KB':>12}{'median KB':>11}")
+        for kind, ss in sorted(sizes.items()):
+            gz = sum(v for k, v in gz_sizes.items() if (k.split('/')[1] if k.count('/') > 1 else k.split('/')[-1]) == kind)
+            print(f"  {kind:<14}{len(ss):>8,}{sum(ss) / 1e6:>10.1f}{gz / 1e6:>10.1f}{max(ss) / 1024:>12.1f}"
+                  f"{statistics.median(ss) / 1024:>11.1f}")
+        total = sum(sum(ss) for ss in sizes.values())
+        print(f"  {'total':<14}{sum(len(ss) for ss in sizes.values()):>8,}{total / 1e6:>10.1f}"
+              f"{sum(gz_sizes.values()) / 1e6:>10.1f}")
+        print(f"  scripts (lunr.min.js, search-core.js, search.js): {script_gz / 1024:.1f} KB gzip; "
+              f"filters' table (facets.json, fetched when the filters are opened): "
+              f"{gz_sizes['search/facets.json'] / 1024:.1f} KB gzip")
+
+        queries = [{"q": q, "url": ""} for q in QUERIES] + _pieces(articles, args.pieces, args.seed)
+        qfile = work / "queries.json"
+        qfile.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
+        run = subprocess.run([node, str(ROOT / "tests/js/search_check.js"), str(out), str(qfile)],
+                             capture_output=True, text=True, check=True)
+        result = json.loads(run.stdout)
+        rows = []
+        for r, warm in zip(result["results"], result["warm"]):
+            shards = [f for f in r["files"] if "/index/" in f]
+            fetched = sum(gz_sizes[f] for f in r["files"])
+            rows.append({"q": r["q"], "hits": r["count"], "shards": len(shards),
+                         "index_kb": sum(gz_sizes[f] for f in shards) / 1024,
+                         "total_kb": (fetched + script_gz) / 1024, "ms": warm, "rank": r["rank"]})
+
+        print("\nfirst query (gzip KB: scripts + manifest + index shards + stored fields and text of the first page)")
+        print(f"  {'query':<14}{'hits':>8}{'shards':>8}{'index KB':>10}{'total KB':>10}{'query ms':>10}")
+        for row in rows[:len(QUERIES)]:
+            print(f"  {row['q']:<14}{row['hits']:>8,}{row['shards']:>8}{row['index_kb']:>10.1f}"
+                  f"{row['total_kb']:>10.1f}{row['ms']:>10.2f}")
+        pieces = rows[len(QUERIES):]
+        for label, group in (("fixed queries", rows[:len(QUERIES)]), (f"{len(pieces)} random pieces", pieces)):
+            if not group:
+                continue
+            kb = sorted(r["total_kb"] for r in group)
+            qms = sorted(r["ms"] for r in group)
+            print(f"  {label}: total KB median {statistics.median(kb):.1f}, 95th {kb[int(0.95 * (len(kb) - 1))]:.1f},"
+                  f" max {kb[-1]:.1f}; query ms median {statistics.median(qms):.2f}, max {qms[-1]:.2f}")
+        if pieces:
+            print(f"  random pieces: source article found {sum(r['rank'] >= 0 for r in pieces) / len(pieces):.3f},"
+                  f" in the first ten {sum(0 <= r['rank'] < 10 for r in pieces) / len(pieces):.3f}"
+                  " (recombined text repeats, so many articles share a piece)")
+        worst = max(r["total_kb"] for r in rows)
+        slowest = max(r["ms"] for r in rows)
+        target = TARGET_KB.get(n)
+        if target:
+            print(f"\ntargets at {n:,}: first query ≤ {target} KB gzip: largest {worst:.0f} KB -> "
+                  f"{'met' if worst <= target else 'not met'}"
+                  + (f"; query ≤ 30 ms once loaded: slowest {slowest:.1f} ms -> {'met' if slowest <= 30 else 'not met'}"
+                     if n == 10_000 else ""))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
