@@ -156,7 +156,8 @@ def first_queries(site: Path) -> dict:
         per_query.append({"query": q["query"], "hits": q["hits"], "page": page, "index": index, "results": results,
                           "total": page + index + results, "first_ms": q["firstMs"], "warm_ms": q["warmMs"]})
     mid = sorted(per_query, key=lambda q: q["total"])[len(per_query) // 2]
-    return {"median": mid, "largest": max(per_query, key=lambda q: q["total"]),
+    facets = site / "search/facets.json"           # fetched when the reader opens the filters
+    return {"median": mid, "facets": _gz(facets) if facets.is_file() else None, "largest": max(per_query, key=lambda q: q["total"]),
             "first_ms": _median(q["first_ms"] for q in per_query), "warm_ms": _median(q["warm_ms"] for q in per_query),
             "slowest_first_ms": max(q["first_ms"] for q in per_query), "queries": per_query}
 
@@ -205,6 +206,8 @@ def run_size(n: int, args) -> dict:
     tools = {}
     if not args.skip_others:
         for name, prepare in others.PREPARE.items():
+            if args.tools and name not in args.tools.split(","):
+                continue
             project = BENCH / "out" / f"{name}-{n}"
             if others.commands(name, project) is None:
                 tools[name] = "not installed"
@@ -295,6 +298,8 @@ def table(results: list[dict]) -> str:
             ("  page+scripts / index / results",
              lambda r: " / ".join(_kb(r["first_query"]["median"][k]) for k in ("page", "index", "results"))
              if r["first_query"] else "-"),
+            ("  filters opened: facets (gzip KB)",
+             lambda r: _kb(r["first_query"]["facets"]) if r["first_query"].get("facets") else "-"),
             ("query ms, first / loaded (median)",
              lambda r: f"{r['first_query']['first_ms']:.1f} / {r['first_query']['warm_ms']:.1f}" if r["first_query"] else "-"),
             ("peak memory MB, ingest / build", lambda r: f"{r['ingest_peak_mb']:.0f} / {r['build_peak_mb']:.0f}")]
@@ -355,6 +360,8 @@ def main(argv=None) -> int:
     ap.add_argument("--full", action="store_true", help="also 100,000 articles (one run each)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per figure, the median is kept")
     ap.add_argument("--skip-others", action="store_true", help="sitegen only")
+    ap.add_argument("--tools", default="", help="only these other generators, comma-separated: "
+                    + ", ".join(others.PREPARE))
     ap.add_argument("--timeout", type=float, default=3600, help="seconds before a run is stopped")
     ap.add_argument("--memory-limit", type=float, default=8192, help="MB of a process tree before it is stopped")
     ap.add_argument("--json", type=Path, default=BENCH / "out" / "results.json")
