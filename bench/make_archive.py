@@ -51,10 +51,12 @@ def _vary_number(m: re.Match, rnd: random.Random) -> str:
     return str(rnd.randint(10 ** (len(digits) - 1) if len(digits) > 1 else 1, 10 ** len(digits) - 1))
 
 
-def _vary(text: str, rnd: random.Random, place: tuple[str, str], originals: list[str]) -> str:
+def _vary(text: str, rnd: random.Random, place: tuple[str, str], originals: tuple[re.Pattern, set[str]]) -> str:
+    """Numbers varied; the sample's districts become the new place's district and its
+    streets, towns and other places the new place (one pass: a new name is not replaced again)."""
     text = _NUMBER.sub(lambda m: _vary_number(m, rnd), text)
-    for name in originals:
-        text = text.replace(name, place[1])
+    names, districts = originals
+    text = names.sub(lambda m: place[0] if m.group() in districts else place[1], text)
     return text
 
 
@@ -82,7 +84,7 @@ def _spaced_credit(paragraph: str, photographers: list[str]) -> str:
 
 
 def _recombine(rnd: random.Random, sample: list[Article], by_kind: dict[str, list[list[str]]],
-               places: list[tuple[str, str]], place_names: list[str]) -> tuple[Article, tuple[str, str], str, str]:
+               places: list[tuple[str, str]], place_names: tuple[re.Pattern, set[str]]) -> tuple[Article, tuple[str, str], str, str]:
     base = rnd.choice(sample)
     paragraphs = list(base.body.split("\n\n"))
     if len(paragraphs) > 2:       # swap one inner paragraph with one of another article of its kind
@@ -104,8 +106,9 @@ def make_articles(n: int, seed: int) -> list[tuple[str, int, Article]]:
     for a in sample:
         by_kind.setdefault(a.kind, []).append(a.body.split("\n\n"))
     places = _places()
-    all_place_names = sorted({p for a in sample for p in a.places} | {d for a in sample for d in a.districts}, key=len,
-                             reverse=True)
+    districts = {d for a in sample for d in a.districts}
+    names = sorted({p for a in sample for p in a.places} | districts, key=len, reverse=True)
+    all_place_names = (re.compile("|".join(map(re.escape, names))), districts)
     out = []
     day = dt.date(2015, 1, 5)
     page = 1

@@ -38,7 +38,10 @@ try:
 except ImportError:                 # memory is then each process's own peak (ru_maxrss)
     psutil = None
 
-QUERIES = ["垃圾分类", "工会", "疫情防控", "劳动模范", "朝阳区", "职工之家", "安全生产月"]
+try:                                # the search helper's reader queries, so both scripts agree
+    from search_scale import QUERIES
+except ImportError:
+    QUERIES = ["工会", "朝阳区", "垃圾分类", "疫情防控", "劳动模范", "安全生产月", "职工之家"]
 SEED = 1
 
 
@@ -162,19 +165,6 @@ def first_queries(site: Path) -> dict:
             "slowest_first_ms": max(q["first_ms"] for q in per_query), "queries": per_query}
 
 
-def search_scale(site: Path) -> dict | None:
-    """The search helper's own scale figures, when its script is there."""
-    script = BENCH / "search_scale.py"
-    if not script.is_file():
-        return None
-    run = subprocess.run([sys.executable, str(script), str(site)], capture_output=True, text=True)
-    lines = run.stdout.strip().splitlines()
-    try:
-        return json.loads(lines[-1])
-    except (IndexError, ValueError):
-        return {"output": run.stdout.strip()[-500:], "exit": run.returncode}
-
-
 # --- one size ------------------------------------------------------------------------------
 
 def _reset(project: Path) -> None:
@@ -258,9 +248,6 @@ def run_size(n: int, args) -> dict:
     result["output_mb"] = round(dir_size(site) / 1e6, 1)
     result["search_mb"] = round(dir_size(site / "search") / 1e6, 1) if (site / "search").is_dir() else 0
     result["first_query"] = first_queries(site)
-    scale = search_scale(site)
-    if scale is not None:
-        result["search_scale"] = scale
     return result
 
 
@@ -300,8 +287,9 @@ def table(results: list[dict]) -> str:
              if r["first_query"] else "-"),
             ("  filters opened: facets (gzip KB)",
              lambda r: _kb(r["first_query"]["facets"]) if r["first_query"].get("facets") else "-"),
-            ("query ms, first / loaded (median)",
-             lambda r: f"{r['first_query']['first_ms']:.1f} / {r['first_query']['warm_ms']:.1f}" if r["first_query"] else "-"),
+            ("first query ms, median (slowest) / loaded",
+             lambda r: f"{r['first_query']['first_ms']:.1f} ({r['first_query']['slowest_first_ms']:.0f}) / "
+                       f"{r['first_query']['warm_ms']:.1f}" if r["first_query"] else "-"),
             ("peak memory MB, ingest / build", lambda r: f"{r['ingest_peak_mb']:.0f} / {r['build_peak_mb']:.0f}")]
     names = sorted({k for r in ok for k in r.get("others", {})})
     for name in names:
@@ -343,8 +331,9 @@ def targets(results: list[dict]) -> str:
         if fq:
             lines.append(f"first query <= 300 KB gzip at 10k: {_kb(fq['largest']['total'])} KB largest of "
                          f"{len(fq['queries'])} -> {'met' if fq['largest']['total'] <= 300 * 1024 else 'not met'}")
-            lines.append(f"query <= 30 ms at 10k: {fq['first_ms']:.1f} ms first (shards loaded and parsed), "
-                         f"{fq['warm_ms']:.1f} ms loaded -> {'met' if fq['first_ms'] <= 30 else 'not met'}")
+            lines.append(f"query <= 30 ms at 10k: first query (fetched files parsed) median {fq['first_ms']:.1f} ms, "
+                         f"slowest {fq['slowest_first_ms']:.1f} ms; once loaded median {fq['warm_ms']:.1f} ms -> "
+                         f"{'met' if fq['slowest_first_ms'] <= 30 else 'met at the median' if fq['first_ms'] <= 30 else 'not met'}")
     big = next((r for r in results if r["articles"] == 100_000), None)
     if big:
         peak = big.get("build_peak_mb")

@@ -92,14 +92,14 @@ def test_ingest_finds_the_articles_the_archive_was_made_of(archive, tmp_path):
     content = tmp_path / "content"
     report = ingest(archive / "pages", content)
     assert not report.failed
-    made = {a.title: a for _, _, a in make_archive.make_articles(120, seed=7)}
-    found = {a.title: a for a in load_articles(content)}
-    assert {a.date for a in found.values()} <= {a.date for a in made.values()}
+    made = {(a.date, a.page, a.title): a for _, _, a in make_archive.make_articles(120, seed=7)}
+    found = {(a.date, a.page, a.title): a for a in load_articles(content)}
     both = made.keys() & found.keys()
     assert len(both) >= 0.9 * len(made)
     # columns under their banner, photos with their credit: the ingest sees what the paper prints
-    assert sum(found[t].kind == made[t].kind for t in both) >= 0.9 * len(both)
-    assert {found[t].column for t in both if made[t].column} == {made[t].column for t in both if made[t].column}
+    assert sum(found[k].kind == made[k].kind for k in both) >= 0.9 * len(both)
+    columns = [k for k in both if made[k].column]
+    assert columns and sum(found[k].column == made[k].column for k in columns) >= 0.8 * len(columns)
 
 
 def test_content_mode_writes_article_files_the_build_reads(tmp_path):
