@@ -197,3 +197,40 @@ def test_index_writer_matches_lunr_py():
 
         assert meaning(ours) == meaning(theirs)
     assert WEIGHTS["title"] > WEIGHTS["body"]
+
+
+def write_search_site(articles, out: Path) -> Path:
+    """The search files of made-up articles, with the theme's scripts, as a site folder."""
+    from sitegen.search import search_files
+
+    class NoCache:
+        cache_dir = None
+
+    files, _ = search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, NoCache())
+    for name, data in files.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_bytes(data)
+    shutil.copytree(ROOT / "themes/default/static/js", out / "static/js")
+    return out
+
+
+@needs_node
+def test_older_years_are_searched_when_the_newest_have_too_little(tmp_path, monkeypatch):
+    """An archive in slices of years: a common word is answered from the newest slice alone
+    (what a first query fetches stays small), a rare one is looked for back to the oldest."""
+    from sitegen.content import Article
+    from sitegen.search import index
+
+    monkeypatch.setattr(index, "SLICE_ARTICLES", 30)
+    articles = [Article(id=f"y{year}-{i}", title=f"{year}年第{i}篇", date=f"{year}-03-{i % 28 + 1:02d}",
+                        body=f"区总工会为职工送清凉。第{i}号{'老照片修复' if (year, i) == (2015, 7) else ''}")
+                for year in (2015, 2016, 2017) for i in range(30)]
+    site = write_search_site(articles, tmp_path / "site")
+    manifest = json.loads((site / "search/manifest.json").read_text())
+    assert [(s["from"][:4], s["count"]) for s in manifest["slices"]] == [("2017", 30), ("2016", 30), ("2015", 30)]
+    result = run_queries(site, [{"q": "送清凉", "url": "a/y2017-3/"}, {"q": "老照片修复", "url": "a/y2015-7/"}],
+                         tmp_path)
+    common, rare = result["results"]
+    assert common["count"] == 30 and all(u.startswith("a/y2017-") for u in common["top"])
+    assert not any("/index/1/" in f or "/index/2/" in f for f in common["files"])
+    assert rare["count"] == 1 and rare["rank"] == 0

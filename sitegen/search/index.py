@@ -30,8 +30,8 @@ from sitegen.search.terms import article_terms, shard_of
 FIELD = "text"
 WEIGHTS = {"title": 3, "people": 2, "body": 1}
 PAIRS_PER_SHARD = 2000      # aim: shards of a few thousand postings, some 10 KB gzipped
-VERSION = 3
-TERMS_VERSION = 3          # bump when the way text is cut into terms changes
+VERSION = 4
+TERMS_VERSION = 4          # bump when the way text is cut into terms changes
 
 
 def _json(data) -> bytes:
@@ -57,7 +57,7 @@ def build_with_lunr(documents: list[dict]) -> dict:
     return builder.build().serialize()
 
 
-def write_shard(postings: list[tuple[str, dict[int, int]]]) -> dict:
+def write_shard(postings: list[tuple[str, dict[int, int]]], offset: int = 0) -> dict:
     """The serialized lunr index of one shard, from its terms' postings (article → term
     frequency), with lunr's own scoring (BM25, k1 = 1.2, b = 0.75, scores rounded to three
     places). Built term by term: an article appears in most shards, so this never makes a
@@ -74,27 +74,28 @@ def write_shard(postings: list[tuple[str, dict[int, int]]]) -> dict:
     for index, (term, docs) in enumerate(postings):
         df = len(docs)
         idf = math.log(1 + abs((n - df + 0.5) / (df + 0.5)))
-        inverted.append([term, {FIELD: {str(ref): {} for ref in sorted(docs)}, "_index": index}])
+        inverted.append([term, {FIELD: {str(ref + offset): {} for ref in sorted(docs)}, "_index": index}])
         for ref, tf in docs.items():
             norm = k1 * (1 - b + b * (lengths[ref] / average))
             vectors[ref] += (index, round(idf * ((k1 + 1) * tf) / (norm + tf), 3))
     return {"version": LUNR_JS_VERSION, "fields": [FIELD],
-            "fieldVectors": [[f"{FIELD}/{ref}", v] for ref, v in vectors.items()],
+            "fieldVectors": [[f"{FIELD}/{ref + offset}", v] for ref, v in vectors.items()],
             "invertedIndex": inverted, "pipeline": []}
 
 
 _SHARDS: list = []       # the shards being written, shared with forked workers without pickling
+_OFFSET = 0
 
 
 def _write_one(n: int) -> bytes:
-    return _json(write_shard(_SHARDS[n]))
+    return _json(write_shard(_SHARDS[n], _OFFSET))
 
 
-def _write_shards(shards, todo: list[int]) -> list[bytes]:
+def _write_shards(shards, todo: list[int], offset: int = 0) -> list[bytes]:
     """Serialized shards, on every core when there are many (forked workers read the
     postings from the parent's memory)."""
-    global _SHARDS
-    _SHARDS = shards
+    global _SHARDS, _OFFSET
+    _SHARDS, _OFFSET = shards, offset
     try:
         pool = process_pool(most=4) if len(todo) > 256 else None
         if pool is not None:
@@ -240,52 +241,97 @@ def _stored_files(ordered: list[Article], article_urls: dict[str, str]) -> dict[
     return files
 
 
-def search_files(articles: list[Article], article_urls: dict[str, str], settings,
-                 previous: dict[str, str] | None = None, save_cache: bool = True
-                 ) -> tuple[dict[str, bytes | None], dict[str, str]]:
-    """The search files, and a key per index shard. A shard whose key is in ``previous``
-    (the last build's keys) comes back as None: its file is unchanged and need not be built."""
-    previous = previous or {}
-    ordered = sorted(articles, key=lambda a: (a.date or "", a.source, -a.order), reverse=True)
-    cache_dir = getattr(settings, "cache_dir", None)
-    term_keys, per_doc = _terms_of_all(ordered, Path(cache_dir) / "search-terms.pickle" if cache_dir else None,
-                                       save=save_cache)
+SLICE_ARTICLES = 20_000    # most articles in one slice: what a first query searches at most
+
+
+def _slices(ordered: list[Article]) -> list[tuple[int, int]]:
+    """The archive cut into periods of whole years, newest first, none over SLICE_ARTICLES
+    articles unless a single year is (undated articles close the last one). Years are
+    grouped from the oldest, so new issues change only the newest slice."""
+    years: list[tuple[str, int, int]] = []       # (year, first ref, end ref), newest first
+    for ref, a in enumerate(ordered):
+        year = (a.date or "")[:4]
+        if years and years[-1][0] == year:
+            years[-1] = (year, years[-1][1], ref + 1)
+        else:
+            years.append((year, ref, ref + 1))
+    groups: list[tuple[int, int]] = []
+    for _, start, end in reversed(years):          # oldest first (undated first of all)
+        if groups and (groups[-1][1] - groups[-1][0]) + (end - start) <= SLICE_ARTICLES:
+            groups[-1] = (start, groups[-1][1])
+        else:
+            groups.append((start, end))
+    return list(reversed(groups)) or [(0, 0)]
+
+
+def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo: dict | None,
+                  previous: dict[str, str]) -> tuple[dict[str, bytes | None], dict[str, str], dict, int]:
+    """One slice's index shards (refs start, start + 1, …), their keys, and the postings kept
+    for the next build."""
     postings = sum(len(terms) for fields in per_doc for terms in fields.values())
     count = _shard_count(postings)
-
-    files: dict[str, bytes | None] = {}
-    memo = _POSTINGS_MEMORY.get(str(cache_dir))
-    touched = _update_postings(memo, term_keys, per_doc, count) if memo else None
+    touched = _update_postings(memo, keys, per_doc, count) if memo and memo.get("start") == start else None
     if touched is None:
         # From scratch: every shard's postings and key.
         by_term = _term_postings(per_doc)
         shard_terms: list[set[str]] = [set() for _ in range(count)]
         for term in by_term:
             shard_terms[shard_of(term, count)].add(term)
-        memo = {"count": count, "keys": term_keys, "per_doc": per_doc, "by_term": by_term,
+        memo = {"start": start, "count": count, "keys": keys, "per_doc": per_doc, "by_term": by_term,
                 "shard_terms": shard_terms, "shard_keys": {}}
         touched = set(range(count))
-    if cache_dir:
-        _POSTINGS_MEMORY.clear()                 # one archive per process is what a preview needs
-        _POSTINGS_MEMORY[str(cache_dir)] = memo
-    todo = []
     shards: dict[int, list] = {}
     for n in touched:
-        postings = [(t, memo["by_term"][t]) for t in sorted(memo["shard_terms"][n])]
-        shards[n] = postings
-        memo["shard_keys"][n] = hashlib.sha1(repr((count, postings)).encode("utf-8")).hexdigest()
-    keys = {f"search/index/{n}.json": key for n, key in memo["shard_keys"].items()}
-    for name, key in keys.items():
-        n = int(name.rsplit("/", 1)[1].split(".")[0])
-        if previous.get(name) == key:
+        shards[n] = [(t, memo["by_term"][t]) for t in sorted(memo["shard_terms"][n])]
+        memo["shard_keys"][n] = hashlib.sha1(repr((start, count, shards[n])).encode("utf-8")).hexdigest()
+    names = {n: f"search/index/{number}/{n}.json" for n in memo["shard_keys"]}
+    files: dict[str, bytes | None] = {}
+    todo = []
+    for n, name in names.items():
+        if previous.get(name) == memo["shard_keys"][n]:
             files[name] = None
         else:
             todo.append(n)
             shards.setdefault(n, [(t, memo["by_term"][t]) for t in sorted(memo["shard_terms"][n])])
-    for n, data in zip(todo, _write_shards(shards, todo)):
-        files[f"search/index/{n}.json"] = data
+    for n, data in zip(todo, _write_shards(shards, todo, start)):
+        files[names[n]] = data
+    return files, {names[n]: k for n, k in memo["shard_keys"].items()}, memo, count
 
+
+def search_files(articles: list[Article], article_urls: dict[str, str], settings,
+                 previous: dict[str, str] | None = None, save_cache: bool = True
+                 ) -> tuple[dict[str, bytes | None], dict[str, str]]:
+    """The search files, and a key per index shard. A shard whose key is in ``previous``
+    (the last build's keys) comes back as None: its file is unchanged and need not be built.
+
+    Articles are numbered newest first; the archive is cut into slices of whole years (at
+    most SLICE_ARTICLES articles each), and each slice's index is split by term into shards.
+    A query searches the newest slice first and older ones as the reader asks, so what a
+    first query fetches stays the same however many years the archive holds."""
+    previous = previous or {}
+    ordered = sorted(articles, key=lambda a: (a.date or "", a.source, -a.order), reverse=True)
+    cache_dir = getattr(settings, "cache_dir", None)
+    term_keys, per_doc = _terms_of_all(ordered, Path(cache_dir) / "search-terms.pickle" if cache_dir else None,
+                                       save=save_cache)
+    memos = _POSTINGS_MEMORY.get(str(cache_dir), [])
+    files: dict[str, bytes | None] = {}
+    keys: dict[str, str] = {}
+    slices = []
+    kept = []
+    for number, (start, end) in enumerate(_slices(ordered)):
+        memo = memos[number] if number < len(memos) else None
+        got, got_keys, memo, count = _slice_shards(number, start, term_keys[start:end], per_doc[start:end], memo,
+                                                    previous)
+        files.update(got)
+        keys.update(got_keys)
+        kept.append(memo)
+        dated = [a.date for a in ordered[start:end] if a.date]
+        slices.append({"count": end - start, "shards": count, "from": min(dated, default=""),
+                       "to": max(dated, default="")})
+    if cache_dir:
+        _POSTINGS_MEMORY.clear()                 # one archive per process is what a preview needs
+        _POSTINGS_MEMORY[str(cache_dir)] = kept
     files.update(_stored_files(ordered, article_urls))
-    files["search/manifest.json"] = _json({"version": VERSION, "count": len(ordered), "shards": count,
+    files["search/manifest.json"] = _json({"version": VERSION, "count": len(ordered), "slices": slices,
                                            "hash": "fnv1a32-utf8"})
     return files, keys

@@ -15,9 +15,12 @@ const skip = site ? false : "SITE not set";
 function shards() {
   const manifest = read("manifest.json");
   const out = [];
-  for (let n = 0; n < manifest.shards; n++) {
-    if (fs.existsSync(path.join(site, "search/index", `${n}.json`))) out.push([n, read(`index/${n}.json`)]);
-  }
+  manifest.slices.forEach((slice, i) => {
+    for (let n = 0; n < slice.shards; n++) {
+      const name = `index/${i}/${n}.json`;
+      if (fs.existsSync(path.join(site, "search", name))) out.push([name, read(name)]);
+    }
+  });
   return out;
 }
 
@@ -65,9 +68,11 @@ test("a query needs only the shards its terms hash to, and every shard it needs 
   const manifest = read("manifest.json");
   const terms = S.queryTerms("北京市总工会");
   assert.deepStrictEqual(terms.required, ["北京", "京市", "市总", "总工", "工会"]);
-  const needed = S.shardsFor(terms, manifest.shards);
-  assert.ok(needed.length <= terms.required.length + terms.optional.length);
-  for (const n of needed) assert.ok(fs.existsSync(path.join(site, "search/index", `${n}.json`)), n);
+  manifest.slices.forEach((slice, i) => {
+    const needed = S.shardsFor(terms, slice.shards);
+    assert.ok(needed.length <= terms.required.length + terms.optional.length);
+    for (const n of needed) assert.ok(fs.existsSync(path.join(site, "search/index", `${i}`, `${n}.json`)), n);
+  });
 });
 
 test("the query is cut as the index was: full-width and case fold, punctuation and spaces dropped", { skip }, () => {

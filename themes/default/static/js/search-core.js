@@ -171,16 +171,19 @@
   /* A reader's search session: fetches only what each query needs (the manifest, the index
    * shards of its terms, the stored fields and text of the results shown) and keeps what it
    * fetched for the next query. ``fetchJSON(name)`` returns a promise of the parsed file
-   * ``name`` under search/ (fetch in the browser, a file read in Node). */
+   * ``name`` under search/ (fetch in the browser, a file read in Node).
+   * The archive's index comes in slices of whole years, newest first: a query searches the
+   * newest slice, and older ones until it has a page of results or the reader asks for more. */
   function Searcher(lunr, fetchJSON) {
     var manifest = null, shards = {}, docs = {}, facets = null;
     function loadManifest() {
       if (!manifest) manifest = fetchJSON("manifest.json");
       return manifest;
     }
-    function loadShard(n) {
-      if (!shards[n]) shards[n] = fetchJSON("index/" + n + ".json").then(function (data) { return lunr.Index.load(data); });
-      return shards[n];
+    function loadShard(slice, n) {
+      var name = "index/" + slice + "/" + n + ".json";
+      if (!shards[name]) shards[name] = fetchJSON(name).then(function (data) { return lunr.Index.load(data); });
+      return shards[name];
     }
     /* An article's stored fields: u (URL), t (headline), d (date), p (page), k (kind),
      * ds (districts), tg (tags), x (text for snippets). */
@@ -193,26 +196,42 @@
       if (!facets) facets = fetchJSON("facets.json");
       return facets;
     }
-    /* Every hit [{ref, score}], best first; the first RERANK carry ``doc`` and are ordered
-     * by how densely their text uses the query. */
-    function search(query) {
+    function searchSlice(m, slice, terms) {
+      var count = m.slices[slice].shards, needed = shardsFor(terms, count);
+      return Promise.all(needed.map(function (n) { return loadShard(slice, n); })).then(function (indexes) {
+        var byNumber = {};
+        needed.forEach(function (n, i) { byNumber[n] = indexes[i]; });
+        return runQuery(lunr, byNumber, terms, count);
+      });
+    }
+    /* Every hit [{ref, score}] in the slices searched, newest slice first, best first within
+     * a slice; the first RERANK carry ``doc`` and are ordered by how densely their text uses
+     * the query. At least ``slices`` slices are searched (1 when not given), more while
+     * there are fewer than RERANK hits. ``searched``: the slices searched; ``slices``: all. */
+    function search(query, slices) {
       var terms = queryTerms(query);
-      if (!terms.required.length) return Promise.resolve({ query: query, terms: terms, hits: [], total: 0 });
       return loadManifest().then(function (m) {
-        var needed = shardsFor(terms, m.shards);
-        return Promise.all(needed.map(loadShard)).then(function (indexes) {
-          var byNumber = {};
-          needed.forEach(function (n, i) { byNumber[n] = indexes[i]; });
-          var hits = runQuery(lunr, byNumber, terms, m.shards).map(function (r) {
-            return { ref: parseInt(r.ref, 10), score: r.score };
+        var hits = [], i = 0;
+        function step() {
+          if (!terms.required.length || i >= m.slices.length || (i >= (slices || 1) && hits.length >= RERANK)) {
+            return finish(m);
+          }
+          return searchSlice(m, i, terms).then(function (found) {
+            found.forEach(function (r) { hits.push({ ref: parseInt(r.ref, 10), score: r.score }); });
+            i++;
+            return step();
           });
+        }
+        function finish(m) {
           var top = hits.slice(0, RERANK);
           return Promise.all(top.map(function (h) { return doc(h.ref); })).then(function (got) {
-            top.forEach(function (h, i) { h.doc = got[i]; });
+            top.forEach(function (h, k) { h.doc = got[k]; });
             var ranked = rerank(top, function (h) { return h.doc.x; }, terms.text).concat(hits.slice(RERANK));
-            return { query: query, terms: terms, hits: ranked, total: hits.length };
+            return { query: query, terms: terms, hits: ranked, total: hits.length, searched: m.slices.slice(0, i),
+                     slices: m.slices };
           });
-        });
+        }
+        return step();
       });
     }
     return { search: search, doc: doc, facets: loadFacets };

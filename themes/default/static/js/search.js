@@ -14,6 +14,7 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var moreButton = document.getElementById("search-more");
+  var olderButton = document.getElementById("search-older");
   var filterBox = document.getElementById("search-filters");
   var selects = { district: document.getElementById("filter-district"), tag: document.getElementById("filter-tag"),
                   year: document.getElementById("filter-year") };
@@ -27,16 +28,16 @@
   });
   var shown = PAGE, current = null, facets = null, timer = null, generation = 0;
 
-  function run(query) {
+  function run(query, slices) {
     var my = ++generation;
     var terms = S.queryTerms(query);
     if (!terms.text) { current = null; render(); return Promise.resolve(); }
     if (terms.tooShort) { current = null; render("请至少输入两个字。"); return Promise.resolve(); }
     status.textContent = "正在搜索…";
-    return searcher.search(query).then(function (result) {
+    return searcher.search(query, slices).then(function (result) {
       if (my !== generation) return;
+      if (!slices) shown = PAGE;
       current = result;
-      shown = PAGE;
       return render();
     }).catch(function (err) {
       if (my === generation) status.textContent = "搜索出错：" + err.message;
@@ -84,6 +85,13 @@
     fillSelect(selects.year, c.year, facets.years, LABELS.year);
   }
 
+  /* The years a list of slices covers: 2019–2021, 2020, or 日期不详. */
+  function span(slices) {
+    var from = slices[slices.length - 1].from.slice(0, 4), to = slices[0].to.slice(0, 4);
+    if (!from && !to) return "日期不详的文章";
+    return from === to ? from + " 年" : (from || to) + "–" + to + " 年";
+  }
+
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -114,19 +122,28 @@
   function render(message) {
     var my = generation;
     moreButton.hidden = true;
+    olderButton.hidden = true;
     if (!current) { list.textContent = ""; status.textContent = message || "输入词语开始搜索。"; return Promise.resolve(); }
     var state = current;
     if (facets) fillFilters(state.hits);
     var hits = filtered(state.hits);
+    var older = state.slices.slice(state.searched.length);
+    var scope = "";
+    if (older.length) {
+      var searched = state.searched.reduce(function (n, s) { return n + s.count; }, 0);
+      scope = "（已搜索 " + span(state.searched) + " 的 " + searched + " 篇文章）";
+      olderButton.textContent = "继续搜索更早的文章（" + span(older.slice(0, 1)) + "）";
+      olderButton.hidden = false;
+    }
     if (!hits.length) {
       list.textContent = "";
       status.textContent = state.total
         ? "“" + state.query + "”的 " + state.total + " 篇结果都不符合所选筛选条件。请放宽筛选。"
-        : "没有找到包含“" + state.query + "”的文章。试试更短的词、换一个说法，或检查错别字。";
+        : "没有找到包含“" + state.query + "”的文章" + scope + "。试试更短的词、换一个说法，或检查错别字。";
       return Promise.resolve();
     }
-    status.textContent = hits.length === state.total ? "找到 " + state.total + " 篇"
-      : "找到 " + state.total + " 篇，符合筛选 " + hits.length + " 篇";
+    status.textContent = (hits.length === state.total ? "找到 " + state.total + " 篇"
+      : "找到 " + state.total + " 篇，符合筛选 " + hits.length + " 篇") + scope;
     var page = hits.slice(0, shown);
     return Promise.all(page.map(function (h) { return h.doc || searcher.doc(h.ref); })).then(function (docs) {
       if (my !== generation || state !== current) return;
@@ -159,6 +176,9 @@
     searcher.facets().then(function (f) { facets = f; if (current) render(); });
   });
   moreButton.addEventListener("click", function () { shown += PAGE; render(); });
+  olderButton.addEventListener("click", function () {
+    if (current) run(current.query, current.searched.length + 1);
+  });
 
   // Keyboard: "/" jumps to the box; arrow keys move between the box and the results.
   document.addEventListener("keydown", function (e) {
