@@ -218,15 +218,8 @@ def run_size(n: int, args) -> dict:
             other_runs[name].append({"seconds": sum(s["seconds"] for s in steps) if all(s["ok"] for s in steps) else None,
                                      "peak_mb": max((s["peak_mb"] or 0) for s in steps),
                                      "stopped": next((s["stopped"] for s in steps if s["stopped"]), None)})
-    if any("error" in r for r in colds):
-        result["failed"] = "build: " + next(r["error"] for r in colds if "error" in r)
-        result["build_peak_mb"] = max(r["peak_mb"] or 0 for r in colds)
-        return result
-    result["cold_s"] = _median(r["wall"] for r in colds)
-    result["cold_in_process_s"] = _median(r["seconds"] for r in colds)
-    result["stages"] = {k: _median(r["stages"].get(k) for r in colds) for k in colds[0]["stages"]}
-    result["build_peak_mb"] = max(r["peak_mb"] for r in colds)
-    result["build_files"] = colds[0]["files"]
+    failed = next((r for r in colds if "error" in r), None)
+    result["build_peak_mb"] = max(r["peak_mb"] or 0 for r in colds)
     result["others"] = {name: p for name, p in tools.items() if isinstance(p, str)}
     for name, runs in other_runs.items():
         times = [r["seconds"] for r in runs]
@@ -235,7 +228,14 @@ def run_size(n: int, args) -> dict:
             continue
         result["others"][name] = {"seconds": _median(times), "peak_mb": max(r["peak_mb"] for r in runs),
                                   # each round's sitegen time over that round's time of this tool
-                                  "ratio": _median(c["wall"] / t for c, t in zip(colds, times))}
+                                  "ratio": None if failed else _median(c["wall"] / t for c, t in zip(colds, times))}
+    if failed:
+        result["failed"] = f"build: {failed['error']} after {failed['wall']:.0f} s"
+        return result
+    result["cold_s"] = _median(r["wall"] for r in colds)
+    result["cold_in_process_s"] = _median(r["seconds"] for r in colds)
+    result["stages"] = {k: _median(r["stages"].get(k) for r in colds) for k in colds[0]["stages"]}
+    result["build_files"] = colds[0]["files"]
 
     rebuilds = [measure("rebuild", archive, args) for _ in range(repeat)]
     result["rebuild_s"] = _median(r["seconds"] for r in rebuilds)
@@ -264,15 +264,22 @@ def _kb(b) -> str:
 def _tool_cells(r: dict, name: str) -> tuple[str, str]:
     v = r.get("others", {}).get(name, "-")
     if isinstance(v, dict):
-        return f"{v['seconds']:.2f}", f"{v['ratio']:.2f}x"
+        return f"{v['seconds']:.2f}", (f"{v['ratio']:.2f}x" if v["ratio"] else "-")
     return (v if len(v) < 24 else v[:21] + "..."), "-"
 
 
+def _cell(fn, r: dict) -> str:
+    try:
+        return fn(r)
+    except (KeyError, TypeError):       # a figure the failed run did not get to
+        return "-"
+
+
 def table(results: list[dict]) -> str:
-    ok = [r for r in results if "failed" not in r]
+    ok = results
     rows = [("page files (articles the ingest found)", lambda r: f"{r['pages']:,} ({r['articles_found']:,})"),
             ("ingest, pages/s", lambda r: f"{r['ingest_pages_per_s']}"),
-            ("cold build incl. search, command (s)", lambda r: f"{r['cold_s']:.2f}"),
+            ("cold build incl. search, command (s)", lambda r: r.get("failed") or f"{r['cold_s']:.2f}"),
             ("  ingest check / load / markdown", lambda r: _stages(r, ("ingest", "load", "markdown"))),
             ("  templates / feeds+data / search", lambda r: _stages(r, ("templates", "feeds", "search"))),
             ("  writing", lambda r: _stages(r, ("write",))),
@@ -299,7 +306,7 @@ def table(results: list[dict]) -> str:
     cols = [max(14, len(r.get("failed", ""))) for r in results]
     lines = [f"{'articles':{width}}  " + "  ".join(f"{r['articles']:>{c},}" for r, c in zip(results, cols))]
     for label, fn in rows:
-        cells = [(r["failed"] if "failed" in r else fn(r)) for r in results]
+        cells = [_cell(fn, r) for r in results]
         lines.append(f"{label:{width}}  " + "  ".join(f"{cell:>{c}}" for cell, c in zip(cells, cols)))
     return "\n".join(lines)
 
@@ -317,7 +324,7 @@ def targets(results: list[dict]) -> str:
     ten = at(10_000)
     if ten:
         hp = tool(ten, "hugo+pagefind")
-        lines.append(f"cold 10k incl. search <= 1.5 x Hugo+Pagefind: "
+        lines.append("cold 10k incl. search <= 1.5 x Hugo+Pagefind: "
                      + (f"{hp['ratio']:.2f}x -> {'met' if hp['ratio'] <= 1.5 else 'not met'}" if hp else "no Hugo figure"))
         for name, factor in (("pelican", 10), ("mkdocs-material", 30)):
             t = tool(ten, name)
