@@ -56,12 +56,14 @@ def _gz(data: bytes) -> int:
 
 
 def _pieces(articles, n: int, seed: int) -> list[dict]:
-    """Random pieces of 2–6 characters of the archive's text, with the article they came from."""
+    """Random pieces of 2–6 characters of the archive's text (of one printed text: the
+    headline, a subtitle or the body), with the article they came from."""
     rnd = random.Random(seed)
     out = []
     while len(out) < n:
         a = rnd.choice(articles)
-        text = normalise(" ".join([a.title or "", *a.subtitles, plain_text(a.body)]))
+        fields = [normalise(f) for f in [a.title or "", *a.subtitles, plain_text(a.body)]]
+        text = rnd.choices(fields, weights=[len(f) for f in fields])[0]
         size = rnd.randint(2, 6)
         if len(text) > size:
             start = rnd.randrange(len(text) - size)
