@@ -175,10 +175,10 @@ def test_search_page_in_chromium(repo_site):
 def test_index_writer_matches_lunr_py():
     """sitegen writes lunr's index format itself (for speed): for the same documents it must
     hold what lunr.py's Builder writes — the same postings and the same scores."""
-    from sitegen.search.index import FIELD, WEIGHTS, _term_postings, build_with_lunr, shard_of, write_shard
+    from sitegen.search.index import FIELD, WEIGHTS, _term_postings, build_with_lunr, shard_of, weighted_terms, write_shard
     from sitegen.search.terms import article_terms
 
-    per_doc = [article_terms(a) for a in sample_articles()]
+    per_doc = [weighted_terms(article_terms(a)) for a in sample_articles()]
     by_term = _term_postings(per_doc)
     for n in range(2):
         postings = [(t, by_term[t]) for t in sorted(by_term) if shard_of(t, 4) == n]

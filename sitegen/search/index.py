@@ -15,6 +15,8 @@ import json
 import math
 import os
 import pickle
+import sys
+from array import array
 from pathlib import Path
 
 from lunr import __TARGET_JS_VERSION__ as LUNR_JS_VERSION
@@ -106,31 +108,43 @@ def _write_shards(shards, todo: list[int], offset: int = 0) -> list[bytes]:
         _SHARDS = []
 
 
-def _term_postings(per_doc: list[dict[str, list[str]]]) -> dict[str, dict[int, int]]:
+Terms = tuple[tuple[str, ...], array]     # an article's terms and their weighted frequencies
+
+
+def weighted_terms(fields: dict[str, dict[str, int]]) -> Terms:
+    """An article's terms in one compact record: each term once (the same string object for
+    every article, so a large archive holds each term once) and its frequency, headline and
+    byline occurrences counted WEIGHTS times. Held for every article between builds, so
+    its size is what the archive's size multiplies."""
+    tf: dict[str, int] = {}
+    for name, terms in fields.items():
+        w = WEIGHTS[name]
+        for t, c in terms.items():
+            tf[t] = tf.get(t, 0) + w * c
+    return tuple(sys.intern(t) for t in tf), array("I", tf.values())
+
+
+def _term_postings(per_doc: list[Terms]) -> dict[str, dict[int, int]]:
     """Every term's postings: article number → weighted frequency."""
     by_term: dict[str, dict[int, int]] = {}
-    for ref, fields in enumerate(per_doc):
-        _add(by_term, ref, fields, 1)
+    for ref, terms in enumerate(per_doc):
+        _add(by_term, ref, terms, 1)
     return by_term
 
 
-def _add(by_term: dict, ref: int, fields: dict[str, list[str]], sign: int) -> set[str]:
-    changed = set()
-    for name, terms in fields.items():
-        w = WEIGHTS[name] * sign
-        for t, c in terms.items():
-            docs = by_term.get(t)
-            if docs is None:
-                docs = by_term[t] = {}
-            tf = docs.get(ref, 0) + w * c
-            if tf:
-                docs[ref] = tf
-            else:
-                del docs[ref]
-                if not docs:
-                    del by_term[t]
-            changed.add(t)
-    return changed
+def _add(by_term: dict, ref: int, terms: Terms, sign: int) -> set[str]:
+    for t, w in zip(*terms):
+        docs = by_term.get(t)
+        if docs is None:
+            docs = by_term[t] = {}
+        tf = docs.get(ref, 0) + w * sign
+        if tf:
+            docs[ref] = tf
+        else:
+            del docs[ref]
+            if not docs:
+                del by_term[t]
+    return set(terms[0])
 
 
 def _update_postings(memo: dict, keys: list[str], per_doc: list, count: int) -> set[int] | None:
@@ -183,10 +197,10 @@ def _terms_of_all(articles: list[Article], cache_file: Path | None,
     if pool is not None:
         with pool:
             for (k, _), terms in zip(missing, pool.map(article_terms, [a for _, a in missing], chunksize=64)):
-                cache[k] = terms
+                cache[k] = weighted_terms(terms)
     else:
         for k, a in missing:
-            cache[k] = article_terms(a)
+            cache[k] = weighted_terms(article_terms(a))
     if cache_file and missing and not save:
         cache.update({k: cache[k] for k in keys})
         _TERMS_MEMORY[str(cache_file)] = (_file_stamp(cache_file), cache)
@@ -268,7 +282,7 @@ def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo:
                   previous: dict[str, str]) -> tuple[dict[str, bytes | None], dict[str, str], dict, int]:
     """One slice's index shards (refs start, start + 1, …), their keys, and the postings kept
     for the next build."""
-    postings = sum(len(terms) for fields in per_doc for terms in fields.values())
+    postings = sum(len(terms) for terms, _ in per_doc)
     count = _shard_count(postings)
     touched = _update_postings(memo, keys, per_doc, count) if memo and memo.get("start") == start else None
     if touched is None:
