@@ -232,6 +232,8 @@ def run_size(n: int, args) -> dict:
     if failed:
         result["failed"] = f"build: {failed['error']} after {failed['wall']:.0f} s"
         return result
+    result["rounds"] = {"sitegen": [round(c["wall"], 2) for c in colds],
+                        **{name: [r["seconds"] and round(r["seconds"], 2) for r in runs] for name, runs in other_runs.items()}}
     result["cold_s"] = _median(r["wall"] for r in colds)
     result["cold_in_process_s"] = _median(r["seconds"] for r in colds)
     result["stages"] = {k: _median(r["stages"].get(k) for r in colds) for k in colds[0]["stages"]}
