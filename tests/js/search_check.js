@@ -16,49 +16,43 @@ const S = require(path.join(site, "static/js/search-core.js"));
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 // A Searcher reading files as the browser fetches them; `fetched` lists what it asked for.
-function session(parsed) {
+function session() {
   const fetched = [];
   const searcher = S.Searcher(lunr, (name) => {
     fetched.push("search/" + name);
-    if (!parsed.has(name)) parsed.set(name, JSON.parse(fs.readFileSync(path.join(site, "search", name), "utf-8")));
-    return Promise.resolve(parsed.get(name));
+    return Promise.resolve(JSON.parse(fs.readFileSync(path.join(site, "search", name), "utf-8")));
   });
   return { searcher, fetched };
 }
 
 (async () => {
-  const parsed = new Map();          // files read once for every session (disk and JSON.parse are not the point)
-  const shared = session(parsed);    // one reader who asks every query in turn
   let found = 0, firstMs = 0;
-  const out = [];
+  const out = [], warm = [];
   for (const { q, url } of queries) {
     // A reader's first query: a fresh session, so every file it needs is fetched and loaded.
-    const fresh = session(parsed);
-    const t0 = process.hrtime.bigint();
-    const first = await fresh.searcher.search(q);
+    const s = session();
+    let t0 = process.hrtime.bigint();
+    const first = await s.searcher.search(q);
     firstMs += ms(t0);
-    // Where the article ranks among every hit, all slices searched (as "search older" does).
-    const result = await shared.searcher.search(q, Infinity);
-    let rank = -1;
-    for (let i = 0; url && i < result.hits.length && rank === -1; i++) {
-      if ((await shared.searcher.doc(result.hits[i].ref)).u === url) rank = i;
-    }
-    if (rank !== -1 && rank < 10) found++;
-    out.push({ q, url, rank, count: result.total, top: result.hits.slice(0, 3).map((h) => h.doc.u),
-               first: { count: first.total, top: first.hits.slice(0, 3).map((h) => h.doc.u) },
-               files: fresh.fetched });
-  }
-  // The same queries again, everything loaded: what a reader waits for once the shards are in.
-  // Each query timed five times over all slices, the median kept: the machine may be busy.
-  const warm = [];
-  for (const { q } of queries) {
+    const files = [...s.fetched];
+    // The same query again, its files loaded: what a reader waits for as they type on.
+    // Timed five times, the median kept (the machine may be busy with other work).
     const times = [];
     for (let k = 0; k < 5; k++) {
-      const t0 = process.hrtime.bigint();
-      await shared.searcher.search(q, Infinity);
+      t0 = process.hrtime.bigint();
+      await s.searcher.search(q);
       times.push(ms(t0));
     }
     warm.push(times.sort((a, b) => a - b)[2]);
+    // Where the article ranks among every hit, all slices searched (as "search older" does).
+    const result = await s.searcher.search(q, Infinity);
+    let rank = -1;
+    for (let i = 0; url && i < result.hits.length && rank === -1; i++) {
+      if ((await s.searcher.doc(result.hits[i].ref)).u === url) rank = i;
+    }
+    if (rank !== -1 && rank < 10) found++;
+    out.push({ q, url, rank, count: result.total, top: result.hits.slice(0, 3).map((h) => h.doc.u),
+               first: { count: first.total, top: first.hits.slice(0, 3).map((h) => h.doc.u) }, files });
   }
   const n = Math.max(queries.length, 1);
   console.log(JSON.stringify({ recall: queries.length ? found / queries.length : 1, n: queries.length,
