@@ -166,3 +166,21 @@ def test_broken_settings_name_file_and_line(project, capsys):
     assert main(["--root", str(project), "build"]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"error: {toml}:") and len(err.splitlines()) == 1
+
+
+def test_pages_checked_once_are_not_read_again_by_later_builds(project, monkeypatch):
+    # A fresh checkout has no page stamps: the first build reads every page to see that its
+    # text is what was ingested; later builds trust the stamps and read none.
+    import sitegen.ingest as ingest_stage
+
+    reads = []
+    real = ingest_stage.read_page
+    monkeypatch.setattr(ingest_stage, "read_page", lambda *a: reads.append(a[0]) or real(*a))
+    settings = load_settings(project)
+    build_site(settings)
+    assert len(reads) == 5
+    reads.clear()
+    article = next((project / "content").rglob("*.md"))
+    article.write_text(article.read_text(encoding="utf-8") + "\n补记。\n", encoding="utf-8")
+    build_site(settings)
+    assert reads == []

@@ -118,10 +118,17 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
         known_columns |= column_names(page.text)
     state.columns = sorted(known_columns)
 
+    before = dict(stamps)
+
+    def stamp(key: str) -> None:
+        st = (pages_dir / key).stat()
+        stamps[key] = [st.st_mtime_ns, st.st_size]
+
     todo = []
     for page in pages:
         if only_changed and state.pages.get(page.relpath, {}).get("sha") == page.sha:
             report.pages_skipped += 1
+            stamp(page.relpath)             # touched but not changed: next time it is not read
         else:
             todo.append((page, issue_date(page.relpath, page.text, manifest)))
     report.pages_read = len(todo)
@@ -141,8 +148,7 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
             report.failed.append(result)
             continue
         changes = store_page(content_dir, key, page.sha, result.articles, state)
-        st = (pages_dir / key).stat()
-        stamps[key] = [st.st_mtime_ns, st.st_size]
+        stamp(key)
         report.articles += len(result.articles)
         report.written += changes.written
         report.unchanged += changes.unchanged
@@ -154,7 +160,7 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
     if report.pages_read or not content_dir.joinpath(".ingest-state.json").exists():
         content_dir.mkdir(parents=True, exist_ok=True)
         state.save(content_dir)
-    if stamps_file and report.pages_read:
+    if stamps_file and stamps != before:
         stamps_file.parent.mkdir(parents=True, exist_ok=True)
         stamps_file.write_text(json.dumps(stamps), encoding="utf-8")
     return report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,10 @@ from pathlib import Path
 from sitegen.errors import SitegenError
 
 PAGE_SUFFIXES = {".txt"}
+_SPACE = re.compile(r"\s")
+# Everything but common CJK, kana, fullwidth forms and printable ASCII and Latin-1: only
+# these can be control, private-use, surrogate or unassigned characters.
+_SUSPECT = re.compile(r"[^\s\u0020-\u007e\u00a0-\u00ff\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
 
 
 class PageFileError(SitegenError):
@@ -33,11 +38,14 @@ class Page:
 
 def _looks_like_text(text: str) -> bool:
     """Reject decodings that are technically valid but are not writing (binary, wrong codec)."""
-    chars = [c for c in text if not c.isspace()]
-    if not chars:
+    # Characters outside the printable classes are rare in writing and common in a wrong
+    # decoding; the regex finds candidates fast, unicodedata judges only those.
+    visible = len(text) - len(_SPACE.findall(text))
+    if not visible:
         return False
-    bad = sum(1 for c in chars if unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn"))
-    return bad / len(chars) < 0.01
+    suspects = _SUSPECT.findall(text)
+    bad = sum(1 for c in suspects if unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn"))
+    return bad / visible < 0.01
 
 
 def decode_page(data: bytes, path: Path | str) -> str:
