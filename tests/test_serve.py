@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import http.client
 import os
 import shutil
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from browser import chromium_page, needs_chromium
 from conftest import copy_project
 from sitegen.config import load_settings
 from sitegen.serve import PreviewServer
@@ -49,14 +51,20 @@ class Events:
         assert self.response.getheader("Content-Type") == "text/event-stream"
         self.generation = self.next()
 
-    def next(self, timeout: float = 30) -> int:
+    def next(self, timeout: float = 30, name: str = "build") -> int:
+        """Wait for the next event called ``name`` (a rebuild by default) and keep its data."""
         deadline = time.monotonic() + timeout
+        event = None
         while time.monotonic() < deadline:
             line = self.response.fp.readline().decode()
-            if line.startswith("data: "):
-                self.generation = int(line[6:])
-                return self.generation
-        raise AssertionError("no build event")
+            if line.startswith("event: "):
+                event = line[7:].strip()
+            elif line.startswith("data: ") and event == name:
+                self.data = json.loads(line[6:])
+                if name == "build":
+                    self.generation = self.data["generation"]
+                return self.data.get("generation", self.data.get("proof"))
+        raise AssertionError(f"no {name} event")
 
     def close(self):
         self.conn.close()
@@ -140,6 +148,27 @@ def test_edit_rebuilds_and_reloads(watched):
     assert "编辑改过的防控" in get(server.url + f"a/{ident}/")[2].decode()
 
 
+def test_an_edited_article_shows_before_the_rebuild_ends(watched):
+    project, server, events = watched
+    path = article_file(project, "陶然亭工会构建疫情防线")
+    article_url = server.base_path + f"a/{path.stem}/"
+    path.write_text(path.read_text(encoding="utf-8").replace("持续夯实疫情防控", "持续夯实校样防控"), encoding="utf-8")
+    events.next(name="proof")
+    assert article_url in events.data["pages"]
+    assert "校样防控" in get(server.url + f"a/{path.stem}/")[2].decode()
+    assert server.watcher.builds == 0                       # shown ahead of the rebuild
+    events.next()
+    # The proof was the page the rebuild makes: the rebuild does not change it again, and a
+    # body edit changes no other page, so no open tab reloads a second time.
+    assert events.data["pages"] == []
+    path.write_text(path.read_text(encoding="utf-8").replace("title: 陶然亭工会", "title: 陶然亭街道工会"),
+                    encoding="utf-8")
+    events.next(name="proof")
+    events.next()
+    assert article_url not in events.data["pages"]
+    assert any("/tag/" in p or "/district/" in p for p in events.data["pages"])   # lists show the headline
+
+
 def test_unchanged_save_rebuilds_nothing(watched):
     project, server, events = watched
     path = article_file(project, "陶然亭工会构建疫情防线")
@@ -181,6 +210,20 @@ def test_errors_show_in_the_browser_and_fixing_recovers(watched):
     template.write_text(good, encoding="utf-8")
     events.next()
     assert get(server.url + "tag/")[0] == 200
+
+
+@needs_chromium
+def test_open_tab_reloads_itself_after_an_edit(watched):
+    project, server, events = watched
+    path = article_file(project, "陶然亭工会构建疫情防线")
+    with chromium_page() as (page, errors):
+        page.goto(server.url + f"a/{path.stem}/")
+        page.wait_for_function("document.readyState === 'complete'")
+        time.sleep(0.3)                                     # the event stream is open
+        path.write_text(path.read_text(encoding="utf-8").replace("持续夯实疫情防控", "持续夯实浏览器防控"),
+                        encoding="utf-8")
+        page.wait_for_function("document.body.textContent.includes('浏览器防控')", timeout=20000)
+        assert errors == []
 
 
 def _differences(left: Path, right: Path) -> list[str]:

@@ -27,28 +27,64 @@ TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp",
          ".ico": "image/x-icon", ".woff2": "font/woff2", "": "application/octet-stream"}
 
+# A tab reloads when a build or a proof changed the page it shows ("*": every page may have).
 RELOAD_SCRIPT = """<script>(function(){var s=new EventSource(%s);var g=null;
-s.addEventListener("build",function(e){if(g!==null&&e.data!==g){location.reload();}g=e.data;});})();</script>"""
+function shown(d){var p=location.pathname.replace(/index\\.html$/,"");
+return d.pages==="*"||d.pages.indexOf(p)>=0||d.pages.indexOf(decodeURI(p))>=0;}
+s.addEventListener("build",function(e){var d=JSON.parse(e.data);if(g!==null&&d.generation!==g&&shown(d)){location.reload();}g=d.generation;});
+s.addEventListener("proof",function(e){if(shown(JSON.parse(e.data))){location.reload();}});})();</script>"""
 
 
 class BuildState:
-    """What the browser should see: the build generation, and the last error if any."""
+    """What the browser should see: the build generation and the pages it changed, the last
+    error if any, and the latest proof (pages re-rendered ahead of a rebuild)."""
 
     def __init__(self):
         self.generation = 0
         self.error: str | None = None
+        self.pages: list[str] | str = "*"
+        self.proofs = 0
+        self.proof_pages: list[str] = []
         self._changed = threading.Condition()
 
-    def finished(self, error: str | None) -> None:
+    def finished(self, error: str | None, pages: list[str] | str = "*") -> None:
         with self._changed:
+            # An error page replaces every page, and so does its end.
+            self.pages = "*" if error or self.error else pages
             self.error = error
             self.generation += 1
             self._changed.notify_all()
 
-    def wait_for_change(self, seen: int, timeout: float) -> int:
+    def proofed(self, pages: list[str]) -> None:
         with self._changed:
-            self._changed.wait_for(lambda: self.generation != seen, timeout=timeout)
-            return self.generation
+            self.proof_pages = pages
+            self.proofs += 1
+            self._changed.notify_all()
+
+    def _event(self, name: str) -> bytes:
+        import json
+
+        if name == "proof":
+            data = {"proof": self.proofs, "pages": self.proof_pages}
+        else:
+            data = {"generation": self.generation, "pages": self.pages}
+        return f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode("utf-8")
+
+    def first_event(self) -> tuple[tuple[int, int], bytes]:
+        with self._changed:
+            return (self.generation, self.proofs), self._event("build")
+
+    def wait_for_change(self, seen: tuple[int, int], timeout: float) -> tuple[tuple[int, int], bytes]:
+        """The events a listener that has seen ``seen`` is owed, read in one moment."""
+        with self._changed:
+            self._changed.wait_for(lambda: (self.generation, self.proofs) != seen, timeout=timeout)
+            now = (self.generation, self.proofs)
+            events = b""
+            if now[1] != seen[1]:
+                events += self._event("proof")
+            if now[0] != seen[0]:
+                events += self._event("build")
+            return now, events
 
 
 def resolve_request(output_dir: Path, base_path: str, raw_path: str) -> Path | None:
@@ -139,17 +175,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        seen = p.state.generation
+        seen, first = p.state.first_event()      # the tab learns the generation it shows
         try:
-            self.wfile.write(f"event: build\ndata: {seen}\n\n".encode())
+            self.wfile.write(first)
             self.wfile.flush()
             while not p.stopping.is_set():
-                now = p.state.wait_for_change(seen, timeout=1.0)
-                if now != seen:
-                    seen = now
-                    self.wfile.write(f"event: build\ndata: {seen}\n\n".encode())
-                else:
-                    self.wfile.write(b": keep-alive\n\n")
+                seen, events = p.state.wait_for_change(seen, timeout=1.0)
+                self.wfile.write(events or b": keep-alive\n\n")
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError, OSError):
             pass
@@ -207,7 +239,7 @@ def serve_site(settings: Settings, host: str = "127.0.0.1", port: int = 8000, wa
     from sitegen.site import build_site
 
     try:
-        report = build_site(settings, progress=sys.stderr.isatty())
+        report = build_site(settings, progress=sys.stderr.isatty(), preview=watch)
         print(report.summary())
         error = None
     except SitegenError as exc:

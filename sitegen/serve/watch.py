@@ -17,6 +17,9 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from sitegen.config import CONFIG_NAME, Settings
+from sitegen.site.proof import proof
+
+MOST_PAGES_NAMED = 500      # past this many, a rebuild tells the tabs "every page" rather than a list
 
 QUIET = 0.1          # seconds without events before a rebuild starts
 _SCRATCH_SUFFIXES = ("~", ".swp", ".swx", ".swo", ".tmp", ".part", ".crdownload")
@@ -34,6 +37,20 @@ def _digest(path: Path) -> str | None:
         return hashlib.sha1(path.read_bytes()).hexdigest()
     except (FileNotFoundError, IsADirectoryError, PermissionError):
         return None
+
+
+def changed_pages(written: list[str] | None, base_path: str) -> list[str] | str:
+    """The URL paths of the pages a rebuild changed, for the tabs to see whether theirs is
+    one; "*" when any page may look different (a stylesheet, a script, the 404 page)."""
+    if written is None:
+        return "*"
+    pages = []
+    for rel in written:
+        if rel.startswith("static/") or rel == "404.html":
+            return "*"
+        if rel.endswith("index.html"):
+            pages.append(base_path + rel[: -len("index.html")])
+    return pages if len(pages) <= MOST_PAGES_NAMED else "*"
 
 
 class SiteWatcher(FileSystemEventHandler):
@@ -61,6 +78,8 @@ class SiteWatcher(FileSystemEventHandler):
         self.builds = 0                 # rebuilds run (for tests and the benchmark)
         self.last_build_seconds = 0.0
         self.last_changed: set[Path] = set()
+        self.proofs = 0                 # edits shown ahead of their rebuild (sitegen.site.proof)
+        self.last_proof_seconds = 0.0
 
     def _relevant(self, path: Path) -> bool:
         if _is_scratch(path) or any(path == d or d in path.parents for d in self.ignored):
@@ -141,15 +160,23 @@ class SiteWatcher(FileSystemEventHandler):
                 continue
             self.last_changed = changed
             started = time.monotonic()
+            if self.state.error is None:
+                proofed = proof(self.settings, changed)
+                if proofed:
+                    self.proofs += 1
+                    self.last_proof_seconds = time.monotonic() - started
+                    self.state.proofed(proofed)
+            pages: list[str] | str = "*"
             try:
                 report = self.rebuild(changed)
                 for p in getattr(report, "content_written", ()):  # ingest's own writes are no edit
                     self.known[Path(p).resolve()] = _digest(Path(p))
                 error = None
+                pages = changed_pages(getattr(report, "written_files", None), self.settings.base_path)
             except SitegenError as exc:
                 error = str(exc)
             except Exception as exc:  # keep serving whatever went wrong
                 error = f"{type(exc).__name__}: {exc}"
             self.builds += 1
             self.last_build_seconds = time.monotonic() - started
-            self.state.finished(error)
+            self.state.finished(error, pages)

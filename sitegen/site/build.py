@@ -24,6 +24,7 @@ from sitegen.site.keys import article_print, job_key
 from sitegen.site.metadata import citation, news_article
 from sitegen.site.model import SiteModel, build_model
 from sitegen.site.pages import PageJob, page_jobs
+from sitegen.site.proof import remember_build
 from sitegen.site.sitemap import robots, sitemap
 from sitegen.site.writer import InPlaceWriter, SiteWriter
 from sitegen.templates import make_environment, template_error, theme_dirs
@@ -40,6 +41,7 @@ class BuildReport:
     stages: dict[str, float] = field(default_factory=dict)
     ingest_summary: str = ""
     content_written: list[Path] = field(default_factory=list)   # article files ingest (re)wrote
+    written_files: list[str] = field(default_factory=list)      # site files whose bytes changed
 
     def summary(self) -> str:
         lines = [self.ingest_summary] if self.ingest_summary else []
@@ -126,6 +128,19 @@ def _render(env: jinja2.Environment, job: PageJob, bodies: dict[str, str]) -> by
                            where[0], where[1]) from None
 
 
+def _write(writer: SiteWriter, rel: str, data: bytes | None, env: jinja2.Environment, jobs: list[PageJob],
+           bodies: dict[str, str], settings: Settings) -> None:
+    """Write a file of the site; None means "as last time": the previous file is kept."""
+    if data is None and writer.keep(rel):
+        return
+    if data is None:                   # the previous file is gone after all: make it
+        job = next((j for j in jobs if j.path == rel), None)
+        if job is None:
+            raise SitegenError(f"cannot rebuild {rel}: delete {settings.cache_dir} and build again")
+        data = _render(env, job, bodies)
+    writer.write(rel, data)
+
+
 def _has_template(env: jinja2.Environment, name: str) -> bool:
     """Optional pages (search) are made only when the theme has their template."""
     try:
@@ -190,10 +205,13 @@ def _unchanged(stamp: Path, fingerprint: str, settings: Settings) -> bool:
             and (output / "index.html").is_file())
 
 
-def build_site(settings: Settings, progress: bool = False, changed: set[Path] | None = None) -> BuildReport:
-    """Build the whole site into ``settings.output_dir``. ``changed`` (the files that changed,
-    from the preview server) is accepted for compatibility: every build renders everything
-    and writes only the files whose bytes changed."""
+def build_site(settings: Settings, progress: bool = False, changed: set[Path] | None = None,
+               preview: bool = False) -> BuildReport:
+    """Build the whole site into ``settings.output_dir``, rendering only the pages whose
+    inputs changed and writing only the files whose bytes changed. ``changed`` (the files
+    that changed, from the preview server) makes the rebuild change the served folder in
+    place; ``preview`` builds even when nothing changed, so that the preview server holds
+    the model its proofs of edited articles are made from."""
     from sitegen.ingest import ingest
     from sitegen.search import search_files
 
@@ -220,7 +238,7 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
         raise SitegenError("content folder not found (run sitegen ingest first)", content_dir)
     fingerprint = _fingerprint(settings)
     stamp = Path(settings.cache_dir) / "last-build.json"
-    if not changed and _unchanged(stamp, fingerprint, settings):
+    if not changed and not preview and _unchanged(stamp, fingerprint, settings):
         # Nothing the site is made from has changed since the last build: the output stands.
         previous = json.loads(stamp.read_text(encoding="utf-8"))
         report.articles, report.files = previous["articles"], previous["files"]
@@ -248,61 +266,79 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     jobs = [j for j in page_jobs(model, settings.page_size) if j.template != "search.html" or _has_template(env, j.template)]
     everywhere = _inputs_key(settings)
     prints = {a.id: article_print(a) for a in articles}
-    bar = _Progress(progress, len(jobs))
-    rendered: dict[str, bytes | None] = {}
-    page_keys: dict[str, str] = {}
     output = Path(settings.output_dir)
-    for n, job in enumerate(jobs, 1):
-        key = everywhere + job_key(job, model, prints)
-        page_keys[job.path] = key
-        if cache.pages.get(job.path) == key and (output / job.path).is_file():
-            rendered[job.path] = None          # same inputs as last time: the page stands
-        else:
-            rendered[job.path] = _render(env, job, bodies)
-        bar.update(n)
-    bar.close()
-    t = stage("templates", t)
-
-    absolute = env.globals["absolute"]
-    article_urls = {a.id: urls.article(a.id) for a in articles}
-    extra: dict[str, bytes] = {}
-    extra["feed.xml"] = atom_feed(settings.title, "feed.xml", "", model.articles[: settings.feed_size],
-                                  absolute, settings.language)
-    for group in model.districts + model.tags:
-        extra[f"{group.url}feed.xml"] = atom_feed(f"{settings.title} · {group.name}", f"{group.url}feed.xml",
-                                                  group.url, group.articles[: settings.feed_size], absolute,
-                                                  settings.language)
-    extra["sitemap.xml"] = sitemap([j.url for j in jobs if j.in_sitemap], absolute)
-    extra["robots.txt"] = robots(absolute("sitemap.xml"))
-    extra[".nojekyll"] = b""
-    exports = {}
-    for a in articles:
-        done = cache.exports.get(a.id)
-        made_from = prints[a.id] + absolute(article_urls[a.id])      # the article and its URL
-        if done is None or done[0] != made_from:
-            done = (made_from, article_json(a, absolute(article_urls[a.id])))
-        exports[a.id] = done
-        extra[f"data/articles/{a.id}.json"] = done[1]
-    cache.exports = exports
-    extra["data/index.json"] = index_json(model.articles, lambda a: absolute(article_urls[a.id]))
-    t = stage("feeds", t)
-
-    previous = {k: v for k, v in cache.search.items() if (output / k).is_file()}
-    search, search_keys = search_files(articles, article_urls, settings, previous=previous,
-                                       save_cache=changed is None)
-    extra.update(search)
-    t = stage("search", t)
-
+    # A preview rebuild changes the served folder file by file, so it writes nothing until
+    # every file is made (a failed rebuild leaves the site as it was). A build into the
+    # staging folder writes each file as soon as it is made: the site is never all in memory.
     in_place = changed is not None and cache.files and (output / "index.html").is_file()
-    with (InPlaceWriter(output, cache.files) if in_place else SiteWriter(output)) as writer:
-        for rel, data in [*rendered.items(), *extra.items()]:
-            if data is None and writer.keep(rel):
-                continue
-            if data is None:                   # the previous file is gone after all: make it
-                data = _render(env, next(j for j in jobs if j.path == rel), bodies) if rel in rendered else None
-            if data is None:
-                raise SitegenError(f"cannot rebuild {rel}: delete {settings.cache_dir} and build again")
-            writer.write(rel, data)
+    writer = InPlaceWriter(output, cache.files) if in_place else SiteWriter(output)
+    held: dict[str, bytes | None] = {}
+    writing = 0.0
+
+    def put(rel: str, data: bytes | None) -> None:
+        nonlocal writing
+        if in_place:
+            held[rel] = data
+            return
+        started = time.monotonic()
+        _write(writer, rel, data, env, jobs, bodies, settings)
+        writing += time.monotonic() - started
+
+    def stage(name: str, since: float) -> float:
+        nonlocal writing
+        now = time.monotonic()
+        report.stages[name] = report.stages.get(name, 0.0) + now - since - writing
+        report.stages["write"] = report.stages.get("write", 0.0) + writing
+        writing = 0.0
+        return now
+
+    with writer:
+        bar = _Progress(progress, len(jobs))
+        page_keys: dict[str, str] = {}
+        for n, job in enumerate(jobs, 1):
+            key = everywhere + job_key(job, model, prints)
+            page_keys[job.path] = key
+            if cache.pages.get(job.path) == key and (output / job.path).is_file():
+                put(job.path, None)          # same inputs as last time: the page stands
+            else:
+                put(job.path, _render(env, job, bodies))
+            bar.update(n)
+        bar.close()
+        t = stage("templates", t)
+
+        absolute = env.globals["absolute"]
+        article_urls = {a.id: urls.article(a.id) for a in articles}
+        put("feed.xml", atom_feed(settings.title, "feed.xml", "", model.articles[: settings.feed_size],
+                                  absolute, settings.language))
+        for group in model.districts + model.tags:
+            put(f"{group.url}feed.xml", atom_feed(f"{settings.title} · {group.name}", f"{group.url}feed.xml",
+                                                  group.url, group.articles[: settings.feed_size], absolute,
+                                                  settings.language))
+        put("sitemap.xml", sitemap([j.url for j in jobs if j.in_sitemap], absolute))
+        put("robots.txt", robots(absolute("sitemap.xml")))
+        put(".nojekyll", b"")
+        exports = {}
+        for a in articles:
+            done = cache.exports.get(a.id)
+            made_from = prints[a.id] + absolute(article_urls[a.id])      # the article and its URL
+            if done is None or done[0] != made_from:
+                done = (made_from, article_json(a, absolute(article_urls[a.id])))
+            exports[a.id] = done
+            put(f"data/articles/{a.id}.json", done[1])
+        cache.exports = exports
+        put("data/index.json", index_json(model.articles, lambda a: absolute(article_urls[a.id])))
+        t = stage("feeds", t)
+
+        previous = {k: v for k, v in cache.search.items() if (output / k).is_file()}
+        search, search_keys = search_files(articles, article_urls, settings, previous=previous,
+                                           save_cache=changed is None)
+        for rel, data in search.items():
+            put(rel, data)
+        del search
+        t = stage("search", t)
+
+        for rel, data in held.items():
+            _write(writer, rel, data, env, jobs, bodies, settings)
         for theme in theme_dirs(settings.themes_dir, settings.theme):   # a site's own files first
             static = theme / "static"
             if static.is_dir():
@@ -310,6 +346,8 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
         writer.commit()
     report.files = len(writer._keep)
     report.written = len(writer.written)
+    report.written_files = list(writer.written)
+    remember_build(output, env, jobs, bodies, {p: a for p, (_, _, a) in cache.articles.items()})
     cache.pages, cache.search = page_keys, search_keys
     cache.files = set(writer._keep)
     cache.output = str(Path(settings.output_dir).resolve())
