@@ -184,3 +184,29 @@ def test_pages_checked_once_are_not_read_again_by_later_builds(project, monkeypa
     article.write_text(article.read_text(encoding="utf-8") + "\n补记。\n", encoding="utf-8")
     build_site(settings)
     assert reads == []
+
+
+def test_pages_rendered_on_every_core_are_the_pages_rendered_in_one(tmp_path, monkeypatch):
+    import filecmp
+
+    import sitegen.site.build as build
+    from conftest import write_synthetic_project
+    from sitegen.parallel import process_pool
+
+    pool = process_pool()
+    assert pool is not None, "this test needs forked workers"
+    pool.shutdown()
+
+    def site(name: str, parallel_from: int) -> Path:
+        monkeypatch.setattr(build, "PARALLEL_PAGES", parallel_from)
+        root = write_synthetic_project(tmp_path / name)
+        build_site(load_settings(root))
+        return root / "public"
+
+    one, every = site("one", 10 ** 9), site("every", 1)
+
+    def differences(c) -> list[str]:
+        return [*c.left_only, *c.right_only, *c.diff_files, *(d for sub in c.subdirs.values() for d in differences(sub))]
+
+    assert differences(filecmp.dircmp(one, every)) == []
+    assert len(list(every.rglob("index.html"))) > 20

@@ -16,6 +16,7 @@ import jinja2
 from sitegen.config import Settings
 from sitegen.errors import SitegenError
 from sitegen.markdown import plain_text, render_body
+from sitegen.parallel import cores, process_pool
 from sitegen.site import urls
 from sitegen.site.cache import BuildCache, body_key, load_articles_cached
 from sitegen.site.export import article_json, index_json
@@ -139,6 +140,19 @@ def _write(writer: SiteWriter, rel: str, data: bytes | None, env: jinja2.Environ
             raise SitegenError(f"cannot rebuild {rel}: delete {settings.cache_dir} and build again")
         data = _render(env, job, bodies)
     writer.write(rel, data)
+
+
+PARALLEL_PAGES = 2000      # pages to render; below this, starting workers costs more than it saves
+_RENDERING = None          # what forked page workers render: (env, jobs, bodies, settings, output)
+
+
+def _render_pages(numbers: list[int]) -> tuple[list[str], set[str]]:
+    """Render and write some of the pages (runs in a forked worker process)."""
+    env, jobs, bodies, settings, output = _RENDERING
+    writer = SiteWriter(output)          # the staging folder the parent made: not entered again
+    for n in numbers:
+        _write(writer, jobs[n].path, _render(env, jobs[n], bodies), env, jobs, bodies, settings)
+    return writer.written, writer._keep
 
 
 def _has_template(env: jinja2.Environment, name: str) -> bool:
@@ -295,14 +309,35 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     with writer:
         bar = _Progress(progress, len(jobs))
         page_keys: dict[str, str] = {}
-        for n, job in enumerate(jobs, 1):
+        todo: list[int] = []
+        for n, job in enumerate(jobs):
             key = everywhere + job_key(job, model, prints)
             page_keys[job.path] = key
             if cache.pages.get(job.path) == key and (output / job.path).is_file():
                 put(job.path, None)          # same inputs as last time: the page stands
             else:
-                put(job.path, _render(env, job, bodies))
-            bar.update(n)
+                todo.append(n)
+        pool = None if in_place or len(todo) < PARALLEL_PAGES else process_pool()
+        if pool is not None:
+            # Pages are independent: render and write them on every core, straight into the
+            # staging folder (the workers share the model with this process as it stands).
+            global _RENDERING
+            _RENDERING = (env, jobs, bodies, settings, output)
+            step = max(100, len(todo) // (8 * cores()))
+            done = 0
+            try:
+                with pool:
+                    for written, kept in pool.map(_render_pages, [todo[i:i + step] for i in range(0, len(todo), step)]):
+                        writer.written += written
+                        writer._keep |= kept
+                        done += len(kept)
+                        bar.update(done)
+            finally:
+                _RENDERING = None
+        else:
+            for n, i in enumerate(todo, 1):
+                put(jobs[i].path, _render(env, jobs[i], bodies))
+                bar.update(n)
         bar.close()
         t = stage("templates", t)
 
@@ -319,12 +354,13 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
         put(".nojekyll", b"")
         exports = {}
         for a in articles:
-            done = cache.exports.get(a.id)
-            made_from = prints[a.id] + absolute(article_urls[a.id])      # the article and its URL
-            if done is None or done[0] != made_from:
-                done = (made_from, article_json(a, absolute(article_urls[a.id])))
-            exports[a.id] = done
-            put(f"data/articles/{a.id}.json", done[1])
+            # Keyed by the article and its URL, like a page: an unchanged export is kept as it is.
+            exports[a.id] = made_from = prints[a.id] + absolute(article_urls[a.id])
+            rel = f"data/articles/{a.id}.json"
+            if cache.exports.get(a.id) == made_from and (output / rel).is_file():
+                put(rel, None)
+            else:
+                put(rel, article_json(a, absolute(article_urls[a.id])))
         cache.exports = exports
         put("data/index.json", index_json(model.articles, lambda a: absolute(article_urls[a.id])))
         t = stage("feeds", t)

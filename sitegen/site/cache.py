@@ -17,7 +17,7 @@ from pathlib import Path
 from sitegen.content import Article, read_article
 from sitegen.content.files import check_unique_ids
 
-VERSION = 6
+VERSION = 7
 
 
 @dataclass
@@ -28,7 +28,7 @@ class BuildCache:
     search: dict[str, str] = field(default_factory=dict)                          # search file → inputs key
     output: str = ""                                                              # the folder those pages are in
     files: set[str] = field(default_factory=set)                                  # every file of that site
-    exports: dict[str, tuple[str, bytes]] = field(default_factory=dict)           # id → (article print, JSON)
+    exports: dict[str, str] = field(default_factory=dict)                         # id → inputs of its JSON export
 
     @classmethod
     def load(cls, path: Path) -> "BuildCache":

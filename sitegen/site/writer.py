@@ -18,6 +18,12 @@ class SiteWriter:
         self.staging = self.output_dir.with_name(f".{self.output_dir.name}.staging")
         self.written: list[str] = []
         self._keep: set[str] = set()
+        self._folders: set[Path] = set()      # made already: most files have a folder of their own
+
+    def _folder(self, path: Path) -> None:
+        if path not in self._folders:
+            path.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path)
 
     def __enter__(self) -> "SiteWriter":
         if self.staging.exists():
@@ -31,12 +37,12 @@ class SiteWriter:
         previous = self.output_dir / rel
         try:
             if previous.is_file() and previous.stat().st_size == len(data) and previous.read_bytes() == data:
-                target.parent.mkdir(parents=True, exist_ok=True)
+                self._folder(target.parent)
                 os.link(previous, target)
                 return
         except OSError:
             pass
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder(target.parent)
         target.write_bytes(data)
         self.written.append(rel)
 
@@ -46,7 +52,7 @@ class SiteWriter:
         if not previous.is_file():
             return False
         target = self.staging / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder(target.parent)
         os.link(previous, target)
         self._keep.add(rel)
         return True
