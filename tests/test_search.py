@@ -175,18 +175,18 @@ def test_search_page_in_chromium(repo_site):
 def test_index_writer_matches_lunr_py():
     """sitegen writes lunr's index format itself (for speed): for the same documents it must
     hold what lunr.py's Builder writes — the same postings and the same scores."""
-    from sitegen.search.index import FIELD, WEIGHTS, _term_postings, build_with_lunr, shard_of, weighted_terms, write_shard
-    from sitegen.search.terms import article_terms
+    from sitegen.search.index import FIELD, WEIGHTS, _term_postings, build_with_lunr, shard_json, shard_of
+    from sitegen.search.terms import article_record
 
-    per_doc = [weighted_terms(article_terms(a)) for a in sample_articles()]
+    per_doc = [article_record(a) for a in sample_articles()]
     by_term = _term_postings(per_doc)
     for n in range(2):
-        postings = [(t, by_term[t]) for t in sorted(by_term) if shard_of(t, 4) == n]
+        postings = [(t, *by_term[t]) for t in sorted(by_term) if shard_of(t, 4) == n]
         docs: dict[int, list[str]] = {}
-        for term, refs in postings:
-            for ref, tf in refs.items():
+        for term, refs, tfs in postings:
+            for ref, tf in zip(refs, tfs):
                 docs.setdefault(ref, []).extend([term] * tf)
-        ours = write_shard(postings)
+        ours = json.loads(shard_json(postings))
         theirs = build_with_lunr([{"ref": str(ref), FIELD: " ".join(terms)} for ref, terms in sorted(docs.items())])
 
         def meaning(index):
@@ -199,6 +199,21 @@ def test_index_writer_matches_lunr_py():
     assert WEIGHTS["title"] > WEIGHTS["body"]
 
 
+def test_index_words_are_jiebas_search_words():
+    """The words indexed beside the pairs (so that whole words rank first) are those of three
+    characters or more that jieba's search mode cuts, without its HMM guesses."""
+    from collections import Counter
+
+    from sitegen.search.terms import WORD_MIN, _jieba, fold, long_words
+
+    texts = [fold(t) for a in sample_articles() for t in [a.title or "", *a.subtitles, plain_text(a.body)]]
+    texts += ["ipad air 2015年北京市总工会12351", "中华人民共和国万岁", "abcd中华ab1 x+y a.b.c", "", "a"]
+    jieba = _jieba()
+    for text in texts:
+        expected = Counter(w for w in jieba.cut_for_search(text, HMM=False) if len(w) >= WORD_MIN)
+        assert Counter(long_words(text)) == expected, text
+
+
 def write_search_site(articles, out: Path) -> Path:
     """The search files of made-up articles, with the theme's scripts, as a site folder."""
     from sitegen.search import search_files
@@ -206,10 +221,11 @@ def write_search_site(articles, out: Path) -> Path:
     class NoCache:
         cache_dir = None
 
-    files, _ = search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, NoCache())
-    for name, data in files.items():
+    def write(name: str, data: bytes) -> None:
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_bytes(data)
+
+    search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, NoCache(), write)
     shutil.copytree(ROOT / "themes/default/static/js", out / "static/js")
     return out
 

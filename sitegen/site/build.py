@@ -287,15 +287,16 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     extra["data/index.json"] = index_json(model.articles, lambda a: absolute(article_urls[a.id]))
     t = stage("feeds", t)
 
-    previous = {k: v for k, v in cache.search.items() if (output / k).is_file()}
-    search, search_keys = search_files(articles, article_urls, settings, previous=previous,
-                                       save_cache=changed is None)
-    extra.update(search)
-    t = stage("search", t)
-
     in_place = changed is not None and cache.files and (output / "index.html").is_file()
     with (InPlaceWriter(output, cache.files) if in_place else SiteWriter(output)) as writer:
-        for rel, data in [*rendered.items(), *extra.items()]:
+        # The search files go out as they are made (at 100k articles they are GBs); in
+        # place they wait for the rest, so that a failed build leaves the site as it was.
+        held: dict[str, bytes] = {}
+        previous = {k: v for k, v in cache.search.items() if (output / k).is_file()}
+        search_keys = search_files(articles, article_urls, settings, held.__setitem__ if in_place else writer.write,
+                                   previous=previous, keep=writer.keep, save_cache=changed is None)
+        t = stage("search", t)
+        for rel, data in [*rendered.items(), *extra.items(), *held.items()]:
             if data is None and writer.keep(rel):
                 continue
             if data is None:                   # the previous file is gone after all: make it
