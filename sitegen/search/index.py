@@ -69,12 +69,15 @@ def build_with_lunr(documents: list[dict]) -> dict:
 Postings = tuple[array, array]     # one term's articles (ascending) and weighted frequencies
 
 
-def _ref_keys(count: int, offset: int) -> list[str]:
-    return [f'"{ref + offset}":{{}}' for ref in range(count)]
+def _ref_texts(count: int, offset: int) -> tuple[list[str], list[str]]:
+    """Each article's key in a posting list and the head of its field vector, made once
+    per slice rather than once per shard it appears in."""
+    return ([f'"{ref + offset}":{{}}' for ref in range(count)],
+            [f'["{FIELD}/{ref + offset}",[' for ref in range(count)])
 
 
 def shard_json(postings: list[tuple[str, array, array]], offset: int = 0,
-               ref_keys: list[str] | None = None) -> bytes:
+               ref_texts: tuple[list[str], list[str]] | None = None) -> bytes:
     """The serialized lunr index of one shard, from its terms' postings (sorted by term),
     with lunr's own scoring (BM25, k1 = 1.2, b = 0.75, scores to three places), written as
     JSON text directly: building lunr's dicts to encode them was most of the time. Terms
@@ -90,10 +93,10 @@ def shard_json(postings: list[tuple[str, array, array]], offset: int = 0,
     k1p = k1 + 1
     # lunr's expression, in lunr's order, so that the rounded scores are lunr's to the bit
     norm = {ref: k1 * (1 - b + b * (length / average)) for ref, length in lengths.items()}
-    vectors: dict[int, list[str]] = {ref: [] for ref in sorted(lengths)}
-    if ref_keys is None:
-        ref_keys = _ref_keys(max(lengths, default=-1) + 1, offset)
-    key = ref_keys.__getitem__
+    keys, heads = ref_texts or _ref_texts(max(lengths, default=-1) + 1, offset)
+    key = keys.__getitem__
+    vectors: dict[int, str] = {}        # article → its vector's text so far
+    vector = vectors.get
     inverted = []
     for index, (term, refs, tfs) in enumerate(postings):
         df = len(refs)
@@ -102,8 +105,10 @@ def shard_json(postings: list[tuple[str, array, array]], offset: int = 0,
         prefix = f"{index},"
         for ref, tf in zip(refs, tfs):
             # "%.3f" is round(x, 3) as text (both round the exact value to three places)
-            vectors[ref].append(prefix + "%.3f" % (idf * (k1p * tf) / (norm[ref] + tf)))
-    vector_text = ",".join(f'["{FIELD}/{ref + offset}",[{",".join(v)}]]' for ref, v in vectors.items())
+            entry = prefix + "%.3f" % (idf * (k1p * tf) / (norm[ref] + tf))
+            so_far = vector(ref)
+            vectors[ref] = entry if so_far is None else so_far + "," + entry
+    vector_text = ",".join([heads[ref] + vectors[ref] + "]]" for ref in sorted(vectors)])
     return (f'{{"version":"{LUNR_JS_VERSION}","fields":["{FIELD}"],"fieldVectors":[{vector_text}],'
             f'"invertedIndex":[{",".join(inverted)}],"pipeline":[]}}').encode("utf-8")
 
@@ -116,18 +121,18 @@ def write_shard(postings: list[tuple[str, dict[int, int]]], offset: int = 0) -> 
 
 _SHARDS: list = []       # the shards being written, shared with forked workers without pickling
 _OFFSET = 0
-_REF_KEYS: list[str] = []
+_REF_TEXTS: tuple = ([], [])
 
 
 def _write_one(n: int) -> bytes:
-    return shard_json(_SHARDS[n], _OFFSET, _REF_KEYS)
+    return shard_json(_SHARDS[n], _OFFSET, _REF_TEXTS)
 
 
 def _write_shards(shards, todo: list[int], offset: int, count: int):
     """(shard, serialized shard) in the order of ``todo``, one at a time as made, on every
     core when there are many (forked workers read the postings from the parent's memory)."""
-    global _SHARDS, _OFFSET, _REF_KEYS
-    _SHARDS, _OFFSET, _REF_KEYS = shards, offset, _ref_keys(count, offset)
+    global _SHARDS, _OFFSET, _REF_TEXTS
+    _SHARDS, _OFFSET, _REF_TEXTS = shards, offset, _ref_texts(count, offset)
     try:
         pool = process_pool(most=4) if len(todo) > 256 else None
         if pool is not None:
@@ -137,7 +142,7 @@ def _write_shards(shards, todo: list[int], offset: int, count: int):
             for n in todo:
                 yield n, _write_one(n)
     finally:
-        _SHARDS, _REF_KEYS = [], []
+        _SHARDS, _REF_TEXTS = [], ([], [])
 
 
 def _term_postings(per_doc: list[Terms]) -> dict[str, Postings]:
