@@ -32,13 +32,15 @@ from lunr.builder import Builder
 from sitegen.content import Article
 from sitegen.markdown import plain_text
 from sitegen.parallel import process_pool
-from sitegen.search import terms as _terms
-from sitegen.search.terms import WEIGHTS, Terms, article_record, shard_of, weighted_terms  # noqa: F401
+from sitegen.search.terms import Terms, article_record, prepare, shard_of
 
 FIELD = "text"
 PAIRS_PER_SHARD = 2000      # aim: shards of a few thousand postings, some 10 KB gzipped
 VERSION = 4
 TERMS_VERSION = 5          # bump when the way text is cut into terms changes
+
+POOL_FROM_ARTICLES = 200   # fewer to cut, or shards to write, are done faster than workers start
+POOL_FROM_SHARDS = 256
 
 Write = Callable[[str, bytes], None]
 
@@ -113,12 +115,6 @@ def shard_json(postings: list[tuple[str, array, array]], offset: int = 0,
             f'"invertedIndex":[{",".join(inverted)}],"pipeline":[]}}').encode("utf-8")
 
 
-def write_shard(postings: list[tuple[str, dict[int, int]]], offset: int = 0) -> dict:
-    """``shard_json`` as a dict, from postings as {article: frequency}."""
-    return json.loads(shard_json([(t, array("I", sorted(docs)), array("I", (docs[r] for r in sorted(docs))))
-                                  for t, docs in postings], offset))
-
-
 _SHARDS: list = []       # the shards being written, shared with forked workers without pickling
 _OFFSET = 0
 _REF_TEXTS: tuple = ([], [])
@@ -134,7 +130,7 @@ def _write_shards(shards, todo: list[int], offset: int, count: int):
     global _SHARDS, _OFFSET, _REF_TEXTS
     _SHARDS, _OFFSET, _REF_TEXTS = shards, offset, _ref_texts(count, offset)
     try:
-        pool = process_pool(most=4) if len(todo) > 256 else None
+        pool = process_pool(most=4) if len(todo) >= POOL_FROM_SHARDS else None
         if pool is not None:
             with pool:
                 yield from zip(todo, pool.map(_write_one, todo, chunksize=16))
@@ -288,8 +284,8 @@ def _slice_terms(articles: list[Article], cache_file: Path | None, save: bool,
     missing = [(k, a) for k, a in zip(keys, articles) if k not in cache]
     global _TO_CUT
     pool = None
-    if len(missing) > 200:
-        _terms.prepare()            # before the fork: workers share the dictionary
+    if len(missing) >= POOL_FROM_ARTICLES:
+        prepare()                   # before the fork: workers share the dictionary
         pool = process_pool()
     if pool is not None:
         _TO_CUT = [a for _, a in missing]
@@ -306,9 +302,9 @@ def _slice_terms(articles: list[Article], cache_file: Path | None, save: bool,
         for k, a in missing:
             cache[k] = article_record(a)
     live = {k: cache[k] for k in keys}             # without the articles that are gone
-    if cache_file and missing and not save:
-        cache.update(live)
-        _TERMS_MEMORY[str(cache_file)] = (_file_stamp(cache_file), cache)
+    if cache_file and not save:
+        if missing:
+            _TERMS_MEMORY[str(cache_file)] = (_file_stamp(cache_file), cache)
     elif cache_file and (missing or len(live) != len(cache)):
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache_file.with_suffix(".tmp")
