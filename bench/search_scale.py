@@ -97,20 +97,27 @@ def main(argv=None) -> int:
     work = Path(tempfile.mkdtemp(prefix="search-scale-"))
     out = args.out or work / "site"
     try:
-        t = time.perf_counter()
-        files, _ = search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, _Settings(work / "cache"))
-        build_s = time.perf_counter() - t
-        own_mb, workers_mb = _peak_mb()
-        print(f"search files built in {build_s:.1f} s; peak RSS {own_mb:,.0f} MB (largest worker {workers_mb:,.0f} MB)")
-
         if out.exists():
             shutil.rmtree(out)
-        sizes: dict[str, list[int]] = {}
-        gz_sizes: dict[str, int] = {}
-        for name, data in files.items():
+        names: list[str] = []
+
+        def write(name: str, data: bytes) -> None:
             path = out / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
+            names.append(name)
+
+        t = time.perf_counter()
+        search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, _Settings(work / "cache"), write)
+        build_s = time.perf_counter() - t
+        own_mb, workers_mb = _peak_mb()
+        print(f"search files built and written in {build_s:.1f} s; peak RSS {own_mb:,.0f} MB "
+              f"(largest worker {workers_mb:,.0f} MB)")
+
+        sizes: dict[str, list[int]] = {}
+        gz_sizes: dict[str, int] = {}
+        for name in names:
+            data = (out / name).read_bytes()
             kind = name.split("/")[1] if name.count("/") > 1 else name.split("/")[-1]
             sizes.setdefault(kind, []).append(len(data))
             gz_sizes[name] = _gz(data)

@@ -175,18 +175,18 @@ def test_search_page_in_chromium(repo_site):
 def test_index_writer_matches_lunr_py():
     """sitegen writes lunr's index format itself (for speed): for the same documents it must
     hold what lunr.py's Builder writes — the same postings and the same scores."""
-    from sitegen.search.index import FIELD, WEIGHTS, _term_postings, build_with_lunr, shard_of, weighted_terms, write_shard
-    from sitegen.search.terms import article_terms
+    from sitegen.search.index import FIELD, _term_postings, build_with_lunr, shard_json, shard_of
+    from sitegen.search.terms import WEIGHTS, article_record
 
-    per_doc = [weighted_terms(article_terms(a)) for a in sample_articles()]
+    per_doc = [article_record(a) for a in sample_articles()]
     by_term = _term_postings(per_doc)
     for n in range(2):
-        postings = [(t, by_term[t]) for t in sorted(by_term) if shard_of(t, 4) == n]
+        postings = [(t, *by_term[t]) for t in sorted(by_term) if shard_of(t, 4) == n]
         docs: dict[int, list[str]] = {}
-        for term, refs in postings:
-            for ref, tf in refs.items():
+        for term, refs, tfs in postings:
+            for ref, tf in zip(refs, tfs):
                 docs.setdefault(ref, []).extend([term] * tf)
-        ours = write_shard(postings)
+        ours = json.loads(shard_json(postings))
         theirs = build_with_lunr([{"ref": str(ref), FIELD: " ".join(terms)} for ref, terms in sorted(docs.items())])
 
         def meaning(index):
@@ -199,6 +199,21 @@ def test_index_writer_matches_lunr_py():
     assert WEIGHTS["title"] > WEIGHTS["body"]
 
 
+def test_index_words_are_jiebas_search_words():
+    """The words indexed beside the pairs (so that whole words rank first) are those of three
+    characters or more that jieba's search mode cuts, without its HMM guesses."""
+    from collections import Counter
+
+    from sitegen.search.terms import WORD_MIN, _jieba, fold, long_words
+
+    texts = [fold(t) for a in sample_articles() for t in [a.title or "", *a.subtitles, plain_text(a.body)]]
+    texts += ["ipad air 2015年北京市总工会12351", "中华人民共和国万岁", "abcd中华ab1 x+y a.b.c", "", "a"]
+    jieba = _jieba()
+    for text in texts:
+        expected = Counter(w for w in jieba.cut_for_search(text, HMM=False) if len(w) >= WORD_MIN)
+        assert Counter(long_words(text)) == expected, text
+
+
 def write_search_site(articles, out: Path) -> Path:
     """The search files of made-up articles, with the theme's scripts, as a site folder."""
     from sitegen.search import search_files
@@ -206,10 +221,11 @@ def write_search_site(articles, out: Path) -> Path:
     class NoCache:
         cache_dir = None
 
-    files, _ = search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, NoCache())
-    for name, data in files.items():
+    def write(name: str, data: bytes) -> None:
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_bytes(data)
+
+    search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, NoCache(), write)
     shutil.copytree(ROOT / "themes/default/static/js", out / "static/js")
     return out
 
@@ -235,3 +251,81 @@ def test_older_years_are_searched_when_the_newest_have_too_little(tmp_path, monk
     assert not any("/index/1/" in f or "/index/2/" in f for f in common["files"])
     assert common["count"] == 90                # when the reader asks for the older years
     assert rare["first"]["count"] == 1 and rare["first"]["top"] == ["a/y2015-7/"]
+
+
+def _archive_of_three_years():
+    from sitegen.content import Article
+
+    bodies = [a.body for a in sample_articles() if a.body]
+    return [Article(id=f"y{year}-{i}", title=f"{year}年第{i}篇", date=f"{year}-03-{i % 28 + 1:02d}",
+                    body=bodies[(year + 7 * i) % len(bodies)]) for year in (2015, 2016, 2017) for i in range(30)]
+
+
+def _search_build(articles, cache_dir: Path, last=None, save: bool = True):
+    """The search files (name → bytes) and shard keys of a build after ``last`` (the files
+    and keys of the build before), as build.py makes them."""
+    from sitegen.search import search_files
+
+    class Settings:
+        pass
+
+    settings = Settings()
+    settings.cache_dir = cache_dir
+    last_files, last_keys = last or ({}, {})
+    files: dict[str, bytes] = {}
+
+    def keep(name: str) -> bool:          # the last build's file carried over, if there is one
+        if name in last_files:
+            files[name] = last_files[name]
+            return True
+        return False
+
+    keys = search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, settings, files.__setitem__,
+                        previous=last_keys, keep=keep, save_cache=save)
+    return files, keys
+
+
+def test_rebuilt_search_files_equal_a_clean_build(tmp_path, monkeypatch):
+    """After articles change, the search files made again — from the terms cache, keeping
+    the last build's shards whose postings did not change, or by a preview server from its
+    last build's postings — are the ones a clean build makes."""
+    from dataclasses import replace
+
+    from sitegen.search import index
+
+    monkeypatch.setattr(index, "SLICE_ARTICLES", 30)
+    monkeypatch.setattr(index, "_POSTINGS_MEMORY", {})
+    monkeypatch.setattr(index, "_TERMS_MEMORY", {})
+    before = _archive_of_three_years()
+    after = [replace(a, body=a.body + "\n\n区总工会把清凉送到一线。") if a.id == "y2016-4" else
+             replace(a, title="职工之家的新标题") if a.id == "y2017-12" else a
+             for a in before if a.id != "y2015-9"]
+    clean = _search_build(after, tmp_path / "clean")
+    assert len(json.loads(clean[0]["search/manifest.json"])["slices"]) == 3
+
+    first = _search_build(before, tmp_path / "cache")
+    assert _search_build(after, tmp_path / "cache", first) == clean            # a later `sitegen build`
+
+    shown = _search_build(before, tmp_path / "cache", first, save=False)       # a preview's builds
+    assert shown == first
+    assert _search_build(after, tmp_path / "cache", shown, save=False) == clean
+    back = _search_build(before, tmp_path / "cache", clean, save=False)
+    assert back == first
+
+
+def test_worker_processes_make_the_same_files(tmp_path, monkeypatch):
+    """Terms cut and shards written in forked workers (as for a large archive) are the
+    same as made in one process."""
+    from sitegen.parallel import cores, process_pool
+    from sitegen.search import index
+
+    monkeypatch.setattr(index, "SLICE_ARTICLES", 30)
+    articles = _archive_of_three_years()
+    alone = _search_build(articles, None)
+    monkeypatch.setattr(index, "POOL_FROM_ARTICLES", 1)
+    monkeypatch.setattr(index, "POOL_FROM_SHARDS", 1)
+    pools = []
+    monkeypatch.setattr(index, "process_pool", lambda **kw: pools.append(process_pool(**kw)) or pools[-1])
+    assert _search_build(articles, None) == alone
+    if cores() > 1:
+        assert len(pools) == 6 and all(pools)       # each of 3 slices: its terms, its shards

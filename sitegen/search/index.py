@@ -2,22 +2,29 @@
 
 The index is split by *term*: each term lives in one shard, chosen by a hash of the term
 that the browser computes the same way, so a query fetches only the few small shards that
-hold its terms, however large the archive. Each shard is an ordinary lunr index (built by
-lunr.py, loaded by lunr.js) over every article, restricted to that shard's terms. Stored
-fields (headline, date, page, districts, tags) and snippet text are kept apart in chunks
-and fetched only for the results on screen.
+hold its terms, however large the archive. Each shard is an ordinary lunr index (the JSON
+lunr.py's Builder would write, loaded by lunr.js) over every article, restricted to that
+shard's terms. Stored fields (headline, date, page, districts, tags) and snippet text are
+kept apart in chunks and fetched only for the results on screen.
+
+Memory: the archive is worked through one slice (at most SLICE_ARTICLES articles) at a
+time: its terms, its postings and its shards, each file handed to ``write`` as soon as it
+is made, so what a build holds does not grow with the number of years.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import math
 import os
 import pickle
-import sys
 from array import array
+from collections import defaultdict, deque
+from itertools import repeat
 from pathlib import Path
+from typing import Callable
 
 from lunr import __TARGET_JS_VERSION__ as LUNR_JS_VERSION
 from lunr.builder import Builder
@@ -25,15 +32,17 @@ from lunr.builder import Builder
 from sitegen.content import Article
 from sitegen.markdown import plain_text
 from sitegen.parallel import process_pool
-from sitegen.search.terms import article_terms, shard_of
+from sitegen.search.terms import Terms, article_record, prepare, shard_of
 
-# One lunr field, so each article costs one field vector per shard: headline terms count
-# three times and bylines twice, which is how they weigh more.
 FIELD = "text"
-WEIGHTS = {"title": 3, "people": 2, "body": 1}
 PAIRS_PER_SHARD = 2000      # aim: shards of a few thousand postings, some 10 KB gzipped
 VERSION = 4
-TERMS_VERSION = 4          # bump when the way text is cut into terms changes
+TERMS_VERSION = 5          # bump when the way text is cut into terms changes
+
+POOL_FROM_ARTICLES = 200   # fewer to cut, or shards to write, are done faster than workers start
+POOL_FROM_SHARDS = 256
+
+Write = Callable[[str, bytes], None]
 
 
 def _json(data) -> bytes:
@@ -48,7 +57,7 @@ def _shard_count(postings: int) -> int:
 
 
 def build_with_lunr(documents: list[dict]) -> dict:
-    """A shard built by lunr.py's own Builder: the reference ``write_shard`` is held to."""
+    """A shard built by lunr.py's own Builder: the reference ``shard_json`` is held to."""
     builder = Builder()
     builder.pipeline.reset()            # lunr's English pipeline would mangle (or drop) CJK terms
     builder.search_pipeline.reset()
@@ -59,92 +68,112 @@ def build_with_lunr(documents: list[dict]) -> dict:
     return builder.build().serialize()
 
 
-def write_shard(postings: list[tuple[str, dict[int, int]]], offset: int = 0) -> dict:
-    """The serialized lunr index of one shard, from its terms' postings (article → term
-    frequency), with lunr's own scoring (BM25, k1 = 1.2, b = 0.75, scores rounded to three
-    places). Built term by term: an article appears in most shards, so this never makes a
-    per-article table per shard."""
+Postings = tuple[array, array]     # one term's articles (ascending) and weighted frequencies
+
+
+def _ref_texts(count: int, offset: int) -> tuple[list[str], list[str]]:
+    """Each article's key in a posting list and the head of its field vector, made once
+    per slice rather than once per shard it appears in."""
+    return ([f'"{ref + offset}":{{}}' for ref in range(count)],
+            [f'["{FIELD}/{ref + offset}",[' for ref in range(count)])
+
+
+def shard_json(postings: list[tuple[str, array, array]], offset: int = 0,
+               ref_texts: tuple[list[str], list[str]] | None = None) -> bytes:
+    """The serialized lunr index of one shard, from its terms' postings (sorted by term),
+    with lunr's own scoring (BM25, k1 = 1.2, b = 0.75, scores to three places), written as
+    JSON text directly: building lunr's dicts to encode them was most of the time. Terms
+    hold only letters and digits, so they need no escaping."""
     lengths: dict[int, int] = {}
-    for _, docs in postings:
-        for ref, tf in docs.items():
-            lengths[ref] = lengths.get(ref, 0) + tf
+    get = lengths.get
+    for _, refs, tfs in postings:
+        for ref, tf in zip(refs, tfs):
+            lengths[ref] = get(ref, 0) + tf
     n = len(lengths)
     average = sum(lengths.values()) / n if n else 0
     k1, b = 1.2, 0.75
-    vectors: dict[int, list] = {ref: [] for ref in sorted(lengths)}
+    k1p = k1 + 1
+    # lunr's expression, in lunr's order, so that the rounded scores are lunr's to the bit
+    norm = {ref: k1 * (1 - b + b * (length / average)) for ref, length in lengths.items()}
+    keys, heads = ref_texts or _ref_texts(max(lengths, default=-1) + 1, offset)
+    key = keys.__getitem__
+    vectors: dict[int, str] = {}        # article → its vector's text so far
+    vector = vectors.get
     inverted = []
-    for index, (term, docs) in enumerate(postings):
-        df = len(docs)
+    for index, (term, refs, tfs) in enumerate(postings):
+        df = len(refs)
         idf = math.log(1 + abs((n - df + 0.5) / (df + 0.5)))
-        inverted.append([term, {FIELD: {str(ref + offset): {} for ref in sorted(docs)}, "_index": index}])
-        for ref, tf in docs.items():
-            norm = k1 * (1 - b + b * (lengths[ref] / average))
-            vectors[ref] += (index, round(idf * ((k1 + 1) * tf) / (norm + tf), 3))
-    return {"version": LUNR_JS_VERSION, "fields": [FIELD],
-            "fieldVectors": [[f"{FIELD}/{ref + offset}", v] for ref, v in vectors.items()],
-            "invertedIndex": inverted, "pipeline": []}
+        inverted.append(f'["{term}",{{"{FIELD}":{{{",".join(map(key, refs))}}},"_index":{index}}}]')
+        prefix = f"{index},"
+        for ref, tf in zip(refs, tfs):
+            # "%.3f" is round(x, 3) as text (both round the exact value to three places)
+            entry = prefix + "%.3f" % (idf * (k1p * tf) / (norm[ref] + tf))
+            so_far = vector(ref)
+            vectors[ref] = entry if so_far is None else so_far + "," + entry
+    vector_text = ",".join([heads[ref] + vectors[ref] + "]]" for ref in sorted(vectors)])
+    return (f'{{"version":"{LUNR_JS_VERSION}","fields":["{FIELD}"],"fieldVectors":[{vector_text}],'
+            f'"invertedIndex":[{",".join(inverted)}],"pipeline":[]}}').encode("utf-8")
 
 
 _SHARDS: list = []       # the shards being written, shared with forked workers without pickling
 _OFFSET = 0
+_REF_TEXTS: tuple = ([], [])
 
 
 def _write_one(n: int) -> bytes:
-    return _json(write_shard(_SHARDS[n], _OFFSET))
+    return shard_json(_SHARDS[n], _OFFSET, _REF_TEXTS)
 
 
-def _write_shards(shards, todo: list[int], offset: int = 0) -> list[bytes]:
-    """Serialized shards, on every core when there are many (forked workers read the
-    postings from the parent's memory)."""
-    global _SHARDS, _OFFSET
-    _SHARDS, _OFFSET = shards, offset
+def _write_shards(shards, todo: list[int], offset: int, count: int):
+    """(shard, serialized shard) in the order of ``todo``, one at a time as made, on every
+    core when there are many (forked workers read the postings from the parent's memory)."""
+    global _SHARDS, _OFFSET, _REF_TEXTS
+    _SHARDS, _OFFSET, _REF_TEXTS = shards, offset, _ref_texts(count, offset)
     try:
-        pool = process_pool(most=4) if len(todo) > 256 else None
+        pool = process_pool(most=4) if len(todo) >= POOL_FROM_SHARDS else None
         if pool is not None:
             with pool:
-                return list(pool.map(_write_one, todo, chunksize=32))
-        return [_write_one(n) for n in todo]
-    finally:
-        _SHARDS = []
-
-
-Terms = tuple[tuple[str, ...], array]     # an article's terms and their weighted frequencies
-
-
-def weighted_terms(fields: dict[str, dict[str, int]]) -> Terms:
-    """An article's terms in one compact record: each term once (the same string object for
-    every article, so a large archive holds each term once) and its frequency, headline and
-    byline occurrences counted WEIGHTS times. Held for every article between builds, so
-    its size is what the archive's size multiplies."""
-    tf: dict[str, int] = {}
-    for name, terms in fields.items():
-        w = WEIGHTS[name]
-        for t, c in terms.items():
-            tf[t] = tf.get(t, 0) + w * c
-    return tuple(sys.intern(t) for t in tf), array("I", tf.values())
-
-
-def _term_postings(per_doc: list[Terms]) -> dict[str, dict[int, int]]:
-    """Every term's postings: article number → weighted frequency."""
-    by_term: dict[str, dict[int, int]] = {}
-    for ref, terms in enumerate(per_doc):
-        _add(by_term, ref, terms, 1)
-    return by_term
-
-
-def _add(by_term: dict, ref: int, terms: Terms, sign: int) -> set[str]:
-    for t, w in zip(*terms):
-        docs = by_term.get(t)
-        if docs is None:
-            docs = by_term[t] = {}
-        tf = docs.get(ref, 0) + w * sign
-        if tf:
-            docs[ref] = tf
+                yield from zip(todo, pool.map(_write_one, todo, chunksize=16))
         else:
-            del docs[ref]
-            if not docs:
+            for n in todo:
+                yield n, _write_one(n)
+    finally:
+        _SHARDS, _REF_TEXTS = [], ([], [])
+
+
+def _term_postings(per_doc: list[Terms]) -> dict[str, Postings]:
+    """Every term's postings: articles in ascending order, and their weighted frequencies.
+    The appends run inside map(), in C: there is one per term of every article."""
+    refs_of: defaultdict[str, array] = defaultdict(lambda: array("I"))
+    tfs_of: defaultdict[str, array] = defaultdict(lambda: array("I"))
+    append = array.append
+    for ref, (text, tfs) in enumerate(per_doc):
+        if not text:
+            continue
+        terms = text.split(" ")
+        deque(map(append, map(refs_of.__getitem__, terms), repeat(ref)), 0)
+        deque(map(append, map(tfs_of.__getitem__, terms), tfs), 0)
+    return {t: (refs, tfs_of[t]) for t, refs in refs_of.items()}
+
+
+def _postings_count(per_doc: list[Terms]) -> int:
+    return sum(len(tfs) for _, tfs in per_doc)
+
+
+def _change(by_term: dict[str, Postings], ref: int, record: Terms, add: bool) -> set[str]:
+    text, tfs = record
+    terms = text.split(" ") if text else []
+    for t, tf in zip(terms, tfs):
+        refs, freqs = by_term.get(t) or by_term.setdefault(t, (array("I"), array("I")))
+        i = bisect.bisect_left(refs, ref)
+        if add:
+            refs.insert(i, ref)
+            freqs.insert(i, tf)
+        else:
+            del refs[i], freqs[i]
+            if not refs:
                 del by_term[t]
-    return set(terms[0])
+    return set(terms)
 
 
 def _update_postings(memo: dict, keys: list[str], per_doc: list, count: int) -> set[int] | None:
@@ -158,8 +187,8 @@ def _update_postings(memo: dict, keys: list[str], per_doc: list, count: int) -> 
     by_term, shard_terms = memo["by_term"], memo["shard_terms"]
     touched_terms: set[str] = set()
     for ref in changed_refs:
-        touched_terms |= _add(by_term, ref, memo["per_doc"][ref], -1)
-        touched_terms |= _add(by_term, ref, per_doc[ref], 1)
+        touched_terms |= _change(by_term, ref, memo["per_doc"][ref], add=False)
+        touched_terms |= _change(by_term, ref, per_doc[ref], add=True)
     touched = set()
     for t in touched_terms:
         n = shard_of(t, count)
@@ -172,47 +201,117 @@ def _update_postings(memo: dict, keys: list[str], per_doc: list, count: int) -> 
     return touched
 
 
-_POSTINGS_MEMORY: dict[str, dict] = {}      # the last build's postings, for the next build in this process
+_POSTINGS_MEMORY: dict[str, list] = {}      # a preview server's last postings, for its next build
 
 
-def _terms_of_all(articles: list[Article], cache_file: Path | None,
-                  save: bool = True) -> tuple[list[str], list[dict[str, list[str]]]]:
-    """Every article's terms; jieba is the slow part, so terms are kept between builds in a
-    cache keyed by the hash of the text they come from, and new ones are cut on all cores."""
-    cache: dict[str, dict] = {}
+def _shard_key(start: int, count: int, shard: list[tuple[str, array, array]]) -> str:
+    h = hashlib.sha1(f"{start} {count}".encode())
+    for term, refs, tfs in shard:
+        h.update(f"\n{term} {len(refs)} ".encode("utf-8"))
+        h.update(refs)
+        h.update(tfs)
+    return h.hexdigest()
+
+
+def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo: dict | None,
+                  previous: dict[str, str], write: Write, keep: Callable[[str], bool]) -> tuple[dict[str, str], dict, int]:
+    """Write one slice's index shards (refs start, start + 1, …); returns their keys, the
+    postings to keep for the next build, and the number of shards."""
+    count = _shard_count(_postings_count(per_doc))
+    touched = _update_postings(memo, keys, per_doc, count) if memo and memo.get("start") == start else None
+    if touched is None:
+        # From scratch: every shard's postings and key.
+        by_term = _term_postings(per_doc)
+        shard_terms: list[set[str]] = [set() for _ in range(count)]
+        for term in by_term:
+            shard_terms[shard_of(term, count)].add(term)
+        memo = {"start": start, "count": count, "keys": keys, "per_doc": per_doc, "by_term": by_term,
+                "shard_terms": shard_terms, "shard_keys": {}}
+        touched = set(range(count))
+    by_term = memo["by_term"]
+
+    def postings(n: int) -> list[tuple[str, array, array]]:
+        return [(t, *by_term[t]) for t in sorted(memo["shard_terms"][n])]
+
+    shards: dict[int, list] = {}
+    for n in touched:
+        shards[n] = postings(n)
+        memo["shard_keys"][n] = _shard_key(start, count, shards[n])
+    names = {n: f"search/index/{number}/{n}.json" for n in memo["shard_keys"]}
+    todo = []
+    for n, name in names.items():
+        if not (previous.get(name) == memo["shard_keys"][n] and keep(name)):
+            todo.append(n)
+            if n not in shards:
+                shards[n] = postings(n)
+    for n, data in _write_shards(shards, todo, start, len(keys)):
+        write(names[n], data)
+    return {names[n]: k for n, k in memo["shard_keys"].items()}, memo, count
+
+
+def _load_terms(cache_file: Path | None) -> dict[str, Terms]:
+    """One slice's cached terms: from this process's last build (a preview server), else
+    from the cache folder."""
+    if cache_file is None:
+        return {}
     remembered = _TERMS_MEMORY.get(str(cache_file))
-    if cache_file and remembered and remembered[0] == _file_stamp(cache_file):
-        cache = remembered[1]
-    elif cache_file and cache_file.exists():
-        try:
-            with cache_file.open("rb") as fh:
-                stored = pickle.load(fh)
-            if stored.get("version") == TERMS_VERSION:
-                cache = stored["terms"]
-        except Exception:   # a damaged cache is only a slower build
-            cache = {}
+    if remembered and remembered[0] == _file_stamp(cache_file):
+        return remembered[1]
+    try:
+        with cache_file.open("rb") as fh:
+            stored = pickle.load(fh)
+        if stored.get("version") == TERMS_VERSION:
+            return stored["terms"]
+    except Exception:   # missing or damaged: only a slower build
+        pass
+    return {}
+
+
+_TO_CUT: list[Article] = []      # read by forked workers, so articles are not pickled to them
+
+
+def _cut_one(n: int) -> Terms:
+    return article_record(_TO_CUT[n])
+
+
+def _slice_terms(articles: list[Article], cache_file: Path | None, save: bool,
+                 meanwhile: Callable[[], None]) -> tuple[list[str], list[Terms]]:
+    """One slice's terms. jieba is the slow part, so terms are kept between builds in a cache
+    keyed by the hash of the text they come from, and new ones are cut on all cores;
+    ``meanwhile`` is done while the workers cut."""
+    cache = _load_terms(cache_file)
     keys = [_terms_key(a) for a in articles]
     missing = [(k, a) for k, a in zip(keys, articles) if k not in cache]
-    pool = process_pool() if len(missing) > 200 else None
+    global _TO_CUT
+    pool = None
+    if len(missing) >= POOL_FROM_ARTICLES:
+        prepare()                   # before the fork: workers share the dictionary
+        pool = process_pool()
     if pool is not None:
-        with pool:
-            for (k, _), terms in zip(missing, pool.map(article_terms, [a for _, a in missing], chunksize=64)):
-                cache[k] = weighted_terms(terms)
+        _TO_CUT = [a for _, a in missing]
+        try:
+            with pool:
+                cut = pool.map(_cut_one, range(len(missing)), chunksize=32)
+                meanwhile()
+                for (k, _), record in zip(missing, cut):
+                    cache[k] = record
+        finally:
+            _TO_CUT = []
     else:
+        meanwhile()
         for k, a in missing:
-            cache[k] = weighted_terms(article_terms(a))
-    if cache_file and missing and not save:
-        cache.update({k: cache[k] for k in keys})
-        _TERMS_MEMORY[str(cache_file)] = (_file_stamp(cache_file), cache)
-    elif cache_file and missing:
+            cache[k] = article_record(a)
+    live = {k: cache[k] for k in keys}             # without the articles that are gone
+    if cache_file and not save:
+        if missing:
+            _TERMS_MEMORY[str(cache_file)] = (_file_stamp(cache_file), cache)
+    elif cache_file and (missing or len(live) != len(cache)):
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        live = {k: cache[k] for k in keys}             # drop entries of articles that are gone
         tmp = cache_file.with_suffix(".tmp")
         with tmp.open("wb") as fh:
             pickle.dump({"version": TERMS_VERSION, "terms": live}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache_file)
-        _TERMS_MEMORY[str(cache_file)] = (_file_stamp(cache_file), live)
-    return keys, [cache[k] for k in keys]
+    return keys, [live[k] for k in keys]
 
 
 _TERMS_MEMORY: dict[str, tuple[tuple, dict]] = {}     # a preview server's builds share one process
@@ -232,27 +331,36 @@ def _terms_key(a: Article) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def _stored_files(ordered: list[Article], article_urls: dict[str, str]) -> dict[str, bytes]:
-    """What results show, apart from the index: one small file per article (stored fields and
-    the text snippets are cut from), fetched only for the results on screen; and one compact
-    table of every article's year, districts and tags for the filters and their counts,
-    fetched when a reader opens the filters."""
-    files = {}
-    years: dict[str, int] = {}
-    districts: dict[str, int] = {}
-    tags: dict[str, int] = {}
-    rows = []
-    for ref, a in enumerate(ordered):
-        files[f"search/docs/{ref}.json"] = _json(
-            {"u": article_urls[a.id], "t": a.display_title, "d": a.date or "", "p": a.page or "", "k": a.kind,
-             "ds": a.districts, "tg": a.tags, "x": " ".join([a.title or "", *a.subtitles, plain_text(a.body)])})
+class _Facets:
+    """One compact table of every article's year, districts and tags, for the filters and
+    their counts, fetched when a reader opens the filters."""
+
+    def __init__(self):
+        self.years: dict[str, int] = {}
+        self.districts: dict[str, int] = {}
+        self.tags: dict[str, int] = {}
+        self.rows: list = []
+
+    def add(self, a: Article) -> None:
         year = (a.date or "")[:4]
-        rows.append([years.setdefault(year, len(years)) if year else -1,
-                     [districts.setdefault(d, len(districts)) for d in a.districts],
-                     [tags.setdefault(t, len(tags)) for t in a.tags]])
-    files["search/facets.json"] = _json({"years": list(years), "districts": list(districts), "tags": list(tags),
-                                         "articles": rows})
-    return files
+        self.rows.append([self.years.setdefault(year, len(self.years)) if year else -1,
+                          [self.districts.setdefault(d, len(self.districts)) for d in a.districts],
+                          [self.tags.setdefault(t, len(self.tags)) for t in a.tags]])
+
+    def json(self) -> bytes:
+        return _json({"years": list(self.years), "districts": list(self.districts), "tags": list(self.tags),
+                      "articles": self.rows})
+
+
+def _write_stored(articles: list[Article], start: int, article_urls: dict[str, str], facets: _Facets,
+                  write: Write) -> None:
+    """What results show, apart from the index: one small file per article (stored fields and
+    the text snippets are cut from), fetched only for the results on screen."""
+    for ref, a in enumerate(articles, start):
+        write(f"search/docs/{ref}.json", _json(
+            {"u": article_urls[a.id], "t": a.display_title, "d": a.date or "", "p": a.page or "", "k": a.kind,
+             "ds": a.districts, "tg": a.tags, "x": " ".join([a.title or "", *a.subtitles, plain_text(a.body)])}))
+        facets.add(a)
 
 
 SLICE_ARTICLES = 20_000    # most articles in one slice: what a first query searches at most
@@ -278,74 +386,60 @@ def _slices(ordered: list[Article]) -> list[tuple[int, int]]:
     return list(reversed(groups)) or [(0, 0)]
 
 
-def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo: dict | None,
-                  previous: dict[str, str]) -> tuple[dict[str, bytes | None], dict[str, str], dict, int]:
-    """One slice's index shards (refs start, start + 1, …), their keys, and the postings kept
-    for the next build."""
-    postings = sum(len(terms) for terms, _ in per_doc)
-    count = _shard_count(postings)
-    touched = _update_postings(memo, keys, per_doc, count) if memo and memo.get("start") == start else None
-    if touched is None:
-        # From scratch: every shard's postings and key.
-        by_term = _term_postings(per_doc)
-        shard_terms: list[set[str]] = [set() for _ in range(count)]
-        for term in by_term:
-            shard_terms[shard_of(term, count)].add(term)
-        memo = {"start": start, "count": count, "keys": keys, "per_doc": per_doc, "by_term": by_term,
-                "shard_terms": shard_terms, "shard_keys": {}}
-        touched = set(range(count))
-    shards: dict[int, list] = {}
-    for n in touched:
-        shards[n] = [(t, memo["by_term"][t]) for t in sorted(memo["shard_terms"][n])]
-        memo["shard_keys"][n] = hashlib.sha1(repr((start, count, shards[n])).encode("utf-8")).hexdigest()
-    names = {n: f"search/index/{number}/{n}.json" for n in memo["shard_keys"]}
-    files: dict[str, bytes | None] = {}
-    todo = []
-    for n, name in names.items():
-        if previous.get(name) == memo["shard_keys"][n]:
-            files[name] = None
-        else:
-            todo.append(n)
-            shards.setdefault(n, [(t, memo["by_term"][t]) for t in sorted(memo["shard_terms"][n])])
-    for n, data in zip(todo, _write_shards(shards, todo, start)):
-        files[names[n]] = data
-    return files, {names[n]: k for n, k in memo["shard_keys"].items()}, memo, count
+def _terms_cache_name(oldest: Article | None) -> str:
+    # Named by the slice's oldest year, which stays when newer years come: slices are
+    # grouped from the oldest.
+    return f"{((oldest.date or '')[:4] if oldest else '') or 'undated'}.pickle"
 
 
-def search_files(articles: list[Article], article_urls: dict[str, str], settings,
-                 previous: dict[str, str] | None = None, save_cache: bool = True
-                 ) -> tuple[dict[str, bytes | None], dict[str, str]]:
-    """The search files, and a key per index shard. A shard whose key is in ``previous``
-    (the last build's keys) comes back as None: its file is unchanged and need not be built.
+def search_files(articles: list[Article], article_urls: dict[str, str], settings, write: Write,
+                 previous: dict[str, str] | None = None, keep: Callable[[str], bool] | None = None,
+                 save_cache: bool = True) -> dict[str, str]:
+    """Make the search files, handing each to ``write(path, data)`` as soon as it is made,
+    and return a key per index shard. A shard whose key is in ``previous`` (the last build's
+    keys) is not made again when ``keep(path)`` carries the last build's file over.
+    ``save_cache`` False (a preview server's rebuilds) keeps terms and postings in this
+    process for the next build instead of saving them.
 
     Articles are numbered newest first; the archive is cut into slices of whole years (at
     most SLICE_ARTICLES articles each), and each slice's index is split by term into shards.
     A query searches the newest slice first and older ones as the reader asks, so what a
     first query fetches stays the same however many years the archive holds."""
     previous = previous or {}
+    keep = keep or (lambda path: False)
     ordered = sorted(articles, key=lambda a: (a.date or "", a.source, -a.order), reverse=True)
     cache_dir = getattr(settings, "cache_dir", None)
-    term_keys, per_doc = _terms_of_all(ordered, Path(cache_dir) / "search-terms.pickle" if cache_dir else None,
-                                       save=save_cache)
-    memos = _POSTINGS_MEMORY.get(str(cache_dir), [])
-    files: dict[str, bytes | None] = {}
+    terms_dir = Path(cache_dir) / "search-terms" if cache_dir else None
+    memos = _POSTINGS_MEMORY.get(str(cache_dir), []) if not save_cache else []
+    _POSTINGS_MEMORY.clear()            # one archive per process is what a preview needs
     keys: dict[str, str] = {}
     slices = []
     kept = []
+    facets = _Facets()
+    cache_names = set()
     for number, (start, end) in enumerate(_slices(ordered)):
+        part = ordered[start:end]
+        name = _terms_cache_name(part[-1] if part else None)
+        cache_names.add(name)
+        term_keys, per_doc = _slice_terms(
+            part, terms_dir / name if terms_dir else None, save_cache,
+            meanwhile=lambda: _write_stored(part, start, article_urls, facets, write))
         memo = memos[number] if number < len(memos) else None
-        got, got_keys, memo, count = _slice_shards(number, start, term_keys[start:end], per_doc[start:end], memo,
-                                                    previous)
-        files.update(got)
+        got_keys, memo, count = _slice_shards(number, start, term_keys, per_doc, memo, previous, write, keep)
         keys.update(got_keys)
-        kept.append(memo)
-        dated = [a.date for a in ordered[start:end] if a.date]
+        if not save_cache:
+            kept.append(memo)
+        del memo, per_doc
+        dated = [a.date for a in part if a.date]
         slices.append({"count": end - start, "shards": count, "from": min(dated, default=""),
                        "to": max(dated, default="")})
-    if cache_dir:
-        _POSTINGS_MEMORY.clear()                 # one archive per process is what a preview needs
+    if cache_dir and not save_cache:
         _POSTINGS_MEMORY[str(cache_dir)] = kept
-    files.update(_stored_files(ordered, article_urls))
-    files["search/manifest.json"] = _json({"version": VERSION, "count": len(ordered), "slices": slices,
-                                           "hash": "fnv1a32-utf8"})
-    return files, keys
+    if terms_dir and save_cache:
+        for stale in [*terms_dir.glob("*.pickle"), Path(cache_dir) / "search-terms.pickle"]:
+            if stale.name not in cache_names or stale.parent != terms_dir:
+                stale.unlink(missing_ok=True)
+    write("search/facets.json", facets.json())
+    write("search/manifest.json", _json({"version": VERSION, "count": len(ordered), "slices": slices,
+                                         "hash": "fnv1a32-utf8"}))
+    return keys

@@ -365,12 +365,10 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
         put("data/index.json", index_json(model.articles, lambda a: absolute(article_urls[a.id])))
         t = stage("feeds", t)
 
+        # The search files go out as they are made (1.4 GB of them at 100k articles).
         previous = {k: v for k, v in cache.search.items() if (output / k).is_file()}
-        search, search_keys = search_files(articles, article_urls, settings, previous=previous,
-                                           save_cache=changed is None)
-        for rel, data in search.items():
-            put(rel, data)
-        del search
+        search_keys = search_files(articles, article_urls, settings, put, previous=previous, keep=writer.keep,
+                                   save_cache=changed is None)
         t = stage("search", t)
 
         for rel, data in held.items():
