@@ -210,3 +210,32 @@ def test_pages_rendered_on_every_core_are_the_pages_rendered_in_one(tmp_path, mo
 
     assert differences(filecmp.dircmp(one, every)) == []
     assert len(list(every.rglob("index.html"))) > 20
+
+
+def test_long_lists_show_a_short_pager_that_still_reaches_every_page(project):
+    import re
+
+    build_site(load_settings(project).with_overrides(page_size=1))
+    public = project / "public"
+    tags = sorted((public / "tag").glob("*/page/*/index.html"))
+    biggest = max({p.parents[2] for p in tags}, key=lambda d: len(list(d.glob("page/*/index.html"))))
+    total = len(list(biggest.glob("page/*/index.html"))) + 1
+    assert total >= 8, "the sample has a tag with eight articles or more"
+
+    def pager_links(page: Path) -> set[str]:
+        nav = re.search(r'<nav class="pager".*?</nav>', page.read_text(encoding="utf-8"), re.S).group(0)
+        return set(re.findall(r'href="([^"]+)"', nav))
+
+    first = biggest / "index.html"
+    assert len(pager_links(first)) <= 7 and "…" in first.read_text(encoding="utf-8")
+    seen, todo = set(), [first]
+    while todo:                                 # follow the pager from the first page
+        page = todo.pop()
+        if page in seen:
+            continue
+        seen.add(page)
+        for href in pager_links(page):
+            target = public / href.lstrip("/") / "index.html"
+            assert target.is_file(), href
+            todo.append(target)
+    assert len(seen) == total

@@ -31,12 +31,24 @@ def _paginate(base_url: str, articles: list[Article], size: int) -> list[tuple[i
     return [(n, pages, articles[(n - 1) * size: n * size], urls.paginated(base_url, n)) for n in range(1, pages + 1)]
 
 
+PAGER_REACH = 2     # page links either side of the current one
+
+
 def _pager(base_url: str, number: int, total: int) -> dict:
+    """Links to the first and last pages and to those near this one, with a gap (None)
+    where pages are left out: a district with thousands of pages of articles would
+    otherwise list every one of them on every one of them."""
+    shown = sorted({1, total, *range(max(1, number - PAGER_REACH), min(total, number + PAGER_REACH) + 1)})
+    pages: list[tuple[int | None, str | None]] = []
+    for before, n in zip([0, *shown], shown):
+        if n - before > 1:
+            pages.append((None, None))
+        pages.append((n, urls.paginated(base_url, n)))
     return {
         "number": number, "total": total,
         "prev": urls.paginated(base_url, number - 1) if number > 1 else None,
         "next": urls.paginated(base_url, number + 1) if number < total else None,
-        "pages": [(n, urls.paginated(base_url, n)) for n in range(1, total + 1)],
+        "pages": pages,
     }
 
 
