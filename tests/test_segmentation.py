@@ -116,3 +116,21 @@ def test_line_kinds():
     assert kinds["(上接第１版)"] == LineKind.CONTINUED_FROM
     assert kinds["本报讯 （记者 马超） 近日，"] == LineKind.NEWS_START
     assert kinds["广告"] == LineKind.AD
+
+
+def test_author_line_that_lost_its_space_signs_the_column():
+    from pathlib import Path
+
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "002_cb66371daed3482d.txt").read_text(encoding="utf-8")
+    assert "北京职工体育服务中心 董光琳" in seed
+    spaced = segment_page(seed).articles
+    unspaced = segment_page(seed.replace("北京职工体育服务中心 董光琳", "北京职工体育服务中心董光琳")).articles
+    assert [(a.title, a.kind, a.byline.authors) for a in unspaced] == [(a.title, a.kind, a.byline.authors) for a in spaced]
+    assert any(a.byline.authors == ["董光琳"] for a in unspaced)
+    page = ("我坚信，我们一定能战胜疫情。\n\n北京职工体育服务中心董光琳\n\n"
+            "本报讯 （记者 孙艳） 近日，北京\n建工集团召开会议。会上，分公司总经理杨立伟\n"
+            "说，要把职工的事办好。\n\n海淀区总工会送清凉\n")
+    kinds = {l.display: l.kind for l in classify_page(page)}
+    assert kinds["北京职工体育服务中心董光琳"] == LineKind.AUTHOR
+    assert kinds["建工集团召开会议。会上，分公司总经理杨立伟"] == LineKind.BODY     # runs on: body text
+    assert kinds["海淀区总工会送清凉"] != LineKind.AUTHOR                        # a headline, not a name

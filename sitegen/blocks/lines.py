@@ -17,7 +17,7 @@ import statistics
 from dataclasses import dataclass, field
 from enum import Enum
 
-from sitegen.bylines import find_credit, is_author_line, starts_news_byline
+from sitegen.bylines import find_credit, is_author_line, may_be_unspaced_author_line, starts_news_byline
 from sitegen.ocr import split_doubled_prefix, undouble
 from sitegen.ocr.spacing import clean_spacing, is_cjk
 from sitegen.ocr.wraps import sentence_closed
@@ -57,6 +57,8 @@ _AD = re.compile(r"^\s*(广\s*告|Advertisement\b.*|ADVERTISEMENT\b.*)\s*$")
 _COLUMN_MARK = re.compile(r"^\s*[■□◆◇●▲★☆]\s*\S")
 _DATELINE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 _CREDIT_LEAD = re.compile(r"^\s*(本报记者|记者|通讯员|本报通讯员|摄影记者)(\s*[\u3400-\u9fff]{2,4})+\s*$")
+_RUNS_ON = re.compile(r"^\s*([，、。；：,;:）)”]|表示|说|介绍|指出|认为|告诉|坦言|强调|称|透露|提到|谈到|希望|要求|说道|感慨|笑着)")
+_SENTENCE_END = ("。", "！", "？", "!", "?", "”", "」", "』", "…", "）")
 _COLUMN_SUFFIX = re.compile(r"(日记|手记|札记|随笔|侧记|漫谈|快评|时评|短评|专栏)$")
 _INNER_PUNCT = re.compile(r"[，。；：,;]")
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|（[^）]*）|\([^)]*\)")
@@ -158,6 +160,16 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
         if line.kind == LineKind.CREDIT and prev.kind in (LineKind.BODY, LineKind.AUTHOR) \
                 and _CREDIT_LEAD.match(prev.text):
             prev.kind = LineKind.CREDIT
+
+    # An author line whose space the OCR lost stands apart: after the end of a sentence, with
+    # a blank line (or the page's end) after it, where a wrapped body line runs on — though a
+    # column break can fall there too, so a line going on with what the person said
+    # (…主席曹玉清 / 表示，…) keeps it in the body.
+    for i, line in enumerate(lines):
+        if line.kind == LineKind.BODY and may_be_unspaced_author_line(line.text) \
+                and (i + 1 == len(lines) or (lines[i + 1].gap_before > 0 and not _RUNS_ON.match(lines[i + 1].text))) \
+                and i > 0 and lines[i - 1].compact.rstrip().endswith(_SENTENCE_END):
+            line.kind = LineKind.AUTHOR
 
     width = _column_width(lines)
     _mark_headlines(lines, width)

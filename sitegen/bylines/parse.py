@@ -133,12 +133,47 @@ _UNIT_END = re.compile(
 )
 
 
+# OCR often loses the space between unit and name (北京职工体育服务中心董光琳). Without it a
+# headline can look the same (海淀区总工会送清凉), so the name must then start with a common
+# surname and not be an ordinary word (中心马上办).
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
+    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
+    "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
+    "苑迟邝鞠鄂郁")
+_AUTHOR_LINE_UNSPACED = re.compile(rf"^{_S}([㐀-鿿（）()·]{{4,22}}?)({_NAME_CHARS}{{2,3}}){_S}$")
+_COMMON_WORD = 100          # jieba dictionary frequency from which two characters are a word, not a name
+_UNIT_END_UNSPACED = re.compile(r"(工会|总工会|中心|委员会|公司|集团|医院|街道|社区|协会|联合会|研究所|研究院|大学|学校|"
+                                r"主席|副主席|书记|主任|经理)$")
+
+
+def _unspaced_author(line: str) -> re.Match | None:
+    m = _AUTHOR_LINE_UNSPACED.match(line)
+    if not m or not _UNIT_END_UNSPACED.search(m.group(1)) or m.group(2)[0] not in _SURNAMES:
+        return None
+    from sitegen.tags.tagger import _jieba
+
+    freq = _jieba()[0].FREQ
+    name = m.group(2)
+    if any(freq.get(part, 0) >= _COMMON_WORD for part in {name, name[:2], name[1:]}):
+        return None
+    return m
+
+
 def is_author_line(line: str) -> bool:
     """`单位 姓名`: a unit or title, a space, then a two- or three-character name."""
     m = _AUTHOR_LINE.match(line)
     return bool(m and _UNIT_END.search(m.group(1)))
 
 
+def may_be_unspaced_author_line(line: str) -> bool:
+    """`单位姓名` with the space lost. A wrapped line of body text can read the same
+    (…分公司总经理杨立伟 / 说，…), so the caller also asks that it stand apart."""
+    return _unspaced_author(line) is not None
+
+
 def parse_author_line(line: str) -> list[str]:
-    m = _AUTHOR_LINE.match(line)
+    m = _AUTHOR_LINE.match(line) or _unspaced_author(line)
     return [m.group(2)] if m else []
