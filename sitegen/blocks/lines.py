@@ -65,6 +65,16 @@ _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|（[^）]*）|\([^)]*\)")
 _HEADLINE_MAX = 50
 
 
+# How a report's first sentence opens: with when it happened (近日，/ 12月4日，). A column
+# line that fills the column would otherwise be taken for a paragraph's first line; one
+# followed by a lede's opening is the report's headline.
+_LEDE_OPENING = re.compile(r"^(近日|日前|昨天|昨日|今天|今日|前不久|近期|\d{1,2}月\d{1,2}日)[，,]")
+
+
+def _opens_lede(line: Line) -> bool:
+    return bool(_LEDE_OPENING.match(line.compact))
+
+
 def _phrase_gap(text: str) -> bool:
     """A space between two runs of two or more CJK characters: how headlines separate phrases."""
     for m in re.finditer(r"[ \u3000]+", text.strip()):
@@ -226,11 +236,11 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
                     wrapped = not (_phrase_gap(line.text) or _headline_run(lines, i)
                                    or len(nxt.compact) > _HEADLINE_MAX)
                 else:
-                    wrapped = fills_column and not _headline_run(lines, i, width)
+                    wrapped = fills_column and not _headline_run(lines, i, width) and not _opens_lede(nxt)
             else:
                 # A column break right after a paragraph's first line: the line fills the
                 # column and what follows the break reads on as plain text.
-                wrapped = fills_column and (not _headline_shaped(nxt) or (
+                wrapped = fills_column and not _opens_lede(nxt) and (not _headline_shaped(nxt) or (
                     prev is not None and prev.kind == LineKind.HEADLINE and line.gap_before == 0))
             if wrapped:
                 open_sentence = not sentence_closed(line.text)
