@@ -68,3 +68,26 @@ def test_relaid_pages_segment_the_same(headline_after, columns, seed):
     got = {norm(a.title or ""): norm("".join(a.paragraphs)) for a in segment_page(page).articles}
     want = {norm(t): norm("".join(ps)) for t, ps in articles}
     assert got == want
+
+
+def test_column_wide_headlines_under_a_banner_or_over_a_lede_are_headlines():
+    # Headlines as wide as the column, printed with no blank line under them, read like a
+    # paragraph's first line; what stands above (a column's banner) or below (a lede's
+    # opening, 近日，) says they are headlines.
+    rnd = random.Random(5)
+    news = dict(seed_news())
+    (first_title, first_paragraphs), = [(t, ps) for t, ps in news.items() if t.startswith("东城工会")][:1]
+    paragraphs = news["陶然亭工会构建疫情防线侧重“群防群治”"]
+    lede = "近日，" + "".join(paragraphs)[len("本报讯（记者陈曦通讯员牛亚乐）近日，"):]
+    width = 15
+    headline = "陶然亭工会构建疫情防线群防群治"       # exactly the column's width
+    assert len(headline) == width
+    column_title = "“只要防疫工作有需要，我随叫随到”"
+    column_body = "2月26日自接到通知，我作为一名党员，积极响应市总工会的号召，踊跃报名参加下沉社区志愿服务工作。" * 3
+    first = [line for p in first_paragraphs for line in [*wrap(p, width, rnd), ""]]
+    page = "\n".join([first_title, "", *first, headline, *wrap(lede, width, rnd), "",
+                      "■工会干部下沉日记", "", column_title, *wrap(column_body, width, rnd), "", "市服务工会 冯显亮", ""])
+    articles = segment_page(page).articles
+    assert [a.title for a in articles] == [first_title, headline, column_title]
+    assert norm("".join(articles[1].paragraphs)) == norm(lede)
+    assert articles[2].kind == "column" and articles[2].byline.authors == ["冯显亮"]

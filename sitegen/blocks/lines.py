@@ -71,7 +71,7 @@ _HEADLINE_MAX = 50
 _LEDE_OPENING = re.compile(r"^(近日|日前|昨天|昨日|今天|今日|前不久|近期|\d{1,2}月\d{1,2}日)[，,]")
 
 
-def _opens_lede(line: Line) -> bool:
+def opens_lede(line: Line) -> bool:
     return bool(_LEDE_OPENING.match(line.compact))
 
 
@@ -226,8 +226,9 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
             # Straight under a finished sentence, with no blank line: a new paragraph.
             continue
         if nxt is not None and nxt.kind == LineKind.BODY:
+            # Straight under a column's banner stands the piece's headline, however wide.
             fills_column = (width is not None and width - 3 <= len(line.compact) <= width + 2
-                            and not _phrase_gap(line.text))
+                            and not _phrase_gap(line.text) and not (prev is not None and prev.kind == LineKind.COLUMN))
             if nxt.gap_before == 0:
                 # One paragraph per line: a headline stands apart from the text under it;
                 # in columns, a line as wide as the column is a wrapped paragraph's first line,
@@ -236,11 +237,11 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
                     wrapped = not (_phrase_gap(line.text) or _headline_run(lines, i)
                                    or len(nxt.compact) > _HEADLINE_MAX)
                 else:
-                    wrapped = fills_column and not _headline_run(lines, i, width) and not _opens_lede(nxt)
+                    wrapped = fills_column and not _headline_run(lines, i, width) and not opens_lede(nxt)
             else:
                 # A column break right after a paragraph's first line: the line fills the
                 # column and what follows the break reads on as plain text.
-                wrapped = fills_column and not _opens_lede(nxt) and (not _headline_shaped(nxt) or (
+                wrapped = fills_column and not opens_lede(nxt) and (not _headline_shaped(nxt) or (
                     prev is not None and prev.kind == LineKind.HEADLINE and line.gap_before == 0))
             if wrapped:
                 open_sentence = not sentence_closed(line.text)

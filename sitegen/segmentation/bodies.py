@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sitegen.blocks import Line, LineKind
+from sitegen.blocks.lines import opens_lede
 from sitegen.ocr.wraps import sentence_closed
 
 
@@ -149,7 +150,7 @@ def mend_broken_paragraphs(parts: PageParts, width: int | None) -> None:
         if not before or not after:
             continue
         prev, nxt = before[0], after[0]
-        if nxt.start != "plain" or nxt.credits or nxt.signature or prev.start == "ad" \
+        if nxt.start != "plain" or nxt.credits or nxt.signature or prev.start == "ad" or opens_lede(nxt.lines[0]) \
                 or prev.signature is not None or (prev.credits and prev.start != "news") \
                 or not sentence_closed(prev.lines[-1].text) \
                 or any(prev.first <= p <= nxt.last for p in furniture):
