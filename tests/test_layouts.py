@@ -91,3 +91,18 @@ def test_column_wide_headlines_under_a_banner_or_over_a_lede_are_headlines():
     assert [a.title for a in articles] == [first_title, headline, column_title]
     assert norm("".join(articles[1].paragraphs)) == norm(lede)
     assert articles[2].kind == "column" and articles[2].byline.authors == ["冯显亮"]
+
+
+def test_a_stack_of_headline_lines_straight_over_a_byline_heads_the_report():
+    # Series banner, kicker, subtitle and headline printed one under the other, with the
+    # 本报讯 byline straight under them and a finished report above.
+    rnd = random.Random(3)
+    news = seed_news()
+    (above_title, above), (title, paragraphs) = news[0], news[1]
+    stack = ["学习贯彻党的十九届五中全会精神", "谱写首都工会工作新篇章", "16名职工讲述爱岗敬业的感人故事", title]
+    page = "\n".join([above_title, "", *[x for p in above for x in [*wrap(p, 14, rnd), ""]],
+                      *stack, *[x for p in paragraphs for x in [*wrap(p, 14, rnd), ""]]])
+    articles = segment_page(page).articles
+    assert [a.title for a in articles] == [above_title, title]
+    assert articles[1].subtitles == stack[:3]
+    assert norm("".join(articles[0].paragraphs)) == norm("".join(above))

@@ -202,6 +202,10 @@ def _headline_run(lines: list[Line], i: int, width: int | None = None, longest: 
     followed_by_text = after is not None and after.kind == LineKind.BODY and not _headline_shaped(after)
     # Lines that all end at the column edge are a wrapped paragraph, however they read.
     all_full = width is not None and len(run) > 1 and all(abs(len(l.compact) - width) <= 1 for l in run)
+    # A report's byline straight under the run: a series banner, kicker, headline and
+    # subtitle can all stand there, one under the other.
+    if after is not None and after.kind == LineKind.NEWS_START and after.gap_before == 0:
+        longest += 2
     return (len(run) <= longest and all(_headline_shaped(l) for l in run) and not all_full
             and not sentence_closed(run[-1].text) and not followed_by_text)
 
