@@ -84,7 +84,7 @@ def served(tmp_path):
 def watched(tmp_path):
     project = copy_project(tmp_path / "p")
     settings = load_settings(project)
-    build_site(settings)
+    build_site(settings, preview=True)          # as `sitegen serve --watch` builds first
     server = PreviewServer(settings, port=0, watch=True).start()
     events = Events(server)
     yield project, server, events

@@ -381,7 +381,8 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     report.files = len(writer._keep)
     report.written = len(writer.written)
     report.written_files = list(writer.written)
-    remember_build(output, env, jobs, bodies, {p: a for p, (_, _, a) in cache.articles.items()})
+    if preview or changed is not None:        # the preview server's next proof starts from here
+        remember_build(output, env, jobs, bodies, {p: a for p, (_, _, a) in cache.articles.items()})
     cache.pages, cache.search = page_keys, search_keys
     cache.files = set(writer._keep)
     cache.output = str(Path(settings.output_dir).resolve())

@@ -68,12 +68,12 @@ class SiteWriter:
         """Swap the staging folder in for the output folder."""
         old = self.output_dir.with_name(f".{self.output_dir.name}.old")
         if old.exists():
-            shutil.rmtree(old)
+            shutil.rmtree(old, ignore_errors=True)
         if self.output_dir.exists():
             self.output_dir.rename(old)
         self.staging.rename(self.output_dir)
         if old.exists():
-            shutil.rmtree(old, ignore_errors=True)
+            _remove_later(old)
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is not None and self.staging.exists():
@@ -126,3 +126,18 @@ class InPlaceWriter(SiteWriter):
 
     def __exit__(self, exc_type, exc, tb) -> None:
         pass
+
+
+def _remove_later(folder: Path) -> None:
+    """Delete the previous site in a process of its own: the new site is in place already,
+    and deleting tens of thousands of folders would only keep the build waiting (1.6 s at
+    10,000 articles). A deletion cut short is finished by the next build."""
+    import subprocess
+    import sys
+
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
