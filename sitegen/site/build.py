@@ -143,6 +143,7 @@ def _write(writer: SiteWriter, rel: str, data: bytes | None, env: jinja2.Environ
 
 
 PARALLEL_PAGES = 2000      # pages to render; below this, starting workers costs more than it saves
+IN_PLACE_PAGES = 1000      # pages to render; up to this, a rebuild changes the site's folder in place
 _RENDERING = None          # what forked page workers render: (env, jobs, bodies, settings, output)
 
 
@@ -281,10 +282,20 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     everywhere = _inputs_key(settings)
     prints = {a.id: article_print(a) for a in articles}
     output = Path(settings.output_dir)
-    # A preview rebuild changes the served folder file by file, so it writes nothing until
-    # every file is made (a failed rebuild leaves the site as it was). A build into the
-    # staging folder writes each file as soon as it is made: the site is never all in memory.
-    in_place = changed is not None and cache.files and (output / "index.html").is_file()
+    page_keys: dict[str, str] = {}
+    todo: list[int] = []                    # the pages whose inputs changed: to render
+    for n, job in enumerate(jobs):
+        key = everywhere + job_key(job, model, prints)
+        page_keys[job.path] = key
+        if cache.pages.get(job.path) != key or not (output / job.path).is_file():
+            todo.append(n)
+    # A rebuild that changes few pages (a preview's always) changes the site's folder file by
+    # file, writing nothing until every file is made: a failed rebuild leaves the site as it
+    # was, and the tens of thousands of unchanged files are not linked into a new folder.
+    # Otherwise the build goes into a staging folder, each file written as soon as it is
+    # made (the site is never all in memory), and swapped in at the end.
+    in_place = bool(cache.files) and (output / "index.html").is_file() and (
+        changed is not None or len(todo) <= IN_PLACE_PAGES)
     writer = InPlaceWriter(output, cache.files) if in_place else SiteWriter(output)
     held: dict[str, bytes | None] = {}
     writing = 0.0
@@ -308,15 +319,10 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
 
     with writer:
         bar = _Progress(progress, len(jobs))
-        page_keys: dict[str, str] = {}
-        todo: list[int] = []
+        rendering = set(todo)
         for n, job in enumerate(jobs):
-            key = everywhere + job_key(job, model, prints)
-            page_keys[job.path] = key
-            if cache.pages.get(job.path) == key and (output / job.path).is_file():
+            if n not in rendering:
                 put(job.path, None)          # same inputs as last time: the page stands
-            else:
-                todo.append(n)
         pool = None if in_place or len(todo) < PARALLEL_PAGES else process_pool()
         if pool is not None:
             # Pages are independent: render and write them on every core, straight into the
