@@ -239,3 +239,25 @@ def test_long_lists_show_a_short_pager_that_still_reaches_every_page(project):
             assert target.is_file(), href
             todo.append(target)
     assert len(seen) == total
+
+
+def test_a_rebuild_after_edits_equals_a_clean_build(project, tmp_path):
+    import filecmp
+    import shutil
+
+    def differences(c) -> list[str]:
+        return [*c.left_only, *c.right_only, *c.diff_files, *(d for sub in c.subdirs.values() for d in differences(sub))]
+
+    settings = load_settings(project)
+    build_site(settings)
+    content = project / "content"
+    path = next(p for p in content.rglob("*.md") if "陶然亭工会构建疫情防线" in p.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8").replace("title: 陶然亭工会", "title: 陶然亭街道工会")
+    path.write_text(text.replace("districts: [西城区]", "districts: [西城区, 东城区]"), encoding="utf-8")
+    next(p for p in content.rglob("*.md") if "北京职工互助保障业务培训会召开" in p.read_text(encoding="utf-8")).unlink()
+    report = build_site(settings)
+    assert 0 < report.written < report.files / 4            # only what the edits changed was written
+    fresh = tmp_path / "clean"
+    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("public", ".public.*", ".sitegen-cache"))
+    build_site(load_settings(fresh))
+    assert differences(filecmp.dircmp(project / "public", fresh / "public")) == []
