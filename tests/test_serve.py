@@ -187,6 +187,18 @@ def test_save_by_rename_counts(watched):
     assert "群防群治（改）" in get(server.url + f"a/{path.stem}/")[2].decode()
 
 
+def test_an_unchanged_save_through_an_oddly_named_temporary_file_rebuilds_nothing(watched):
+    # sed -i and some editors write "sedAbC123" or the like beside the file, then rename it
+    # over the file: the temporary file is gone before the watcher looks at it.
+    project, server, events = watched
+    path = article_file(project, "陶然亭工会构建疫情防线")
+    tmp = path.with_name("sedq3ZxYw")
+    tmp.write_bytes(path.read_bytes())
+    os.replace(tmp, path)
+    time.sleep(1.0)
+    assert server.watcher.builds == 0
+
+
 def test_errors_show_in_the_browser_and_fixing_recovers(watched):
     project, server, events = watched
     path = article_file(project, "陶然亭工会构建疫情防线")

@@ -134,6 +134,8 @@ class SiteWatcher(FileSystemEventHandler):
         changed = set()
         for p in paths:
             digest = _digest(p)
+            if digest is None and p not in self.known:
+                continue            # came and went between two looks: an editor's (or sed's) scratch file
             if self.known.get(p, "missing") != digest:
                 self.known[p] = digest
                 changed.add(p)
