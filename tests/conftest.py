@@ -15,6 +15,17 @@ from sitegen.site import build_site
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def site_differences(left: Path, right: Path) -> list[str]:
+    """The files that one site folder has and the other lacks, or has with other bytes."""
+    import filecmp
+
+    def walk(c) -> list[str]:
+        return [*c.left_only, *c.right_only, *c.diff_files, *c.funny_files,
+                *(d for sub in c.subdirs.values() for d in walk(sub))]
+
+    return walk(filecmp.dircmp(left, right))
+
+
 def copy_project(dest: Path) -> Path:
     """A scratch copy of the sample project (settings, pages, content, themes)."""
     dest.mkdir(parents=True, exist_ok=True)

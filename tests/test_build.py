@@ -187,10 +187,8 @@ def test_pages_checked_once_are_not_read_again_by_later_builds(project, monkeypa
 
 
 def test_pages_rendered_on_every_core_are_the_pages_rendered_in_one(tmp_path, monkeypatch):
-    import filecmp
-
     import sitegen.site.build as build
-    from conftest import write_synthetic_project
+    from conftest import site_differences, write_synthetic_project
     from sitegen.parallel import process_pool
 
     pool = process_pool()
@@ -205,10 +203,7 @@ def test_pages_rendered_on_every_core_are_the_pages_rendered_in_one(tmp_path, mo
 
     one, every = site("one", 10 ** 9), site("every", 1)
 
-    def differences(c) -> list[str]:
-        return [*c.left_only, *c.right_only, *c.diff_files, *(d for sub in c.subdirs.values() for d in differences(sub))]
-
-    assert differences(filecmp.dircmp(one, every)) == []
+    assert site_differences(one, every) == []
     assert len(list(every.rglob("index.html"))) > 20
 
 
@@ -242,11 +237,9 @@ def test_long_lists_show_a_short_pager_that_still_reaches_every_page(project):
 
 
 def test_a_rebuild_after_edits_equals_a_clean_build(project, tmp_path):
-    import filecmp
     import shutil
 
-    def differences(c) -> list[str]:
-        return [*c.left_only, *c.right_only, *c.diff_files, *(d for sub in c.subdirs.values() for d in differences(sub))]
+    from conftest import site_differences
 
     settings = load_settings(project)
     build_site(settings)
@@ -260,4 +253,4 @@ def test_a_rebuild_after_edits_equals_a_clean_build(project, tmp_path):
     fresh = tmp_path / "clean"
     shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("public", ".public.*", ".sitegen-cache"))
     build_site(load_settings(fresh))
-    assert differences(filecmp.dircmp(project / "public", fresh / "public")) == []
+    assert site_differences(project / "public", fresh / "public") == []

@@ -204,11 +204,12 @@ def test_index_words_are_jiebas_search_words():
     characters or more that jieba's search mode cuts, without its HMM guesses."""
     from collections import Counter
 
-    from sitegen.search.terms import WORD_MIN, _jieba, fold, long_words
+    from sitegen.dictionary import tokenizer
+    from sitegen.search.terms import WORD_MIN, fold, long_words
 
     texts = [fold(t) for a in sample_articles() for t in [a.title or "", *a.subtitles, plain_text(a.body)]]
     texts += ["ipad air 2015年北京市总工会12351", "中华人民共和国万岁", "abcd中华ab1 x+y a.b.c", "", "a"]
-    jieba = _jieba()
+    jieba = tokenizer()
     for text in texts:
         expected = Counter(w for w in jieba.cut_for_search(text, HMM=False) if len(w) >= WORD_MIN)
         assert Counter(long_words(text)) == expected, text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import filecmp
 import json
 import http.client
 import os
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from browser import chromium_page, needs_chromium
-from conftest import copy_project
+from conftest import copy_project, site_differences
 from sitegen.config import load_settings
 from sitegen.serve import PreviewServer
 from sitegen.site import build_site
@@ -238,16 +237,6 @@ def test_open_tab_reloads_itself_after_an_edit(watched):
         assert errors == []
 
 
-def _differences(left: Path, right: Path) -> list[str]:
-    def walk(c) -> list[str]:
-        out = [*c.left_only, *c.right_only, *c.diff_files, *c.funny_files]
-        for sub in c.subdirs.values():
-            out += walk(sub)
-        return out
-
-    return walk(filecmp.dircmp(left, right))
-
-
 def test_incremental_result_equals_a_clean_build(watched, tmp_path):
     project, server, events = watched
 
@@ -256,7 +245,7 @@ def test_incremental_result_equals_a_clean_build(watched, tmp_path):
         fresh = tmp_path / f"clean-{step.replace(' ', '-')}"
         shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("public", ".public.*", ".sitegen-cache"))
         build_site(load_settings(fresh))
-        assert _differences(server.output_dir, fresh / "public") == [], step
+        assert site_differences(server.output_dir, fresh / "public") == [], step
 
     path = article_file(project, "陶然亭工会构建疫情防线")
     path.write_text(path.read_text(encoding="utf-8").replace("持续夯实疫情防控", "持续夯实防控"), encoding="utf-8")

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-import functools
-import logging
 import re
 from dataclasses import dataclass, field
 
+from sitegen.dictionary import tokenizer
 from sitegen.ocr.spacing import is_cjk
 
 _S = r"[ \t\u3000]*"
@@ -151,21 +150,11 @@ _UNIT_END_UNSPACED = re.compile(r"(工会|总工会|中心|委员会|公司|集�
                                 r"主席|副主席|书记|主任|经理)$")
 
 
-@functools.lru_cache(maxsize=1)
-def _dictionary() -> dict[str, int]:
-    """jieba's word frequencies (loaded once, and only when a line may be an author line)."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.dt.FREQ
-
-
 def _unspaced_author(line: str) -> re.Match | None:
     m = _AUTHOR_LINE_UNSPACED.match(line)
     if not m or not _UNIT_END_UNSPACED.search(m.group(1)) or m.group(2)[0] not in _SURNAMES:
         return None
-    freq = _dictionary()
+    freq = tokenizer().FREQ       # loaded only when a line may be an author line
     name = m.group(2)
     if any(freq.get(part, 0) >= _COMMON_WORD for part in {name, name[:2], name[1:]}):
         return None

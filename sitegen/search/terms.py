@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
-import logging
 import math
 import operator
 import re
 import unicodedata
 from array import array
 from collections import Counter
+
+from sitegen.dictionary import tokenizer
 
 WORD_MIN = 3           # jieba words shorter than this are covered by the pairs anyway
 
@@ -58,23 +59,14 @@ def pairs(stream: str) -> Counter:
     return Counter(map(operator.add, stream, stream[1:]))
 
 
-@functools.lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
-
-
 class _Dictionary:
     """jieba's dictionary, as ``long_words`` reads it: each entry (words and their
     prefixes) with its word's log probability, None for a prefix that is no word."""
 
     def __init__(self):
-        jieba = _jieba()
-        jieba.initialize()
-        self.freq = jieba.dt.FREQ
-        self.logtotal = math.log(jieba.dt.total)
+        dt = tokenizer()
+        self.freq = dt.FREQ
+        self.logtotal = math.log(dt.total)
         self.logp = {frag: (math.log(f) - self.logtotal if f else None) for frag, f in self.freq.items()}
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sitegen.blocks import Line, LineKind
-from sitegen.blocks.lines import opens_lede
+from sitegen.blocks import Line, LineKind, opens_lede
 from sitegen.ocr.wraps import sentence_closed
 
 

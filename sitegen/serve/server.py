@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import http.server
+import json
 import mimetypes
 import posixpath
 import sys
@@ -62,8 +63,6 @@ class BuildState:
             self._changed.notify_all()
 
     def _event(self, name: str) -> bytes:
-        import json
-
         if name == "proof":
             data = {"proof": self.proofs, "pages": self.proof_pages}
         else:

@@ -78,8 +78,6 @@ class SiteWatcher(FileSystemEventHandler):
         self.builds = 0                 # rebuilds run (for tests and the benchmark)
         self.last_build_seconds = 0.0
         self.last_changed: set[Path] = set()
-        self.proofs = 0                 # edits shown ahead of their rebuild (sitegen.site.proof)
-        self.last_proof_seconds = 0.0
 
     def _relevant(self, path: Path) -> bool:
         if _is_scratch(path) or any(path == d or d in path.parents for d in self.ignored):
@@ -165,9 +163,7 @@ class SiteWatcher(FileSystemEventHandler):
             if self.state.error is None:
                 proofed = proof(self.settings, changed)
                 if proofed:
-                    self.proofs += 1
-                    self.last_proof_seconds = time.monotonic() - started
-                    self.state.proofed(proofed)
+                    self.state.proofed(changed_pages(proofed, self.settings.base_path))
             pages: list[str] | str = "*"
             try:
                 report = self.rebuild(changed)

@@ -11,7 +11,6 @@ renders every page that depends on the edit and leaves the site equal to a clean
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections import ChainMap
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ import jinja2
 from sitegen.content import Article, read_article
 from sitegen.markdown import render_body
 from sitegen.site.pages import PageJob
+from sitegen.site.writer import InPlaceWriter
 
 
 @dataclass
@@ -48,17 +48,13 @@ def remember_build(output_dir: Path, env: jinja2.Environment, jobs: list[PageJob
     )
 
 
-def forget_build() -> None:
-    _LAST.clear()
-
-
 def _placed(a: Article) -> tuple:
     return (a.id, a.date, a.page, a.source, a.order)
 
 
 def proof(settings, changed: set[Path]) -> list[str] | None:
     """Render the pages of the edited articles in ``changed`` into the output folder and
-    return their URL paths (with the base path), or None when no proof can be made."""
+    return the files written, or None when no proof can be made."""
     last = _LAST.get(str(Path(settings.output_dir).resolve()))
     content = Path(settings.content_dir).resolve()
     if last is None or not changed:
@@ -92,11 +88,7 @@ def proof(settings, changed: set[Path]) -> list[str] | None:
                     page_url=j.url, bodies=bodies, **j.context).encode("utf-8")
         except Exception:       # the full build reports template errors with file and line
             return None
-    output = Path(settings.output_dir)
+    writer = InPlaceWriter(Path(settings.output_dir), set())      # each file replaced whole
     for rel, data in made.items():
-        target = output / rel
-        tmp = target.with_name(f".{target.name}.proof")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    base = settings.base_path
-    return [base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel) for rel in made]
+        writer.write(rel, data)
+    return writer.written

@@ -100,7 +100,7 @@ class InPlaceWriter(SiteWriter):
                 return
         except OSError:
             pass
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder(target.parent)
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, target)

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitegen.dictionary import tokenizer
 from sitegen.errors import SitegenError, read_toml
 
 DEFAULT_VOCABULARY = Path(__file__).with_name("vocabulary.toml")
@@ -100,14 +100,12 @@ def _jieba():
     """jieba's tokenizer, its dictionary's part-of-speech tags and its IDF table, loaded
     once. The tags are looked up per word rather than by jieba.posseg's tagger, which is
     ten times slower than plain segmentation."""
-    import jieba
+    dt = tokenizer()
     import jieba.analyse
     import jieba.posseg
 
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
     tfidf = jieba.analyse.default_tfidf
-    return jieba.dt, jieba.posseg.dt.word_tag_tab, tfidf.idf_freq, tfidf.median_idf
+    return dt, jieba.posseg.dt.word_tag_tab, tfidf.idf_freq, tfidf.median_idf
 
 
 def _topics(vocabulary: Vocabulary, headline: str, lede: str, body: str) -> list[tuple[float, str]]:
