@@ -167,3 +167,22 @@ def test_article_file_round_trips():
     a = Article(id="x-1", title="标题: 冒号", subtitles=["yes", "2020-07-01"], date="2020-07-01", body="正文。")
     b = article_from_text(article_to_text(a))
     assert (b.title, b.subtitles, b.date, b.body) == (a.title, a.subtitles, a.date, a.body)
+
+
+def test_source_names_the_page_file_from_the_project_not_the_machine(tmp_path, capsys):
+    # The source is in front matter and in the published JSON export: the folder the
+    # archive sits in on one machine must not show, whichever way the folders are given.
+    project = tmp_path / "project"
+    shutil.copytree(SEEDS, project / "scans" / "2020")
+    (project / "sitegen.toml").write_text('[paths]\npages = "scans"\n', encoding="utf-8")
+    assert main(["--root", str(project), "ingest"]) == 0
+    outside = tmp_path / "elsewhere" / "pages"
+    shutil.copytree(SEEDS, outside)
+    assert main(["--root", str(project), "ingest", "--pages", str(outside),
+                 "--content", str(tmp_path / "other")]) == 0
+    capsys.readouterr()
+    inside = {read_article(p).source for p in (project / "content").rglob("*.md")}
+    given = {read_article(p).source for p in (tmp_path / "other").rglob("*.md")}
+    assert "scans/2020/000_ff3513847beb20a4.txt" in inside
+    assert "pages/000_ff3513847beb20a4.txt" in given
+    assert not any(str(tmp_path) in s for s in inside | given)

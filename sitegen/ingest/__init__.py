@@ -110,7 +110,7 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
             report.pages_skipped += 1          # same size and time as when last ingested
             continue
         try:
-            pages.append(read_page(path, pages_dir))
+            pages.append(read_page(path, pages_dir, getattr(settings, "root", None)))
         except SitegenError as exc:
             report.failed.append(str(exc))
     known_columns = set(state.columns)

@@ -23,7 +23,7 @@ class PageFileError(SitegenError):
 
 @dataclass(frozen=True)
 class Page:
-    source: str        # the path as the user gave it (pages folder + relative path)
+    source: str        # the path from the project folder (from the pages folder's parent if outside it)
     relpath: str       # path inside the pages folder, with forward slashes
     text: str          # decoded text, "\n" line ends, no BOM
 
@@ -76,13 +76,26 @@ def decode_page(data: bytes, path: Path | str) -> str:
     return text
 
 
-def read_page(path: Path, pages_dir: Path) -> Page:
+def _from_project(path: Path, pages_dir: Path, root: Path | None) -> str:
+    # Articles name their page file in front matter and in the published JSON export, so
+    # the name must not carry the folder the archive happens to sit in on one machine.
+    if root is not None:
+        try:
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass
+    pages_dir = Path(pages_dir).resolve()
+    return path.resolve().relative_to(pages_dir.parent).as_posix()
+
+
+def read_page(path: Path, pages_dir: Path, root: Path | None = None) -> Page:
+    """One page file; ``root``, the project folder, is where its ``source`` is named from."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise PageFileError(f"cannot read: {exc.strerror}", path) from None
     text = decode_page(data, path)
-    return Page(source=str(path), relpath=path.relative_to(pages_dir).as_posix(), text=text)
+    return Page(source=_from_project(path, pages_dir, root), relpath=path.relative_to(pages_dir).as_posix(), text=text)
 
 
 def find_page_files(pages_dir: Path) -> list[Path]:
