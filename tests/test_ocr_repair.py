@@ -66,3 +66,8 @@ def test_one_paragraph_per_line_layout():
             ("力度,及时做好关爱工作。", 1, False), ("《通知》要求,各级工会要结合。", 1, False)]
     assert join_wrapped_lines(rows, width=None) == ["本报讯(记者白莹)日前,全国总工会印发通知,加大物流企业支持力度,及时做好关爱工作。",
                                                      "《通知》要求,各级工会要结合。"]
+
+
+def test_a_number_cut_by_the_column_edge_is_one_number():
+    rows = [("日检测人数均达500", 0, False), ("0人以上，扶持新建42", 0, False), ("6家。Yanjing", 0, False), ("Beer", 0, False)]
+    assert join_wrapped_lines(rows, width=12) == ["日检测人数均达5000人以上，扶持新建426家。Yanjing Beer"]

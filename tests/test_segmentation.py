@@ -134,3 +134,19 @@ def test_author_line_that_lost_its_space_signs_the_column():
     assert kinds["北京职工体育服务中心董光琳"] == LineKind.AUTHOR
     assert kinds["建工集团召开会议。会上，分公司总经理杨立伟"] == LineKind.BODY     # runs on: body text
     assert kinds["海淀区总工会送清凉"] != LineKind.AUTHOR                        # a headline, not a name
+
+
+def test_author_line_wrapped_by_the_column_edge_and_a_wide_headline_after_it():
+    # The column's sign-off wraps (`…董光` / `琳`) and leaves its sentence looking unfinished;
+    # the next report's headline, wider than any column line, still heads that report.
+    page = ("■工会干部下沉日记\n\n“只要防疫工作有需要，我随叫随到”\n"
+            "我坚信，只要大家携手，共\n同努力，我们一定能战胜疫\n情。\n\n"
+            "北京职工体育服务中心董光\n琳\n\n"
+            "今年全总将扶持新建职工书屋519家、劳模书架3000个\n"
+            "本报讯 （记者 白莹） \n8月28日，“中国梦·劳\n动美”全国职工主题阅读首场\n活动在广东东莞举行。全国\n"
+            "总工会党组成员李晓钟以网络\n视频形式致辞。今年全总将\n在全国范围扶持新建职工书\n屋426家、劳模书架3000个\n。\n")
+    column, report = segment_page(page).articles
+    assert (column.kind, column.title, column.byline.authors) == ("column", "“只要防疫工作有需要，我随叫随到”", ["董光琳"])
+    assert column.paragraphs[-2:] == ["我坚信，只要大家携手，共同努力，我们一定能战胜疫情。", "北京职工体育服务中心董光琳"]
+    assert (report.kind, report.title) == ("news", "今年全总将扶持新建职工书屋519家、劳模书架3000个")
+    assert report.paragraphs[0].startswith("本报讯（记者白莹）8月28日，")

@@ -171,6 +171,23 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
                 and _CREDIT_LEAD.match(prev.text):
             prev.kind = LineKind.CREDIT
 
+    # An author line wrapped by the column edge leaves a name's last character or two on a
+    # line of their own (`北京职工体育服务中心董光` / `琳`): one printed line, and then an
+    # author line, if it stands where one does.
+    i = 1
+    while i + 1 < len(lines):
+        line, rest = lines[i], lines[i + 1]
+        joined = line.text.rstrip() + rest.text.strip()
+        if line.kind == LineKind.BODY and rest.kind == LineKind.BODY and rest.gap_before == 0 \
+                and len(rest.compact) <= 2 and lines[i - 1].compact.rstrip().endswith(_SENTENCE_END) \
+                and (i + 2 == len(lines) or lines[i + 2].gap_before > 0) \
+                and (is_author_line(joined) or may_be_unspaced_author_line(joined)):
+            line.text = line.display = joined
+            line.__dict__.pop("compact", None)
+            line.kind = LineKind.AUTHOR
+            del lines[i + 1]
+        i += 1
+
     # An author line whose space the OCR lost stands apart: after the end of a sentence, with
     # a blank line (or the page's end) after it, where a wrapped body line runs on — though a
     # column break can fall there too, so a line going on with what the person said
@@ -210,6 +227,15 @@ def _headline_run(lines: list[Line], i: int, width: int | None = None, longest: 
             and not sentence_closed(run[-1].text) and not followed_by_text)
 
 
+def _wider_than_its_column(line: Line, prev: Line | None, width: int | None) -> bool:
+    """A line after a column break that is wider than the column the unfinished sentence
+    was wrapped in does not go on with it: a sentence cut by a break goes on in a column of
+    the same width, and what stands wider is a headline across columns (or a credit
+    line's wrapped end before it: `…中心董光` / `琳`)."""
+    return (width is not None and prev is not None and line.gap_before > 0
+            and len(prev.compact) <= width + 1 and len(line.compact) > width + 3)
+
+
 def _mark_headlines(lines: list[Line], width: int | None) -> None:
     """Decide which plain lines are headlines, reading the page in order."""
     open_sentence = False
@@ -220,11 +246,11 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
         if line.kind != LineKind.BODY:
             open_sentence = False
             continue
-        if open_sentence or not _headline_shaped(line):
-            open_sentence = not sentence_closed(line.text)
-            continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         prev = lines[i - 1] if i else None
+        if (open_sentence and not _wider_than_its_column(line, prev, width)) or not _headline_shaped(line):
+            open_sentence = not sentence_closed(line.text)
+            continue
         if line.gap_before == 0 and prev is not None and prev.kind in (LineKind.BODY, LineKind.NEWS_START) \
                 and (width is None or len(line.compact) <= width + 3):
             # Straight under a finished sentence, with no blank line: a new paragraph.

@@ -24,7 +24,10 @@ def sentence_closed(text: str) -> bool:
 
 
 def _glue(left: str, right: str) -> str:
-    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+    # Two Latin words meet at a wrap with a space between them; a number cut by the column
+    # edge (`均达500` / `0人以上`) is one number.
+    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum() \
+            and not (left[-1].isdigit() and right[0].isdigit()):
         return left + " " + right
     return left + right
 
