@@ -150,3 +150,16 @@ def test_author_line_wrapped_by_the_column_edge_and_a_wide_headline_after_it():
     assert column.paragraphs[-2:] == ["我坚信，只要大家携手，共同努力，我们一定能战胜疫情。", "北京职工体育服务中心董光琳"]
     assert (report.kind, report.title) == ("news", "今年全总将扶持新建职工书屋519家、劳模书架3000个")
     assert report.paragraphs[0].startswith("本报讯（记者白莹）8月28日，")
+
+
+def test_photo_printed_under_a_column_piece_is_its_own_photo_article():
+    page = ("■工会干部下沉日记\n\n北京市金融工会副主席 鞠万春\n\n一包粽子 托起沉甸甸的信任\n"
+            "“吃粽子啦，这是我媳妇亲手\n包的粽子，你们拿回去尝一尝\n。”2月22日，刚到下沉点\n房山区城关街道胡家垡村第四\n天。\n\n"
+            "我们将督导市场从业人员落实\n好有关防疫要求，确保各项防\n控措施落到实处。\n\n"
+            "昨天，在电车分公司第6车队\n工会开展的职工提技能现场交\n流活动中，公司优秀驾驶员张\n立军把自己多年来的驾驶经验\n"
+            "传授给年轻驾驶员。\n\n万玉藻 摄影报道\n\n优秀驾驶员现场传经验\n")
+    column, photo = segment_page(page).articles
+    assert (column.kind, column.title, column.byline.authors) == ("column", "一包粽子 托起沉甸甸的信任", ["鞠万春"])
+    assert column.paragraphs[-1] == "我们将督导市场从业人员落实好有关防疫要求，确保各项防控措施落到实处。"
+    assert (photo.kind, photo.title, photo.byline.photographers) == ("photo", "优秀驾驶员现场传经验", ["万玉藻"])
+    assert photo.paragraphs[0].startswith("昨天，在电车分公司第6车队")

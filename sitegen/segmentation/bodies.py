@@ -20,6 +20,7 @@ class Body:
     lines: list[Line] = field(default_factory=list)
     credits: list[Line] = field(default_factory=list)
     signature: Line | None = None       # an author line closing the body
+    in_column: bool = False             # plain text under a column's banner: a column piece
     first: int = 0                      # position of the first line on the page
     last: int = 0
 
@@ -53,9 +54,11 @@ class PageParts:
 
 
 def _split_photo_caption(body: Body) -> Body | None:
-    """A photo caption printed straight under a report, closed by its 摄影报道 credit:
-    the caption is the report's last paragraph. Returns the caption body, or None."""
-    if body.start != "news":
+    """A photo caption printed straight under a report or a column piece, closed by its
+    摄影报道 credit: the caption is the text's last paragraph (a photo report is its
+    caption; a report or a column does not end in a credit of its own). Returns the
+    caption body, or None."""
+    if body.start != "news" and not body.in_column:
         return None
     text_lines = [ln for ln in body.lines if ln.kind != LineKind.CREDIT]
     for j in range(len(text_lines) - 1, 0, -1):
@@ -86,6 +89,10 @@ def split_page(lines: list[Line]) -> PageParts:
             bodies.append(current)
         current = None
 
+    def plain() -> Body:
+        # Text that starts after a column's banner, with no body between them.
+        return Body("plain", in_column=bool(columns) and columns[-1].position > (bodies[-1].last if bodies else -1))
+
     for pos, line in enumerate(lines):
         kind = line.kind
         if kind == LineKind.HEADLINE:
@@ -112,7 +119,7 @@ def split_page(lines: list[Line]) -> PageParts:
                 authors.append(Furniture(line, pos))
         elif kind == LineKind.CREDIT:
             if current is None:
-                current = Body("plain")
+                current = plain()
             current.add(line, pos)
             current.credits.append(line)
             if line.text.rstrip().endswith("摄") or line.text.rstrip().endswith("摄影报道"):
@@ -124,7 +131,7 @@ def split_page(lines: list[Line]) -> PageParts:
                 close()
         else:
             if current is None:
-                current = Body("plain")
+                current = plain()
             current.add(line, pos)
     close()
     return PageParts(bodies, runs, columns, authors)
