@@ -163,3 +163,25 @@ def test_photo_printed_under_a_column_piece_is_its_own_photo_article():
     assert column.paragraphs[-1] == "我们将督导市场从业人员落实好有关防疫要求，确保各项防控措施落到实处。"
     assert (photo.kind, photo.title, photo.byline.photographers) == ("photo", "优秀驾驶员现场传经验", ["万玉藻"])
     assert photo.paragraphs[0].startswith("昨天，在电车分公司第6车队")
+
+
+def test_a_banner_printed_again_over_the_column_next_piece_heads_that_piece():
+    page = ("■工会干部下沉日记\n\n市服务工会 冯显亮\n\n沉心、沉身、沉力 坚决筑牢防线\n"
+            "我作为市总工会第三批下沉\n干部，走进丰台区长辛店街\n道胡家垡村。这场疫情防控\n阻击战，我们一定能打赢。\n\n"
+            "■工会干部下沉日记\n\n北京市金融工会副主席 鞠万春\n\n一包粽子 托起沉甸甸的信任\n"
+            "“吃粽子啦，这是我媳妇亲手\n包的粽子，你们拿回去尝一尝\n。”村支书张守德说。\n")
+    result = segment_page(page)
+    assert [(a.title, a.column, a.byline.authors) for a in result.articles] == [
+        ("沉心、沉身、沉力 坚决筑牢防线", "工会干部下沉日记", ["冯显亮"]),
+        ("一包粽子 托起沉甸甸的信任", "工会干部下沉日记", ["鞠万春"])]
+    assert result.residue == []
+
+
+def test_a_banner_after_a_photo_heads_the_column_piece_under_it():
+    page = ("工会送来矿泉水\n持续高温下，朝阳区亚运村街道\n社区基层工作人员仍然坚守在一\n线，站在卡口测温、查验健康码\n"
+            "。近日，亚运村街道总工会为辖\n区内26个社区送上3.4万余\n瓶矿泉水。\n\n本报记者 周美玉 摄影报道\n\n"
+            "■工会干部下沉日记\n\n“只要防疫工作有需要，我随叫随到”\n5月26日自接到紧急通知，我\n作为一名党员，积极响应号召\n"
+            "，踊跃报名参加下沉社区志愿\n服务工作。\n\n北京职工体育服务中心 董光琳\n")
+    photo, column = segment_page(page).articles
+    assert (photo.kind, photo.title, photo.column) == ("photo", "工会送来矿泉水", None)
+    assert (column.kind, column.column, column.byline.authors) == ("column", "工会干部下沉日记", ["董光琳"])

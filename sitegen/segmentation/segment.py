@@ -40,18 +40,22 @@ class SegmentedPage:
     residue: list[tuple[int, str]] = field(default_factory=list)   # (line number, text) placed nowhere
 
 
-def _nearest_body(bodies: list[Body], item: Furniture, prefer_previous: bool) -> int | None:
-    """The body a column header or author line belongs to: a signed piece never starts with 本报讯."""
+def _nearest_bodies(bodies: list[Body], item: Furniture, prefer_previous: bool) -> list[int]:
+    """The bodies a column header or author line may belong to, the likeliest first: a
+    signed piece never starts with 本报讯. The caller takes the first not already taken,
+    so a banner printed again over a column's next piece heads that piece."""
     before = [i for i, b in enumerate(bodies) if b.last < item.position and b.start == "plain"]
     after = [i for i, b in enumerate(bodies) if b.first > item.position and b.start == "plain"]
     previous = before[-1] if before else None
     following = after[0] if after else None
-    if prefer_previous and previous is not None and bodies[previous].last == item.position - 1:
-        return previous
-    if prefer_previous and previous is not None and bodies[previous].signature is not None \
-            and item.position - bodies[previous].last <= 2:
-        return previous
-    return following if following is not None else previous
+    order = []
+    # A banner can follow its piece in OCR order, but not a photo its credit closed.
+    if prefer_previous and previous is not None and not bodies[previous].credits and (
+            bodies[previous].last == item.position - 1
+            or (bodies[previous].signature is not None and item.position - bodies[previous].last <= 2)):
+        order.append(previous)
+    order += [i for i in (following, previous) if i is not None and i not in order]
+    return order
 
 
 def _marker_page(pattern: re.Pattern, text: str) -> str | None:
@@ -111,15 +115,15 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
     column_of: dict[int, str] = {}
     residue: list[tuple[int, str]] = []
     for item in parts.columns:
-        i = _nearest_body(bodies, item, prefer_previous=True)
-        if i is not None and i not in column_of:
+        i = next((i for i in _nearest_bodies(bodies, item, prefer_previous=True) if i not in column_of), None)
+        if i is not None:
             column_of[i] = clean_headline_spacing(item.line.display)
         else:
             residue.append((item.line.number, item.line.text.strip()))
     author_of: dict[int, Line] = {}
     for item in parts.authors:
-        i = _nearest_body(bodies, item, prefer_previous=False)
-        if i is not None and i not in author_of:
+        i = next((i for i in _nearest_bodies(bodies, item, prefer_previous=False) if i not in author_of), None)
+        if i is not None:
             author_of[i] = item.line
         else:
             residue.append((item.line.number, item.line.text.strip()))
