@@ -185,3 +185,61 @@ def test_a_banner_after_a_photo_heads_the_column_piece_under_it():
     photo, column = segment_page(page).articles
     assert (photo.kind, photo.title, photo.column) == ("photo", "工会送来矿泉水", None)
     assert (column.kind, column.column, column.byline.authors) == ("column", "工会干部下沉日记", ["董光琳"])
+
+
+def test_a_headline_two_characters_wider_than_the_column_is_no_paragraph_start():
+    # Chinese characters are all one width: a line of them two wider than the column is
+    # not a wrapped body line (only a hung punctuation mark, or narrower Latin letters and
+    # digits, let one run past the edge), so it heads the report it follows.
+    page = """本报讯 （记者 闫长禄通讯
+员王玉） 近日，门头沟区斋
+堂镇总工会到辖区创馨园林等
+多家建会企业进行疫情常态化
+防控工作指导，并为企业带去
+了慰问品。
+
+据门头沟区住建委相关负责人
+介绍，为让监管对象按照门头
+沟区创建文明城区的整体要求
+开展日常工作、营造创城氛围
+，结合中建三局公司项目部请
+缨参与志愿诉求，区住建委联
+系群团组织，为服务区中心工
+作大局主动作为，特成立建筑
+施工领域职工志愿服务大队，
+将建筑业服务功能做大做强。
+区总工会充分发挥优势资源，
+助推队伍迅速组建。“此后，
+我们将以建筑施工领域职工志
+
+尽快解决难题。
+
+“我们要充分发挥工会职能为
+企业和员工做好服务。”斋堂
+镇总工会主席曹玉清表示，今
+后将继续发挥平台、阵地和桥
+梁作用，为企业的发展壮大营
+造良好环境。
+
+斋堂镇工会现场办公为企业解难题
+
+持续高温下，西城区什刹海街
+道社区基层工作人员仍然坚守
+在一线，站在卡口测温、查验
+健康码。近日，什刹海街道总
+工会为辖区内77个社区送上
+7.8万余瓶矿泉水，并慰问
+奋战在疫情防控一线的社区工
+作人员，叮嘱大家做好社区防
+疫工作的同时，也要保护好身
+体。
+
+本报记者 周美玉 摄影报道
+
+工会送来矿泉水
+"""
+    report, photo = segment_page(page).articles
+    assert (report.kind, report.title) == ("news", "斋堂镇工会现场办公为企业解难题")
+    assert report.paragraphs[-1].endswith("为企业的发展壮大营造良好环境。")
+    assert (photo.kind, photo.title) == ("photo", "工会送来矿泉水")
+    assert photo.paragraphs[0].startswith("持续高温下，西城区什刹海街道")

@@ -227,6 +227,13 @@ def _headline_run(lines: list[Line], i: int, width: int | None = None, longest: 
             and not sentence_closed(run[-1].text) and not followed_by_text)
 
 
+def _overhang(line: Line) -> int:
+    """How many characters past the column width a wrapped body line can hold: one, a
+    punctuation mark hung at the line's end; two with Latin letters or digits, which are
+    narrower than Chinese characters."""
+    return 2 if any(c.isascii() for c in line.compact) else 1
+
+
 def _wider_than_its_column(line: Line, prev: Line | None, width: int | None) -> bool:
     """A line after a column break that is wider than the column the unfinished sentence
     was wrapped in does not go on with it: a sentence cut by a break goes on in a column of
@@ -257,7 +264,7 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
             continue
         if nxt is not None and nxt.kind == LineKind.BODY:
             # Straight under a column's banner stands the piece's headline, however wide.
-            fills_column = (width is not None and width - 3 <= len(line.compact) <= width + 2
+            fills_column = (width is not None and width - 3 <= len(line.compact) <= width + _overhang(line)
                             and not _phrase_gap(line.text) and not (prev is not None and prev.kind == LineKind.COLUMN))
             if nxt.gap_before == 0:
                 # One paragraph per line: a headline stands apart from the text under it;
