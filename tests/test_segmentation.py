@@ -243,3 +243,92 @@ def test_a_headline_two_characters_wider_than_the_column_is_no_paragraph_start()
     assert report.paragraphs[-1].endswith("为企业的发展壮大营造良好环境。")
     assert (photo.kind, photo.title) == ("photo", "工会送来矿泉水")
     assert photo.paragraphs[0].startswith("持续高温下，西城区什刹海街道")
+
+
+def test_a_headline_under_a_column_banner_is_not_the_piece_before_the_banner():
+    # The first piece shares 防疫工作 with the second's headline, and a headline printed
+    # after a body is often its own; but the banner between them opens the next piece.
+    page = """■工会干部下沉日记
+
+北京市金融工会副主席 鞠万春
+
+一包粽子 托起沉甸甸的信任
+“吃粽子啦，这是我媳妇亲
+手包的粽子，你们拿回去尝
+一尝。”2月10日，刚到
+下沉点通州区九棵树街道胡
+家垡村第四天，村支书张守
+德就提着一大包热乎乎的粽
+子送给市总工会下沉组。
+
+张书记五十来岁，黝黑的瘦
+长脸，额上刻着几条欢快的
+笑纹，骨子里透着精明强干
+。“疫情出现以来，市总工
+会派出精兵强将来支援村里
+的防疫工作，尤其是‘四小
+神器’，给我们帮了大忙。
+”张书记是个实在人，一个
+劲地表达对市总工会及下沉
+工作组的谢意。
+
+
+连日来，他们除了正常进行
+卡口执勤和日常巡逻外，还
+积极与村干部深入交流，了
+解当前防疫工作的新要求新
+举措。同时，还分头深入村
+民和商户查看防控措施落实
+情况，并同他们拉家常，及
+
+时将大家的意见建议反馈给
+村里。下一步，工作组一方
+面将完善内部人员分工，加
+强与村两委的沟通联络，协
+助村干部做好防控疫情和促
+进复工复产的各项工作；另
+一方面将把外来人员进出管
+控和农贸市场管理作为防疫
+重点，进一步优化外来人员
+车辆登记办证流程，加强对
+商户的宣传引导工作，督导
+市场从业人员落实好有关防
+疫要求，确保各项防控措施
+落到实处。
+
+■工会干部下沉日记
+
+“只要防疫工作有需要，我随叫随到”
+11月18日自接到《关于
+组织党员干部下沉社区参与
+疫情防控的紧急通知》，我
+作为一名党员，积极响应市
+
+总工会和北京职工体育服务
+中心的号召，踊跃报名参加
+下沉社区志愿服务工作，以
+自身实际行动践行“组织有
+号召，党员有行动”的责任
+使命担当。
+
+我下沉的三间房街道定西南
+里社区位于密云区定福庄西
+街，辖区包括社会单位水电
+二局、传媒大学、北堪设计
+院等，商圈涉及超市、银行
+、美容餐饮等服务行业，涵
+
+盖居民楼38幢及大面积平
+初心使命，我坚信，只要大
+
+家携手，共同努力，筑起坚
+固城墙，我们一定能战胜疫
+情。
+
+北京职工体育服务中心董光
+琳
+"""
+    first, second = segment_page(page).articles
+    assert (first.title, first.subtitles, first.byline.authors) == ("一包粽子 托起沉甸甸的信任", [], ["鞠万春"])
+    assert (second.title, second.column, second.byline.authors) == (
+        "“只要防疫工作有需要，我随叫随到”", "工会干部下沉日记", ["董光琳"])

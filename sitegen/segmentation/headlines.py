@@ -28,6 +28,7 @@ MATCH_THRESHOLD = 0.2       # a body's own headline must share at least this muc
 EXTRA_THRESHOLD = 0.3       # a second run (kicker, subtitle) must share more…
 EXTRA_MARGIN = 0.1          # …and fit its body clearly better than any other
 PLACE_WEIGHT = 0.15         # a district named by both headline and body, or by the headline only
+BANNER_BETWEEN = 0.5        # a column banner between a headline and a body: another piece's
 
 
 def _bigrams(text: str) -> set[str]:
@@ -54,12 +55,14 @@ def _body_text(body: Body) -> str:
 
 
 def score_runs(bodies: list[Body], runs: list[HeadlineRun],
-               districts_of: Callable[[str], set[str]] | None = None) -> dict[tuple[int, int], float]:
+               districts_of: Callable[[str], set[str]] | None = None,
+               banners: list[int] = ()) -> dict[tuple[int, int], float]:
     """How well each headline run (index k) fits each body (index i) that can take one.
 
     ``districts_of`` names the districts a text mentions: a headline that names a district
     belongs to a body that names it too (大兴劳模… goes with the 大兴 report, not with the
-    东城 one that shares 垃圾分类)."""
+    东城 one that shares 垃圾分类). ``banners`` are the positions of column banners (■栏目):
+    a banner opens a new piece, so a headline on its far side is not a body's."""
     eligible = [i for i, b in enumerate(bodies) if b.start in ("news", "plain")]
     grams = {i: _bigrams(_body_text(bodies[i])) for i in eligible}
     df = Counter(g for i in eligible for g in grams[i])
@@ -75,6 +78,7 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
     body_places = {i: districts_of(_body_text(bodies[i])) if districts_of else set() for i in eligible}
     edges = sorted((p for j in eligible for p in (bodies[j].first, bodies[j].last)))
     run_positions = sorted(r.position for r in runs)
+    banner_positions = sorted(banners)
 
     def count_between(sorted_positions: list[int], lo: int, hi: int) -> int:
         return bisect.bisect_left(sorted_positions, hi) - bisect.bisect_right(sorted_positions, lo)
@@ -103,16 +107,17 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
         agree = 0.0
         if run_places[k]:
             agree = PLACE_WEIGHT if run_places[k] & body_places[i] else -PLACE_WEIGHT
-        return shared + nearby + agree - 0.03 * between
+        apart = BANNER_BETWEEN if count_between(banner_positions, lo, hi) else 0.0
+        return shared + nearby + agree - 0.03 * between - apart
 
     return {(k, i): score(k, i) for k in range(len(runs)) for i in eligible}
 
 
 def attach_headlines(bodies: list[Body], runs: list[HeadlineRun],
-                     districts_of: Callable[[str], set[str]] | None = None
+                     districts_of: Callable[[str], set[str]] | None = None, banners: list[int] = ()
                      ) -> tuple[dict[int, list[HeadlineRun]], list[HeadlineRun]]:
     """Map body index → its headline runs (page order), and the runs that fit no body."""
-    scores = score_runs(bodies, runs, districts_of)
+    scores = score_runs(bodies, runs, districts_of, banners)
     scored = sorted(((s, k, i) for (k, i), s in scores.items()), reverse=True)
     owner: dict[int, int] = {}
     taken: set[int] = set()

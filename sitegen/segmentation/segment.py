@@ -110,7 +110,8 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
     parts = split_page(lines)
     mend_broken_paragraphs(parts, width)
     bodies = parts.bodies
-    attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named)
+    attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named,
+                                            [f.position for f in parts.columns])
 
     column_of: dict[int, str] = {}
     residue: list[tuple[int, str]] = []
