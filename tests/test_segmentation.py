@@ -332,3 +332,58 @@ def test_a_headline_under_a_column_banner_is_not_the_piece_before_the_banner():
     assert (first.title, first.subtitles, first.byline.authors) == ("一包粽子 托起沉甸甸的信任", [], ["鞠万春"])
     assert (second.title, second.column, second.byline.authors) == (
         "“只要防疫工作有需要，我随叫随到”", "工会干部下沉日记", ["董光琳"])
+
+
+def test_a_column_break_that_cuts_a_word_does_not_make_a_headline():
+    # `第二批下沉工作组的6名同` / break / `志一边…`: 同志 runs across the break, so the
+    # line is a paragraph's first line, not a headline over the text after it.
+    page = """二局、传媒大学、北堪设计
+
+院等，商圈涉及超市、银行
+、美容餐饮等服务行业，涵
+盖居民楼68幢及大面积平
+房。辖区共设2个核酸检测
+
+点位，定福园小区点位是社
+区最大的检测点，每天分三
+组进行检测，不仅服务本小
+区居民群众，同时也肩负周
+边商业服务行业和其他小区
+
+居民核酸检测任务。每天从
+早上六点开始至晚上七点，
+前来检测的居民群众络绎不
+
+绝，日检测人数均达500
+0人以上。考虑社区工作任
+务繁重，我每天坚持早一些
+到岗，晚一些下班，我主要
+负责身份证信息扫码录入、
+现场秩序维护。自5月24
+
+日开始，已参加核酸检测服
+务33次，每日至少工作2
+小时。
+
+第二批下沉工作组的6名同
+
+志一边尝着香甜可口的粽子
+，一边讨论着如何开展好当
+下的疫情防控工作。他们纷
+纷表示：一定不辜负村干部
+和全村百姓的信任，在前期
+取得的“零感染”成绩基础
+上，传承好第一批下沉工作
+组留下的宝贵经验，守正创
+新、积极作为，努力当好市
+
+直机关下沉基层参与防疫工
+作的代表队，为确保胡家垡
+村抗疫防疫与复工复产双胜
+利作出应有贡献。
+
+北京职工体育服务中心 董光琳
+"""
+    (article,) = segment_page(page).articles
+    assert article.title is None and article.byline.authors == ["董光琳"]
+    assert any(p.startswith("第二批下沉工作组的6名同志一边尝着香甜可口的粽子，一边讨论着") for p in article.paragraphs)

@@ -227,6 +227,20 @@ def _headline_run(lines: list[Line], i: int, width: int | None = None, longest: 
             and not sentence_closed(run[-1].text) and not followed_by_text)
 
 
+def _word_across(left: str, right: str) -> bool:
+    """Does a dictionary word run from the end of one line into the next (`6名同` / `志一边`,
+    `相关负责` / `人对全市`)? A column edge cuts words; a headline ends with a whole one."""
+    from sitegen.dictionary import tokenizer
+
+    head, tail = left[-3:], right[:3]
+    position = 0
+    for word in tokenizer().cut(head + tail, HMM=False):
+        if position < len(head) < position + len(word):
+            return True
+        position += len(word)
+    return False
+
+
 def _overhang(line: Line) -> int:
     """How many characters past the column width a wrapped body line can hold: one, a
     punctuation mark hung at the line's end; two with Latin letters or digits, which are
@@ -279,7 +293,8 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
                 # A column break right after a paragraph's first line: the line fills the
                 # column and what follows the break reads on as plain text.
                 wrapped = fills_column and not opens_lede(nxt) and (not _headline_shaped(nxt) or (
-                    prev is not None and prev.kind == LineKind.HEADLINE and line.gap_before == 0))
+                    prev is not None and prev.kind == LineKind.HEADLINE and line.gap_before == 0) or (
+                    not _headline_run(lines, i + 1, width) and _word_across(line.compact, nxt.compact)))
             if wrapped:
                 open_sentence = not sentence_closed(line.text)
                 continue
