@@ -133,6 +133,8 @@ def test_author_line_that_lost_its_space_signs_the_column():
     kinds = {l.display: l.kind for l in classify_page(page)}
     assert kinds["北京职工体育服务中心董光琳"] == LineKind.AUTHOR
     assert kinds["建工集团召开会议。会上，分公司总经理杨立伟"] == LineKind.BODY     # runs on: body text
+    cut = classify_page("普及垃圾分类知识。\n\n平谷区总工会副主席施剑表\n\n示，此次活动在宣传垃圾分\n类知识。\n")
+    assert {l.display: l.kind for l in cut}["平谷区总工会副主席施剑表"] != LineKind.AUTHOR   # 表示 cut in two
     assert kinds["海淀区总工会送清凉"] != LineKind.AUTHOR                        # a headline, not a name
 
 

@@ -191,10 +191,11 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
     # An author line whose space the OCR lost stands apart: after the end of a sentence, with
     # a blank line (or the page's end) after it, where a wrapped body line runs on — though a
     # column break can fall there too, so a line going on with what the person said
-    # (…主席曹玉清 / 表示，…) keeps it in the body.
+    # (…主席曹玉清 / 表示，…, or …主席施剑表 / 示，… with the word cut) keeps it in the body.
     for i, line in enumerate(lines):
         if line.kind == LineKind.BODY and may_be_unspaced_author_line(line.text) \
-                and (i + 1 == len(lines) or (lines[i + 1].gap_before > 0 and not _RUNS_ON.match(lines[i + 1].text))) \
+                and (i + 1 == len(lines) or (lines[i + 1].gap_before > 0 and not _RUNS_ON.match(lines[i + 1].text)
+                                             and not _word_across(line.compact, lines[i + 1].compact))) \
                 and i > 0 and lines[i - 1].compact.rstrip().endswith(_SENTENCE_END):
             line.kind = LineKind.AUTHOR
 
