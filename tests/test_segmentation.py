@@ -389,3 +389,37 @@ def test_a_column_break_that_cuts_a_word_does_not_make_a_headline():
     (article,) = segment_page(page).articles
     assert article.title is None and article.byline.authors == ["董光琳"]
     assert any(p.startswith("第二批下沉工作组的6名同志一边尝着香甜可口的粽子，一边讨论着") for p in article.paragraphs)
+
+
+def test_a_headline_stacked_over_a_byline_heads_that_report_whatever_it_names():
+    # The report's headline names 怀柔 and its text 东城, which counts against the pair; but
+    # a headline printed straight over a 本报讯 line is that report's, not the photo's above.
+    page = """工会送来矿泉水
+持续高温下，丰台区花乡街道社区
+基层工作人员仍然坚守在一线，站
+在卡口测温、查验健康码。近日，
+花乡街道总工会为辖区内40个社
+区送上1.3万余瓶矿泉水，并慰
+问奋战在疫情防控一线的社区工作
+人员，叮嘱大家做好社区防疫工作
+的同时，也要保护好身体。
+
+本报记者 周美玉 摄影报道
+
+怀柔工会走访慰问高温下劳动者
+本报讯 （记者 崔欣通讯员宋雅
+欣） 记者昨天从东城区总工会获
+悉，该区总工会投入42万元专项
+资金，全面开启历时2个月的“送
+清凉”活动，以此引领基层工会组
+织慰问奋战在高温一线的职工。
+
+活动中，东城区人大常委会副主任
+、区总工会主席张书远，区总工会
+党组书记、副主席曹岩带领班子成
+员来到区疾病预防控制中心和大中
+富乐村核酸检测点，为奋战在一线
+"""
+    photo, report = segment_page(page).articles
+    assert (photo.kind, photo.title, photo.subtitles) == ("photo", "工会送来矿泉水", [])
+    assert (report.kind, report.title) == ("news", "怀柔工会走访慰问高温下劳动者")

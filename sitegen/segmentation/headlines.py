@@ -28,6 +28,7 @@ MATCH_THRESHOLD = 0.2       # a body's own headline must share at least this muc
 EXTRA_THRESHOLD = 0.3       # a second run (kicker, subtitle) must share more…
 EXTRA_MARGIN = 0.1          # …and fit its body clearly better than any other
 PLACE_WEIGHT = 0.15         # a district named by both headline and body, or by the headline only
+STACKED_OVER_BYLINE = 0.3   # printed straight over a report's 本报讯 line, with no blank line
 BANNER_BETWEEN = 0.5        # a column banner between a headline and a body: another piece's
 
 
@@ -104,6 +105,8 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
                 nearby += 0.15
             if runs_between:
                 nearby /= 3
+        if body.start == "news" and run.position + len(run.lines) == body.first and body.lines[0].gap_before == 0:
+            nearby += STACKED_OVER_BYLINE
         agree = 0.0
         if run_places[k]:
             agree = PLACE_WEIGHT if run_places[k] & body_places[i] else -PLACE_WEIGHT
