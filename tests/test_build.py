@@ -103,6 +103,19 @@ def test_text_from_pages_is_escaped(project):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;script&gt;alert(2)&lt;/script&gt;" in html
 
 
+def test_a_subhead_is_a_heading_on_the_page_and_plain_text_in_search(project):
+    path = next((project / "content").rglob("*.md"))
+    path.write_text(path.read_text(encoding="utf-8") + "\n\n### 精准帮扶暖人心\n\n下一步将继续做好帮扶工作。\n",
+                    encoding="utf-8")
+    build_site(load_settings(project))
+    article = read_article(path)
+    html = (project / "public" / "a" / article.id / "index.html").read_text(encoding="utf-8")
+    assert "<h3>精准帮扶暖人心</h3>" in html
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in (project / "public" / "search" / "docs").glob("*.json")]
+    (doc,) = [d for d in docs if d["u"].rstrip("/").endswith(article.id)]
+    assert "精准帮扶暖人心 下一步将继续做好帮扶工作。" in doc["x"] and "#" not in doc["x"]
+
+
 def test_failed_build_keeps_the_previous_site(project, capsys):
     build_site(load_settings(project))
     before = {p: p.read_bytes() for p in (project / "public").rglob("*") if p.is_file()}

@@ -32,7 +32,7 @@ def placed_characters(text: str) -> Counter:
     counts = Counter()
     for a in result.articles:
         for part in [a.title or "", *a.subtitles, a.column or "", a.author_line or "", *a.paragraphs]:
-            part = re.sub(r"^\\", "", part)
+            part = re.sub(r"^(\\|### )", "", part)      # a Markdown escape, or a subhead's mark
             counts.update(c for c in part if not c.isspace())
     for _, line in result.residue:
         line = _COLUMN_MARK.sub("", line)

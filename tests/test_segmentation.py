@@ -423,3 +423,19 @@ def test_a_headline_stacked_over_a_byline_heads_that_report_whatever_it_names():
     photo, report = segment_page(page).articles
     assert (photo.kind, photo.title, photo.subtitles) == ("photo", "工会送来矿泉水", [])
     assert (report.kind, report.title) == ("news", "怀柔工会走访慰问高温下劳动者")
+
+
+def test_a_subhead_inside_a_report_keeps_the_report_whole():
+    page = ("平谷区总工会暖心慰问送进敬老院\n本报讯 （记者 马超） 近日，\n平谷区总工会开展敬老爱老慰问\n"
+            "活动， 工会领导走访看望平谷区\n幸福之家养老院的老人们， 并送\n去牛奶等慰问品。\n\n"
+            "慰问中， 区总工会领导详细\n了解了养老院的规模及老人们的\n身体和生活情况， 询问了老人们\n"
+            "的日常生活、 饮食、 看病就医等\n内容。\n\n精准帮扶暖人心\n\n"
+            "区总工会相关负责人介绍， 今\n年以来， 全区各级工会共走访慰\n问困难职工300余户， 发放慰问\n"
+            "金和慰问品总价值50余万元。\n\n"
+            "本报讯 （记者 盛丽） 11月16\n日， 北京发行集团工会组织开展\n了以 “健康防疫 垃圾分类从我\n做起”为主题的知识竞赛。\n\n"
+            "发行集团工会知识竞赛宣传健康理念\n")
+    report, other = segment_page(page).articles
+    assert (report.kind, report.title, report.subtitles) == ("news", "平谷区总工会暖心慰问送进敬老院", [])
+    assert report.paragraphs[2:] == ["### 精准帮扶暖人心", "区总工会相关负责人介绍，今年以来，全区各级工会共走访慰问困难职工300余户，"
+                                     "发放慰问金和慰问品总价值50余万元。"]
+    assert (other.kind, other.title) == ("news", "发行集团工会知识竞赛宣传健康理念")

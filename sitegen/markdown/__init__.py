@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 
 import markdown as _markdown
 
@@ -23,6 +24,10 @@ def render_body(text: str) -> str:
     return md.convert(html.escape(text, quote=False))
 
 
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
+
+
 def plain_text(text: str) -> str:
     """The body as one line of text (for descriptions and snippets)."""
-    return " ".join(p.strip().lstrip("\\") for p in text.split("\n\n") if p.strip())
+    # A subhead (### 小标题) reads as text; a leading backslash only escapes Markdown.
+    return " ".join(_HEADING_MARK.sub("", p.strip()).lstrip("\\") for p in text.split("\n\n") if p.strip())

@@ -37,7 +37,7 @@ from sitegen.search.terms import Terms, article_record, prepare, shard_of
 FIELD = "text"
 PAIRS_PER_SHARD = 2000      # aim: shards of a few thousand postings, some 10 KB gzipped
 VERSION = 4
-TERMS_VERSION = 5          # bump when the way text is cut into terms changes
+TERMS_VERSION = 6          # bump when the way text is cut into terms changes (6: subhead marks dropped)
 
 POOL_FROM_ARTICLES = 200   # fewer to cut, or shards to write, are done faster than workers start
 POOL_FROM_SHARDS = 256

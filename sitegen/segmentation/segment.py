@@ -13,6 +13,7 @@ from sitegen.ocr.spacing import clean_headline_spacing
 from sitegen.ocr.wraps import join_wrapped_lines
 from sitegen.segmentation.bodies import Body, Furniture, mend_broken_paragraphs, split_page
 from sitegen.segmentation.headlines import attach_headlines, choose_title, headline_texts
+from sitegen.segmentation.subheads import find_subheads
 from sitegen.segmentation.kinds import article_kind
 
 _MARKDOWN_LEAD = re.compile(r"^(#|>|[-+*]\s|\d+[.)]\s)")
@@ -132,8 +133,12 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
         for line in run.lines:
             residue.append((line.number, line.text.strip()))
 
+    subheads = find_subheads(bodies, attached, set(column_of) | set(author_of), headline_texts)
+    folded = {s.text for s in subheads}
     articles = []
     for i, body in enumerate(bodies):
+        if i in folded:
+            continue
         title, subtitles = choose_title(body, attached.get(i, []))
         byline = _byline(body)
         author_line = None
@@ -142,16 +147,21 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
             byline.authors.extend(n for n in parse_author_line(author_of[i].text) if n not in byline.authors)
         signed = i in author_of or body.signature is not None or i in column_of
         kind = article_kind(body, signed)
+        paragraphs = _paragraphs(body, width)
+        last = body
+        for sub in (s for s in subheads if s.article == i):
+            last = bodies[sub.text]
+            paragraphs += ["### " + headline_texts(sub.run)[0], *_paragraphs(last, width)]
         articles.append(SegmentedArticle(
             title=title,
             subtitles=subtitles,
             kind=kind,
-            paragraphs=_paragraphs(body, width),
+            paragraphs=paragraphs,
             byline=byline,
             column=column_of.get(i),
             author_line=author_line,
             continued_from=_marker_page(_FROM, body.lines[0].text) if body.start == "continuation" else None,
-            continued_to=_marker_page(_TO, body.lines[-1].text),
+            continued_to=_marker_page(_TO, last.lines[-1].text),
             first_line=body.lines[0].number,
         ))
     residue.sort()
