@@ -34,7 +34,7 @@ def placed_characters(text: str) -> Counter:
         for part in [a.title or "", *a.subtitles, a.column or "", a.author_line or "", *a.paragraphs]:
             part = re.sub(r"^(\\|### )", "", part)      # a Markdown escape, or a subhead's mark
             counts.update(c for c in part if not c.isspace())
-    for _, line in result.residue:
+    for _, line in [*result.residue, *result.page_furniture]:
         line = _COLUMN_MARK.sub("", line)
         for token in line.split():
             counts.update(undouble(token) or token)

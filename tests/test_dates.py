@@ -101,6 +101,17 @@ def test_manifest_first_then_file_name_then_text(tmp_path):
     assert (old.date, old.date_source, old.page) == ("1998-05-01", "manifest", "1")
 
 
+def test_a_printed_page_header_dates_the_page_when_its_weekday_agrees():
+    page = "2020年11月18日 星期三 第3版 要闻\n\n本报讯 近日，12月4日将举办的活动……\n"
+    h = issue_date("p03.txt", page, {})
+    assert (h.date, h.date_source) == ("2020-11-18", "header")
+    # a weekday that disagrees, or a date inside a sentence, is no header: the text decides
+    assert issue_date("x.txt", "2020年11月18日 星期二\n2020年7月20日活动", {}).date_source == "inferred"
+    assert issue_date("x.txt", "2020年11月18日星期三，北京市总工会召开会议。", {}).date_source == "inferred"
+    # the file name still comes first
+    assert issue_date("2021-01-02.txt", page, {}).date_source == "filename"
+
+
 def test_no_manifest_is_no_entries(tmp_path):
     assert read_manifest(tmp_path) == {}
 

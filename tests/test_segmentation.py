@@ -439,3 +439,19 @@ def test_a_subhead_inside_a_report_keeps_the_report_whole():
     assert report.paragraphs[2:] == ["### 精准帮扶暖人心", "区总工会相关负责人介绍，今年以来，全区各级工会共走访慰问困难职工300余户，"
                                      "发放慰问金和慰问品总价值50余万元。"]
     assert (other.kind, other.title) == ("news", "发行集团工会知识竞赛宣传健康理念")
+
+
+def test_the_page_header_and_footer_are_part_of_no_article_and_cut_nothing():
+    from pathlib import Path
+
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "003_7c2e367b8fe2eefd.txt").read_text(encoding="utf-8")
+    plain = segment_page(seed)
+    # A footer can fall inside a sentence the OCR broke across columns.
+    broken = seed.replace("慰问中， 区总工会领导详细\n\n了解了", "慰问中， 区总工会领导详细\n\n责任编辑 王巍 美术编辑 李娜\n\n了解了", 1)
+    assert broken != seed
+    framed = segment_page("2020年11月18日 星期三\n第3版 要闻\n\n" + broken + "\n本版编辑：刘莉\n")
+    assert [(a.title, a.subtitles, a.kind, a.paragraphs) for a in framed.articles] == \
+        [(a.title, a.subtitles, a.kind, a.paragraphs) for a in plain.articles]
+    assert [text for _, text in framed.page_furniture] == ["2020年11月18日 星期三", "第3版 要闻", "责任编辑 王巍 美术编辑 李娜",
+                                                          "本版编辑：刘莉"]
+    assert framed.residue == plain.residue

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from sitegen.bylines import find_credit, is_author_line, may_be_unspaced_author_line, starts_news_byline
+from sitegen.dates.header import dateline
 from sitegen.ocr import split_doubled_prefix, undouble
 from sitegen.ocr.spacing import clean_spacing, is_cjk
 from sitegen.ocr.wraps import sentence_closed
@@ -33,6 +34,7 @@ class LineKind(str, Enum):
     AD = "ad"                        # 广告 / Advertisement for …
     COLUMN = "column"                # ■栏目名, or a doubled column name
     AUTHOR = "author"                # 市服务工会 冯显亮
+    FURNITURE = "furniture"          # the page's own header and footer: 2020年11月18日 星期三, 责任编辑 王巍
 
 
 @dataclass
@@ -63,6 +65,14 @@ _COLUMN_SUFFIX = re.compile(r"(日记|手记|札记|随笔|侧记|漫谈|快评|
 _INNER_PUNCT = re.compile(r"[，。；：,;]")
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|（[^）]*）|\([^)]*\)")
 _HEADLINE_MAX = 50
+# Who made the page, printed at its foot: 责任编辑 王巍 美术编辑 李娜 / 本版编辑：刘莉. The
+# long titles stand without a separator; a short one (编辑, 校对) needs a colon or a space
+# before the name, so that a sentence starting with the word is not taken.
+_EDITOR_TITLE = r"(?:责任编辑|本版编辑|美术编辑|版式设计|责任校对|(?:编辑|美编|校对|版式|责编|排版|组版|制图)(?=\s*[:：]|\s))"
+_EDITORS = re.compile(rf"^\s*{_EDITOR_TITLE}\s*[:：]?\s*[\u3400-\u9fff]{{2,4}}"
+                      rf"(?:\s*[、，,]\s*[\u3400-\u9fff]{{2,4}})*"
+                      rf"(?:\s+{_EDITOR_TITLE}\s*[:：]?\s*[\u3400-\u9fff]{{2,4}}(?:\s*[、，,]\s*[\u3400-\u9fff]{{2,4}})*)*\s*$")
+_PAGE_LABEL = re.compile(r"^\s*第\s*[0-9０-９]{1,2}\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{2,6})?\s*$")
 
 
 # How a report's first sentence opens: with when it happened (近日，/ 12月4日，). A column
@@ -122,6 +132,8 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         line.kind = LineKind.COLUMN if is_column else LineKind.HEADLINE
     elif starts_news_byline(text):
         line.kind = LineKind.NEWS_START
+    elif _EDITORS.match(text) or _PAGE_LABEL.match(text) or (len(text) <= 60 and dateline(text)):
+        line.kind = LineKind.FURNITURE
     elif _MARKER_FROM.match(text):
         line.kind = LineKind.CONTINUED_FROM
     elif _AD.match(text):
@@ -262,6 +274,8 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
     """Decide which plain lines are headlines, reading the page in order."""
     open_sentence = False
     for i, line in enumerate(lines):
+        if line.kind == LineKind.FURNITURE:
+            continue                 # a page's foot can fall mid-sentence
         if line.kind in (LineKind.NEWS_START, LineKind.CONTINUED_FROM):
             open_sentence = not sentence_closed(line.text)
             continue

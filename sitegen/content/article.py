@@ -19,7 +19,7 @@ class Article:
     order: int = 0                            # position on the printed page, from 1
     page: str | None = None                   # page number or label (版), when known
     date: str | None = None                   # issue date, YYYY-MM-DD
-    date_source: str | None = None            # manifest | filename | inferred
+    date_source: str | None = None            # manifest | filename | header | inferred
     reporters: list[str] = field(default_factory=list)
     correspondents: list[str] = field(default_factory=list)
     photographers: list[str] = field(default_factory=list)

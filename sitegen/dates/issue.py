@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sitegen.dates.header import header_date
 from sitegen.dates.inference import infer_date
 from sitegen.dates.manifest import ManifestEntry, manifest_entry
 from sitegen.dates.paths import date_from_filename, page_from_filename
@@ -12,13 +13,14 @@ from sitegen.dates.paths import date_from_filename, page_from_filename
 @dataclass(frozen=True)
 class IssueDate:
     date: str | None                 # YYYY-MM-DD, None when nothing tells
-    date_source: str | None          # "manifest" | "filename" | "inferred"; None with no date
+    date_source: str | None          # "manifest" | "filename" | "header" | "inferred"; None with no date
     page: str | None                 # page (版) number or label
 
 
 def issue_date(relpath: str, text: str, manifest: dict[str, ManifestEntry]) -> IssueDate:
     """``relpath`` is the page file's path relative to the pages folder (as in the
-    manifest); the date comes from the manifest, else the path, else the page text."""
+    manifest); the date comes from the manifest, else the path, else the page's printed
+    header, else the dates its articles mention."""
     relpath = relpath.replace("\\", "/")
     entry = manifest_entry(manifest, relpath) if manifest else ManifestEntry()
     page = entry.page or page_from_filename(relpath)
@@ -27,5 +29,8 @@ def issue_date(relpath: str, text: str, manifest: dict[str, ManifestEntry]) -> I
     named = date_from_filename(relpath)
     if named:
         return IssueDate(named, "filename", page)
+    printed = header_date(text)
+    if printed:
+        return IssueDate(printed, "header", page)
     inferred = infer_date(text)
     return IssueDate(inferred, "inferred" if inferred else None, page)

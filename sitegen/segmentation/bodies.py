@@ -51,6 +51,7 @@ class PageParts:
     runs: list[HeadlineRun]
     columns: list[Furniture]
     authors: list[Furniture]
+    page_furniture: list[Line] = field(default_factory=list)    # the page's header and footer lines
 
 
 def _split_photo_caption(body: Body) -> Body | None:
@@ -93,9 +94,13 @@ def split_page(lines: list[Line]) -> PageParts:
         # Text that starts after a column's banner, with no body between them.
         return Body("plain", in_column=bool(columns) and columns[-1].position > (bodies[-1].last if bodies else -1))
 
+    page_furniture: list[Line] = []
     for pos, line in enumerate(lines):
         kind = line.kind
-        if kind == LineKind.HEADLINE:
+        if kind == LineKind.FURNITURE:
+            # Part of no article, and no boundary either: a page's foot can fall mid-report.
+            page_furniture.append(line)
+        elif kind == LineKind.HEADLINE:
             close()
             last = runs[-1] if runs else None
             if last and last.position + len(last.lines) == pos and line.gap_before == 0:
@@ -134,7 +139,7 @@ def split_page(lines: list[Line]) -> PageParts:
                 current = plain()
             current.add(line, pos)
     close()
-    return PageParts(bodies, runs, columns, authors)
+    return PageParts(bodies, runs, columns, authors, page_furniture)
 
 
 def mend_broken_paragraphs(parts: PageParts, width: int | None) -> None:

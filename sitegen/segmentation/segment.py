@@ -39,6 +39,7 @@ class SegmentedArticle:
 class SegmentedPage:
     articles: list[SegmentedArticle]
     residue: list[tuple[int, str]] = field(default_factory=list)   # (line number, text) placed nowhere
+    page_furniture: list[tuple[int, str]] = field(default_factory=list)  # header and footer lines
 
 
 def _nearest_bodies(bodies: list[Body], item: Furniture, prefer_previous: bool) -> list[int]:
@@ -165,7 +166,7 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
             first_line=body.lines[0].number,
         ))
     residue.sort()
-    return SegmentedPage(articles, residue)
+    return SegmentedPage(articles, residue, [(line.number, line.text.strip()) for line in parts.page_furniture])
 
 
 __all__ = ["SegmentedArticle", "SegmentedPage", "segment_page", "headline_texts"]

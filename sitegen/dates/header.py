@@ -1,0 +1,40 @@
+"""A page's own header line: the issue date as the paper prints it over each page.
+
+`2020年11月18日 星期三`, often with the page (第3版) or the paper's name beside it. Only
+a line that is nothing but a header counts, and only when its weekday agrees with its date:
+a report can mention 11月18日（星期三） in a sentence, but not on a line of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+
+_DATELINE = re.compile(
+    r"^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日[（(]?(?:星期|周)([一二三四五六日天])[）)]?(.{0,24})$")
+_WEEKDAYS = "一二三四五六日"
+_REST = re.compile(r"^(?:农历\S{2,12}|第\d{1,2}版|\d{1,2}版?|[\u4e00-\u9fff]{2,6}|[:：|｜·]|\s)*$")
+
+
+def dateline(line: str) -> str | None:
+    """The date (YYYY-MM-DD) of a page header line, or None for any other line."""
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
+    m = _DATELINE.match(text)
+    if not m or not _REST.match(m.group(5)):
+        return None
+    try:
+        day = _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    weekday = "日" if m.group(4) == "天" else m.group(4)
+    return day.isoformat() if _WEEKDAYS.index(weekday) == day.weekday() else None
+
+
+def header_date(text: str) -> str | None:
+    """The issue date printed in the page's header, if the page has one."""
+    for line in text.split("\n"):
+        found = dateline(line) if len(line) <= 60 else None
+        if found:
+            return found
+    return None
