@@ -1,4 +1,11 @@
-from sitegen.bylines import find_credit, is_author_line, parse_author_line, parse_credit, parse_news_byline
+from sitegen.bylines import (
+    find_credit,
+    is_author_line,
+    parse_author_line,
+    parse_credit,
+    parse_news_byline,
+    parse_reporter_line,
+)
 
 
 def test_news_byline_with_reporter_and_correspondent():
@@ -54,3 +61,22 @@ def test_author_line():
     assert is_author_line("北京市金融工会副主席 鞠万春")
     assert not is_author_line("同心抗疫 工会在行动")
     assert not is_author_line("一包粽子 托起沉甸甸的信任")
+
+
+def test_a_byline_on_its_own_line():
+    def roles(line):
+        b = parse_reporter_line(line)
+        return b and (b.reporters, b.correspondents, b.photographers, b.authors)
+
+    assert roles("本报记者 李四") == (["李四"], [], [], [])
+    assert roles("文/本报记者 李四") == (["李四"], [], [], [])
+    assert roles("本报记者 李四 通讯员 王五") == (["李四"], ["王五"], [], [])
+    assert roles("文/李四 图/王五") == ([], [], ["王五"], ["李四"])
+    assert roles("记者 张 晶 实习生 李明") == (["张晶", "李明"], [], [], [])
+    # a photo credit, a sentence, a unit's author line are not
+    for line in ("本报记者 周美玉 摄影报道", "本报记者 彭程 摄", "记者昨天从朝阳区总工会获悉", "市服务工会 冯显亮", "记者 一"):
+        assert parse_reporter_line(line) is None
+
+
+def test_an_intern_is_a_reporter_not_a_name():
+    assert parse_news_byline("本报讯（记者 张晶 实习生 李明）近日").reporters == ["张晶", "李明"]

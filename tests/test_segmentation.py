@@ -455,3 +455,28 @@ def test_the_page_header_and_footer_are_part_of_no_article_and_cut_nothing():
     assert [text for _, text in framed.page_furniture] == ["2020年11月18日 星期三", "第3版 要闻", "责任编辑 王巍 美术编辑 李娜",
                                                           "本版编辑：刘莉"]
     assert framed.residue == plain.residue
+
+
+FEATURE_TEXT = ("早上六点，张三已经站在了车间\n门口。三十年来，他每天都是第\n一个到岗的人。“干一行就要爱\n一行。”他说。\n\n"
+                "谈到未来，张三说，他希望把自\n己的经验传给更多年轻人，让工\n匠精神代代相传。\n")
+
+
+def test_a_feature_under_its_headline_and_reporters_byline():
+    for head in ("劳模张三：三十年坚守一线\n本报记者 李四 通讯员 王五\n\n",
+                 "劳模张三：三十年坚守一线\n\n文/本报记者 李四 通讯员 王五\n\n"):
+        (feature,) = segment_page(head + FEATURE_TEXT).articles
+        assert (feature.kind, feature.title) == ("news", "劳模张三：三十年坚守一线")
+        assert (feature.byline.reporters, feature.byline.correspondents) == (["李四"], ["王五"])
+        assert feature.paragraphs[1].startswith("早上六点，张三已经站在了车间门口。")
+    # a dash opens the subtitle, whichever line the OCR read last
+    (feature,) = segment_page("三十年坚守一线\n——记全国劳动模范张三\n本报记者 李四\n\n" + FEATURE_TEXT).articles
+    assert (feature.title, feature.subtitles) == ("三十年坚守一线", ["——记全国劳动模范张三"])
+    # a byline after the text signs it
+    (feature,) = segment_page(FEATURE_TEXT + "\n本报记者 李四\n\n三十年坚守一线的劳模张三\n").articles
+    assert (feature.kind, feature.title, feature.byline.reporters, feature.paragraphs[-1]) == (
+        "news", "三十年坚守一线的劳模张三", ["李四"], "本报记者李四")
+
+
+def test_a_column_piece_with_its_writer_on_a_byline_line_is_a_column():
+    (piece,) = segment_page("■劳动者之歌\n\n车间里的灯光\n文/李四\n\n" + FEATURE_TEXT).articles
+    assert (piece.kind, piece.column, piece.title, piece.byline.authors) == ("column", "劳动者之歌", "车间里的灯光", ["李四"])

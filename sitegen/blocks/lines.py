@@ -17,7 +17,13 @@ import statistics
 from dataclasses import dataclass, field
 from enum import Enum
 
-from sitegen.bylines import find_credit, is_author_line, may_be_unspaced_author_line, starts_news_byline
+from sitegen.bylines import (
+    find_credit,
+    is_author_line,
+    may_be_unspaced_author_line,
+    parse_reporter_line,
+    starts_news_byline,
+)
 from sitegen.dates.header import dateline
 from sitegen.ocr import split_doubled_prefix, undouble
 from sitegen.ocr.spacing import clean_spacing, is_cjk
@@ -28,6 +34,7 @@ class LineKind(str, Enum):
     BODY = "body"
     HEADLINE = "headline"
     NEWS_START = "news_start"        # 本报讯 (…) opens a report
+    BYLINE = "byline"                # 本报记者 李四: a feature's byline on a line of its own
     CREDIT = "credit"                # 本报记者 X 摄影报道: closes a photo or report
     CONTINUED_FROM = "continued_from"  # (上接第1版)
     CONTINUED_TO = "continued_to"      # (下转第4版)
@@ -95,13 +102,18 @@ def _phrase_gap(text: str) -> bool:
     return False
 
 
-def _headline_shaped(line: Line) -> bool:
+def _headline_shaped(line: Line, over_byline: bool = False) -> bool:
+    """``over_byline``: printed straight over a byline, where a headline's colon
+    (劳模张三：三十年坚守一线) does not make it a sentence."""
     text = line.compact
     if not 4 <= len(text) <= _HEADLINE_MAX:
         return False
     if _DATELINE.match(text) or text[-1] in "，、；：,;:（(《“" or text[0] in "，。、；：,;:）)》”":
         return False
-    if _INNER_PUNCT.search(_QUOTED.sub("", text)):
+    inner = _QUOTED.sub("", text)
+    if over_byline:
+        inner = inner.replace("：", "").replace(":", "")
+    if _INNER_PUNCT.search(inner):
         return False
     cjk = sum(1 for c in text if is_cjk(c))
     return cjk >= len(text) * 0.5
@@ -142,6 +154,8 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         line.kind = LineKind.COLUMN
     elif find_credit(text) == 0:
         line.kind = LineKind.CREDIT
+    elif parse_reporter_line(text):
+        line.kind = LineKind.BYLINE
     elif is_author_line(text):
         line.kind = LineKind.AUTHOR
     if line.kind == LineKind.COLUMN and not line.display:
@@ -179,7 +193,7 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
 
     # A credit can start on the line before: 本报记者 马超 / 通讯员 赵研容 摄影报道.
     for prev, line in zip(lines, lines[1:]):
-        if line.kind == LineKind.CREDIT and prev.kind in (LineKind.BODY, LineKind.AUTHOR) \
+        if line.kind == LineKind.CREDIT and prev.kind in (LineKind.BODY, LineKind.AUTHOR, LineKind.BYLINE) \
                 and _CREDIT_LEAD.match(prev.text):
             prev.kind = LineKind.CREDIT
 
@@ -234,7 +248,7 @@ def _headline_run(lines: list[Line], i: int, width: int | None = None, longest: 
     all_full = width is not None and len(run) > 1 and all(abs(len(l.compact) - width) <= 1 for l in run)
     # A report's byline straight under the run: a series banner, kicker, headline and
     # subtitle can all stand there, one under the other.
-    if after is not None and after.kind == LineKind.NEWS_START and after.gap_before == 0:
+    if after is not None and after.kind in (LineKind.NEWS_START, LineKind.BYLINE) and after.gap_before == 0:
         longest += 2
     return (len(run) <= longest and all(_headline_shaped(l) for l in run) and not all_full
             and not sentence_closed(run[-1].text) and not followed_by_text)
@@ -284,7 +298,9 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         prev = lines[i - 1] if i else None
-        if (open_sentence and not _wider_than_its_column(line, prev, width)) or not _headline_shaped(line):
+        over_byline = nxt is not None and (nxt.kind == LineKind.NEWS_START and nxt.gap_before == 0
+                                           or nxt.kind == LineKind.BYLINE and nxt.gap_before <= 1)
+        if (open_sentence and not _wider_than_its_column(line, prev, width)) or not _headline_shaped(line, over_byline):
             open_sentence = not sentence_closed(line.text)
             continue
         if line.gap_before == 0 and prev is not None and prev.kind in (LineKind.BODY, LineKind.NEWS_START) \

@@ -2,7 +2,8 @@
 
 - a news byline: ``本报讯 （记者 陈曦 通讯员 牛亚乐）``, OCR-spaced (``记 者 白 莹``) or broken across lines;
 - a photo credit closing a caption: ``本报记者 周美玉 摄影报道``, ``万玉藻 摄影报道``, ``本报记者 彭程 摄``;
-- an author line signing a column: ``市服务工会 冯显亮`` (unit, then the name).
+- an author line signing a column: ``市服务工会 冯显亮`` (unit, then the name);
+- a feature's byline on a line of its own: ``本报记者 李四 通讯员 王五``, ``文/李四 图/王五``.
 """
 
 from sitegen.bylines.parse import (
@@ -13,6 +14,7 @@ from sitegen.bylines.parse import (
     parse_author_line,
     parse_credit,
     parse_news_byline,
+    parse_reporter_line,
     starts_news_byline,
 )
 
@@ -24,5 +26,6 @@ __all__ = [
     "parse_author_line",
     "parse_credit",
     "parse_news_byline",
+    "parse_reporter_line",
     "starts_news_byline",
 ]

@@ -12,6 +12,7 @@ _NAME_CHARS = r"[\u3400-\u9fff·•]"
 # Roles in the order they can appear inside a byline; longer forms first.
 _ROLES = {
     "本报记者": "reporters", "特约记者": "reporters", "实习记者": "reporters", "记者": "reporters",
+    "实习生": "reporters",
     "特约通讯员": "correspondents", "通讯员": "correspondents",
     "摄影": "photographers", "摄": "photographers",
     "作者": "authors", "文": "authors", "图": "photographers",
@@ -176,3 +177,30 @@ def may_be_unspaced_author_line(line: str) -> bool:
 def parse_author_line(line: str) -> list[str]:
     m = _AUTHOR_LINE.match(line) or _unspaced_author(line)
     return [m.group(2)] if m else []
+
+
+# A feature's byline on a line of its own: 本报记者 李四 / 文/本报记者 李四 / 本报记者 李四
+# 通讯员 王五 / 文/李四 图/王五. Only roles, names and separators; no credit's 摄 at the end.
+_LINE_ROLE = re.compile(rf"(?:文图|图文|文|图){_S}[/／]|(?:本报|特约|实习)?{_S}(?:记{_S}者|通{_S}讯{_S}员)|实{_S}习{_S}生")
+_LINE_SEPARATORS = re.compile(r"[\s、，,/／]+")
+
+
+def parse_reporter_line(line: str) -> Byline | None:
+    """The names of a byline printed on its own line, or None if the line is anything else."""
+    text = line.strip()
+    if not _LINE_ROLE.match(text) or re.search(r"摄(影|影报道)?$", text) or len(text) > 40:
+        return None
+    names: list[str] = []
+    single = False
+    for token in (t for t in _LINE_SEPARATORS.split(_LINE_ROLE.sub(" / ", text)) if t):
+        if len(token) == 1 and single:          # OCR spaced the name out: 李 四
+            names[-1] += token
+        else:
+            names.append(token)
+        single = len(token) == 1
+    if not names or not all(2 <= len(n) <= 4 and all(is_cjk(c) or c in "·•" for c in n) for n in names):
+        return None
+    roles = re.sub(rf"(?:文图|图文|文){_S}[/／]", "文 ", text)
+    roles = re.sub(rf"图{_S}[/／]", "图 ", roles)
+    byline = _split_roles(re.sub(r"(本报|特约|实习)(?=\s*记\s*者|\s*通\s*讯\s*员)", "", roles))
+    return byline if byline.reporters or byline.correspondents or byline.authors or byline.photographers else None

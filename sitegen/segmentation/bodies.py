@@ -16,7 +16,7 @@ from sitegen.ocr.wraps import sentence_closed
 
 @dataclass
 class Body:
-    start: str                          # news | continuation | ad | plain
+    start: str                          # news | feature | continuation | ad | plain
     lines: list[Line] = field(default_factory=list)
     credits: list[Line] = field(default_factory=list)
     signature: Line | None = None       # an author line closing the body
@@ -59,7 +59,7 @@ def _split_photo_caption(body: Body) -> Body | None:
     摄影报道 credit: the caption is the text's last paragraph (a photo report is its
     caption; a report or a column does not end in a credit of its own). Returns the
     caption body, or None."""
-    if body.start != "news" and not body.in_column:
+    if body.start not in ("news", "feature") and not body.in_column:
         return None
     text_lines = [ln for ln in body.lines if ln.kind != LineKind.CREDIT]
     for j in range(len(text_lines) - 1, 0, -1):
@@ -75,6 +75,11 @@ def _split_photo_caption(body: Body) -> Body | None:
             body.last = body.first + cut - 1
             return caption
     return None
+
+
+def _text_follows(lines: list[Line], pos: int) -> bool:
+    following = next((line for line in lines[pos + 1:] if line.kind != LineKind.FURNITURE), None)
+    return following is not None and following.kind == LineKind.BODY
 
 
 def split_page(lines: list[Line]) -> PageParts:
@@ -112,6 +117,16 @@ def split_page(lines: list[Line]) -> PageParts:
             current = Body({LineKind.NEWS_START: "news", LineKind.CONTINUED_FROM: "continuation",
                             LineKind.AD: "ad"}[kind])
             current.add(line, pos)
+        elif kind == LineKind.BYLINE and (current is None or not current.lines or _text_follows(lines, pos)):
+            # A byline on its own line opens the feature under it…
+            close()
+            current = Body("feature", in_column=plain().in_column)
+            current.add(line, pos)
+        elif kind == LineKind.BYLINE:
+            # …or, with no text under it, signs the text above.
+            current.add(line, pos)
+            current.signature = line
+            close()
         elif kind == LineKind.COLUMN:
             close()
             columns.append(Furniture(line, pos))

@@ -18,17 +18,20 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import re
 from collections import Counter
 from typing import Callable
 
 from sitegen.ocr.spacing import clean_headline_spacing
 from sitegen.segmentation.bodies import Body, HeadlineRun
 
+# A line opened by a dash is a subtitle (副题: ——记全国劳动模范张三), never the main headline.
+_SUBTITLE_DASH = re.compile(r"^\s*[—–\-－―]")
 MATCH_THRESHOLD = 0.2       # a body's own headline must share at least this much
 EXTRA_THRESHOLD = 0.3       # a second run (kicker, subtitle) must share more…
 EXTRA_MARGIN = 0.1          # …and fit its body clearly better than any other
 PLACE_WEIGHT = 0.15         # a district named by both headline and body, or by the headline only
-STACKED_OVER_BYLINE = 0.3   # printed straight over a report's 本报讯 line, with no blank line
+STACKED_OVER_BYLINE = 0.3   # printed straight over a report's byline (本报讯, 本报记者 X), no blank line
 BANNER_BETWEEN = 0.5        # a column banner between a headline and a body: another piece's
 
 
@@ -64,7 +67,7 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
     belongs to a body that names it too (大兴劳模… goes with the 大兴 report, not with the
     东城 one that shares 垃圾分类). ``banners`` are the positions of column banners (■栏目):
     a banner opens a new piece, so a headline on its far side is not a body's."""
-    eligible = [i for i, b in enumerate(bodies) if b.start in ("news", "plain")]
+    eligible = [i for i, b in enumerate(bodies) if b.start in ("news", "feature", "plain")]
     grams = {i: _bigrams(_body_text(bodies[i])) for i in eligible}
     df = Counter(g for i in eligible for g in grams[i])
     n = max(len(eligible), 1)
@@ -105,7 +108,8 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
                 nearby += 0.15
             if runs_between:
                 nearby /= 3
-        if body.start == "news" and run.position + len(run.lines) == body.first and body.lines[0].gap_before == 0:
+        if body.start in ("news", "feature") and run.position + len(run.lines) == body.first \
+                and body.lines[0].gap_before == 0:
             nearby += STACKED_OVER_BYLINE
         agree = 0.0
         if run_places[k]:
@@ -159,11 +163,13 @@ def choose_title(body: Body, runs: list[HeadlineRun]) -> tuple[str | None, list[
     before = [r for r in runs if r.position < body.first]
     if after:
         main_run = min(after, key=lambda r: r.position)
-        main_index = 0
+        texts = headline_texts(main_run)
+        main_index = next((j for j, t in enumerate(texts) if not _SUBTITLE_DASH.match(t)), 0)
     else:
         main_run = max(before, key=lambda r: r.position)
-        main_index = len(headline_texts(main_run)) - 1
-    title = headline_texts(main_run)[main_index]
+        texts = headline_texts(main_run)
+        main_index = next((j for j in reversed(range(len(texts))) if not _SUBTITLE_DASH.match(texts[j])), len(texts) - 1)
+    title = texts[main_index]
     others = []
     for run in sorted(runs, key=lambda r: r.position):
         for j, text in enumerate(headline_texts(run)):

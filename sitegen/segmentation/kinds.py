@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from sitegen.blocks import LineKind
 from sitegen.segmentation.bodies import Body
 
 
 def article_kind(body: Body, signed: bool) -> str:
-    """news (本报讯 report), photo (caption with 摄影报道 credit), column (signed piece),
-    continuation (上接 fragment), ad, or other."""
+    """news (本报讯 report, or a feature under its reporters' byline), photo (caption with
+    摄影报道 credit), column (signed piece), continuation (上接 fragment), ad, or other."""
     if body.start in ("continuation", "ad"):
         return body.start
     if body.start == "news":
+        return "news"
+    reported = body.start == "feature" or (body.signature is not None and body.signature.kind == LineKind.BYLINE)
+    if reported and not body.in_column:
         return "news"
     if any(c.text.rstrip().endswith("摄影报道") for c in body.credits):
         return "photo"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from sitegen.blocks import Line, LineKind, classify_page
 from sitegen.blocks.lines import _column_width
-from sitegen.bylines import Byline, parse_author_line, parse_credit, parse_news_byline
+from sitegen.bylines import Byline, parse_author_line, parse_credit, parse_news_byline, parse_reporter_line
 from sitegen.ocr.spacing import clean_headline_spacing
 from sitegen.ocr.wraps import join_wrapped_lines
 from sitegen.segmentation.bodies import Body, Furniture, mend_broken_paragraphs, split_page
@@ -46,8 +46,8 @@ def _nearest_bodies(bodies: list[Body], item: Furniture, prefer_previous: bool) 
     """The bodies a column header or author line may belong to, the likeliest first: a
     signed piece never starts with 本报讯. The caller takes the first not already taken,
     so a banner printed again over a column's next piece heads that piece."""
-    before = [i for i, b in enumerate(bodies) if b.last < item.position and b.start == "plain"]
-    after = [i for i, b in enumerate(bodies) if b.first > item.position and b.start == "plain"]
+    before = [i for i, b in enumerate(bodies) if b.last < item.position and b.start in ("plain", "feature")]
+    after = [i for i, b in enumerate(bodies) if b.first > item.position and b.start in ("plain", "feature")]
     previous = before[-1] if before else None
     following = after[0] if after else None
     order = []
@@ -68,7 +68,7 @@ def _marker_page(pattern: re.Pattern, text: str) -> str | None:
 def _paragraphs(body: Body, width: int | None) -> list[str]:
     rows = []
     for line in body.lines:
-        alone = line.kind in (LineKind.CREDIT, LineKind.CONTINUED_FROM, LineKind.AUTHOR, LineKind.AD)
+        alone = line.kind in (LineKind.CREDIT, LineKind.CONTINUED_FROM, LineKind.AUTHOR, LineKind.AD, LineKind.BYLINE)
         rows.append((line.text, line.gap_before, alone))
     # A credit broken over two lines (本报记者 马超 / 通讯员 赵研容 摄影报道) is one paragraph.
     merged: list[tuple[str, int, bool]] = []
@@ -94,7 +94,11 @@ def _byline(body: Body) -> Byline:
         credit_text = " ".join(c.text.strip() for c in body.credits)
         names, _ = parse_credit(credit_text)
         byline.merge(names)
-    if body.signature is not None:
+    if body.start == "feature":
+        byline.merge(parse_reporter_line(body.lines[0].text) or Byline())
+    if body.signature is not None and body.signature.kind == LineKind.BYLINE:
+        byline.merge(parse_reporter_line(body.signature.text) or Byline())
+    elif body.signature is not None:
         byline.authors.extend(n for n in parse_author_line(body.signature.text) if n not in byline.authors)
     return byline
 
