@@ -480,3 +480,13 @@ def test_a_feature_under_its_headline_and_reporters_byline():
 def test_a_column_piece_with_its_writer_on_a_byline_line_is_a_column():
     (piece,) = segment_page("■劳动者之歌\n\n车间里的灯光\n文/李四\n\n" + FEATURE_TEXT).articles
     assert (piece.kind, piece.column, piece.title, piece.byline.authors) == ("column", "劳动者之歌", "车间里的灯光", ["李四"])
+
+
+def test_a_column_headline_with_a_colon_or_a_question_mark():
+    from pathlib import Path
+
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "001_34d9694d41ad9721.txt").read_text(encoding="utf-8")
+    assert "一包粽子 托起沉甸甸的信任" in seed          # under the banner and the writer's line
+    for headline in ("一包粽子：托起沉甸甸的信任", "一包粽子能托起什么？"):
+        first = segment_page(seed.replace("一包粽子 托起沉甸甸的信任", headline, 1)).articles[0]
+        assert (first.kind, first.title, first.column) == ("column", headline, "工会干部下沉日记")

@@ -102,16 +102,16 @@ def _phrase_gap(text: str) -> bool:
     return False
 
 
-def _headline_shaped(line: Line, over_byline: bool = False) -> bool:
-    """``over_byline``: printed straight over a byline, where a headline's colon
-    (劳模张三：三十年坚守一线) does not make it a sentence."""
+def _headline_shaped(line: Line, where_headlines_stand: bool = False) -> bool:
+    """``where_headlines_stand``: printed straight over a byline or under a column's banner,
+    where a headline's colon (劳模张三：三十年坚守一线) does not make it a sentence."""
     text = line.compact
     if not 4 <= len(text) <= _HEADLINE_MAX:
         return False
     if _DATELINE.match(text) or text[-1] in "，、；：,;:（(《“" or text[0] in "，。、；：,;:）)》”":
         return False
     inner = _QUOTED.sub("", text)
-    if over_byline:
+    if where_headlines_stand:
         inner = inner.replace("：", "").replace(":", "")
     if _INNER_PUNCT.search(inner):
         return False
@@ -300,7 +300,11 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
         prev = lines[i - 1] if i else None
         over_byline = nxt is not None and (nxt.kind == LineKind.NEWS_START and nxt.gap_before == 0
                                            or nxt.kind == LineKind.BYLINE and nxt.gap_before <= 1)
-        if (open_sentence and not _wider_than_its_column(line, prev, width)) or not _headline_shaped(line, over_byline):
+        # A column's banner, and the writer's line under it, stand over the piece's headline.
+        under_banner = prev is not None and (prev.kind == LineKind.COLUMN or (
+            prev.kind == LineKind.AUTHOR and i >= 2 and lines[i - 2].kind == LineKind.COLUMN))
+        if (open_sentence and not _wider_than_its_column(line, prev, width)) \
+                or not _headline_shaped(line, over_byline or under_banner):
             open_sentence = not sentence_closed(line.text)
             continue
         if line.gap_before == 0 and prev is not None and prev.kind in (LineKind.BODY, LineKind.NEWS_START) \
@@ -310,7 +314,7 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
         if nxt is not None and nxt.kind == LineKind.BODY:
             # Straight under a column's banner stands the piece's headline, however wide.
             fills_column = (width is not None and width - 3 <= len(line.compact) <= width + _overhang(line)
-                            and not _phrase_gap(line.text) and not (prev is not None and prev.kind == LineKind.COLUMN))
+                            and not _phrase_gap(line.text) and not under_banner)
             if nxt.gap_before == 0:
                 # One paragraph per line: a headline stands apart from the text under it;
                 # in columns, a line as wide as the column is a wrapped paragraph's first line,
