@@ -80,3 +80,11 @@ def test_a_byline_on_its_own_line():
 
 def test_an_intern_is_a_reporter_not_a_name():
     assert parse_news_byline("本报讯（记者 张晶 实习生 李明）近日").reporters == ["张晶", "李明"]
+
+
+def test_a_credit_in_brackets():
+    assert find_credit("（本报记者 彭程 摄）") == 0
+    assert find_credit("图为职工在参加比赛。（本报记者 彭程 摄）") == 10
+    names, photo_report = parse_credit("（万玉藻 摄影报道）")
+    assert (names.photographers, photo_report) == (["万玉藻"], True)
+    assert find_credit("本报记者 彭程 摄）") is None           # brackets come in pairs

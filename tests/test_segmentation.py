@@ -490,3 +490,9 @@ def test_a_column_headline_with_a_colon_or_a_question_mark():
     for headline in ("一包粽子：托起沉甸甸的信任", "一包粽子能托起什么？"):
         first = segment_page(seed.replace("一包粽子 托起沉甸甸的信任", headline, 1)).articles[0]
         assert (first.kind, first.title, first.column) == ("column", headline, "工会干部下沉日记")
+
+
+def test_a_photo_report_credited_in_brackets():
+    page = ("近日，中铁十六局地铁公司副总\n经理前往成都看望患重病职工。\n\n（本报记者 马超 摄影报道）\n\n为患病同事献爱心\n")
+    (photo,) = segment_page(page).articles
+    assert (photo.kind, photo.title, photo.byline.photographers) == ("photo", "为患病同事献爱心", ["马超"])

@@ -8,6 +8,7 @@
 
 from sitegen.bylines.parse import (
     Byline,
+    credit_ending,
     find_credit,
     is_author_line,
     may_be_unspaced_author_line,
@@ -20,6 +21,7 @@ from sitegen.bylines.parse import (
 
 __all__ = [
     "Byline",
+    "credit_ending",
     "find_credit",
     "is_author_line",
     "may_be_unspaced_author_line",

@@ -81,11 +81,12 @@ def parse_news_byline(text: str) -> Byline | None:
     return _split_roles(m.group(1))
 
 
-# A credit closes a caption: optional role words and names, then 摄影报道 or a lone 摄.
+# A credit closes a caption: optional role words and names, then 摄影报道 or a lone 摄,
+# the whole sometimes in brackets: （本报记者 彭程 摄）.
 _CREDIT = re.compile(
-    rf"(?:(?<=[。！？”）)\s])|^){_S}"
+    rf"(?:(?<=[。！？”）)\s])|^){_S}(?P<open>[（(]{_S})?"
     rf"((?:(?:本报|特约)?(?:记者|通讯员|摄影记者)?{_S}{_NAME_CHARS}{{2,4}}{_S}){{1,4}}?)"
-    rf"(摄影报道|摄)[ \t\u3000]*$"
+    rf"(摄影报道|摄)(?(open){_S}[）)])[ \t\u3000]*$"
 )
 _CREDIT_ROLE = re.compile(r"(本报记者|本报|特约记者|摄影记者|记者|通讯员)")
 
@@ -98,16 +99,22 @@ def find_credit(line: str) -> int | None:
     m = _CREDIT.search(stripped)
     if not m:
         return None
-    names_part = m.group(1)
+    names_part = m.group(2)
     if not names_part.strip():
         return None
     # A lone 摄 needs a role word opening the credit; otherwise it is ordinary text (…进行拍摄).
-    if m.group(2) == "摄" and not _CREDIT_ROLE.match(names_part.strip()):
+    if m.group(3) == "摄" and not _CREDIT_ROLE.match(names_part.strip()):
         return None
-    start = m.start(1)
+    start = m.start("open") if m.group("open") else m.start(2)
     while start < len(line) and line[start] in " \t\u3000":
         start += 1
     return start
+
+
+def credit_ending(text: str) -> str | None:
+    """How a credit line ends: "摄影报道" (a photo report), "摄" (a photo), or None."""
+    text = text.strip().rstrip("）)").rstrip()
+    return "摄影报道" if text.endswith("摄影报道") else "摄" if text.endswith("摄") else None
 
 
 def parse_credit(text: str) -> tuple[Byline, bool]:
@@ -115,7 +122,7 @@ def parse_credit(text: str) -> tuple[Byline, bool]:
 
     In 摄影报道 the named 记者/通讯员 reported and photographed; a bare 摄 credits only the
     photographer; names with no role in 摄影报道 are photographers only."""
-    text = text.strip()
+    text = text.strip().lstrip("（(").rstrip("）) \t\u3000")
     photo_report = text.endswith("摄影报道")
     inner = text[: -len("摄影报道")] if photo_report else text[:-1]
     inner = re.sub(r"本报记者|本报", "记者", inner)

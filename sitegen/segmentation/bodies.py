@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sitegen.blocks import Line, LineKind, opens_lede
+from sitegen.bylines import credit_ending
 from sitegen.ocr.wraps import sentence_closed
 
 
@@ -142,8 +143,9 @@ def split_page(lines: list[Line]) -> PageParts:
                 current = plain()
             current.add(line, pos)
             current.credits.append(line)
-            if line.text.rstrip().endswith("摄") or line.text.rstrip().endswith("摄影报道"):
-                if line.text.rstrip().endswith("摄影报道"):
+            ending = credit_ending(line.text)
+            if ending:
+                if ending == "摄影报道":
                     caption = _split_photo_caption(current)
                     if caption is not None:
                         bodies.append(current)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sitegen.blocks import LineKind
+from sitegen.bylines import credit_ending
 from sitegen.segmentation.bodies import Body
 
 
@@ -16,7 +17,7 @@ def article_kind(body: Body, signed: bool) -> str:
     reported = body.start == "feature" or (body.signature is not None and body.signature.kind == LineKind.BYLINE)
     if reported and not body.in_column:
         return "news"
-    if any(c.text.rstrip().endswith("摄影报道") for c in body.credits):
+    if any(credit_ending(c.text) == "摄影报道" for c in body.credits):
         return "photo"
     if signed:
         return "column"
