@@ -73,6 +73,7 @@ def test_a_byline_on_its_own_line():
     assert roles("本报记者 李四 通讯员 王五") == (["李四"], ["王五"], [], [])
     assert roles("文/李四 图/王五") == ([], [], ["王五"], ["李四"])
     assert roles("记者 张 晶 实习生 李明") == (["张晶", "李明"], [], [], [])
+    assert roles("（本报记者 李四 通讯员 王五）") == (["李四"], ["王五"], [], [])
     # a photo credit, a sentence, a unit's author line are not
     for line in ("本报记者 周美玉 摄影报道", "本报记者 彭程 摄", "记者昨天从朝阳区总工会获悉", "市服务工会 冯显亮", "记者 一"):
         assert parse_reporter_line(line) is None

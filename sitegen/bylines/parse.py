@@ -193,8 +193,11 @@ _LINE_SEPARATORS = re.compile(r"[\s、，,/／]+")
 
 
 def parse_reporter_line(line: str) -> Byline | None:
-    """The names of a byline printed on its own line, or None if the line is anything else."""
+    """The names of a byline printed on its own line, or None if the line is anything else.
+    It may stand in brackets, as at the end of a feature: （本报记者 李四）."""
     text = line.strip()
+    if re.fullmatch(r"[（(].*[）)]", text):
+        text = text[1:-1].strip()
     if not _LINE_ROLE.match(text) or re.search(r"摄(影|影报道)?$", text) or len(text) > 40:
         return None
     names: list[str] = []
