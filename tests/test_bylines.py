@@ -89,3 +89,13 @@ def test_a_credit_in_brackets():
     names, photo_report = parse_credit("（万玉藻 摄影报道）")
     assert (names.photographers, photo_report) == (["万玉藻"], True)
     assert find_credit("本报记者 彭程 摄）") is None           # brackets come in pairs
+
+
+def test_datelines_and_wire_stories_open_reports():
+    from sitegen.bylines import starts_news_byline
+
+    assert parse_news_byline("本报北京11月18日电（记者 张晶） 近日").reporters == ["张晶"]
+    assert parse_news_byline("新华社北京11月18日电（记者 张三 李四）").reporters == ["张三", "李四"]
+    assert starts_news_byline("据新华社电 国务院日前印发通知")
+    for sentence in ("新华社记者昨天获悉", "新华社记者日前电话采访了他"):
+        assert not starts_news_byline(sentence)

@@ -19,8 +19,13 @@ _ROLES = {
 }
 _ROLE_RE = re.compile("|".join(sorted((r.replace("", _S)[len(_S):-len(_S)] for r in _ROLES), key=len, reverse=True)))
 
-_NEWS_START = re.compile(rf"^{_S}本{_S}报{_S}讯|^{_S}本报[\u4e00-\u9fff]{{1,6}}\d{{0,2}}月\d{{1,2}}日电")
-_NEWS_BYLINE = re.compile(rf"^{_S}本{_S}报{_S}讯{_S}[（(]([^（）()]*)[）)]")
+# A report opens with 本报讯, a dateline (本报北京11月18日电), or a news agency's dateline
+# for a wire story (新华社北京11月18日电, 据新华社电).
+_WIRE = (rf"(?:据{_S})?(?:新华社|中新社|中国新闻社)"
+         rf"(?:[\u4e00-\u9fff]{{2,6}}?{_S}\d{{1,2}}{_S}月{_S}\d{{1,2}}{_S}日{_S})?电")
+_DATELINE = rf"本报[\u4e00-\u9fff]{{1,6}}\d{{0,2}}月\d{{1,2}}日电"
+_NEWS_START = re.compile(rf"^{_S}(?:本{_S}报{_S}讯|{_DATELINE}|{_WIRE})")
+_NEWS_BYLINE = re.compile(rf"^{_S}(?:本{_S}报{_S}讯|{_DATELINE}|{_WIRE}){_S}[（(]([^（）()]*)[）)]")
 
 
 @dataclass
