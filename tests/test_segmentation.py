@@ -496,3 +496,16 @@ def test_a_photo_report_credited_in_brackets():
     page = ("近日，中铁十六局地铁公司副总\n经理前往成都看望患重病职工。\n\n（本报记者 马超 摄影报道）\n\n为患病同事献爱心\n")
     (photo,) = segment_page(page).articles
     assert (photo.kind, photo.title, photo.byline.photographers) == ("photo", "为患病同事献爱心", ["马超"])
+
+
+def test_continuation_markers_in_their_usual_wordings():
+    from sitegen.segmentation.segment import _FROM, _TO, _marker_page
+
+    for marker in ("（下转第4版）", "(转第4版)", "（转4版）", "（转至第四版）"):
+        assert _marker_page(_TO, "确保各项措施落到实处。" + marker) == "第4版"
+    for marker in ("（上接第1版）", "（上接1版）", "(上接第１版)", "（紧接第一版）"):
+        assert _marker_page(_FROM, marker + "近日，") == "第1版"
+    assert _marker_page(_TO, "他的文章转载于第3版") is None
+    kinds = [l.kind for l in classify_page("（上接1版）近日，\n落到实处。（转4版）\n")]
+    assert kinds[0] == LineKind.CONTINUED_FROM
+    assert classify_page("（上接1版）近日，\n落到实处。（转4版）\n")[1].extra.get("continued_to")

@@ -60,8 +60,9 @@ class Line:
         return clean_spacing(self.display or self.text)
 
 
-_MARKER_FROM = re.compile(r"^\s*[（(]\s*上\s*接\s*第\s*\S{1,4}?\s*版\s*[）)]")
-_MARKER_TO = re.compile(r"[（(]\s*下\s*转\s*第\s*\S{1,4}?\s*版\s*[）)]\s*$")
+# (上接第1版) / (紧接1版) opens a fragment; (下转第4版) / (转4版) ends a part that goes on.
+_MARKER_FROM = re.compile(r"^\s*[（(]\s*[上紧]\s*接\s*(?:第\s*)?\S{1,4}?\s*版\s*[）)]")
+_MARKER_TO = re.compile(r"[（(]\s*(?:下\s*)?转\s*(?:至\s*)?(?:第\s*)?\S{1,4}?\s*版\s*[）)]\s*$")
 _AD = re.compile(r"^\s*(广\s*告|Advertisement\b.*|ADVERTISEMENT\b.*)\s*$")
 _COLUMN_MARK = re.compile(r"^\s*[■□◆◇●▲★☆]\s*\S")
 _DATELINE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")

@@ -17,8 +17,9 @@ from sitegen.segmentation.subheads import find_subheads
 from sitegen.segmentation.kinds import article_kind
 
 _MARKDOWN_LEAD = re.compile(r"^(#|>|[-+*]\s|\d+[.)]\s)")
-_FROM = re.compile(r"上\s*接\s*(第\s*\S{1,4}?\s*版)")
-_TO = re.compile(r"下\s*转\s*(第\s*\S{1,4}?\s*版)")
+_FROM = re.compile(r"[（(]\s*[上紧]\s*接\s*(?:第\s*)?(\S{1,4}?)\s*版\s*[）)]")
+_TO = re.compile(r"[（(]\s*(?:下\s*)?转\s*(?:至\s*)?(?:第\s*)?(\S{1,4}?)\s*版\s*[）)]\s*$")
+_NUMERALS = {c: n for n, c in enumerate("〇一二三四五六七八九", 0)}
 
 
 @dataclass
@@ -61,8 +62,15 @@ def _nearest_bodies(bodies: list[Body], item: Furniture, prefer_previous: bool) 
 
 
 def _marker_page(pattern: re.Pattern, text: str) -> str | None:
+    """The page a marker points to, as 第4版 (第四版, 4版 and ４版 alike)."""
     m = pattern.search(text)
-    return re.sub(r"\s", "", unicodedata.normalize("NFKC", m.group(1))) if m else None
+    if not m:
+        return None
+    page = re.sub(r"\s", "", unicodedata.normalize("NFKC", m.group(1)))
+    if page and all(c in _NUMERALS or c == "十" for c in page):
+        tens, _, ones = page.rpartition("十")
+        page = str((_NUMERALS.get(tens, 1) if "十" in page else 0) * 10 + _NUMERALS.get(ones, 0))
+    return f"第{page}版"
 
 
 def _paragraphs(body: Body, width: int | None) -> list[str]:
