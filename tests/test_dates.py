@@ -108,8 +108,10 @@ def test_a_printed_page_header_dates_the_page_when_its_weekday_agrees():
     # a weekday that disagrees, or a date inside a sentence, is no header: the text decides
     assert issue_date("x.txt", "2020年11月18日 星期二\n2020年7月20日活动", {}).date_source == "inferred"
     assert issue_date("x.txt", "2020年11月18日星期三，北京市总工会召开会议。", {}).date_source == "inferred"
-    # the file name still comes first
-    assert issue_date("2021-01-02.txt", page, {}).date_source == "filename"
+    # the file name still comes first for the date, but the printed page beats a number in it
+    named = issue_date("2021-01-02/page0012.txt", page, {})
+    assert (named.date_source, named.page) == ("filename", "3")
+    assert issue_date("scan0012.txt", "2020年11月18日 星期三\n第03版：要闻\n", {}).page == "3"
 
 
 def test_no_manifest_is_no_entries(tmp_path):

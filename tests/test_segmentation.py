@@ -509,3 +509,14 @@ def test_continuation_markers_in_their_usual_wordings():
     kinds = [l.kind for l in classify_page("（上接1版）近日，\n落到实处。（转4版）\n")]
     assert kinds[0] == LineKind.CONTINUED_FROM
     assert classify_page("（上接1版）近日，\n落到实处。（转4版）\n")[1].extra.get("continued_to")
+
+
+def test_a_line_followed_by_text_opening_with_a_comma_is_no_headline():
+    # Text under a headline never opens with a comma: `，饺子皮…` goes on with the line above,
+    # across the column break and the page's footer between them.
+    page = ("传递项目部工会的关怀与温暖。\n\n在该项目部后勤人员的精心准备下\n\n责任编辑 王巍 美术编辑 李娜\n\n"
+            ",饺子皮、馅料、调味料都已提前\n准备好。\n")
+    kinds = {l.display: l.kind for l in classify_page(page)}
+    assert kinds["在该项目部后勤人员的精心准备下"] == LineKind.BODY
+    (article,) = segment_page(page).articles
+    assert article.paragraphs[-1] == "在该项目部后勤人员的精心准备下,饺子皮、馅料、调味料都已提前准备好。"

@@ -24,7 +24,7 @@ from sitegen.bylines import (
     parse_reporter_line,
     starts_news_byline,
 )
-from sitegen.dates.header import dateline
+from sitegen.dates.header import PAGE_LABEL, dateline
 from sitegen.ocr import split_doubled_prefix, undouble
 from sitegen.ocr.spacing import clean_spacing, is_cjk
 from sitegen.ocr.wraps import sentence_closed
@@ -73,6 +73,7 @@ _COLUMN_SUFFIX = re.compile(r"(日记|手记|札记|随笔|侧记|漫谈|快评|
 _INNER_PUNCT = re.compile(r"[，。；：,;]")
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|（[^）]*）|\([^)]*\)")
 _HEADLINE_MAX = 50
+_GOES_ON = set("，、。；：,;:）)”’」』》！？!?")
 # Who made the page, printed at its foot: 责任编辑 王巍 美术编辑 李娜 / 本版编辑：刘莉. The
 # long titles stand without a separator; a short one (编辑, 校对) needs a colon or a space
 # before the name, so that a sentence starting with the word is not taken.
@@ -80,7 +81,6 @@ _EDITOR_TITLE = r"(?:责任编辑|本版编辑|美术编辑|版式设计|责任�
 _EDITORS = re.compile(rf"^\s*{_EDITOR_TITLE}\s*[:：]?\s*[\u3400-\u9fff]{{2,4}}"
                       rf"(?:\s*[、，,]\s*[\u3400-\u9fff]{{2,4}})*"
                       rf"(?:\s+{_EDITOR_TITLE}\s*[:：]?\s*[\u3400-\u9fff]{{2,4}}(?:\s*[、，,]\s*[\u3400-\u9fff]{{2,4}})*)*\s*$")
-_PAGE_LABEL = re.compile(r"^\s*第\s*[0-9０-９]{1,2}\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{2,6})?\s*$")
 
 
 # How a report's first sentence opens: with when it happened (近日，/ 12月4日，). A column
@@ -145,7 +145,7 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         line.kind = LineKind.COLUMN if is_column else LineKind.HEADLINE
     elif starts_news_byline(text):
         line.kind = LineKind.NEWS_START
-    elif _EDITORS.match(text) or _PAGE_LABEL.match(text) or (len(text) <= 60 and dateline(text)):
+    elif _EDITORS.match(text) or PAGE_LABEL.match(text) or (len(text) <= 60 and dateline(text)):
         line.kind = LineKind.FURNITURE
     elif _MARKER_FROM.match(text):
         line.kind = LineKind.CONTINUED_FROM
@@ -297,7 +297,8 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
         if line.kind != LineKind.BODY:
             open_sentence = False
             continue
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        # The page's header and footer are not part of the text around them.
+        nxt = next((ln for ln in lines[i + 1:] if ln.kind != LineKind.FURNITURE), None)
         prev = lines[i - 1] if i else None
         over_byline = nxt is not None and (nxt.kind == LineKind.NEWS_START and nxt.gap_before == 0
                                            or nxt.kind == LineKind.BYLINE and nxt.gap_before <= 1)
@@ -331,7 +332,9 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
                 wrapped = fills_column and not opens_lede(nxt) and (not _headline_shaped(nxt) or (
                     prev is not None and prev.kind == LineKind.HEADLINE and line.gap_before == 0) or (
                     not _headline_run(lines, i + 1, width) and _word_across(line.compact, nxt.compact)))
-            if wrapped:
+            # Text under a headline never opens with a comma or a closing mark: a line
+            # that does goes on with the sentence of the line above.
+            if wrapped or nxt.compact[:1] in _GOES_ON:
                 open_sentence = not sentence_closed(line.text)
                 continue
         line.kind = LineKind.HEADLINE

@@ -1,8 +1,9 @@
-"""A page's own header line: the issue date as the paper prints it over each page.
+"""A page's own header: the issue date and page as the paper prints them over each page.
 
-`2020年11月18日 星期三`, often with the page (第3版) or the paper's name beside it. Only
-a line that is nothing but a header counts, and only when its weekday agrees with its date:
-a report can mention 11月18日（星期三） in a sentence, but not on a line of its own.
+`2020年11月18日 星期三`, often with the page (第3版) or the paper's name beside it, and a
+page label on a line of its own (`第3版 要闻`). Only a line that is nothing but a header
+counts, and a date only when its weekday agrees: a report can mention 11月18日（星期三）
+in a sentence, but not on a line of its own.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ import unicodedata
 _DATELINE = re.compile(
     r"^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日[（(]?(?:星期|周)([一二三四五六日天])[）)]?(.{0,24})$")
 _WEEKDAYS = "一二三四五六日"
+# A page label on a line of its own: 第3版, 第03版：要闻.
+PAGE_LABEL = re.compile(r"^\s*第\s*([0-9０-９]{1,2})\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{2,6})?\s*$")
+_PAGE_IN_DATELINE = re.compile(r"第(\d{1,2})版")
 _REST = re.compile(r"^(?:农历\S{2,12}|第\d{1,2}版|\d{1,2}版?|[\u4e00-\u9fff]{2,6}|[:：|｜·]|\s)*$")
 
 
@@ -37,4 +41,19 @@ def header_date(text: str) -> str | None:
         found = dateline(line) if len(line) <= 60 else None
         if found:
             return found
+    return None
+
+
+def header_page(text: str) -> str | None:
+    """The page number printed in the page's header (第3版), if the page has one."""
+    for line in text.split("\n"):
+        if len(line) > 60:
+            continue
+        m = PAGE_LABEL.match(line)
+        if m:
+            return str(int(unicodedata.normalize("NFKC", m.group(1))))
+        if dateline(line):
+            found = _PAGE_IN_DATELINE.search(re.sub(r"\s+", "", unicodedata.normalize("NFKC", line)))
+            if found:
+                return str(int(found.group(1)))
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitegen.dates.header import header_date
+from sitegen.dates.header import header_date, header_page
 from sitegen.dates.inference import infer_date
 from sitegen.dates.manifest import ManifestEntry, manifest_entry
 from sitegen.dates.paths import date_from_filename, page_from_filename
@@ -20,10 +20,13 @@ class IssueDate:
 def issue_date(relpath: str, text: str, manifest: dict[str, ManifestEntry]) -> IssueDate:
     """``relpath`` is the page file's path relative to the pages folder (as in the
     manifest); the date comes from the manifest, else the path, else the page's printed
-    header, else the dates its articles mention."""
+    header, else the dates its articles mention; the page from the manifest, else the
+    printed header, else the file name."""
     relpath = relpath.replace("\\", "/")
     entry = manifest_entry(manifest, relpath) if manifest else ManifestEntry()
-    page = entry.page or page_from_filename(relpath)
+    # The page the paper printed over the text is surer than a number in a file name,
+    # which may count scans rather than pages.
+    page = entry.page or header_page(text) or page_from_filename(relpath)
     if entry.date:
         return IssueDate(entry.date, "manifest", page)
     named = date_from_filename(relpath)
