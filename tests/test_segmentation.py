@@ -520,3 +520,12 @@ def test_a_line_followed_by_text_opening_with_a_comma_is_no_headline():
     assert kinds["在该项目部后勤人员的精心准备下"] == LineKind.BODY
     (article,) = segment_page(page).articles
     assert article.paragraphs[-1] == "在该项目部后勤人员的精心准备下,饺子皮、馅料、调味料都已提前准备好。"
+
+
+def test_plain_text_is_a_continuation_at_the_top_of_the_page_and_news_elsewhere():
+    page = ("了解了养老院的规模及老人们的\n身体和生活情况。\n\n" + REPORT_B + "\n\n东城工会9项举措推动垃圾分类\n\n"
+            "工会送清凉进工地\n近日，东城区总工会为辖区内\n建筑工地的职工送去防暑降温\n用品。\n")
+    rest, report, brief = segment_page(page).articles
+    assert (rest.kind, rest.title) == ("continuation", None)
+    assert (report.kind, report.title) == ("news", "东城工会9项举措推动垃圾分类")
+    assert (brief.kind, brief.title) == ("news", "工会送清凉进工地")

@@ -7,9 +7,13 @@ from sitegen.bylines import credit_ending
 from sitegen.segmentation.bodies import Body
 
 
-def article_kind(body: Body, signed: bool) -> str:
+def article_kind(body: Body, signed: bool, titled: bool = True, opens_page: bool = False) -> str:
     """news (本报讯 report, or a feature under its reporters' byline), photo (caption with
-    摄影报道 credit), column (signed piece), continuation (上接 fragment), ad, or other."""
+    摄影报道 credit), column (signed piece), continuation (上接 fragment), or ad.
+
+    Plain text with none of these marks is news when it has a headline; without one, at
+    the top of the page it is the rest of an article from another page whose 上接 marker
+    the OCR lost (continuation), elsewhere an untitled piece of news."""
     if body.start in ("continuation", "ad"):
         return body.start
     if body.start == "news":
@@ -23,4 +27,4 @@ def article_kind(body: Body, signed: bool) -> str:
         return "column"
     if body.credits:
         return "photo"
-    return "other"
+    return "continuation" if opens_page and not titled else "news"

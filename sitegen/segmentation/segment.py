@@ -159,7 +159,7 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
             author_line = clean_headline_spacing(author_of[i].text)
             byline.authors.extend(n for n in parse_author_line(author_of[i].text) if n not in byline.authors)
         signed = i in author_of or body.signature is not None or i in column_of
-        kind = article_kind(body, signed)
+        kind = article_kind(body, signed, titled=title is not None, opens_page=i == 0)
         paragraphs = _paragraphs(body, width)
         last = body
         for sub in (s for s in subheads if s.article == i):
