@@ -529,3 +529,10 @@ def test_plain_text_is_a_continuation_at_the_top_of_the_page_and_news_elsewhere(
     assert (rest.kind, rest.title) == ("continuation", None)
     assert (report.kind, report.title) == ("news", "东城工会9项举措推动垃圾分类")
     assert (brief.kind, brief.title) == ("news", "工会送清凉进工地")
+
+
+def test_a_brief_under_its_own_headline_is_no_subhead():
+    page = (REPORT_A + "\n\n精准帮扶暖人心\n\n近日，西城区总工会为辖区内\n困难职工送去慰问金和慰问品。\n")
+    report, brief = segment_page("陶然亭工会构建疫情防线\n" + page).articles
+    assert report.title == "陶然亭工会构建疫情防线" and not any(p.startswith("###") for p in report.paragraphs)
+    assert (brief.kind, brief.title) == ("news", "精准帮扶暖人心")

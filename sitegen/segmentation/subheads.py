@@ -4,13 +4,15 @@ A subhead looks like a headline, so the text under it first comes out as a body 
 with the subhead for a title. That body has nothing an article of this paper starts with
 (no 本报讯 byline, credit, signature, author line or column banner), and the body just
 above the subhead already has its headline and ends its last sentence: the subhead and
-the text under it are the rest of that article.
+the text under it are the rest of that article. Text that opens like a lede (近日，/
+12月4日，) is a brief of its own under its headline, not a section under a subhead.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sitegen.blocks import opens_lede
 from sitegen.ocr.wraps import sentence_closed
 from sitegen.segmentation.bodies import Body, HeadlineRun
 
@@ -43,7 +45,7 @@ def find_subheads(bodies: list[Body], attached: dict[int, list[HeadlineRun]],
         has_headline = bool(attached.get(article)) or bodies[article].start == "continuation"
         if len(texts) == 1 and len(texts[0]) <= SUBHEAD_MAX and run.position + len(run.lines) == body.first \
                 and above.last == run.position - 1 and above.start != "ad" and has_headline \
-                and above.signature is None and not above.credits \
+                and above.signature is None and not above.credits and not opens_lede(body.lines[0]) \
                 and sentence_closed(above.lines[-1].text):
             found.append(Subhead(article, i, run))
             owner[i] = article
