@@ -60,7 +60,9 @@ free_line = st.text(st.one_of(cjk, cjk, cjk, rare, punct, latin), max_size=30)
 doubled = st.text(cjk, min_size=3, max_size=8).map(lambda s: "".join(c * 2 for c in s))
 special = st.sampled_from(["本报讯 （记者 陈曦 通讯员", "牛亚乐） 近日， 陶然亭", "(上接第１版)", " 广告", "■工会干部下沉日记",
                            "市服务工会 冯显亮", "本报记者 周美玉 摄影报道", "本报记者 马超", "通讯员 赵研容 摄影报道",
-                           "（下转第4版）", "6月11日", ""])
+                           "（下转第4版）", "6月11日", "2020年11月18日 星期三", "第3版 要闻", "责任编辑 王巍 美术编辑 李娜",
+                           "本报记者 李四 通讯员 王五", "文/李四 图/王五", "——记全国劳动模范张三", "（本报记者 彭程 摄）",
+                           "新华社北京11月18日电（记者 张三）", "（转4版）", "劳模张三：三十年坚守一线", ""])
 page_line = st.one_of(st.sampled_from(seed_lines), free_line, doubled, special, st.just(""))
 
 
