@@ -24,7 +24,7 @@ from sitegen.bylines import (
     parse_reporter_line,
     starts_news_byline,
 )
-from sitegen.dates.header import PAGE_LABEL, dateline
+from sitegen.blocks.furniture import is_page_furniture
 from sitegen.ocr import split_doubled_prefix, undouble
 from sitegen.ocr.spacing import clean_spacing, is_cjk
 from sitegen.ocr.wraps import sentence_closed
@@ -74,13 +74,7 @@ _INNER_PUNCT = re.compile(r"[，。；：,;]")
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|（[^）]*）|\([^)]*\)")
 _HEADLINE_MAX = 50
 _GOES_ON = set("，、。；：,;:）)”’」』》！？!?")
-# Who made the page, printed at its foot: 责任编辑 王巍 美术编辑 李娜 / 本版编辑：刘莉. The
-# long titles stand without a separator; a short one (编辑, 校对) needs a colon or a space
-# before the name, so that a sentence starting with the word is not taken.
-_EDITOR_TITLE = r"(?:责任编辑|本版编辑|美术编辑|版式设计|责任校对|(?:编辑|美编|校对|版式|责编|排版|组版|制图)(?=\s*[:：]|\s))"
-_EDITORS = re.compile(rf"^\s*{_EDITOR_TITLE}\s*[:：]?\s*[\u3400-\u9fff]{{2,4}}"
-                      rf"(?:\s*[、，,]\s*[\u3400-\u9fff]{{2,4}})*"
-                      rf"(?:\s+{_EDITOR_TITLE}\s*[:：]?\s*[\u3400-\u9fff]{{2,4}}(?:\s*[、，,]\s*[\u3400-\u9fff]{{2,4}})*)*\s*$")
+
 
 
 # How a report's first sentence opens: with when it happened (近日，/ 12月4日，). A column
@@ -145,7 +139,7 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         line.kind = LineKind.COLUMN if is_column else LineKind.HEADLINE
     elif starts_news_byline(text):
         line.kind = LineKind.NEWS_START
-    elif _EDITORS.match(text) or PAGE_LABEL.match(text) or (len(text) <= 60 and dateline(text)):
+    elif is_page_furniture(text):
         line.kind = LineKind.FURNITURE
     elif _MARKER_FROM.match(text):
         line.kind = LineKind.CONTINUED_FROM
@@ -298,7 +292,8 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
             open_sentence = False
             continue
         # The page's header and footer are not part of the text around them.
-        nxt = next((ln for ln in lines[i + 1:] if ln.kind != LineKind.FURNITURE), None)
+        j = next((k for k in range(i + 1, len(lines)) if lines[k].kind != LineKind.FURNITURE), None)
+        nxt = lines[j] if j is not None else None
         prev = lines[i - 1] if i else None
         over_byline = nxt is not None and (nxt.kind == LineKind.NEWS_START and nxt.gap_before == 0
                                            or nxt.kind == LineKind.BYLINE and nxt.gap_before <= 1)
@@ -331,7 +326,7 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
                 # column and what follows the break reads on as plain text.
                 wrapped = fills_column and not opens_lede(nxt) and (not _headline_shaped(nxt) or (
                     prev is not None and prev.kind == LineKind.HEADLINE and line.gap_before == 0) or (
-                    not _headline_run(lines, i + 1, width) and _word_across(line.compact, nxt.compact)))
+                    not _headline_run(lines, j, width) and _word_across(line.compact, nxt.compact)))
             # Text under a headline never opens with a comma or a closing mark: a line
             # that does goes on with the sentence of the line above.
             if wrapped or nxt.compact[:1] in _GOES_ON:

@@ -1,0 +1,23 @@
+"""The page's own furniture: the header over the page and the credits at its foot.
+
+They belong to no article, and an article's text can run on past them (a page's foot can
+fall mid-sentence in OCR order).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.dates.header import PAGE_LABEL, dateline
+
+# Who made the page, printed at its foot: 责任编辑 王巍 美术编辑 李娜 / 本版编辑：刘莉. The
+# long titles stand without a separator; a short one (编辑, 校对) needs a colon or a space
+# before the name, so that a sentence starting with the word is not taken.
+_EDITOR_TITLE = r"(?:责任编辑|本版编辑|美术编辑|版式设计|责任校对|(?:编辑|美编|校对|版式|责编|排版|组版|制图)(?=\s*[:：]|\s))"
+_NAMES = r"[\u3400-\u9fff]{2,4}(?:\s*[、，,]\s*[\u3400-\u9fff]{2,4})*"
+_EDITORS = re.compile(rf"^\s*{_EDITOR_TITLE}\s*[:：]?\s*{_NAMES}(?:\s+{_EDITOR_TITLE}\s*[:：]?\s*{_NAMES})*\s*$")
+
+
+def is_page_furniture(text: str) -> bool:
+    """The page's header (2020年11月18日 星期三, 第3版 要闻) or its editors' credits."""
+    return bool(_EDITORS.match(text) or PAGE_LABEL.match(text) or (len(text) <= 60 and dateline(text)))
