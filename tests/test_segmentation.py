@@ -536,3 +536,17 @@ def test_a_brief_under_its_own_headline_is_no_subhead():
     report, brief = segment_page("陶然亭工会构建疫情防线\n" + page).articles
     assert report.title == "陶然亭工会构建疫情防线" and not any(p.startswith("###") for p in report.paragraphs)
     assert (brief.kind, brief.title) == ("news", "精准帮扶暖人心")
+
+
+def test_verse_keeps_its_lines_and_stanzas():
+    from pathlib import Path
+
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "000_ff3513847beb20a4.txt").read_text(encoding="utf-8")
+    poem = ("■劳动者之歌\n\n致敬劳动者\n文/李四\n\n清晨的第一缕阳光\n照在工地的脚手架上\n你挥汗如雨\n把城市一点点托起\n\n"
+            "夜深了\n车间的灯还亮着\n机器轰鸣声中\n是你坚守的身影\n")
+    plain, with_poem = segment_page(seed), segment_page(seed + "\n\n" + poem)
+    *rest, piece = with_poem.articles
+    assert [(a.title, a.paragraphs) for a in rest] == [(a.title, a.paragraphs) for a in plain.articles]
+    assert (piece.kind, piece.column, piece.title, piece.byline.authors) == ("column", "劳动者之歌", "致敬劳动者", ["李四"])
+    assert piece.paragraphs[1:] == ["清晨的第一缕阳光  \n照在工地的脚手架上  \n你挥汗如雨  \n把城市一点点托起",
+                                    "夜深了  \n车间的灯还亮着  \n机器轰鸣声中  \n是你坚守的身影"]

@@ -27,7 +27,7 @@ from sitegen.bylines import (
 from sitegen.blocks.furniture import is_page_furniture
 from sitegen.ocr import split_doubled_prefix, undouble
 from sitegen.ocr.spacing import clean_spacing, is_cjk
-from sitegen.ocr.wraps import sentence_closed
+from sitegen.ocr.wraps import VERSE_LINES, sentence_closed
 
 
 class LineKind(str, Enum):
@@ -279,6 +279,23 @@ def _wider_than_its_column(line: Line, prev: Line | None, width: int | None) -> 
             and len(prev.compact) <= width + 1 and len(line.compact) > width + 3)
 
 
+def _verse_run(lines: list[Line], i: int, width: int | None) -> bool:
+    """Lines i.. are a stanza of verse or a list: VERSE_LINES or more short lines one under
+    the other. A headline block (series banner, kicker, headline, subtitle) is as short and
+    as stacked, but stands over a byline or over text that fills the column."""
+    if width is None:
+        return False
+    k = i
+    while k < len(lines) and lines[k].kind == LineKind.BODY and len(lines[k].compact) < width - 2 \
+            and (k == i or lines[k].gap_before == 0):
+        k += 1
+    if k - i < VERSE_LINES:
+        return False
+    after = lines[k] if k < len(lines) else None
+    return not (after is not None and after.gap_before == 0 and (
+        after.kind in (LineKind.NEWS_START, LineKind.BYLINE) or after.kind == LineKind.BODY))
+
+
 def _mark_headlines(lines: list[Line], width: int | None) -> None:
     """Decide which plain lines are headlines, reading the page in order."""
     open_sentence = False
@@ -301,7 +318,8 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
         under_banner = prev is not None and (prev.kind == LineKind.COLUMN or (
             prev.kind == LineKind.AUTHOR and i >= 2 and lines[i - 2].kind == LineKind.COLUMN))
         if (open_sentence and not _wider_than_its_column(line, prev, width)) \
-                or not _headline_shaped(line, over_byline or under_banner):
+                or not _headline_shaped(line, over_byline or under_banner) \
+                or (not under_banner and _verse_run(lines, i, width)):
             open_sentence = not sentence_closed(line.text)
             continue
         if line.gap_before == 0 and prev is not None and prev.kind in (LineKind.BODY, LineKind.NEWS_START) \

@@ -25,9 +25,12 @@ def render_body(text: str) -> str:
 
 
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 
 
 def plain_text(text: str) -> str:
     """The body as one line of text (for descriptions and snippets)."""
-    # A subhead (### 小标题) reads as text; a leading backslash only escapes Markdown.
-    return " ".join(_HEADING_MARK.sub("", p.strip()).lstrip("\\") for p in text.split("\n\n") if p.strip())
+    # A subhead (### 小标题) reads as text; a leading backslash only escapes Markdown; the
+    # lines of a verse or a list read as one line.
+    return " ".join(_LINE_BREAK.sub(" ", _HEADING_MARK.sub("", p.strip()).lstrip("\\"))
+                    for p in text.split("\n\n") if p.strip())

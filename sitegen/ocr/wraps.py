@@ -32,25 +32,50 @@ def _glue(left: str, right: str) -> str:
     return left + right
 
 
+VERSE_LINES = 4        # short lines in a row, within one stanza, that make verse or a list
+HARD_BREAK = "  \n"    # Markdown's line break inside a paragraph
+
+
+def _verse(rows: list[tuple[str, int, bool]], width: int | None) -> list[bool]:
+    """Which rows are lines of verse or of a list: in a wrapped column every line but a
+    paragraph's last fills the column, so VERSE_LINES short lines in a row, with no blank
+    line between them, were broken where they were printed, not by the column edge."""
+    if width is None:
+        return [False] * len(rows)
+    short = [not alone and len(text) < width - 2 for text, _, alone in rows]
+    verse = [False] * len(rows)
+    start = 0
+    for k in range(len(rows) + 1):
+        if k == len(rows) or not short[k] or (k > start and rows[k][1] > 0):
+            if k - start >= VERSE_LINES and all(short[start:k]):
+                verse[start:k] = [True] * (k - start)
+            start = k + 1 if k < len(rows) and not short[k] else k
+    return verse
+
+
 def join_wrapped_lines(lines: list[tuple[str, int, bool]], width: int | None) -> list[str]:
     """Paragraphs from ``(text, blank lines before, stands alone)`` rows.
 
     ``width`` is the column width in characters, or None when the page already has one
-    paragraph per line. A row that stands alone (a credit, a marker) is its own paragraph."""
+    paragraph per line. A row that stands alone (a credit, a marker) is its own paragraph;
+    lines of verse or of a list keep their line breaks, a stanza to a paragraph."""
+    rows = [(clean_spacing(text.strip()), gap, alone) for text, gap, alone in lines]
+    rows = [row for row in rows if row[0]]
+    verse = _verse(rows, width)
     paragraphs: list[str] = []
     prev_text = None
-    prev_alone = False
-    for text, gap, alone in lines:
-        text = clean_spacing(text.strip())
-        if not text:
-            continue
+    prev_alone = prev_verse = False
+    for (text, gap, alone), in_verse in zip(rows, verse):
         new = (
             prev_text is None or alone or prev_alone
             or (sentence_closed(prev_text) and (gap > 0 or width is None or len(prev_text) < width - 2))
+            or (in_verse != prev_verse) or (in_verse and gap > 0)
         )
         if new:
             paragraphs.append(text)
+        elif in_verse:
+            paragraphs[-1] += HARD_BREAK + text
         else:
             paragraphs[-1] = _glue(paragraphs[-1], text)
-        prev_text, prev_alone = text, alone
+        prev_text, prev_alone, prev_verse = text, alone, in_verse
     return paragraphs
