@@ -550,3 +550,15 @@ def test_verse_keeps_its_lines_and_stanzas():
     assert (piece.kind, piece.column, piece.title, piece.byline.authors) == ("column", "劳动者之歌", "致敬劳动者", ["李四"])
     assert piece.paragraphs[1:] == ["清晨的第一缕阳光  \n照在工地的脚手架上  \n你挥汗如雨  \n把城市一点点托起",
                                     "夜深了  \n车间的灯还亮着  \n机器轰鸣声中  \n是你坚守的身影"]
+
+
+def test_a_list_of_names_keeps_its_lines_and_the_spaces_between_names():
+    from pathlib import Path
+
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "000_ff3513847beb20a4.txt").read_text(encoding="utf-8")
+    news = ("表彰劳动模范\n本报讯 （记者 马超） 近日，\n平谷区总工会开展劳动模范评\n选活动， 经过层层推荐， 共有\n"
+            "以下职工获得表彰。 名单如下：\n一等奖\n张三 李四 王五\n二等奖\n赵六 孙七 周八 吴九\n\n"
+            "区总工会相关负责人表示， 将\n继续做好劳模评选工作。\n")
+    report = segment_page(seed + "\n\n" + news).articles[-1]
+    assert report.title == "表彰劳动模范"
+    assert report.paragraphs[1:] == ["一等奖  \n张三 李四 王五  \n二等奖  \n赵六 孙七 周八 吴九", "区总工会相关负责人表示，将继续做好劳模评选工作。"]

@@ -7,7 +7,7 @@ starts a new one: after a blank line, or after a line that stops short of the co
 
 from __future__ import annotations
 
-from sitegen.ocr.spacing import clean_spacing
+from sitegen.ocr.spacing import clean_spacing, is_cjk
 
 _TERMINAL = "。！？!?…"
 _CLOSERS = "”’）)」』》"
@@ -36,6 +36,13 @@ VERSE_LINES = 4        # short lines in a row, within one stanza, that make vers
 HARD_BREAK = "  \n"    # Markdown's line break inside a paragraph
 
 
+def _list_spacing(text: str) -> str:
+    words = text.split()
+    if len(words) > 1 and all(len(w) >= 2 and all(is_cjk(ch) for ch in w) for w in words):
+        return " ".join(words)
+    return clean_spacing(text)
+
+
 def _verse(rows: list[tuple[str, int, bool]], width: int | None) -> list[bool]:
     """Which rows are lines of verse or of a list: in a wrapped column every line but a
     paragraph's last fills the column, so VERSE_LINES short lines in a row, with no blank
@@ -59,9 +66,11 @@ def join_wrapped_lines(lines: list[tuple[str, int, bool]], width: int | None) ->
     ``width`` is the column width in characters, or None when the page already has one
     paragraph per line. A row that stands alone (a credit, a marker) is its own paragraph;
     lines of verse or of a list keep their line breaks, a stanza to a paragraph."""
-    rows = [(clean_spacing(text.strip()), gap, alone) for text, gap, alone in lines]
-    rows = [row for row in rows if row[0]]
+    raw = [(text.strip(), gap, alone) for text, gap, alone in lines if text.strip()]
+    rows = [(clean_spacing(text), gap, alone) for text, gap, alone in raw]
     verse = _verse(rows, width)
+    # In a list the spaces between names are the printer's (张三 李四 王五), not the OCR's.
+    rows = [(_list_spacing(r[0]), g, a) if v else (c, g, a) for r, (c, g, a), v in zip(raw, rows, verse)]
     paragraphs: list[str] = []
     prev_text = None
     prev_alone = prev_verse = False
