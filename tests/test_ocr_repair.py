@@ -71,3 +71,10 @@ def test_one_paragraph_per_line_layout():
 def test_a_number_cut_by_the_column_edge_is_one_number():
     rows = [("日检测人数均达500", 0, False), ("0人以上，扶持新建42", 0, False), ("6家。Yanjing", 0, False), ("Beer", 0, False)]
     assert join_wrapped_lines(rows, width=12) == ["日检测人数均达5000人以上，扶持新建426家。Yanjing Beer"]
+
+
+def test_each_turn_of_an_interview_is_a_paragraph():
+    # The question fills the column to its edge, so only the speaker's label ends it.
+    rows = [("问：新就业形态劳动者如何入会？", 0, False), ("答：可以通过12351APP申请入", 0, False),
+            ("会，也可以到职工服务中心办", 0, False), ("理。", 0, False)]
+    assert join_wrapped_lines(rows, width=14) == ["问：新就业形态劳动者如何入会？", "答：可以通过12351APP申请入会，也可以到职工服务中心办理。"]

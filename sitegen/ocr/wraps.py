@@ -7,6 +7,8 @@ starts a new one: after a blank line, or after a line that stops short of the co
 
 from __future__ import annotations
 
+import re
+
 from sitegen.ocr.spacing import clean_spacing, is_cjk
 
 _TERMINAL = "。！？!?…"
@@ -32,6 +34,8 @@ def _glue(left: str, right: str) -> str:
     return left + right
 
 
+# In an interview each turn is a paragraph: 问：… / 答：… / 记者：…
+_SPEAKER = re.compile(r"^(?:问|答|记者|主持人|读者)[:：]")
 VERSE_LINES = 4        # short lines in a row, within one stanza, that make verse or a list
 HARD_BREAK = "  \n"    # Markdown's line break inside a paragraph
 
@@ -77,7 +81,8 @@ def join_wrapped_lines(lines: list[tuple[str, int, bool]], width: int | None) ->
     for (text, gap, alone), in_verse in zip(rows, verse):
         new = (
             prev_text is None or alone or prev_alone
-            or (sentence_closed(prev_text) and (gap > 0 or width is None or len(prev_text) < width - 2))
+            or (sentence_closed(prev_text) and (gap > 0 or width is None or len(prev_text) < width - 2
+                                                or _SPEAKER.match(text)))
             or (in_verse != prev_verse) or (in_verse and gap > 0)
         )
         if new:
