@@ -562,3 +562,16 @@ def test_a_list_of_names_keeps_its_lines_and_the_spaces_between_names():
     report = segment_page(seed + "\n\n" + news).articles[-1]
     assert report.title == "表彰劳动模范"
     assert report.paragraphs[1:] == ["一等奖  \n张三 李四 王五  \n二等奖  \n赵六 孙七 周八 吴九", "区总工会相关负责人表示，将继续做好劳模评选工作。"]
+
+
+def test_a_poem_then_a_feature_with_a_subhead_on_one_page():
+    from pathlib import Path
+
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "000_ff3513847beb20a4.txt").read_text(encoding="utf-8")
+    extra = ("\n\n■劳动者之歌\n\n致敬劳动者\n文/李四\n\n清晨的第一缕阳光\n照在工地的脚手架上\n你挥汗如雨\n把城市一点点托起\n\n"
+             "劳模张三：三十年坚守一线\n本报记者 李四 通讯员 王五\n\n早上六点，张三已经站在了车间\n门口。三十年来，他每天都是第\n"
+             "一个到岗的人。\n\n匠心传承\n\n谈到未来，张三说，他希望把自\n己的经验传给更多年轻人，让工\n匠精神代代相传。\n")
+    *_, poem, feature = segment_page(seed + extra).articles
+    assert (poem.kind, poem.title, poem.paragraphs[-1].count("  \n")) == ("column", "致敬劳动者", 3)
+    assert (feature.kind, feature.title, feature.byline.reporters) == ("news", "劳模张三：三十年坚守一线", ["李四"])
+    assert "### 匠心传承" in feature.paragraphs

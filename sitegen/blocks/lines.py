@@ -279,29 +279,34 @@ def _wider_than_its_column(line: Line, prev: Line | None, width: int | None) -> 
             and len(prev.compact) <= width + 1 and len(line.compact) > width + 3)
 
 
-def _verse_run(lines: list[Line], i: int, width: int | None) -> bool:
-    """Lines i.. are a stanza of verse or a list: VERSE_LINES or more short lines one under
-    the other. A headline block (series banner, kicker, headline, subtitle) is as short and
-    as stacked, but stands over a byline or over text that fills the column."""
+def _verse_run(lines: list[Line], i: int, width: int | None) -> int:
+    """How many lines from i make a stanza of verse or a list (0 if they do not):
+    VERSE_LINES or more short lines one under the other. A headline block (series banner,
+    kicker, headline, subtitle) is as short and as stacked, but stands over a byline or over
+    text that fills the column."""
     if width is None:
-        return False
+        return 0
     k = i
     while k < len(lines) and lines[k].kind == LineKind.BODY and len(lines[k].compact) < width - 2 \
             and (k == i or lines[k].gap_before == 0):
         k += 1
     if k - i < VERSE_LINES:
-        return False
+        return 0
     after = lines[k] if k < len(lines) else None
-    return not (after is not None and after.gap_before == 0 and (
-        after.kind in (LineKind.NEWS_START, LineKind.BYLINE) or after.kind == LineKind.BODY))
+    if after is not None and after.gap_before == 0 and after.kind in (LineKind.NEWS_START, LineKind.BYLINE, LineKind.BODY):
+        return 0
+    return k - i
 
 
 def _mark_headlines(lines: list[Line], width: int | None) -> None:
     """Decide which plain lines are headlines, reading the page in order."""
     open_sentence = False
+    verse_until = -1
     for i, line in enumerate(lines):
         if line.kind == LineKind.FURNITURE:
             continue                 # a page's foot can fall mid-sentence
+        if i <= verse_until:
+            continue                 # a line of verse ends where it was printed to end
         if line.kind in (LineKind.NEWS_START, LineKind.CONTINUED_FROM):
             open_sentence = not sentence_closed(line.text)
             continue
@@ -317,9 +322,13 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
         # A column's banner, and the writer's line under it, stand over the piece's headline.
         under_banner = prev is not None and (prev.kind == LineKind.COLUMN or (
             prev.kind == LineKind.AUTHOR and i >= 2 and lines[i - 2].kind == LineKind.COLUMN))
+        if not open_sentence and not under_banner:
+            stanza = _verse_run(lines, i, width)
+            if stanza:
+                verse_until, open_sentence = i + stanza - 1, False
+                continue
         if (open_sentence and not _wider_than_its_column(line, prev, width)) \
-                or not _headline_shaped(line, over_byline or under_banner) \
-                or (not under_banner and _verse_run(lines, i, width)):
+                or not _headline_shaped(line, over_byline or under_banner):
             open_sentence = not sentence_closed(line.text)
             continue
         if line.gap_before == 0 and prev is not None and prev.kind in (LineKind.BODY, LineKind.NEWS_START) \
