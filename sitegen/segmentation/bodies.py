@@ -8,6 +8,7 @@ their positions, for ``headlines`` to attach.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sitegen.blocks import Line, LineKind, opens_lede
@@ -76,6 +77,9 @@ def _split_photo_caption(body: Body) -> Body | None:
             body.last = body.first + cut - 1
             return caption
     return None
+
+
+_PICTURE_SHOWS = re.compile(r"^\s*[（(]?\s*图\s*为")
 
 
 def _text_follows(lines: list[Line], pos: int) -> bool:
@@ -152,6 +156,10 @@ def split_page(lines: list[Line]) -> PageParts:
                         current = caption
                 close()
         else:
+            if current is None and bodies and bodies[-1].last == pos - 1 and _PICTURE_SHOWS.match(line.text) \
+                    and all(ln.kind == LineKind.CREDIT for ln in bodies[-1].lines):
+                # A caption printed under its photo's credit: 图为… is what the picture shows.
+                current = bodies.pop()
             if current is None:
                 current = plain()
             current.add(line, pos)
