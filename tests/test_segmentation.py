@@ -578,7 +578,7 @@ def test_a_poem_then_a_feature_with_a_subhead_on_one_page():
 
 
 def test_a_caption_under_its_photo_credit_joins_it():
-    page = ("本报讯（记者 张晶）3月5日，北京市总工会召开座谈会。\n\n女职工代表畅谈新时代巾帼担当\n\n"
+    page = ("本报讯（记者 张晶）3月5日，北京市总工会召开座谈会，女职工代表畅谈巾帼担当。\n\n女职工代表畅谈新时代巾帼担当\n\n"
             "（本报记者 彭程 摄）\n\n图为座谈会现场。\n")
     report, photo = segment_page(page).articles
     assert (report.kind, report.title) == ("news", "女职工代表畅谈新时代巾帼担当")
