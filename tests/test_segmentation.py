@@ -583,3 +583,13 @@ def test_a_caption_under_its_photo_credit_joins_it():
     report, photo = segment_page(page).articles
     assert (report.kind, report.title) == ("news", "女职工代表畅谈新时代巾帼担当")
     assert (photo.kind, photo.byline.photographers, photo.paragraphs) == ("photo", ["彭程"], ["（本报记者彭程摄）", "图为座谈会现场。"])
+
+
+def test_a_banner_over_reports_heads_a_section_not_the_photo_after_them():
+    page = ("■简讯\n\n丰台区工会开展义诊活动\n本报讯（记者 马超）3月6日，丰台区总工会组织医务人员走进社区。\n\n"
+            "近日，延庆区总工会组织职工志愿者走进养老院，为老人们打扫卫生。\n\n本报记者 周美玉 摄影报道\n\n志愿服务暖人心\n")
+    result = segment_page(page)
+    report, photo = result.articles
+    assert (report.kind, report.title, report.column) == ("news", "丰台区工会开展义诊活动", None)
+    assert (photo.kind, photo.title, photo.column) == ("photo", "志愿服务暖人心", None)
+    assert [text for _, text in result.residue] == ["■简讯"]

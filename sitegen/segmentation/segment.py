@@ -51,6 +51,10 @@ def _nearest_bodies(bodies: list[Body], item: Furniture, prefer_previous: bool) 
     after = [i for i, b in enumerate(bodies) if b.first > item.position and b.start in ("plain", "feature")]
     previous = before[-1] if before else None
     following = after[0] if after else None
+    if prefer_previous and following is not None and any(item.position < b.first < bodies[following].first
+                                                         for b in bodies):
+        # A banner over reports (■简讯 over 本报讯 items) heads a section, not a column piece.
+        following = None
     order = []
     # A banner can follow its piece in OCR order, but not a photo its credit closed.
     if prefer_previous and previous is not None and not bodies[previous].credits and (
