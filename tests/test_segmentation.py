@@ -593,3 +593,40 @@ def test_a_banner_over_reports_heads_a_section_not_the_photo_after_them():
     assert (report.kind, report.title, report.column) == ("news", "丰台区工会开展义诊活动", None)
     assert (photo.kind, photo.title, photo.column) == ("photo", "志愿服务暖人心", None)
     assert [text for _, text in result.residue] == ["■简讯"]
+
+
+def test_a_front_page_with_a_continued_report_an_editors_note_a_new_column_and_photos():
+    page = """学学习习贯贯彻彻全全会会精精神神
+市总工会召开十四届十次全委会
+本报讯 （记者 白莹） 3月9日，北京市总工会召开十四届十次全体委员会议，深入学习贯彻党的十九届五中全会精神，总结2020年工作，部署2021年任务。
+
+会议指出，2020年，面对突如其来的新冠肺炎疫情，全市各级工会组织迅速行动，为打赢疫情防控阻击战作出了积极贡献。（下转第2版）
+
+编者按：今年是“十四五”开局之年。本报今起开设“奋斗新征程”专栏，讲述首都职工立足岗位建功立业的故事。
+
+■奋斗新征程
+
+北京地铁 刘洋
+
+守护城市的地下动脉
+凌晨一点，最后一班地铁驶回车辆段，检修工刘洋和同事们的工作才刚刚开始。
+
+“地铁安全无小事，每一颗螺丝都不能放过。”刘洋说。
+
+春风行动送岗位
+本报记者 周美玉 摄
+图为招聘会现场，求职者在咨询岗位信息。
+
+工会送来暖心饭
+（本报记者 彭程 摄影报道）
+近日，朝阳区总工会为环卫工人送去热腾腾的午饭。
+"""
+    report, note, piece, photo, photo_report = segment_page(page).articles
+    assert (report.title, report.subtitles, report.continued_to) == ("市总工会召开十四届十次全委会", ["学习贯彻全会精神"], "第2版")
+    assert report.paragraphs[-1].endswith("（下转第2版）")            # the marker ends the report
+    assert (note.title, note.column) == (None, None) and note.paragraphs[0].startswith("编者按：")
+    assert (piece.kind, piece.column, piece.title, piece.author_line, piece.byline.authors) == (
+        "column", "奋斗新征程", "守护城市的地下动脉", "北京地铁 刘洋", ["刘洋"])
+    assert (photo.kind, photo.title, photo.byline.photographers) == ("photo", "春风行动送岗位", ["周美玉"])
+    assert (photo_report.kind, photo_report.title, photo_report.paragraphs[-1]) == (
+        "photo", "工会送来暖心饭", "近日，朝阳区总工会为环卫工人送去热腾腾的午饭。")

@@ -186,6 +186,11 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
         gap = 0
         lines.extend(_typed(p, known_columns) for p in parts)
 
+    # The writer's line under a column's banner names a unit of any kind (北京地铁 刘洋).
+    for prev, line in zip(lines, lines[1:]):
+        if prev.kind == LineKind.COLUMN and line.kind == LineKind.BODY and is_author_line(line.text, under_banner=True):
+            line.kind = LineKind.AUTHOR
+
     # A credit can start on the line before: 本报记者 马超 / 通讯员 赵研容 摄影报道.
     for prev, line in zip(lines, lines[1:]):
         if line.kind == LineKind.CREDIT and prev.kind in (LineKind.BODY, LineKind.AUTHOR, LineKind.BYLINE) \
@@ -344,7 +349,7 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
                 # in columns, a line as wide as the column is a wrapped paragraph's first line,
                 # unless its whole run is headline-shaped and ends unfinished (a two-line headline).
                 if width is None:
-                    wrapped = not (_phrase_gap(line.text) or _headline_run(lines, i)
+                    wrapped = not (under_banner or _phrase_gap(line.text) or _headline_run(lines, i)
                                    or len(nxt.compact) > _HEADLINE_MAX)
                 else:
                     wrapped = fills_column and not _headline_run(lines, i, width) and not opens_lede(nxt)

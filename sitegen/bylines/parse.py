@@ -174,10 +174,14 @@ def _unspaced_author(line: str) -> re.Match | None:
     return m
 
 
-def is_author_line(line: str) -> bool:
-    """`单位 姓名`: a unit or title, a space, then a two- or three-character name."""
+def is_author_line(line: str, under_banner: bool = False) -> bool:
+    """`单位 姓名`: a unit or title, a space, then a two- or three-character name. Straight
+    under a column's banner, where the writer's line stands, any unit will do
+    (北京地铁 刘洋) if the name starts with a surname."""
     m = _AUTHOR_LINE.match(line)
-    return bool(m and _UNIT_END.search(m.group(1)))
+    if not m:
+        return False
+    return bool(_UNIT_END.search(m.group(1))) or (under_banner and m.group(2)[0] in _SURNAMES)
 
 
 def may_be_unspaced_author_line(line: str) -> bool:

@@ -156,13 +156,17 @@ def split_page(lines: list[Line]) -> PageParts:
                         current = caption
                 close()
         else:
-            if current is None and bodies and bodies[-1].last == pos - 1 and _PICTURE_SHOWS.match(line.text) \
-                    and all(ln.kind == LineKind.CREDIT for ln in bodies[-1].lines):
-                # A caption printed under its photo's credit: 图为… is what the picture shows.
+            if current is None and bodies and bodies[-1].last == pos - 1 \
+                    and all(ln.kind == LineKind.CREDIT for ln in bodies[-1].lines) \
+                    and (_PICTURE_SHOWS.match(line.text) or credit_ending(bodies[-1].lines[-1].text) == "摄影报道"):
+                # A caption printed under its photo's credit: 图为… is what the picture shows,
+                # and a photo report (摄影报道) is nothing but its caption.
                 current = bodies.pop()
             if current is None:
                 current = plain()
             current.add(line, pos)
+            if line.extra.get("continued_to"):
+                close()              # (下转第2版): the rest is on another page
     close()
     return PageParts(bodies, runs, columns, authors, page_furniture)
 

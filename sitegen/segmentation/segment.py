@@ -43,6 +43,9 @@ class SegmentedPage:
     page_furniture: list[tuple[int, str]] = field(default_factory=list)  # header and footer lines
 
 
+_EDITORS_NOTE = re.compile(r"^\s*[【\[]?\s*编\s*者\s*按")
+
+
 def _nearest_bodies(bodies: list[Body], item: Furniture, prefer_previous: bool) -> list[int]:
     """The bodies a column header or author line may belong to, the likeliest first: a
     signed piece never starts with 本报讯. The caller takes the first not already taken,
@@ -56,8 +59,10 @@ def _nearest_bodies(bodies: list[Body], item: Furniture, prefer_previous: bool) 
         # A banner over reports (■简讯 over 本报讯 items) heads a section, not a column piece.
         following = None
     order = []
-    # A banner can follow its piece in OCR order, but not a photo its credit closed.
-    if prefer_previous and previous is not None and not bodies[previous].credits and (
+    # A banner can follow its piece in OCR order, but not a photo its credit closed, nor
+    # an editor's note (编者按), which stands over what it introduces.
+    if prefer_previous and previous is not None and not bodies[previous].credits \
+            and not _EDITORS_NOTE.match(bodies[previous].lines[0].text) and (
             bodies[previous].last == item.position - 1
             or (bodies[previous].signature is not None and item.position - bodies[previous].last <= 2)):
         order.append(previous)
