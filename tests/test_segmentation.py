@@ -578,11 +578,17 @@ def test_a_poem_then_a_feature_with_a_subhead_on_one_page():
 
 
 def test_a_caption_under_its_photo_credit_joins_it():
+    # A bare 摄 credits a photo printed with a report: the OCR read the report's headline
+    # between them, but the photo, its credit and its caption (图为…) are the report's.
     page = ("本报讯（记者 张晶）3月5日，北京市总工会召开座谈会，女职工代表畅谈巾帼担当。\n\n女职工代表畅谈新时代巾帼担当\n\n"
             "（本报记者 彭程 摄）\n\n图为座谈会现场。\n")
-    report, photo = segment_page(page).articles
-    assert (report.kind, report.title) == ("news", "女职工代表畅谈新时代巾帼担当")
-    assert (photo.kind, photo.byline.photographers, photo.paragraphs) == ("photo", ["彭程"], ["（本报记者彭程摄）", "图为座谈会现场。"])
+    (report,) = segment_page(page).articles
+    assert (report.kind, report.title, report.byline.reporters, report.byline.photographers) == (
+        "news", "女职工代表畅谈新时代巾帼担当", ["张晶"], ["彭程"])
+    assert report.paragraphs[-2:] == ["（本报记者彭程摄）", "图为座谈会现场。"]
+    # with nothing before it, the photo is its own
+    (photo,) = segment_page("（本报记者 彭程 摄）\n\n图为座谈会现场。\n").articles
+    assert (photo.kind, photo.paragraphs) == ("photo", ["（本报记者彭程摄）", "图为座谈会现场。"])
 
 
 def test_a_banner_over_reports_heads_a_section_not_the_photo_after_them():
@@ -630,3 +636,58 @@ def test_a_front_page_with_a_continued_report_an_editors_note_a_new_column_and_p
     assert (photo.kind, photo.title, photo.byline.photographers) == ("photo", "春风行动送岗位", ["周美玉"])
     assert (photo_report.kind, photo_report.title, photo_report.paragraphs[-1]) == (
         "photo", "工会送来暖心饭", "近日，朝阳区总工会为环卫工人送去热腾腾的午饭。")
+
+
+def test_a_feature_continued_elsewhere_and_a_report_with_its_photo():
+    page = """2021年4月28日 星期三
+第3版 基层
+
+
+劳动模范进校园
+本报记者 李四 通讯员 王五
+
+
+近日，海淀区总工会组织全国
+劳动模范走进中关村第一小学
+，为孩子们讲述劳动故事，引
+导学生树立热爱劳动的观念。
+
+活动中，劳模张三结合自己三
+十年的工作经历，讲述了从一
+名普通工人成长为技术能手的
+过程，孩子们听得津津有味。
+
+劳动教育入脑入心
+
+学校负责人表示，将把劳动教
+育纳入日常教学，定期邀请劳
+模走进课堂，让孩子们在实践
+中体会劳动的价值。（下转第
+4版）
+
+本报讯 （记者 马超） 4月26
+日，丰台区总工会举办职工乒
+乓球比赛，来自全区各基层工
+会的两百余名职工参加了比赛
+。
+
+比赛分为男子单打、女子单打
+和混合双打三个项目，经过两
+天的激烈角逐，各项目名次最
+终揭晓。
+
+丰台职工乒乓球赛落幕
+
+本报记者 周美玉 摄
+
+图为比赛现场，选手们正在进
+行激烈的对决。
+
+责任编辑 王巍 美术编辑 李娜
+"""
+    feature, report = segment_page(page).articles
+    assert (feature.title, feature.byline.reporters, feature.byline.correspondents) == ("劳动模范进校园", ["李四"], ["王五"])
+    assert "### 劳动教育入脑入心" in feature.paragraphs
+    assert feature.continued_to == "第4版"                  # the marker cut by the column edge
+    assert (report.title, report.byline.photographers, report.paragraphs[-1]) == (
+        "丰台职工乒乓球赛落幕", ["周美玉"], "图为比赛现场，选手们正在进行激烈的对决。")

@@ -227,8 +227,11 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
 
     width = _column_width(lines)
     _mark_headlines(lines, width)
-    for line in lines:
-        if line.kind == LineKind.BODY and _MARKER_TO.search(line.text):
+    for prev, line in zip([None, *lines], lines):
+        # The column edge can cut the marker too: …价值。（下转第 / 4版）
+        if line.kind == LineKind.BODY and (_MARKER_TO.search(line.text) or (
+                prev is not None and prev.kind == LineKind.BODY and line.gap_before == 0
+                and _MARKER_TO.search(prev.text.rstrip() + line.text.strip()))):
             line.extra["continued_to"] = True
     return lines
 

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 
 from sitegen.blocks import Line, LineKind, classify_page
 from sitegen.blocks.lines import _column_width
-from sitegen.bylines import Byline, parse_author_line, parse_credit, parse_news_byline, parse_reporter_line
+from sitegen.bylines import (
+    Byline,
+    credit_ending,
+    parse_author_line,
+    parse_credit,
+    parse_news_byline,
+    parse_reporter_line,
+)
 from sitegen.ocr.spacing import clean_headline_spacing
 from sitegen.ocr.wraps import join_wrapped_lines
 from sitegen.segmentation.bodies import Body, Furniture, mend_broken_paragraphs, split_page
@@ -68,6 +75,21 @@ def _nearest_bodies(bodies: list[Body], item: Furniture, prefer_previous: bool) 
         order.append(previous)
     order += [i for i in (following, previous) if i is not None and i not in order]
     return order
+
+
+def _report_photos(bodies: list[Body], attached: dict, columns: set[int]) -> dict[int, int]:
+    """Photos that belong to the report printed just before them: an untitled photo with a
+    bare 摄 credit (a 摄影报道 is an article of its own) after a report whose headline the
+    OCR read between them. Maps the photo's body to the report's."""
+    found = {}
+    for i in range(1, len(bodies)):
+        photo, report = bodies[i], bodies[i - 1]
+        if photo.start == "plain" and photo.credits and i not in attached and i not in columns \
+                and all(credit_ending(c.text) == "摄" for c in photo.credits) \
+                and report.start in ("news", "feature") and attached.get(i - 1) \
+                and all(report.last < r.position < photo.first for r in attached[i - 1] if r.position > report.last):
+            found[i] = i - 1
+    return found
 
 
 def _marker_page(pattern: re.Pattern, text: str) -> str | None:
@@ -156,7 +178,8 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
             residue.append((line.number, line.text.strip()))
 
     subheads = find_subheads(bodies, attached, set(column_of) | set(author_of), headline_texts)
-    folded = {s.text for s in subheads}
+    photos = _report_photos(bodies, attached, set(column_of))
+    folded = {s.text for s in subheads} | set(photos)
     articles = []
     for i, body in enumerate(bodies):
         if i in folded:
@@ -174,6 +197,10 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
         for sub in (s for s in subheads if s.article == i):
             last = bodies[sub.text]
             paragraphs += ["### " + headline_texts(sub.run)[0], *_paragraphs(last, width)]
+        for photo in (p for p, report in photos.items() if report == i):
+            last = bodies[photo]
+            paragraphs += _paragraphs(last, width)
+            byline.merge(_byline(last))
         articles.append(SegmentedArticle(
             title=title,
             subtitles=subtitles,
@@ -183,7 +210,7 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
             column=column_of.get(i),
             author_line=author_line,
             continued_from=_marker_page(_FROM, body.lines[0].text) if body.start == "continuation" else None,
-            continued_to=_marker_page(_TO, last.lines[-1].text),
+            continued_to=_marker_page(_TO, "".join(line.text.strip() for line in last.lines[-2:])),
             first_line=body.lines[0].number,
         ))
     residue.sort()
