@@ -691,3 +691,16 @@ def test_a_feature_continued_elsewhere_and_a_report_with_its_photo():
     assert feature.continued_to == "第4版"                  # the marker cut by the column edge
     assert (report.title, report.byline.photographers, report.paragraphs[-1]) == (
         "丰台职工乒乓球赛落幕", ["周美玉"], "图为比赛现场，选手们正在进行激烈的对决。")
+
+
+def test_a_continued_part_under_its_reprinted_headline_then_a_photo():
+    from pathlib import Path
+
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "003_7c2e367b8fe2eefd.txt").read_text(encoding="utf-8")
+    part = "市总工会召开十四届十次全委会\n（上接第1版）会议强调，要坚持以职工为中心，扎实\n做好服务职工各项工作。\n\n"
+    plain, with_part = segment_page(seed), segment_page(part + seed)
+    first, *rest = with_part.articles
+    assert (first.kind, first.title, first.continued_from) == ("continuation", "市总工会召开十四届十次全委会", "第1版")
+    # the photo caption under the part, closed by its 摄影报道 credit, is still its own photo
+    assert [(a.title, a.kind, a.paragraphs) for a in rest] == [(a.title, a.kind, a.paragraphs) for a in plain.articles]
+    assert with_part.residue == plain.residue

@@ -57,11 +57,11 @@ class PageParts:
 
 
 def _split_photo_caption(body: Body) -> Body | None:
-    """A photo caption printed straight under a report or a column piece, closed by its
+    """A photo caption printed straight under a report, a continued part or a column piece, closed by its
     摄影报道 credit: the caption is the text's last paragraph (a photo report is its
     caption; a report or a column does not end in a credit of its own). Returns the
     caption body, or None."""
-    if body.start not in ("news", "feature") and not body.in_column:
+    if body.start not in ("news", "feature", "continuation") and not body.in_column:
         return None
     text_lines = [ln for ln in body.lines if ln.kind != LineKind.CREDIT]
     for j in range(len(text_lines) - 1, 0, -1):

@@ -67,7 +67,8 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
     belongs to a body that names it too (大兴劳模… goes with the 大兴 report, not with the
     东城 one that shares 垃圾分类). ``banners`` are the positions of column banners (■栏目):
     a banner opens a new piece, so a headline on its far side is not a body's."""
-    eligible = [i for i, b in enumerate(bodies) if b.start in ("news", "feature", "plain")]
+    # A continued part (上接…) takes only a headline reprinted straight over it.
+    eligible = [i for i, b in enumerate(bodies) if b.start in ("news", "feature", "plain", "continuation")]
     grams = {i: _bigrams(_body_text(bodies[i])) for i in eligible}
     df = Counter(g for i in eligible for g in grams[i])
     n = max(len(eligible), 1)
@@ -91,6 +92,9 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
         run, grams_k = runs[k], run_grams[k]
         if not grams_k:
             return 0.0
+        if bodies[i].start == "continuation" and not (
+                run.position + len(run.lines) == bodies[i].first and bodies[i].lines[0].gap_before == 0):
+            return 0.0
         total = sum(weight(g) for g in grams_k)
         shared = sum(weight(g) for g in grams_k if g in grams[i]) / total
         body = bodies[i]
@@ -108,7 +112,7 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
                 nearby += 0.15
             if runs_between:
                 nearby /= 3
-        if body.start in ("news", "feature") and run.position + len(run.lines) == body.first \
+        if body.start in ("news", "feature", "continuation") and run.position + len(run.lines) == body.first \
                 and body.lines[0].gap_before == 0:
             nearby += STACKED_OVER_BYLINE
         agree = 0.0
