@@ -704,3 +704,17 @@ def test_a_continued_part_under_its_reprinted_headline_then_a_photo():
     # the photo caption under the part, closed by its 摄影报道 credit, is still its own photo
     assert [(a.title, a.kind, a.paragraphs) for a in rest] == [(a.title, a.kind, a.paragraphs) for a in plain.articles]
     assert with_part.residue == plain.residue
+
+
+def test_photos_whose_credit_stands_over_the_caption():
+    from pathlib import Path
+
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "000_ff3513847beb20a4.txt").read_text(encoding="utf-8")
+    group = ("\n\n■图片新闻\n\n工会送清凉\n本报记者 张三 摄\n近日，东城区总工会为户外劳动者送去防暑降温\n用品。\n\n"
+             "职工运动会开幕\n通讯员 李四 摄\n日前，顺义区第十届职工运动会开幕，两千余名\n职工参加。\n")
+    plain = segment_page(seed)
+    result = segment_page(seed + group)
+    first, second = result.articles[len(plain.articles):]
+    assert (first.kind, first.title, first.byline.photographers) == ("photo", "工会送清凉", ["张三"])
+    assert first.paragraphs[-1] == "近日，东城区总工会为户外劳动者送去防暑降温用品。"
+    assert (second.kind, second.title, second.byline.photographers) == ("photo", "职工运动会开幕", ["李四"])

@@ -158,9 +158,11 @@ def split_page(lines: list[Line]) -> PageParts:
         else:
             if current is None and bodies and bodies[-1].last == pos - 1 \
                     and all(ln.kind == LineKind.CREDIT for ln in bodies[-1].lines) \
-                    and (_PICTURE_SHOWS.match(line.text) or credit_ending(bodies[-1].lines[-1].text) == "摄影报道"):
+                    and (_PICTURE_SHOWS.match(line.text) or credit_ending(bodies[-1].lines[-1].text) == "摄影报道"
+                         or line.gap_before == 0):
                 # A caption printed under its photo's credit: 图为… is what the picture shows,
-                # and a photo report (摄影报道) is nothing but its caption.
+                # a photo report (摄影报道) is nothing but its caption, and text set straight
+                # under the credit is the caption too.
                 current = bodies.pop()
             if current is None:
                 current = plain()

@@ -21,8 +21,8 @@ def article_kind(body: Body, signed: bool, titled: bool = True, opens_page: bool
     reported = body.start == "feature" or (body.signature is not None and body.signature.kind == LineKind.BYLINE)
     if reported and not body.in_column:
         return "news"
-    if any(credit_ending(c.text) == "摄影报道" for c in body.credits):
-        return "photo"
+    if any(credit_ending(c.text) == "摄影报道" for c in body.credits) or (body.credits and body.lines[0] is body.credits[0]):
+        return "photo"          # a photo report, or a photo whose credit stands over its caption
     if signed:
         return "column"
     if body.credits:
