@@ -186,3 +186,11 @@ def test_source_names_the_page_file_from_the_project_not_the_machine(tmp_path, c
     assert "scans/2020/000_ff3513847beb20a4.txt" in inside
     assert "pages/000_ff3513847beb20a4.txt" in given
     assert not any(str(tmp_path) in s for s in inside | given)
+
+
+def test_the_report_says_where_dates_came_from_and_which_pages_have_none(pages, tmp_path, capsys):
+    code, out = ingest(pages, tmp_path / "content", capsys)
+    assert code == 0
+    assert "dates: 4 inferred, 1 undated" in out
+    undated = [line for line in out.splitlines() if line.startswith("undated: ")]
+    assert len(undated) == 1 and "004_b2adaa5bbda6ca0b.txt" in undated[0]

@@ -31,6 +31,8 @@ class IngestReport:
     went_away: list[tuple[str, str]] = field(default_factory=list)
     residue: list[tuple[str, int, str]] = field(default_factory=list)  # (page, line, text)
     failed: list[str] = field(default_factory=list)                  # one line per failed page
+    dated: dict[str, int] = field(default_factory=dict)               # date source → pages read
+    undated: list[str] = field(default_factory=list)                  # pages nothing dates
 
     def summary(self) -> str:
         parts = [f"{self.pages_read} pages read"]
@@ -46,7 +48,13 @@ class IngestReport:
         return "ingest: " + ", ".join(parts)
 
     def details(self) -> list[str]:
-        lines = [f"residue: {page}:{line}: {text}" for page, line, text in self.residue]
+        lines = []
+        if self.dated:
+            lines.append("dates: " + ", ".join(f"{n} {source}" for source, n in sorted(self.dated.items())))
+        # Where a date has to come from the archivist: the manifest (pages.toml) takes it.
+        lines += [f"undated: {page}: no date in the manifest, the file name, a printed header or the text"
+                  for page in self.undated]
+        lines += [f"residue: {page}:{line}: {text}" for page, line, text in self.residue]
         lines += [f"kept (edited by hand): {p}" for p in self.kept_edited]
         lines += [f"appeared: {page}: {ident}" for page, ident in self.appeared]
         lines += [f"went away: {page}: {ident}" for page, ident in self.went_away]
@@ -142,11 +150,15 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
     else:
         results = [job(item) for item in todo]
 
-    for (page, _), result in zip(todo, results):
+    for (page, issue), result in zip(todo, results):
         key = page.relpath
         if isinstance(result, str):
             report.failed.append(result)
             continue
+        source = issue.date_source or "undated"
+        report.dated[source] = report.dated.get(source, 0) + 1
+        if issue.date is None:
+            report.undated.append(page.source)
         changes = store_page(content_dir, key, page.sha, result.articles, state)
         stamp(key)
         report.articles += len(result.articles)
