@@ -20,4 +20,4 @@ _EDITORS = re.compile(rf"^\s*{_EDITOR_TITLE}\s*[:：]?\s*{_NAMES}(?:\s+{_EDITOR_
 
 def is_page_furniture(text: str) -> bool:
     """The page's header (2020年11月18日 星期三, 第3版 要闻) or its editors' credits."""
-    return bool(_EDITORS.match(text) or PAGE_LABEL.match(text) or (len(text) <= 60 and dateline(text)))
+    return bool(_EDITORS.match(text) or PAGE_LABEL.match(text) or dateline(text))

@@ -17,6 +17,7 @@ import statistics
 from dataclasses import dataclass, field
 from enum import Enum
 
+from sitegen.blocks.furniture import is_page_furniture
 from sitegen.bylines import (
     find_credit,
     is_author_line,
@@ -24,7 +25,7 @@ from sitegen.bylines import (
     parse_reporter_line,
     starts_news_byline,
 )
-from sitegen.blocks.furniture import is_page_furniture
+from sitegen.dictionary import tokenizer
 from sitegen.ocr import split_doubled_prefix, undouble
 from sitegen.ocr.spacing import clean_spacing, is_cjk
 from sitegen.ocr.wraps import VERSE_LINES, sentence_closed
@@ -74,7 +75,6 @@ _INNER_PUNCT = re.compile(r"[，。；：,;]")
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|（[^）]*）|\([^)]*\)")
 _HEADLINE_MAX = 50
 _GOES_ON = set("，、。；：,;:）)”’」』》！？!?")
-
 
 
 # How a report's first sentence opens: with when it happened (近日，/ 12月4日，). A column
@@ -257,11 +257,15 @@ def _headline_run(lines: list[Line], i: int, width: int | None = None, longest: 
             and not sentence_closed(run[-1].text) and not followed_by_text)
 
 
+def next_in_text(lines: list[Line], i: int) -> int | None:
+    """The line after line i, passing over the page's header and footer, which are not part
+    of the text around them."""
+    return next((k for k in range(i + 1, len(lines)) if lines[k].kind != LineKind.FURNITURE), None)
+
+
 def _word_across(left: str, right: str) -> bool:
     """Does a dictionary word run from the end of one line into the next (`6名同` / `志一边`,
     `相关负责` / `人对全市`)? A column edge cuts words; a headline ends with a whole one."""
-    from sitegen.dictionary import tokenizer
-
     head, tail = left[-3:], right[:3]
     position = 0
     for word in tokenizer().cut(head + tail, HMM=False):
@@ -321,8 +325,7 @@ def _mark_headlines(lines: list[Line], width: int | None) -> None:
         if line.kind != LineKind.BODY:
             open_sentence = False
             continue
-        # The page's header and footer are not part of the text around them.
-        j = next((k for k in range(i + 1, len(lines)) if lines[k].kind != LineKind.FURNITURE), None)
+        j = next_in_text(lines, i)
         nxt = lines[j] if j is not None else None
         prev = lines[i - 1] if i else None
         over_byline = nxt is not None and (nxt.kind == LineKind.NEWS_START and nxt.gap_before == 0

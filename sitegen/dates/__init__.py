@@ -8,7 +8,6 @@ A page's date comes from, in this order:
 4. the dates its articles mention (``date_source: inferred``).
 """
 
-from sitegen.dates.header import dateline, header_date
 from sitegen.dates.inference import infer_date
 from sitegen.dates.manifest import MANIFEST_NAME, ManifestEntry, manifest_entry, read_manifest
 from sitegen.dates.paths import date_from_filename, page_from_filename
@@ -19,8 +18,6 @@ __all__ = [
     "IssueDate",
     "ManifestEntry",
     "date_from_filename",
-    "dateline",
-    "header_date",
     "infer_date",
     "issue_date",
     "manifest_entry",

@@ -23,6 +23,8 @@ _REST = re.compile(r"^(?:农历\S{2,12}|第\d{1,2}版|\d{1,2}版?|[\u4e00-\u9fff
 
 def dateline(line: str) -> str | None:
     """The date (YYYY-MM-DD) of a page header line, or None for any other line."""
+    if len(line) > 60 or "日" not in line:      # most lines: no need to normalise them
+        return None
     text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
     m = _DATELINE.match(text)
     if not m or not _REST.match(m.group(5)):
@@ -35,25 +37,21 @@ def dateline(line: str) -> str | None:
     return day.isoformat() if _WEEKDAYS.index(weekday) == day.weekday() else None
 
 
-def header_date(text: str) -> str | None:
-    """The issue date printed in the page's header, if the page has one."""
+def printed_header(text: str) -> tuple[str | None, str | None]:
+    """The issue date and the page number (第3版) printed in the page's header, where it
+    has them: the first header date and the first page label, in one reading of the page."""
+    date = page = None
     for line in text.split("\n"):
-        found = dateline(line) if len(line) <= 60 else None
+        if page is None:
+            label = PAGE_LABEL.match(line)
+            if label:
+                page = str(int(unicodedata.normalize("NFKC", label.group(1))))
+        found = dateline(line) if date is None or page is None else None
         if found:
-            return found
-    return None
-
-
-def header_page(text: str) -> str | None:
-    """The page number printed in the page's header (第3版), if the page has one."""
-    for line in text.split("\n"):
-        if len(line) > 60:
-            continue
-        m = PAGE_LABEL.match(line)
-        if m:
-            return str(int(unicodedata.normalize("NFKC", m.group(1))))
-        if dateline(line):
-            found = _PAGE_IN_DATELINE.search(re.sub(r"\s+", "", unicodedata.normalize("NFKC", line)))
-            if found:
-                return str(int(found.group(1)))
-    return None
+            date = date or found
+            if page is None:
+                in_line = _PAGE_IN_DATELINE.search(re.sub(r"\s+", "", unicodedata.normalize("NFKC", line)))
+                page = str(int(in_line.group(1))) if in_line else None
+        if date is not None and page is not None:
+            break
+    return date, page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitegen.dates.header import header_date, header_page
+from sitegen.dates.header import printed_header
 from sitegen.dates.inference import infer_date
 from sitegen.dates.manifest import ManifestEntry, manifest_entry
 from sitegen.dates.paths import date_from_filename, page_from_filename
@@ -26,14 +26,14 @@ def issue_date(relpath: str, text: str, manifest: dict[str, ManifestEntry]) -> I
     entry = manifest_entry(manifest, relpath) if manifest else ManifestEntry()
     # The page the paper printed over the text is surer than a number in a file name,
     # which may count scans rather than pages.
-    page = entry.page or header_page(text) or page_from_filename(relpath)
+    header_date, header_page = printed_header(text)
+    page = entry.page or header_page or page_from_filename(relpath)
     if entry.date:
         return IssueDate(entry.date, "manifest", page)
     named = date_from_filename(relpath)
     if named:
         return IssueDate(named, "filename", page)
-    printed = header_date(text)
-    if printed:
-        return IssueDate(printed, "header", page)
+    if header_date:
+        return IssueDate(header_date, "header", page)
     inferred = infer_date(text)
     return IssueDate(inferred, "inferred" if inferred else None, page)

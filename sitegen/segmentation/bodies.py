@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitegen.blocks import Line, LineKind, opens_lede
+from sitegen.blocks import Line, LineKind, next_in_text, opens_lede
 from sitegen.bylines import credit_ending
 from sitegen.ocr.wraps import sentence_closed
 
@@ -83,8 +83,8 @@ _PICTURE_SHOWS = re.compile(r"^\s*[（(]?\s*图\s*为")
 
 
 def _text_follows(lines: list[Line], pos: int) -> bool:
-    following = next((line for line in lines[pos + 1:] if line.kind != LineKind.FURNITURE), None)
-    return following is not None and following.kind == LineKind.BODY
+    following = next_in_text(lines, pos)
+    return following is not None and lines[following].kind == LineKind.BODY
 
 
 def split_page(lines: list[Line]) -> PageParts:

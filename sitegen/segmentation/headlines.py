@@ -92,12 +92,12 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
         run, grams_k = runs[k], run_grams[k]
         if not grams_k:
             return 0.0
-        if bodies[i].start == "continuation" and not (
-                run.position + len(run.lines) == bodies[i].first and bodies[i].lines[0].gap_before == 0):
+        body = bodies[i]
+        stacked = run.position + len(run.lines) == body.first and body.lines[0].gap_before == 0
+        if body.start == "continuation" and not stacked:
             return 0.0
         total = sum(weight(g) for g in grams_k)
         shared = sum(weight(g) for g in grams_k if g in grams[i]) / total
-        body = bodies[i]
         lo, hi = sorted((run.position, body.first if run.position < body.first else body.last))
         # Bodies between the run and this one (each body has two edges; a body is never
         # split by a run, so counting edges and halving is exact).
@@ -112,8 +112,7 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
                 nearby += 0.15
             if runs_between:
                 nearby /= 3
-        if body.start in ("news", "feature", "continuation") and run.position + len(run.lines) == body.first \
-                and body.lines[0].gap_before == 0:
+        if stacked and body.start in ("news", "feature", "continuation"):
             nearby += STACKED_OVER_BYLINE
         agree = 0.0
         if run_places[k]:
@@ -165,14 +164,11 @@ def choose_title(body: Body, runs: list[HeadlineRun]) -> tuple[str | None, list[
         return None, []
     after = [r for r in runs if r.position > body.last]
     before = [r for r in runs if r.position < body.first]
-    if after:
-        main_run = min(after, key=lambda r: r.position)
-        texts = headline_texts(main_run)
-        main_index = next((j for j, t in enumerate(texts) if not _SUBTITLE_DASH.match(t)), 0)
-    else:
-        main_run = max(before, key=lambda r: r.position)
-        texts = headline_texts(main_run)
-        main_index = next((j for j in reversed(range(len(texts))) if not _SUBTITLE_DASH.match(texts[j])), len(texts) - 1)
+    # The first line of the run after the body, else the last of the run before it.
+    main_run = min(after, key=lambda r: r.position) if after else max(before, key=lambda r: r.position)
+    texts = headline_texts(main_run)
+    order = range(len(texts)) if after else reversed(range(len(texts)))
+    main_index = next((j for j in order if not _SUBTITLE_DASH.match(texts[j])), 0 if after else len(texts) - 1)
     title = texts[main_index]
     others = []
     for run in sorted(runs, key=lambda r: r.position):

@@ -177,9 +177,11 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
         for line in run.lines:
             residue.append((line.number, line.text.strip()))
 
-    subheads = find_subheads(bodies, attached, set(column_of) | set(author_of), headline_texts)
-    photos = _report_photos(bodies, attached, set(column_of))
-    folded = {s.text for s in subheads} | set(photos)
+    # Bodies that are the rest of an article above them: (the article, a subhead over them).
+    subheads = find_subheads(bodies, attached, set(column_of) | set(author_of))
+    folded: dict[int, tuple[int, str | None]] = {
+        **{s.text: (s.article, headline_texts(s.run)[0]) for s in subheads},
+        **{photo: (report, None) for photo, report in _report_photos(bodies, attached, set(column_of)).items()}}
     articles = []
     for i, body in enumerate(bodies):
         if i in folded:
@@ -194,12 +196,9 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
         kind = article_kind(body, signed, titled=title is not None, opens_page=i == 0)
         paragraphs = _paragraphs(body, width)
         last = body
-        for sub in (s for s in subheads if s.article == i):
-            last = bodies[sub.text]
-            paragraphs += ["### " + headline_texts(sub.run)[0], *_paragraphs(last, width)]
-        for photo in (p for p, report in photos.items() if report == i):
-            last = bodies[photo]
-            paragraphs += _paragraphs(last, width)
+        for j in sorted(j for j, (article, _) in folded.items() if article == i):
+            last, subhead = bodies[j], folded[j][1]
+            paragraphs += [*(["### " + subhead] if subhead else []), *_paragraphs(last, width)]
             byline.merge(_byline(last))
         articles.append(SegmentedArticle(
             title=title,

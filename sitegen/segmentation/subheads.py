@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sitegen.blocks import opens_lede
 from sitegen.ocr.wraps import sentence_closed
 from sitegen.segmentation.bodies import Body, HeadlineRun
+from sitegen.segmentation.headlines import headline_texts
 
 SUBHEAD_MAX = 15        # characters; a subhead is a phrase, shorter than most headlines
 
@@ -26,11 +27,9 @@ class Subhead:
     run: HeadlineRun
 
 
-def find_subheads(bodies: list[Body], attached: dict[int, list[HeadlineRun]],
-                  furnished: set[int], headline_of) -> list[Subhead]:
+def find_subheads(bodies: list[Body], attached: dict[int, list[HeadlineRun]], furnished: set[int]) -> list[Subhead]:
     """The subheads on a page, found among the headline runs ``attached`` to bodies.
-    ``furnished`` are the bodies that have a column banner or an author line;
-    ``headline_of(run)`` is the run's headline texts."""
+    ``furnished`` are the bodies that have a column banner or an author line."""
     found: list[Subhead] = []
     owner = {}                                      # body index the text body is folded into
     for i, body in enumerate(bodies):
@@ -39,7 +38,7 @@ def find_subheads(bodies: list[Body], attached: dict[int, list[HeadlineRun]],
                 or len(runs) != 1 or i == 0:
             continue
         run = runs[0]
-        texts = headline_of(run)
+        texts = headline_texts(run)
         above = bodies[i - 1]
         article = owner.get(i - 1, i - 1)
         has_headline = bool(attached.get(article)) or bodies[article].start == "continuation"

@@ -153,7 +153,7 @@ def _render_pages(numbers: list[int]) -> tuple[list[str], set[str]]:
     writer = SiteWriter(output)          # the staging folder the parent made: not entered again
     for n in numbers:
         _write(writer, jobs[n].path, _render(env, jobs[n], bodies), env, jobs, bodies, settings)
-    return writer.written, writer._keep
+    return writer.written, writer.files
 
 
 def _has_template(env: jinja2.Environment, name: str) -> bool:
@@ -335,7 +335,7 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
                 with pool:
                     for written, kept in pool.map(_render_pages, [todo[i:i + step] for i in range(0, len(todo), step)]):
                         writer.written += written
-                        writer._keep |= kept
+                        writer.files |= kept
                         done += len(kept)
                         bar.update(done)
             finally:
@@ -384,13 +384,13 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
             if static.is_dir():
                 writer.copy_tree(static, "static/")
         writer.commit()
-    report.files = len(writer._keep)
+    report.files = len(writer.files)
     report.written = len(writer.written)
     report.written_files = list(writer.written)
     if preview or changed is not None:        # the preview server's next proof starts from here
         remember_build(output, env, jobs, bodies, {p: a for p, (_, _, a) in cache.articles.items()})
     cache.pages, cache.search = page_keys, search_keys
-    cache.files = set(writer._keep)
+    cache.files = set(writer.files)
     cache.output = str(Path(settings.output_dir).resolve())
     if changed is None:
         cache.save(cache_file)          # a preview server keeps it in memory between its builds

@@ -17,7 +17,7 @@ class SiteWriter:
         self.output_dir = Path(output_dir)
         self.staging = self.output_dir.with_name(f".{self.output_dir.name}.staging")
         self.written: list[str] = []
-        self._keep: set[str] = set()
+        self.files: set[str] = set()          # every file of the site being made
         self._folders: set[Path] = set()      # made already: most files have a folder of their own
 
     def _folder(self, path: Path) -> None:
@@ -32,7 +32,7 @@ class SiteWriter:
         return self
 
     def write(self, rel: str, data: bytes) -> None:
-        self._keep.add(rel)
+        self.files.add(rel)
         target = self.staging / rel
         previous = self.output_dir / rel
         try:
@@ -54,14 +54,14 @@ class SiteWriter:
         target = self.staging / rel
         self._folder(target.parent)
         os.link(previous, target)
-        self._keep.add(rel)
+        self.files.add(rel)
         return True
 
     def copy_tree(self, source: Path, prefix: str, skip: set[str] = frozenset()) -> None:
         for path in sorted(source.rglob("*")):
             if path.is_file():
                 rel = f"{prefix}{path.relative_to(source).as_posix()}"
-                if rel not in skip and rel not in self._keep:
+                if rel not in skip and rel not in self.files:
                     self.write(rel, path.read_bytes())
 
     def commit(self) -> None:
@@ -93,7 +93,7 @@ class InPlaceWriter(SiteWriter):
         return self
 
     def write(self, rel: str, data: bytes) -> None:
-        self._keep.add(rel)
+        self.files.add(rel)
         target = self.output_dir / rel
         try:
             if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
@@ -109,11 +109,11 @@ class InPlaceWriter(SiteWriter):
     def keep(self, rel: str) -> bool:
         if not (self.output_dir / rel).is_file():
             return False
-        self._keep.add(rel)
+        self.files.add(rel)
         return True
 
     def commit(self) -> None:
-        for rel in self.previous_files - self._keep:
+        for rel in self.previous_files - self.files:
             path = self.output_dir / rel
             try:
                 path.unlink()
