@@ -20,10 +20,17 @@ def expected_characters(text: str) -> Counter:
     """The page's characters, less whitespace, with doubled headline type counted once
     and the ■ bullet of column headers left out (it is typography, not text)."""
     counts = Counter()
+    after_doubled = False
     for line in text.split("\n"):
         line = _COLUMN_MARK.sub("", line)
-        for token in line.split():
-            counts.update(undouble(token) or token)
+        # The rest of a doubled headline wrapped onto the next line is doubled too (家家属属).
+        whole = undouble(line, min_pairs=1 if after_doubled else 3) if line.strip() else None
+        if whole is not None:
+            counts.update(whole)
+        else:
+            for token in line.split():
+                counts.update(undouble(token) or token)
+        after_doubled = whole is not None or any(undouble(t) for t in line.split()[-1:])
     return counts
 
 

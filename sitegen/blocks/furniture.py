@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sitegen.dates.header import PAGE_LABEL, dateline
+from sitegen.dates.header import header_line
 
 # Who made the page, printed at its foot: 责任编辑 王巍 美术编辑 李娜 / 本版编辑：刘莉. The
 # long titles stand without a separator; a short one (编辑, 校对) needs a colon or a space
@@ -20,4 +20,4 @@ _EDITORS = re.compile(rf"^\s*{_EDITOR_TITLE}\s*[:：]?\s*{_NAMES}(?:\s+{_EDITOR_
 
 def is_page_furniture(text: str) -> bool:
     """The page's header (2020年11月18日 星期三, 第3版 要闻) or its editors' credits."""
-    return bool(_EDITORS.match(text) or PAGE_LABEL.match(text) or dateline(text))
+    return bool(_EDITORS.match(text) or header_line(text))

@@ -43,6 +43,7 @@ class LineKind(str, Enum):
     COLUMN = "column"                # ■栏目名, or a doubled column name
     AUTHOR = "author"                # 市服务工会 冯显亮
     FURNITURE = "furniture"          # the page's own header and footer: 2020年11月18日 星期三, 责任编辑 王巍
+    NOTE = "note"                    # 【编者按】, 开栏语: an editor's note opening the text under a headline
 
 
 @dataclass
@@ -64,6 +65,9 @@ class Line:
 # (上接第1版) / (紧接1版) opens a fragment; (下转第4版) / (转4版) ends a part that goes on.
 _MARKER_FROM = re.compile(r"^\s*[（(]\s*[上紧]\s*接\s*(?:第\s*)?\S{1,4}?\s*版\s*[）)]")
 _MARKER_TO = re.compile(r"[（(]\s*(?:下\s*)?转\s*(?:至\s*)?(?:第\s*)?\S{1,4}?\s*版\s*[）)]\s*$")
+# An editor's note (编者按) or a column's opening words (开栏语, 开栏的话) open the text they
+# stand in; they look like a short headline but are never one.
+EDITORS_NOTE = re.compile(r"^\s*[【\[［〔(（]?\s*(?:编\s*者\s*按|开\s*栏\s*(?:语|的\s*话))\s*[】\]］〕)）]?\s*[:：]?")
 _AD = re.compile(r"^\s*(广\s*告|Advertisement\b.*|ADVERTISEMENT\b.*)\s*$")
 _COLUMN_MARK = re.compile(r"^\s*[■□◆◇●▲★☆]\s*\S")
 _DATELINE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
@@ -141,16 +145,18 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         line.kind = LineKind.NEWS_START
     elif is_page_furniture(text):
         line.kind = LineKind.FURNITURE
+    elif EDITORS_NOTE.match(text):
+        line.kind = LineKind.NOTE
     elif _MARKER_FROM.match(text):
         line.kind = LineKind.CONTINUED_FROM
     elif _AD.match(text):
         line.kind = LineKind.AD
-    elif _COLUMN_MARK.match(text):
-        line.kind = LineKind.COLUMN
     elif find_credit(text) == 0:
         line.kind = LineKind.CREDIT
     elif parse_reporter_line(text):
-        line.kind = LineKind.BYLINE
+        line.kind = LineKind.BYLINE            # before the banner: ■文/本报记者 X is a byline
+    elif _COLUMN_MARK.match(text):
+        line.kind = LineKind.COLUMN
     elif is_author_line(text):
         line.kind = LineKind.AUTHOR
     if line.kind == LineKind.COLUMN and not line.display:
@@ -185,6 +191,16 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
         parts[0].gap_before = gap
         gap = 0
         lines.extend(_typed(p, known_columns) for p in parts)
+
+    # Doubled headline type wraps like any headline: the line under a doubled one, made of
+    # pairs too, is the rest of it even when too short to be told doubled alone (`家家属属`).
+    for prev, line in zip(lines, lines[1:]):
+        if prev.doubled and not line.doubled and line.gap_before == 0 and line.kind in (LineKind.BODY, LineKind.HEADLINE):
+            short = undouble(line.text, min_pairs=1)
+            if short is not None:
+                line.doubled, line.display = True, short
+                line.kind = prev.kind if prev.kind in (LineKind.HEADLINE, LineKind.COLUMN) else LineKind.HEADLINE
+                line.__dict__.pop("compact", None)
 
     # The writer's line under a column's banner names a unit of any kind (北京地铁 刘洋).
     for prev, line in zip(lines, lines[1:]):

@@ -19,13 +19,27 @@ _ROLES = {
 }
 _ROLE_RE = re.compile("|".join(sorted((r.replace("", _S)[len(_S):-len(_S)] for r in _ROLES), key=len, reverse=True)))
 
-# A report opens with 本报讯, a dateline (本报北京11月18日电), or a news agency's dateline
-# for a wire story (新华社北京11月18日电, 据新华社电).
-_WIRE = (rf"(?:据{_S})?(?:新华社|中新社|中国新闻社)"
-         rf"(?:[\u4e00-\u9fff]{{2,6}}?{_S}\d{{1,2}}{_S}月{_S}\d{{1,2}}{_S}日{_S})?电")
-_DATELINE = rf"本报[\u4e00-\u9fff]{{1,6}}\d{{0,2}}月\d{{1,2}}日电"
-_NEWS_START = re.compile(rf"^{_S}(?:本{_S}报{_S}讯|{_DATELINE}|{_WIRE})")
-_NEWS_BYLINE = re.compile(rf"^{_S}(?:本{_S}报{_S}讯|{_DATELINE}|{_WIRE}){_S}[（(]([^（）()]*)[）)]")
+# A report opens with its outlet's dateline: 本报讯, 本网讯, 中工网讯, a dated one
+# (本报北京7月27日讯, 本报北京11月18日电), or a news agency's for a wire story
+# (新华社北京11月18日电, 据新华社电). One pattern for all of them, so that an outlet the rules
+# never named (人民网北京7月3日电) opens a report too: an outlet word, an optional place and
+# date, then 讯 or 电, followed by the reporters in brackets, a space or the text.
+_AGENCY = r"(?:新华社|中新社|中国新闻社)"
+_OWN = rf"本{_S}[报网刊]"
+_OTHER_OUTLET = r"[\u4e00-\u9fff]{1,5}(?:网|报|社|台|新闻)"
+_DATE = rf"{_S}\d{{1,2}}{_S}月{_S}\d{{1,2}}{_S}日"
+_PLACE = r"(?:(?!记者|通讯员)[\u4e00-\u9fff]){2,6}?"
+_OPENING = "|".join([
+    rf"{_OWN}{_S}讯",                                          # 本报讯, 本网讯
+    rf"(?:据{_S})?{_AGENCY}(?:{_S}{_PLACE})?{_DATE}{_S}电",       # 新华社北京11月18日电
+    rf"(?:据{_S})?{_AGENCY}(?:{_S}{_PLACE})?{_S}电(?=[ \t\u3000]*[（(]|[ \t\u3000]|$)",   # 据新华社电
+    rf"(?:{_OWN}|{_AGENCY}|{_OTHER_OUTLET})(?:{_S}{_PLACE})?{_DATE}{_S}[讯电]",   # 本报北京7月27日讯
+    # Any other outlet's undated opening (中工网讯) only before its reporters or a space:
+    # a wrapped line can start with …台电话 or …网讯 inside a sentence.
+    rf"{_OTHER_OUTLET}{_S}[讯电](?=[ \t\u3000]*[（(]|[ \t\u3000])",
+])
+_NEWS_START = re.compile(rf"^{_S}(?:{_OPENING})")
+_NEWS_BYLINE = re.compile(rf"^{_S}(?:{_OPENING}){_S}[（(]([^（）()]*)[）)]")
 
 
 @dataclass
@@ -86,40 +100,54 @@ def parse_news_byline(text: str) -> Byline | None:
     return _split_roles(m.group(1))
 
 
-# A credit closes a caption: optional role words and names, then 摄影报道 or a lone 摄,
-# the whole sometimes in brackets: （本报记者 彭程 摄）.
+# A credit closes a caption: optional role words and names, then 摄影报道 or a lone 摄
+# (文/摄 when the reporter wrote and photographed), the whole sometimes in brackets or
+# after a box mark: （本报记者 彭程 摄）, □本报记者 X 文/摄, 新华社记者 X 摄. A news agency's
+# photo may carry only the agency: 新华社发, 新华社发（X 摄）.
+_AGENCIES = r"(?:新华社|中新社|中新网|人民网|视觉中国|中工网)"
 _CREDIT = re.compile(
-    rf"(?:(?<=[。！？”）)\s])|^){_S}(?P<open>[（(]{_S})?"
-    rf"((?:(?:本报|特约)?(?:记者|通讯员|摄影记者)?{_S}{_NAME_CHARS}{{2,4}}{_S}){{1,4}}?)"
-    rf"(摄影报道|摄)(?(open){_S}[）)])[ \t\u3000]*$"
+    rf"(?:(?<=[。！？”）)\s])|^){_S}(?P<mark>[□■]{_S})?(?P<open>[（(]{_S})?"
+    rf"((?:(?:本报|特约|{_AGENCIES})?(?:记者|通讯员|摄影记者)?{_S}{_NAME_CHARS}{{2,4}}{_S}){{1,4}}?)"
+    rf"(?:文{_S}[/／]{_S})?(摄影报道|摄)(?(open){_S}[）)])[ \t\u3000]*$"
 )
-_CREDIT_ROLE = re.compile(r"(本报记者|本报|特约记者|摄影记者|记者|通讯员)")
+_AGENCY_CREDIT = re.compile(
+    rf"(?:(?<=[。！？”）)\s])|^){_S}[（(]?{_S}{_AGENCIES}{_S}发{_S}(?:[（(][^（）()]{{2,16}}[）)])?{_S}[）)]?[ \t\u3000]*$")
+_CREDIT_ROLE = re.compile(rf"(本报记者|本报|特约记者|摄影记者|记者|通讯员|{_AGENCIES})")
 
 
 def find_credit(line: str) -> int | None:
     """Where a photo credit starts in ``line`` (it always runs to the end), or None."""
-    if "摄" not in line:
+    if "摄" not in line and "发" not in line:
         return None
     stripped = line.rstrip()
-    m = _CREDIT.search(stripped)
-    if not m:
-        return None
-    names_part = m.group(2)
-    if not names_part.strip():
-        return None
-    # A lone 摄 needs a role word opening the credit; otherwise it is ordinary text (…进行拍摄).
-    if m.group(3) == "摄" and not _CREDIT_ROLE.match(names_part.strip()):
-        return None
-    start = m.start("open") if m.group("open") else m.start(2)
+    agency = _AGENCY_CREDIT.search(stripped)
+    if agency:
+        start = agency.start()
+    else:
+        m = _CREDIT.search(stripped) if "摄" in line else None
+        if not m:
+            return None
+        names_part = m.group(3)
+        if not names_part.strip():
+            return None
+        # A lone 摄 needs a role word opening the credit; otherwise it is ordinary text (…进行拍摄).
+        if m.group(4) == "摄" and not _CREDIT_ROLE.match(names_part.strip()):
+            return None
+        start = m.start("mark") if m.group("mark") else m.start("open") if m.group("open") else m.start(3)
     while start < len(line) and line[start] in " \t\u3000":
         start += 1
     return start
 
 
 def credit_ending(text: str) -> str | None:
-    """How a credit line ends: "摄影报道" (a photo report), "摄" (a photo), or None."""
+    """How a credit line ends: "摄影报道" (a photo report), "摄" (a photo: also an agency's
+    新华社发), or None."""
     text = text.strip().rstrip("）)").rstrip()
-    return "摄影报道" if text.endswith("摄影报道") else "摄" if text.endswith("摄") else None
+    if text.endswith("摄影报道"):
+        return "摄影报道"
+    if text.endswith("摄") or _AGENCY_CREDIT.search(text + ("）" if "（" in text else "")):
+        return "摄"
+    return None
 
 
 def parse_credit(text: str) -> tuple[Byline, bool]:
@@ -127,13 +155,23 @@ def parse_credit(text: str) -> tuple[Byline, bool]:
 
     In 摄影报道 the named 记者/通讯员 reported and photographed; a bare 摄 credits only the
     photographer; names with no role in 摄影报道 are photographers only."""
-    text = text.strip().lstrip("（(").rstrip("）) \t\u3000")
+    text = text.strip().lstrip("□■ \t\u3000").lstrip("（(").rstrip("）) \t\u3000")
+    agency = re.match(rf"{_AGENCIES}{_S}发{_S}[（(]?", text)
+    if agency:                      # 新华社发（X 摄）: the names in brackets took the photo
+        text = text[agency.end():].rstrip("）) \t\u3000")
+        if not text.endswith("摄"):
+            return Byline(), False
     photo_report = text.endswith("摄影报道")
     inner = text[: -len("摄影报道")] if photo_report else text[:-1]
+    wrote_too = bool(re.search(rf"文{_S}[/／]{_S}$", inner))      # 文/摄: wrote and photographed
+    inner = re.sub(rf"文{_S}[/／]{_S}$", "", inner)
+    inner = re.sub(_AGENCIES, "", inner)
     inner = re.sub(r"本报记者|本报", "记者", inner)
     b = _split_roles(inner, default_role="photographers")
     names = b.reporters + b.correspondents + b.photographers
     result = Byline(photographers=list(dict.fromkeys(names)))
+    if wrote_too:
+        result.reporters, result.correspondents = b.reporters, b.correspondents
     if photo_report:
         result.reporters = b.reporters
         result.correspondents = b.correspondents
@@ -197,14 +235,14 @@ def parse_author_line(line: str) -> list[str]:
 
 # A feature's byline on a line of its own: 本报记者 李四 / 文/本报记者 李四 / 本报记者 李四
 # 通讯员 王五 / 文/李四 图/王五. Only roles, names and separators; no credit's 摄 at the end.
-_LINE_ROLE = re.compile(rf"(?:文图|图文|文|图){_S}[/／]|(?:本报|特约|实习)?{_S}(?:记{_S}者|通{_S}讯{_S}员)|实{_S}习{_S}生")
+_LINE_ROLE = re.compile(rf"(?:文图|图文|文|图|摄影|摄){_S}[/／]|(?:本报|特约|实习)?{_S}(?:记{_S}者|通{_S}讯{_S}员)|实{_S}习{_S}生")
 _LINE_SEPARATORS = re.compile(r"[\s、，,/／]+")
 
 
 def parse_reporter_line(line: str) -> Byline | None:
     """The names of a byline printed on its own line, or None if the line is anything else.
     It may stand in brackets, as at the end of a feature: （本报记者 李四）."""
-    text = line.strip()
+    text = line.strip().lstrip("■□◆●")      # ■文/本报记者 李四: a box marks the byline
     if re.fullmatch(r"[（(].*[）)]", text):
         text = text[1:-1].strip()
     if not _LINE_ROLE.match(text) or re.search(r"摄(影|影报道)?$", text) or len(text) > 40:
@@ -220,6 +258,9 @@ def parse_reporter_line(line: str) -> Byline | None:
     if not names or not all(2 <= len(n) <= 4 and all(is_cjk(c) or c in "·•" for c in n) for n in names):
         return None
     roles = re.sub(rf"(?:文图|图文|文){_S}[/／]", "文 ", text)
-    roles = re.sub(rf"图{_S}[/／]", "图 ", roles)
-    byline = _split_roles(re.sub(r"(本报|特约|实习)(?=\s*记\s*者|\s*通\s*讯\s*员)", "", roles))
+    roles = re.sub(rf"(?:图|摄影|摄){_S}[/／]", "图 ", roles)
+    roles = re.sub(r"(本报|特约|实习)(?=\s*记\s*者|\s*通\s*讯\s*员)", "", roles)
+    # 摄影/本报记者 刘明: the reporter named after a picture role took the pictures.
+    roles = re.sub(rf"图{_S}(?:记{_S}者|通{_S}讯{_S}员)", "图 ", roles)
+    byline = _split_roles(roles)
     return byline if byline.reporters or byline.correspondents or byline.authors or byline.photographers else None

@@ -12,23 +12,18 @@ import datetime as _dt
 import re
 import unicodedata
 
-_DATELINE = re.compile(
-    r"^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日[（(]?(?:星期|周)([一二三四五六日天])[）)]?(.{0,24})$")
+_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日[（(]?(?:星期|周)([一二三四五六日天])[）)]?")
 _WEEKDAYS = "一二三四五六日"
 # A page label on a line of its own: 第3版, 第03版：要闻.
 PAGE_LABEL = re.compile(r"^\s*第\s*([0-9０-９]{1,2})\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{2,6})?\s*$")
-_PAGE_IN_DATELINE = re.compile(r"第(\d{1,2})版")
-_REST = re.compile(r"^(?:农历\S{2,12}|第\d{1,2}版|\d{1,2}版?|[\u4e00-\u9fff]{2,6}|[:：|｜·]|\s)*$")
+_PAGE = re.compile(r"第(\d{1,2})版|(?<![\d年月])(\d{1,2})版")
+# What else a header line prints beside its date and page, in any order: the paper's name,
+# the page's section (要闻, 工会), the lunar date, separators.
+_REST_TOKEN = re.compile(r"农历\S{2,12}|劳动午报|[\u4e00-\u9fff]{2,6}|[:：|｜·/／\-—]")
+_MAX_WORDS = 2          # section words beside the date: 第4版 工会 2019年1月17日 星期四
 
 
-def dateline(line: str) -> str | None:
-    """The date (YYYY-MM-DD) of a page header line, or None for any other line."""
-    if len(line) > 60 or "日" not in line:      # most lines: no need to normalise them
-        return None
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
-    m = _DATELINE.match(text)
-    if not m or not _REST.match(m.group(5)):
-        return None
+def _valid(m: re.Match) -> str | None:
     try:
         day = _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
@@ -37,21 +32,50 @@ def dateline(line: str) -> str | None:
     return day.isoformat() if _WEEKDAYS.index(weekday) == day.weekday() else None
 
 
+def header_line(line: str) -> tuple[str | None, str | None] | None:
+    """(date, page) of a line that is nothing but a page header — its date with a weekday
+    that agrees, its page (第4版), its section and the paper's name, in any order — or None
+    for any other line. A report can mention 11月18日（星期三） in a sentence, but not a
+    line of nothing else."""
+    if len(line) > 60 or ("日" not in line and "版" not in line):      # most lines: no need to normalise
+        return None
+    words = unicodedata.normalize("NFKC", line).split()
+    text = "".join(words)
+    date = page = None
+    m = _DATE.search(text)
+    if m:
+        date = _valid(m)
+        if date is None:
+            return None
+        text = text[:m.start()] + " " + text[m.end():]
+    p = _PAGE.search(text)
+    if p:
+        page = str(int(p.group(1) or p.group(2)))
+        text = text[:p.start()] + " " + text[p.end():]
+    if date is None and page is None:
+        return None
+    rest = [t for t in _REST_TOKEN.findall(text) if not re.fullmatch(r"[:：|｜·/／\-—]", t)]
+    leftover = _REST_TOKEN.sub("", text).strip()
+    # Without a date, only a label that leads with its page (第3版 要闻) is a header.
+    if leftover or len(rest) > _MAX_WORDS or (date is None and not "".join(words).startswith("第")):
+        return None
+    return date, page
+
+
+def dateline(line: str) -> str | None:
+    """The date (YYYY-MM-DD) of a page header line, or None for any other line."""
+    found = header_line(line)
+    return found[0] if found else None
+
+
 def printed_header(text: str) -> tuple[str | None, str | None]:
     """The issue date and the page number (第3版) printed in the page's header, where it
     has them: the first header date and the first page label, in one reading of the page."""
     date = page = None
     for line in text.split("\n"):
-        if page is None:
-            label = PAGE_LABEL.match(line)
-            if label:
-                page = str(int(unicodedata.normalize("NFKC", label.group(1))))
-        found = dateline(line) if date is None or page is None else None
+        found = header_line(line)
         if found:
-            date = date or found
-            if page is None:
-                in_line = _PAGE_IN_DATELINE.search(re.sub(r"\s+", "", unicodedata.normalize("NFKC", line)))
-                page = str(int(in_line.group(1))) if in_line else None
+            date, page = date or found[0], page or found[1]
         if date is not None and page is not None:
             break
     return date, page

@@ -14,10 +14,11 @@ def _pairs_doubled(text: str) -> bool:
     return len(text) % 2 == 0 and all(text[i] == text[i + 1] for i in range(0, len(text), 2))
 
 
-def undouble(line: str) -> str | None:
-    """The line with its doubled characters undone, or None when the line is not doubled."""
+def undouble(line: str, min_pairs: int = MIN_PAIRS) -> str | None:
+    """The line with its doubled characters undone, or None when the line is not doubled.
+    ``min_pairs`` is lower for a line known to follow doubled type."""
     compact = "".join(line.split())
-    if len(compact) < 2 * MIN_PAIRS or not _pairs_doubled(compact):
+    if len(compact) < 2 * min_pairs or not _pairs_doubled(compact):
         return None
     if len(set(compact)) < 2:
         return None

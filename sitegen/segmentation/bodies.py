@@ -117,6 +117,11 @@ def split_page(lines: list[Line]) -> PageParts:
                 last.lines.append(line)
             else:
                 runs.append(HeadlineRun([line], pos))
+        elif kind == LineKind.NOTE:
+            # An editor's note opens the text under its headline, which the note is part of.
+            close()
+            current = plain()
+            current.add(line, pos)
         elif kind in (LineKind.NEWS_START, LineKind.CONTINUED_FROM, LineKind.AD):
             close()
             current = Body({LineKind.NEWS_START: "news", LineKind.CONTINUED_FROM: "continuation",

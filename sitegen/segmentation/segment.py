@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from sitegen.blocks import Line, LineKind, classify_page
-from sitegen.blocks.lines import _column_width
+from sitegen.blocks.lines import EDITORS_NOTE, _column_width
 from sitegen.bylines import (
     Byline,
     credit_ending,
@@ -50,7 +50,6 @@ class SegmentedPage:
     page_furniture: list[tuple[int, str]] = field(default_factory=list)  # header and footer lines
 
 
-_EDITORS_NOTE = re.compile(r"^\s*[【\[]?\s*编\s*者\s*按")
 
 
 def _nearest_bodies(bodies: list[Body], item: Furniture, prefer_previous: bool) -> list[int]:
@@ -69,7 +68,7 @@ def _nearest_bodies(bodies: list[Body], item: Furniture, prefer_previous: bool) 
     # A banner can follow its piece in OCR order, but not a photo its credit closed, nor
     # an editor's note (编者按), which stands over what it introduces.
     if prefer_previous and previous is not None and not bodies[previous].credits \
-            and not _EDITORS_NOTE.match(bodies[previous].lines[0].text) and (
+            and not EDITORS_NOTE.match(bodies[previous].lines[0].text) and (
             bodies[previous].last == item.position - 1
             or (bodies[previous].signature is not None and item.position - bodies[previous].last <= 2)):
         order.append(previous)

@@ -1,0 +1,79 @@
+"""Layouts and wordings the paper prints that the sample pages do not show.
+
+Each page here is text written for the test, laid out as the paper lays out its pages.
+"""
+
+from __future__ import annotations
+
+from sitegen.blocks import LineKind, classify_page
+from sitegen.dates.header import printed_header
+from sitegen.segmentation import segment_page
+
+BRIEFS = """\
+■简讯
+本报讯（记者 王小明）近日，朝阳区总工会在望京街道举办职工健步走活动，三百余名职工参加。
+本报北京7月27日讯 海淀区总工会日前启动职工技能提升计划，首批五百名职工报名参加培训。
+中工网讯（通讯员 李红）丰台区卢沟桥街道工会近日为辖区环卫工人送去防暑降温用品。
+本网讯（记者 赵强）石景山区总工会组织劳模志愿者走进社区，为居民义务理发。
+新华社北京7月26日电（记者 孙立）全国总工会日前发布通知，部署夏季安全生产工作。
+"""
+
+
+def test_every_outlet_opening_starts_a_brief_of_its_own():
+    page = segment_page(BRIEFS)
+    openings = [a.paragraphs[0][:4] for a in page.articles]
+    assert openings == ["本报讯（", "本报北京", "中工网讯", "本网讯（", "新华社北"]
+    assert [a.byline.reporters for a in page.articles] == [["王小明"], [], [], ["赵强"], ["孙立"]]
+    assert page.articles[2].byline.correspondents == ["李红"]
+
+
+def test_a_sentence_that_only_looks_like_an_opening_opens_nothing():
+    text = "本报讯（记者 王小明）近日，朝阳区总工会开展活动。职工可拨打服务\n台电话咨询，也可登录工会\n网讯息平台查询。\n"
+    assert len(segment_page(text).articles) == 1
+
+
+FEATURE = """\
+职工书屋让阅读成为习惯
+■文/本报记者 张华 摄影/刘明
+走进西城区德胜街道的职工书屋，书架上整齐摆放着各类图书。每天中午，不少职工都会来这里坐一坐。
+“以前午休就是刷手机，现在习惯了看书。”一名职工说。
+"""
+
+
+def test_a_boxed_byline_line_opens_a_feature_with_its_reporter_and_photographer():
+    [article] = segment_page(FEATURE).articles
+    assert article.title == "职工书屋让阅读成为习惯"
+    assert article.kind == "news"
+    assert article.byline.reporters == ["张华"] and article.byline.photographers == ["刘明"]
+
+
+def test_agency_and_written_and_photographed_credits_are_credits():
+    kinds = {line.display: line.kind for line in classify_page(
+        "新华社记者 孙丽 摄\n新华社发\n□本报记者 张华 文/摄\n我们纷纷出发\n")}
+    assert kinds["新华社记者 孙丽 摄"] == LineKind.CREDIT
+    assert kinds["新华社发"] == LineKind.CREDIT
+    assert kinds["□本报记者 张华 文/摄"] == LineKind.CREDIT
+    assert kinds["我们纷纷出发"] != LineKind.CREDIT
+
+
+def test_a_header_with_its_page_before_its_date_is_page_furniture_and_dates_the_page():
+    text = "第4版 工会  2019年1月17日 星期四\n\n" + BRIEFS
+    page = segment_page(text)
+    assert [t for _, t in page.page_furniture] == ["第4版 工会  2019年1月17日 星期四"]
+    assert printed_header(text) == ("2019-01-17", "4")
+    # A sentence opening with a date and weekday is no header.
+    assert printed_header("2019年1月17日星期四上午，市总工会召开会议。\n") == (None, None)
+
+
+def test_an_editors_note_is_no_headline_but_opens_the_text_under_the_headline():
+    text = ("阅读让职工生活更美好\n【编者按】\n阅读是职工成长的阶梯。本报今起推出系列报道，走进首都各级职工书屋。\n"
+            "本报记者 张华\n走进西城区德胜街道的职工书屋，书架上整齐摆放着各类图书。\n")
+    titles = [a.title for a in segment_page(text).articles]
+    assert "【编者按】" not in titles and "编者按" not in "".join(t or "" for t in titles)
+    assert titles[0] == "阅读让职工生活更美好"
+
+
+def test_doubled_headline_type_wrapped_over_two_lines_is_one_headline():
+    text = "职职工工之之家家迎迎来来\n新新家家属属\n本报讯（记者 刘洋）近日，延庆区总工会职工之家迎来一批新会员。\n"
+    [article] = segment_page(text).articles
+    assert article.title == "职工之家迎来新家属"
