@@ -77,3 +77,52 @@ def test_doubled_headline_type_wrapped_over_two_lines_is_one_headline():
     text = "职职工工之之家家迎迎来来\n新新家家属属\n本报讯（记者 刘洋）近日，延庆区总工会职工之家迎来一批新会员。\n"
     [article] = segment_page(text).articles
     assert article.title == "职工之家迎来新家属"
+
+
+CLEAN_PAGE = """\
+东城区总工会开展职工健步走活动
+本报讯（记者 王小明）近日，东城区总工会在地坛公园举办职工健步走活动，三百余名职工参加。
+活动旨在倡导健康生活方式，增强职工体质。
+西城区总工会为环卫工人送清凉
+本报讯（记者 李红）连日来，西城区总工会走访辖区环卫站点，为一线职工送去防暑降温用品。
+工会工作人员表示，将持续关注户外劳动者的工作条件。
+"""
+
+
+def test_on_a_page_of_one_paragraph_per_line_a_headline_under_a_finished_report_heads_the_next():
+    page = segment_page(CLEAN_PAGE)
+    assert [a.title for a in page.articles] == ["东城区总工会开展职工健步走活动", "西城区总工会为环卫工人送清凉"]
+    assert [len(a.paragraphs) for a in page.articles] == [2, 2]
+
+
+WRAPPED = """\
+本报讯（记者 陈 曦）近日，顺义区
+总工会召开全区工会工作会议，总
+结过去一年工作，部署新一年任务。
+
+会议指出，过去一年，全区各级工
+会围绕中心、服务大局，在维护职
+
+工权益、推进产业工人队伍建设改
+革等方面取得了新成效。顺义区人
+民政府副区长出席会议并讲话。
+
+顺义区人民政府副区
+长强调，各级工会要进一步增强政
+治意识，把服务职工作为工作的出
+
+发点和落脚点，从区级领导参与到镇
+级工会干部下沉，形成上下联动、
+齐抓共管的工作格局。
+
+会上，区总工会还对先进集体和个
+人进行了表彰。
+
+顺义区总工会部署新一年工作
+"""
+
+
+def test_a_paragraph_cut_by_a_column_break_inside_a_word_is_no_headline():
+    [article] = segment_page(WRAPPED).articles
+    assert article.title == "顺义区总工会部署新一年工作"
+    assert any(p.startswith("顺义区人民政府副区长强调") for p in article.paragraphs)

@@ -1,5 +1,12 @@
-"""Blocks: the lines of a page, each told apart by what it is on the printed page."""
+"""Blocks: the lines of a page, each told apart by what it is on the printed page.
 
-from sitegen.blocks.lines import Line, LineKind, classify_page, next_in_text, opens_lede
+``lines`` types each line (body text, headline, byline, credit, marker, banner, furniture);
+whether a plain line is a headline is weighed in ``headline_decision`` from the ``cues``.
+"""
+
+from sitegen.blocks.cues.openings import opens_lede
+from sitegen.blocks.headline_decision import next_in_text
+from sitegen.blocks.line import Line, LineKind
+from sitegen.blocks.lines import classify_page
 
 __all__ = ["Line", "LineKind", "classify_page", "next_in_text", "opens_lede"]

@@ -7,7 +7,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from sitegen.blocks import Line, LineKind, classify_page
-from sitegen.blocks.lines import EDITORS_NOTE, _column_width
+from sitegen.blocks.cues.width import column_width
+from sitegen.blocks.lines import EDITORS_NOTE
 from sitegen.bylines import (
     Byline,
     credit_ending,
@@ -150,7 +151,7 @@ def _districts_named(text: str) -> set[str]:
 
 def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset()) -> SegmentedPage:
     lines = classify_page(text, set(known_columns))
-    width = _column_width(lines)
+    width = column_width(lines)
     parts = split_page(lines)
     mend_broken_paragraphs(parts, width)
     bodies = parts.bodies

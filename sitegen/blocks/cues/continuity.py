@@ -1,0 +1,56 @@
+"""Sentence continuity: column and page breaks fall mid-sentence, so a line after an
+unfinished sentence goes on with it whatever it looks like, and a line whose successor
+opens with a comma or a closing mark (or with 表示，说…) is part of that sentence too.
+
+The one exception is width: a sentence cut by a break goes on in a column of the same
+width, so a line much wider than the column the sentence was wrapped in is not its rest
+(a headline across columns, or an author line's wrapped end before it)."""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.blocks.cues import Evidence, Where
+from sitegen.blocks.line import Line
+
+# (下转第4版) / (转4版) ends a part that goes on on another page.
+MARKER_TO = re.compile(r"[（(]\s*(?:下\s*)?转\s*(?:至\s*)?(?:第\s*)?\S{1,4}?\s*版\s*[）)]\s*$")
+GOES_ON = set("，、。；：,;:）)”’」』》！？!?")
+
+
+def wider_than_its_column(line: Line, prev: Line | None, width: int | None) -> bool:
+    return (width is not None and prev is not None and line.gap_before > 0
+            and len(prev.compact) <= width + 1 and len(line.compact) > width + 3)
+
+
+def sentence_open(where: Where) -> Evidence | None:
+    if not where.open_sentence:
+        return None
+    if wider_than_its_column(where.line, where.prev, where.width):
+        return Evidence("sentence-open", 0, "the sentence above is unfinished, but this line is wider than its column")
+    return Evidence("sentence-open", -6, "the text above ends mid-sentence")
+
+
+def runs_on(where: Where) -> Evidence | None:
+    if where.nxt is not None and where.nxt.compact[:1] in GOES_ON:
+        return Evidence("runs-on", -6, f"the next line opens with {where.nxt.compact[:1]!r}: one sentence")
+    return None
+
+
+def new_paragraph(where: Where) -> Evidence | None:
+    """In a wrapped column a line straight under a finished sentence, with no blank line,
+    starts the next paragraph. On a page of one paragraph per line no blank line stands
+    anywhere, so this says nothing there."""
+    line, prev = where.line, where.prev
+    if where.width is None or line.gap_before or prev is None or prev.kind.value not in ("body", "news_start"):
+        return None
+    if len(line.compact) > where.width + 3:
+        return None
+    return Evidence("new-paragraph", -6, "straight under a finished sentence in a wrapped column, no blank line")
+
+
+def continued_marker(where: Where) -> Evidence | None:
+    """A (下转第4版) marker on a line of its own ends the text above; it heads nothing."""
+    if MARKER_TO.match(where.line.text.strip()):
+        return Evidence("continued-marker", -10, "a continuation marker: the end of the text above")
+    return None

@@ -1,0 +1,26 @@
+"""Where headlines stand: over a report's opening (本报讯…, a byline line), under a
+column's banner, over a lede (近日，/ 12月4日，), apart from the text by a phrase gap."""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.blocks.cues import Evidence, Where
+from sitegen.blocks.line import Line
+
+# How a report's first sentence opens: with when it happened (近日，/ 12月4日，).
+_LEDE_OPENING = re.compile(r"^(近日|日前|昨天|昨日|今天|今日|前不久|近期|日前|连日来|\d{1,2}月\d{1,2}日)[，,]")
+
+
+def opens_lede(line: Line) -> bool:
+    return bool(_LEDE_OPENING.match(line.compact))
+
+
+def stands_over_opening(where: Where) -> Evidence | None:
+    if where.over_byline:
+        return Evidence("over-opening", 2, "straight over a report's opening or byline line")
+    if where.under_banner:
+        return Evidence("under-banner", 3, "straight under a column's banner")
+    if where.nxt is not None and where.nxt.kind.value == "body" and opens_lede(where.nxt):
+        return Evidence("over-lede", 3, "the next line opens like a report's first sentence")
+    return None

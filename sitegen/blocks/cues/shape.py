@@ -1,0 +1,55 @@
+"""A headline's shape: a phrase of 4 to 50 characters, mostly Chinese, with no sentence
+punctuation inside it (quoted titles and bracketed words aside) and nothing at its ends
+that a sentence would leave there."""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.blocks.cues import Evidence, Where
+from sitegen.blocks.line import Line
+from sitegen.ocr.spacing import is_cjk
+
+HEADLINE_MAX = 50
+_DATELINE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+_INNER_PUNCT = re.compile(r"[，。；：,;]")
+_QUOTED = re.compile(r"“[^”]*”|《[^》]*》|（[^）]*）|\([^)]*\)")
+
+
+def phrase_gap(text: str) -> bool:
+    """A space between two runs of two or more CJK characters: how headlines separate phrases."""
+    t = text.strip()
+    for m in re.finditer(r"[ \u3000]+", t):
+        s, e = m.start(), m.end()
+        if s >= 2 and e + 1 < len(t) and all(is_cjk(c) for c in (t[s - 2], t[s - 1], t[e], t[e + 1])):
+            return True
+    return False
+
+
+def headline_shaped(line: Line, where_headlines_stand: bool = False) -> bool:
+    """``where_headlines_stand``: printed straight over a byline or under a column's banner,
+    where a headline's colon (劳模张三：三十年坚守一线) does not make it a sentence."""
+    text = line.compact
+    if not 4 <= len(text) <= HEADLINE_MAX:
+        return False
+    if _DATELINE.match(text) or text[-1] in "，、；：,;:（(《“" or text[0] in "，。、；：,;:）)》”":
+        return False
+    inner = _QUOTED.sub("", text)
+    if where_headlines_stand:
+        inner = inner.replace("：", "").replace(":", "")
+    if _INNER_PUNCT.search(inner):
+        return False
+    cjk = sum(1 for c in text if is_cjk(c))
+    return cjk >= len(text) * 0.5
+
+
+_FULL_STOP = re.compile(r"[。.][”’」』）)]*$")
+
+
+def shape(where: Where) -> Evidence | None:
+    if not headline_shaped(where.line, where.over_byline or where.under_banner):
+        return Evidence("shape", -10, "not shaped like a headline (length, punctuation or a date alone)")
+    if _FULL_STOP.search(where.line.compact):
+        # A headline may exclaim or ask (…！ …？), never end on a full stop.
+        return Evidence("full-stop", -6, "ends on a full stop, as a sentence does")
+    return None

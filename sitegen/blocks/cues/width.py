@@ -1,0 +1,96 @@
+"""Column width: every line of a wrapped paragraph but its last fills the column, so a
+line as wide as its column, followed by more text, reads as a paragraph's line, and a
+headline stands shorter or wider.
+
+Widths change across a page (a lead story over three columns, briefs in a narrow one), so
+the width is measured around each line, from the wrapped lines near it, not once a page."""
+
+from __future__ import annotations
+
+import statistics
+
+from sitegen.blocks.cues import Evidence, Where
+from sitegen.blocks.line import Line, LineKind
+
+NEAR = 12               # wrapped lines on either side that measure a line's column
+MIN_SAMPLES = 8         # fewer than this: the page's width stands
+WIDEST = 30             # a median over this: one paragraph per line, no column
+
+
+def _wrapped(lines: list[Line]) -> list[int]:
+    """Indexes of lines followed by more of their paragraph: they fill their column."""
+    return [k for k, (a, b) in enumerate(zip(lines, lines[1:]))
+            if a.kind == LineKind.BODY and b.kind == LineKind.BODY and b.gap_before == 0]
+
+
+def column_width(lines: list[Line]) -> int | None:
+    """The width of the page's wrapped body column, in characters; None when the page has
+    one paragraph per line."""
+    widths = [len(lines[k].compact) for k in _wrapped(lines)]
+    if len(widths) < MIN_SAMPLES:
+        return None
+    width = int(statistics.median(widths))
+    return width if width <= WIDEST else None
+
+
+def local_widths(lines: list[Line]) -> list[int | None]:
+    """The column width around each line: the median of the NEAR wrapped lines before and
+    after it, or the page's width where too few stand near."""
+    page = column_width(lines)
+    wrapped = _wrapped(lines)
+    if len(wrapped) < MIN_SAMPLES:
+        return [page] * len(lines)
+    import bisect
+
+    result: list[int | None] = []
+    for i in range(len(lines)):
+        at = bisect.bisect_left(wrapped, i)
+        near = wrapped[max(0, at - NEAR):at + NEAR]
+        widths = [len(lines[k].compact) for k in near]
+        if len(widths) < MIN_SAMPLES:
+            result.append(page)
+            continue
+        width = int(statistics.median(widths))
+        result.append(width if width <= WIDEST else None)
+    return result
+
+
+def overhang(line: Line) -> int:
+    """How many characters past the column width a wrapped body line can hold: one, a
+    punctuation mark hung at the line's end; two with Latin letters or digits, which are
+    narrower than Chinese characters."""
+    return 2 if any(c.isascii() for c in line.compact) else 1
+
+
+def fills_column(line: Line, width: int | None) -> bool:
+    return width is not None and width - 3 <= len(line.compact) <= width + overhang(line)
+
+
+def fills(where: Where, reads_as_paragraph: bool, why: str) -> Evidence | None:
+    """``reads_as_paragraph`` is worked out by the decision, which knows the run of lines."""
+    if reads_as_paragraph:
+        return Evidence("fills-column", -4, why)
+    return None
+
+
+def steady_width(where: Where) -> Evidence | None:
+    """Where no column could be measured (a small page, or one paragraph per line), the
+    lines under this one tell: when two or more run on at this line's own width, it is the
+    first line of their wrapped paragraph. A steady width is evidence against a boundary."""
+    if where.width is not None or where.nxt is None or where.nxt.gap_before or where.under_banner:
+        return None
+    from sitegen.blocks.cues.shape import phrase_gap
+    if phrase_gap(where.line.text):
+        return None             # a space between phrases is a headline's, never a wrapped line's
+    lines, n = where.lines, len(where.line.compact)
+    same = 0
+    for k in range(where.i + 1, len(lines)):
+        other = lines[k]
+        if other.kind != LineKind.BODY or (k > where.i + 1 and other.gap_before):
+            break
+        if abs(len(other.compact) - n) > overhang(other):
+            break
+        same += 1
+    if same >= 2:
+        return Evidence("steady-width", -4, f"the {same} lines under it run on at its width ({n})")
+    return None

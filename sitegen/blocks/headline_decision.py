@@ -1,0 +1,170 @@
+"""Which plain lines of a page are headlines: the one place where the cues are weighed.
+
+Every line of body text that could be a headline is looked at in its place on the page by
+each cue (``blocks.cues``); their weights are added to a headline's prior (a line shaped
+like a headline, standing apart, is one) and the line is a headline when the sum is
+positive. The evidence is kept on the line, so ``sitegen ingest --explain`` can show why.
+
+Two things are decided before any cue is asked, because they are about runs of lines,
+not one line: verse (four or more short lines one under the other keep their breaks and
+are no headlines) and what follows an unfinished sentence (read on, in page order).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitegen.blocks.cues import Evidence, Where
+from sitegen.blocks.cues.cohesion import cut_word, word_across
+from sitegen.blocks.cues.continuity import continued_marker, new_paragraph, runs_on, sentence_open
+from sitegen.blocks.cues.openings import opens_lede, stands_over_opening
+from sitegen.blocks.cues.shape import headline_shaped, phrase_gap, shape
+from sitegen.blocks.cues.width import fills, fills_column, local_widths, steady_width
+from sitegen.blocks.line import Line, LineKind
+from sitegen.ocr.wraps import VERSE_LINES, sentence_closed
+
+PRIOR = 1.0             # a headline-shaped line standing apart is a headline…
+THRESHOLD = 0.0         # …unless the evidence against it outweighs that
+
+
+@dataclass
+class Decision:
+    headline: bool
+    total: float
+    evidence: list[Evidence]
+
+    def explain(self) -> str:
+        verdict = "headline" if self.headline else "text"
+        return f"{verdict} ({self.total:+g}): " + "; ".join(map(str, self.evidence)) if self.evidence \
+            else f"{verdict} ({self.total:+g}): shaped like a headline, standing apart"
+
+
+def next_in_text(lines: list[Line], i: int) -> int | None:
+    """The line after line i, passing over the page's header and footer, which are not part
+    of the text around them."""
+    return next((k for k in range(i + 1, len(lines)) if lines[k].kind != LineKind.FURNITURE), None)
+
+
+def headline_run(lines: list[Line], i: int, width: int | None = None, longest: int = 3) -> bool:
+    """Lines i.. up to the next blank line are all headline-shaped, few, unfinished, and what
+    follows them is not more body text (which would make them a paragraph cut by a column break)."""
+    run = [lines[i]]
+    after = None
+    for line in lines[i + 1:]:
+        if line.gap_before or line.kind != LineKind.BODY:
+            after = line
+            break
+        run.append(line)
+    followed_by_text = after is not None and after.kind == LineKind.BODY and not headline_shaped(after)
+    # Lines that all end at the column edge are a wrapped paragraph, however they read.
+    all_full = width is not None and len(run) > 1 and all(abs(len(l.compact) - width) <= 1 for l in run)
+    # A report's byline straight under the run: a series banner, kicker, headline and
+    # subtitle can all stand there, one under the other.
+    if after is not None and after.kind in (LineKind.NEWS_START, LineKind.BYLINE) and after.gap_before == 0:
+        longest += 2
+    return (len(run) <= longest and all(headline_shaped(l) for l in run) and not all_full
+            and not sentence_closed(run[-1].text) and not followed_by_text)
+
+
+def verse_run(lines: list[Line], i: int, width: int | None) -> int:
+    """How many lines from i make a stanza of verse or a list (0 if they do not):
+    VERSE_LINES or more short lines one under the other. A headline block (series banner,
+    kicker, headline, subtitle) is as short and as stacked, but stands over a byline or over
+    text that fills the column."""
+    if width is None:
+        return 0
+    k = i
+    while k < len(lines) and lines[k].kind == LineKind.BODY and len(lines[k].compact) < width - 2 \
+            and (k == i or lines[k].gap_before == 0):
+        k += 1
+    if k - i < VERSE_LINES:
+        return 0
+    after = lines[k] if k < len(lines) else None
+    if after is not None and after.gap_before == 0 and after.kind in (LineKind.NEWS_START, LineKind.BYLINE, LineKind.BODY):
+        return 0
+    return k - i
+
+
+def _in_list(lines: list[Line], i: int) -> bool:
+    """On a page of one paragraph per line: one of VERSE_LINES or more short unpunctuated
+    lines one under the other (a list, verse), not a headline over its text."""
+    def short(k: int) -> bool:
+        return 0 <= k < len(lines) and lines[k].kind == LineKind.BODY and headline_shaped(lines[k]) \
+            and len(lines[k].compact) <= 20
+    lo = i
+    while short(lo - 1) and lines[lo].gap_before == 0:
+        lo -= 1
+    hi = i
+    while short(hi + 1) and lines[hi + 1].gap_before == 0:
+        hi += 1
+    return hi - lo + 1 >= VERSE_LINES
+
+
+def _reads_as_paragraph(where: Where) -> tuple[bool, str]:
+    """Does the line, followed by more body text, read as a paragraph's first line?"""
+    line, nxt, lines, width = where.line, where.nxt, where.lines, where.width
+    if nxt.gap_before == 0:
+        if width is None:
+            return _in_list(lines, where.i), "one of a list of short lines"
+        full = fills_column(line, width) and not phrase_gap(line.text) and not where.under_banner
+        return (full and not headline_run(lines, where.i, width) and not opens_lede(nxt),
+                f"fills its {width}-character column and the text goes on under it")
+    # A column break right after a paragraph's first line: the line fills the column and
+    # what follows the break reads on as plain text.
+    full = fills_column(line, width) and not phrase_gap(line.text) and not where.under_banner
+    prev = where.prev
+    return (full and not opens_lede(nxt) and (not headline_shaped(nxt) or (
+        prev is not None and prev.kind == LineKind.HEADLINE and line.gap_before == 0) or (
+        not headline_run(lines, where.j, width) and word_across(line.compact, nxt.compact) is not None)),
+        f"fills its {width}-character column and the text after the break reads on")
+
+
+def weigh(where: Where) -> Decision:
+    evidence = [e for e in (shape(where), continued_marker(where), sentence_open(where), new_paragraph(where), runs_on(where),
+                            stands_over_opening(where)) if e is not None]
+    if where.nxt is not None and where.nxt.kind == LineKind.BODY:
+        reads, why = _reads_as_paragraph(where)
+        evidence += [e for e in (fills(where, reads, why), cut_word(where), steady_width(where)) if e is not None]
+    total = PRIOR + sum(e.weight for e in evidence)
+    return Decision(total > THRESHOLD, total, evidence)
+
+
+def mark_headlines(lines: list[Line]) -> None:
+    """Decide which plain lines are headlines, reading the page in order."""
+    widths = local_widths(lines)
+    open_sentence = False
+    verse_until = -1
+    for i, line in enumerate(lines):
+        if line.kind == LineKind.FURNITURE:
+            continue                 # a page's foot can fall mid-sentence
+        if i <= verse_until:
+            continue                 # a line of verse ends where it was printed to end
+        if line.kind in (LineKind.NEWS_START, LineKind.CONTINUED_FROM, LineKind.NOTE):
+            open_sentence = not sentence_closed(line.text)
+            continue
+        if line.kind != LineKind.BODY:
+            open_sentence = False
+            continue
+        width = widths[i]
+        j = next_in_text(lines, i)
+        nxt = lines[j] if j is not None else None
+        prev = lines[i - 1] if i else None
+        over_byline = nxt is not None and (nxt.kind == LineKind.NEWS_START and nxt.gap_before == 0
+                                           or nxt.kind == LineKind.BYLINE and nxt.gap_before <= 1)
+        # A column's banner, and the writer's line under it, stand over the piece's headline.
+        under_banner = prev is not None and (prev.kind == LineKind.COLUMN or (
+            prev.kind == LineKind.AUTHOR and i >= 2 and lines[i - 2].kind == LineKind.COLUMN))
+        if not open_sentence and not under_banner:
+            stanza = verse_run(lines, i, width)
+            if stanza:
+                verse_until, open_sentence = i + stanza - 1, False
+                for k in range(i, i + stanza):
+                    lines[k].extra["decision"] = Decision(False, 0, [Evidence("verse", 0, f"one of {stanza} short lines")])
+                continue
+        decision = weigh(Where(lines, i, width, open_sentence, prev, nxt, j, under_banner, over_byline))
+        line.extra["decision"] = decision
+        if decision.headline:
+            line.kind = LineKind.HEADLINE
+            open_sentence = False
+        else:
+            open_sentence = not sentence_closed(line.text)
