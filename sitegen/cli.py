@@ -24,9 +24,32 @@ def _cmd_ingest(args) -> int:
     from sitegen.ingest import ingest, print_report
 
     settings = _settings(args)
-    report = ingest(settings.pages_dir, settings.content_dir, settings=settings)
+    if args.explain:
+        return _explain(args.explain, settings)
+    report = ingest(settings.pages_dir, settings.content_dir, settings=settings, restore=args.restore or ())
     print_report(report)
     return 1 if report.failed else 0
+
+
+def _explain(path: Path, settings) -> int:
+    """Print what decided the cut of one page file; write nothing."""
+    from sitegen.ingest.pipeline import column_names
+    from sitegen.pages import read_page
+    from sitegen.segmentation import segment_page
+
+    path = Path(path)
+    if not path.is_file():
+        raise SitegenError(f"{path}: no such page file")
+    pages_dir = settings.pages_dir if path.resolve().is_relative_to(Path(settings.pages_dir).resolve()) else path.parent
+    page = read_page(path, pages_dir, getattr(settings, "root", None))
+    result = segment_page(page.text, column_names(page.text), explain=True)
+    print(f"{page.source}: {len(result.articles)} articles, {len(result.residue)} residue lines")
+    for line in result.explanation:
+        print(line)
+    print("articles:")
+    for n, article in enumerate(result.articles, start=1):
+        print(f"  {n}. {article.kind:<12} {article.title or '(untitled)'}  [line {article.first_line}]")
+    return 0
 
 
 def _cmd_build(args) -> int:
@@ -62,6 +85,9 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="turn page files into one Markdown file per article")
     paths(p, output=False)
+    p.add_argument("--explain", type=Path, metavar="PAGE",
+                   help="print the evidence that decided each boundary and headline of one page file; write nothing")
+    p.add_argument("--restore", action="append", metavar="ID", help="write a deleted article again (repeatable)")
     p.set_defaults(func=_cmd_ingest)
 
     p = sub.add_parser("build", help="ingest new pages, then render the site")

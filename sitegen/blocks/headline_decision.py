@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from sitegen.blocks.cues import Evidence, Where
 from sitegen.blocks.cues.cohesion import cut_word, word_across
-from sitegen.blocks.cues.continuity import continued_marker, new_paragraph, runs_on, sentence_open
+from sitegen.blocks.cues.continuity import MARKER_TO, continued_marker, new_paragraph, runs_on, sentence_open
 from sitegen.blocks.cues.openings import opens_lede, stands_over_opening
 from sitegen.blocks.cues.shape import headline_shaped, phrase_gap, shape
 from sitegen.blocks.cues.width import fills, fills_column, local_widths, steady_width
@@ -167,4 +167,5 @@ def mark_headlines(lines: list[Line]) -> None:
             line.kind = LineKind.HEADLINE
             open_sentence = False
         else:
-            open_sentence = not sentence_closed(line.text)
+            # A (下转…) marker closes its text: what follows starts afresh.
+            open_sentence = not sentence_closed(line.text) and not MARKER_TO.search(line.text)

@@ -32,7 +32,8 @@ _PLACE = r"(?:(?!记者|通讯员)[\u4e00-\u9fff]){2,6}?"
 _OPENING = "|".join([
     rf"{_OWN}{_S}讯",                                          # 本报讯, 本网讯
     rf"(?:据{_S})?{_AGENCY}(?:{_S}{_PLACE})?{_DATE}{_S}电",       # 新华社北京11月18日电
-    rf"(?:据{_S})?{_AGENCY}(?:{_S}{_PLACE})?{_S}电(?=[ \t\u3000]*[（(]|[ \t\u3000]|$)",   # 据新华社电
+    rf"据{_S}{_AGENCY}{_S}电",                                      # 据新华社电
+    rf"{_AGENCY}(?:{_S}{_PLACE})?{_S}电(?=[ \t\u3000]*[（(]|[ \t\u3000]|$)",   # 新华社北京电
     rf"(?:{_OWN}|{_AGENCY}|{_OTHER_OUTLET})(?:{_S}{_PLACE})?{_DATE}{_S}[讯电]",   # 本报北京7月27日讯
     # Any other outlet's undated opening (中工网讯) only before its reporters or a space:
     # a wrapped line can start with …台电话 or …网讯 inside a sentence.

@@ -122,6 +122,11 @@ def split_page(lines: list[Line]) -> PageParts:
             close()
             current = plain()
             current.add(line, pos)
+        elif kind == LineKind.NEWS_START and current is not None and current.lines \
+                and current.lines[0].kind == LineKind.NOTE and current.start == "plain":
+            # The report an editor's note introduces: one article, the note at its head.
+            current.start = "news"
+            current.add(line, pos)
         elif kind in (LineKind.NEWS_START, LineKind.CONTINUED_FROM, LineKind.AD):
             close()
             current = Body({LineKind.NEWS_START: "news", LineKind.CONTINUED_FROM: "continuation",

@@ -60,13 +60,14 @@ def _body_text(body: Body) -> str:
 
 def score_runs(bodies: list[Body], runs: list[HeadlineRun],
                districts_of: Callable[[str], set[str]] | None = None,
-               banners: list[int] = ()) -> dict[tuple[int, int], float]:
+               banners: list[int] = (), parts: dict | None = None) -> dict[tuple[int, int], float]:
     """How well each headline run (index k) fits each body (index i) that can take one.
 
     ``districts_of`` names the districts a text mentions: a headline that names a district
     belongs to a body that names it too (大兴劳模… goes with the 大兴 report, not with the
     东城 one that shares 垃圾分类). ``banners`` are the positions of column banners (■栏目):
-    a banner opens a new piece, so a headline on its far side is not a body's."""
+    a banner opens a new piece, so a headline on its far side is not a body's.
+    ``parts``, when given, receives each score's terms by name, for ``--explain``."""
     # A continued part (上接…) takes only a headline reprinted straight over it.
     eligible = [i for i, b in enumerate(bodies) if b.start in ("news", "feature", "plain", "continuation")]
     grams = {i: _bigrams(_body_text(bodies[i])) for i in eligible}
@@ -118,25 +119,39 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
         if run_places[k]:
             agree = PLACE_WEIGHT if run_places[k] & body_places[i] else -PLACE_WEIGHT
         apart = BANNER_BETWEEN if count_between(banner_positions, lo, hi) else 0.0
+        if parts is not None:
+            parts[(k, i)] = {"shared words": shared, "nearby": nearby, "districts": agree,
+                             "bodies between": -0.03 * between, "banner between": -apart}
         return shared + nearby + agree - 0.03 * between - apart
 
     return {(k, i): score(k, i) for k in range(len(runs)) for i in eligible}
 
 
+def _assign(scores: dict[tuple[int, int], float], n_runs: int, n_bodies: int) -> dict[int, int]:
+    """Each body's own headline run, chosen for the whole page at once: the one-to-one
+    matching with the most fit in all (over MATCH_THRESHOLD), not the best pair first. A
+    headline stacked over the next report can still belong to the report above it, when
+    the page's other headlines fit only that way."""
+    pairs = [(k, i, s) for (k, i), s in scores.items() if s >= MATCH_THRESHOLD]
+    if not pairs:
+        return {}
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    fit = np.zeros((n_runs, n_bodies))
+    for k, i, s in pairs:
+        fit[k, i] = s - MATCH_THRESHOLD + 1e-6      # a pair at the threshold still counts
+    rows, cols = linear_sum_assignment(fit, maximize=True)
+    return {int(k): int(i) for k, i in zip(rows, cols) if fit[k, i] > 0}
+
+
 def attach_headlines(bodies: list[Body], runs: list[HeadlineRun],
-                     districts_of: Callable[[str], set[str]] | None = None, banners: list[int] = ()
-                     ) -> tuple[dict[int, list[HeadlineRun]], list[HeadlineRun]]:
+                     districts_of: Callable[[str], set[str]] | None = None, banners: list[int] = (),
+                     parts: dict | None = None) -> tuple[dict[int, list[HeadlineRun]], list[HeadlineRun]]:
     """Map body index → its headline runs (page order), and the runs that fit no body."""
-    scores = score_runs(bodies, runs, districts_of, banners)
+    scores = score_runs(bodies, runs, districts_of, banners, parts)
     scored = sorted(((s, k, i) for (k, i), s in scores.items()), reverse=True)
-    owner: dict[int, int] = {}
-    taken: set[int] = set()
-    for s, k, i in scored:
-        if s < MATCH_THRESHOLD:
-            break
-        if k not in owner and i not in taken:
-            owner[k] = i
-            taken.add(i)
+    owner = _assign(scores, len(runs), len(bodies))
     # A run left over joins the body it fits best, if it fits it clearly better than any other.
     best: dict[int, list[tuple[float, int]]] = {}
     for s, k, i in scored:

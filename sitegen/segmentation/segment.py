@@ -49,6 +49,7 @@ class SegmentedPage:
     articles: list[SegmentedArticle]
     residue: list[tuple[int, str]] = field(default_factory=list)   # (line number, text) placed nowhere
     page_furniture: list[tuple[int, str]] = field(default_factory=list)  # header and footer lines
+    explanation: list[str] = field(default_factory=list)   # with explain=True: why, decision by decision
 
 
 
@@ -125,7 +126,8 @@ def _paragraphs(body: Body, width: int | None) -> list[str]:
 def _byline(body: Body) -> Byline:
     byline = Byline()
     if body.start == "news":
-        head = " ".join(line.text for line in body.lines[:4])
+        opening = next((k for k, line in enumerate(body.lines) if line.kind == LineKind.NEWS_START), 0)
+        head = " ".join(line.text for line in body.lines[opening:opening + 4])
         parsed = parse_news_byline(head)
         if parsed:
             byline.merge(parsed)
@@ -149,14 +151,17 @@ def _districts_named(text: str) -> set[str]:
     return {m.entry.districts[0] for m in mentions(text, load_gazetteer()) if len(m.entry.districts) == 1}
 
 
-def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset()) -> SegmentedPage:
+def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset(),
+                 explain: bool = False) -> SegmentedPage:
+    """``explain``: also say, line by line and headline by headline, what decided the cut."""
     lines = classify_page(text, set(known_columns))
     width = column_width(lines)
     parts = split_page(lines)
     mend_broken_paragraphs(parts, width)
     bodies = parts.bodies
+    scores: dict | None = {} if explain else None
     attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named,
-                                            [f.position for f in parts.columns])
+                                            [f.position for f in parts.columns], parts=scores)
 
     column_of: dict[int, str] = {}
     residue: list[tuple[int, str]] = []
@@ -213,7 +218,12 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
             first_line=body.lines[0].number,
         ))
     residue.sort()
-    return SegmentedPage(articles, residue, [(line.number, line.text.strip()) for line in parts.page_furniture])
+    result = SegmentedPage(articles, residue, [(line.number, line.text.strip()) for line in parts.page_furniture])
+    if explain:
+        from sitegen.segmentation.explain import explain_page
+
+        result.explanation = explain_page(lines, parts, attached, scores, folded)
+    return result
 
 
 __all__ = ["SegmentedArticle", "SegmentedPage", "segment_page", "headline_texts"]

@@ -23,6 +23,8 @@ def cut_word(where: Where) -> Evidence | None:
     nxt = where.nxt
     if nxt is None or nxt.kind.value != "body":
         return None
+    if where.width is None and nxt.gap_before == 0:
+        return None         # one paragraph per line: no column edge between the two lines
     word = word_across(where.line.compact, nxt.compact)
     if word is None:
         return None

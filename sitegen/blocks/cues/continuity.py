@@ -42,7 +42,8 @@ def new_paragraph(where: Where) -> Evidence | None:
     starts the next paragraph. On a page of one paragraph per line no blank line stands
     anywhere, so this says nothing there."""
     line, prev = where.line, where.prev
-    if where.width is None or line.gap_before or prev is None or prev.kind.value not in ("body", "news_start"):
+    if where.width is None or where.open_sentence or line.gap_before or prev is None \
+            or prev.kind.value not in ("body", "news_start") or MARKER_TO.search(prev.text):
         return None
     if len(line.compact) > where.width + 3:
         return None
