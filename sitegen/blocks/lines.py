@@ -117,6 +117,29 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
         if prev.kind == LineKind.COLUMN and line.kind == LineKind.BODY and is_author_line(line.text, under_banner=True):
             line.kind = LineKind.AUTHOR
 
+    # A credit cut by the column edge: the caption's last line ends with its start
+    # (…举手表决。 本报记者 / 李秋 摄). Read across the edge, the credit is whole: the two
+    # parts are credit lines, the caption keeps the rest.
+    k = 0
+    while k + 1 < len(lines):
+        line, rest = lines[k], lines[k + 1]
+        if line.kind == LineKind.BODY and rest.kind == LineKind.BODY and rest.gap_before == 0 \
+                and len(rest.compact) <= 10:
+            joined = line.text.rstrip() + " " + rest.text.strip()
+            start = find_credit(joined)
+            if start is not None and start < len(line.text.rstrip()):
+                rest.kind = LineKind.CREDIT
+                rest.display = rest.text.strip()
+                head, credit = line.text[:start].rstrip(), line.text[start:].strip()
+                if head:
+                    line.text = line.display = head
+                    line.__dict__.pop("compact", None)
+                    lines.insert(k + 1, Line(credit, line.number, kind=LineKind.CREDIT, display=credit))
+                    k += 1
+                else:
+                    line.kind, line.display = LineKind.CREDIT, line.text.strip()
+        k += 1
+
     # A credit can start on the line before: 本报记者 马超 / 通讯员 赵研容 摄影报道.
     for prev, line in zip(lines, lines[1:]):
         if line.kind == LineKind.CREDIT and prev.kind in (LineKind.BODY, LineKind.AUTHOR, LineKind.BYLINE) \

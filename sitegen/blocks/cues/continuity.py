@@ -45,8 +45,9 @@ def new_paragraph(where: Where) -> Evidence | None:
     if where.width is None or where.open_sentence or line.gap_before or prev is None \
             or prev.kind.value not in ("body", "news_start") or MARKER_TO.search(prev.text):
         return None
-    if len(line.compact) > where.width + 3:
-        return None
+    from sitegen.blocks.cues.width import visual_width
+    if visual_width(line.compact) > where.width + 1:
+        return None         # wider than its column: no paragraph's first line
     return Evidence("new-paragraph", -6, "straight under a finished sentence in a wrapped column, no blank line")
 
 

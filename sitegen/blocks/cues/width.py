@@ -55,6 +55,11 @@ def local_widths(lines: list[Line]) -> list[int | None]:
     return result
 
 
+def visual_width(text: str) -> float:
+    """A line's width in Chinese characters: Latin letters and digits take half as much."""
+    return sum(0.5 if c.isascii() else 1 for c in text)
+
+
 def overhang(line: Line) -> int:
     """How many characters past the column width a wrapped body line can hold: one, a
     punctuation mark hung at the line's end; two with Latin letters or digits, which are
