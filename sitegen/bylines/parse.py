@@ -15,9 +15,11 @@ _ROLES = {
     "实习生": "reporters",
     "特约通讯员": "correspondents", "通讯员": "correspondents",
     "摄影": "photographers", "摄": "photographers",
-    "作者": "authors", "文": "authors", "图": "photographers",
+    "作者": "authors", "文/": "authors", "图/": "photographers",
 }
-_ROLE_RE = re.compile("|".join(sorted((r.replace("", _S)[len(_S):-len(_S)] for r in _ROLES), key=len, reverse=True)))
+# 文 and 图 are roles only before their slash (文/李四 图/王五): 文 is also a surname (记者 文萱辉).
+_ROLE_RE = re.compile("|".join(sorted((r.replace("", _S)[len(_S):-len(_S)].replace("/", "[/／]") for r in _ROLES),
+                                      key=len, reverse=True)))
 
 # A report opens with its outlet's dateline: 本报讯, 本网讯, 中工网讯, a dated one
 # (本报北京7月27日讯, 本报北京11月18日电), or a news agency's for a wire story
@@ -60,9 +62,19 @@ def starts_news_byline(line: str) -> bool:
     return bool(_NEWS_START.match(line))
 
 
+def _mend_wrapped_name(m: re.Match) -> str:
+    """A line break inside the brackets: the column edge may cut a name (赖凤 / 玉）). A
+    fragment of one character, or two fragments of three in all, are one name; two longer
+    ones are two names that the break fell between."""
+    left, right = m.group(1), m.group(2)
+    one = len(left) == 1 or len(right) == 1 or len(left) + len(right) <= 3
+    return left + right if one else f"{left} {right}"
+
+
 def _names(segment: str) -> list[str]:
     """Names in one role's segment; OCR may space every character (白 莹), so single
     characters are glued back together."""
+    segment = re.sub(r"([\u3400-\u9fff]+)[ \t\u3000]*\n[ \t\u3000]*([\u3400-\u9fff]+)", _mend_wrapped_name, segment)
     tokens = [t for t in re.split(r"[\s、，,]+", segment) if t]
     names: list[str] = []
     glue = ""
@@ -86,7 +98,7 @@ def _split_roles(inner: str, default_role: str | None = None) -> Byline:
     for m in matches:
         if role and m.start() > pos:
             getattr(byline, role).extend(_names(inner[pos:m.start()]))
-        role = _ROLES[re.sub(r"\s", "", m.group())]
+        role = _ROLES[re.sub(r"\s", "", m.group()).replace("／", "/")]
         pos = m.end()
     if role:
         getattr(byline, role).extend(_names(inner[pos:]))
@@ -94,7 +106,8 @@ def _split_roles(inner: str, default_role: str | None = None) -> Byline:
 
 
 def parse_news_byline(text: str) -> Byline | None:
-    """The byline of a 本报讯 article; ``text`` is the article's first lines joined by spaces."""
+    """The byline of a 本报讯 article; ``text`` is the article's first lines joined by
+    spaces, or by line breaks where the lines were wrapped."""
     m = _NEWS_BYLINE.match(text)
     if not m:
         return None
@@ -258,10 +271,10 @@ def parse_reporter_line(line: str) -> Byline | None:
         single = len(token) == 1
     if not names or not all(2 <= len(n) <= 4 and all(is_cjk(c) or c in "·•" for c in n) for n in names):
         return None
-    roles = re.sub(rf"(?:文图|图文|文){_S}[/／]", "文 ", text)
-    roles = re.sub(rf"(?:图|摄影|摄){_S}[/／]", "图 ", roles)
+    roles = re.sub(rf"(?:文图|图文|文){_S}[/／]", "文/ ", text)
+    roles = re.sub(rf"(?:图|摄影|摄){_S}[/／]", "图/ ", roles)
     roles = re.sub(r"(本报|特约|实习)(?=\s*记\s*者|\s*通\s*讯\s*员)", "", roles)
     # 摄影/本报记者 刘明: the reporter named after a picture role took the pictures.
-    roles = re.sub(rf"图{_S}(?:记{_S}者|通{_S}讯{_S}员)", "图 ", roles)
+    roles = re.sub(rf"图/{_S}(?:记{_S}者|通{_S}讯{_S}员)", "图/ ", roles)
     byline = _split_roles(roles)
     return byline if byline.reporters or byline.correspondents or byline.authors or byline.photographers else None

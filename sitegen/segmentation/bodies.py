@@ -23,6 +23,7 @@ class Body:
     credits: list[Line] = field(default_factory=list)
     signature: Line | None = None       # an author line closing the body
     in_column: bool = False             # plain text under a column's banner: a column piece
+    extra_sections: int = 0             # sections under subheads folded into this body
     first: int = 0                      # position of the first line on the page
     last: int = 0
 

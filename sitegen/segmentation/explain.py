@@ -34,7 +34,7 @@ def _run_text(run: HeadlineRun) -> str:
 
 
 def explain_page(lines: list[Line], parts: PageParts, attached: dict[int, list[HeadlineRun]],
-                 scores: dict, folded: dict[int, tuple[int, str | None]]) -> list[str]:
+                 scores: dict, folded: dict[int, tuple[int, str | None]], subheads=()) -> list[str]:
     out = ["lines (line number, what it is, text; for possible headlines, the cues weighed):"]
     out += [_line_row(line) for line in lines]
 
@@ -49,6 +49,10 @@ def explain_page(lines: list[Line], parts: PageParts, attached: dict[int, list[H
         into = f"; folded into body {folded[i][0] + 1}" + (f" under the subhead {folded[i][1]!r}" if folded[i][1] else "") \
             if i in folded else ""
         out.append(f"  body {i + 1}: lines {first}-{last}, opens with {why}{end}{into}: {_short(body.lines[0].text)}")
+
+    for sub in subheads:
+        weighed = "; ".join(map(str, sub.evidence))
+        out.append(f"  line {sub.line_number}: subhead {sub.text!r} inside body {bodies.index(sub.article) + 1} ({weighed})")
 
     out.append("headlines (each run, the body it went to, and its score's terms; the runner-up):")
     owner = {id(run): i for i, runs in attached.items() for run in runs}

@@ -21,7 +21,7 @@ from sitegen.ocr.spacing import clean_headline_spacing
 from sitegen.ocr.wraps import join_wrapped_lines
 from sitegen.segmentation.bodies import Body, Furniture, mend_broken_paragraphs, split_page
 from sitegen.segmentation.headlines import attach_headlines, choose_title, headline_texts
-from sitegen.segmentation.subheads import find_subheads
+from sitegen.segmentation.subheads import fold_subheads
 from sitegen.segmentation.kinds import article_kind
 
 _MARKDOWN_LEAD = re.compile(r"^(#|>|[-+*]\s|\d+[.)]\s)")
@@ -106,14 +106,30 @@ def _marker_page(pattern: re.Pattern, text: str) -> str | None:
 
 
 def _paragraphs(body: Body, width: int | None) -> list[str]:
-    rows = []
+    """The body's paragraphs; a subhead folded into it is a ``###`` heading between them."""
+    out: list[str] = []
+    section: list[Line] = []
     for line in body.lines:
+        if line.extra.get("subhead"):
+            out += _section_paragraphs(section, width)
+            out.append("### " + clean_headline_spacing(line.display))
+            section = []
+        else:
+            section.append(line)
+    return out + _section_paragraphs(section, width)
+
+
+def _section_paragraphs(lines: list[Line], width: int | None) -> list[str]:
+    if not lines:
+        return []
+    rows = []
+    for line in lines:
         alone = line.kind in (LineKind.CREDIT, LineKind.CONTINUED_FROM, LineKind.AUTHOR, LineKind.AD, LineKind.BYLINE)
         rows.append((line.text, line.gap_before, alone))
     # A credit broken over two lines (本报记者 马超 / 通讯员 赵研容 摄影报道) is one paragraph.
     merged: list[tuple[str, int, bool]] = []
-    for row, line in zip(rows, body.lines):
-        if merged and line.kind == LineKind.CREDIT and body.lines[len(merged) - 1].kind == LineKind.CREDIT:
+    for row, line in zip(rows, lines):
+        if merged and line.kind == LineKind.CREDIT and lines[len(merged) - 1].kind == LineKind.CREDIT:
             text, gap, alone = merged[-1]
             merged[-1] = (text + " " + row[0], gap, True)
             merged.append(None)          # keep indexes aligned with body.lines
@@ -127,7 +143,7 @@ def _byline(body: Body) -> Byline:
     byline = Byline()
     if body.start == "news":
         opening = next((k for k, line in enumerate(body.lines) if line.kind == LineKind.NEWS_START), 0)
-        head = " ".join(line.text for line in body.lines[opening:opening + 4])
+        head = "\n".join(line.text for line in body.lines[opening:opening + 4])
         parsed = parse_news_byline(head)
         if parsed:
             byline.merge(parsed)
@@ -158,6 +174,9 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
     width = column_width(lines)
     parts = split_page(lines)
     mend_broken_paragraphs(parts, width)
+    # Sections under subheads join their article first, so that its headline is matched
+    # against the whole of it.
+    subheads = fold_subheads(parts, {f.position for f in parts.columns} | {f.position for f in parts.authors})
     bodies = parts.bodies
     scores: dict | None = {} if explain else None
     attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named,
@@ -182,11 +201,9 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
         for line in run.lines:
             residue.append((line.number, line.text.strip()))
 
-    # Bodies that are the rest of an article above them: (the article, a subhead over them).
-    subheads = find_subheads(bodies, attached, set(column_of) | set(author_of))
+    # A report's photo printed under it is the rest of the report.
     folded: dict[int, tuple[int, str | None]] = {
-        **{s.text: (s.article, headline_texts(s.run)[0]) for s in subheads},
-        **{photo: (report, None) for photo, report in _report_photos(bodies, attached, set(column_of)).items()}}
+        photo: (report, None) for photo, report in _report_photos(bodies, attached, set(column_of)).items()}
     articles = []
     for i, body in enumerate(bodies):
         if i in folded:
@@ -222,7 +239,7 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
     if explain:
         from sitegen.segmentation.explain import explain_page
 
-        result.explanation = explain_page(lines, parts, attached, scores, folded)
+        result.explanation = explain_page(lines, parts, attached, scores, folded, subheads)
     return result
 
 

@@ -1,51 +1,94 @@
 """Subheads (小标题): short headings printed inside a long article, between its paragraphs.
 
 A subhead looks like a headline, so the text under it first comes out as a body of its own,
-with the subhead for a title. That body has nothing an article of this paper starts with
-(no 本报讯 byline, credit, signature, author line or column banner), and the body just
-above the subhead already has its headline and ends its last sentence: the subhead and
-the text under it are the rest of that article. Text that opens like a lede (近日，/
-12月4日，) is a brief of its own under its headline, not a section under a subhead.
+with the subhead for a title. Whether it is one is weighed here, before any headline is
+given to a body, so that the article's headline is matched against the whole article:
+
+- it must stand straight between two bodies: the one above ends a sentence and is not
+  closed by a credit or a signature; the one below is plain text with nothing an article
+  of this paper starts with (no 讯 opening, byline, credit, signature, banner) and does
+  not open like a lede (近日，/ 12月4日，), which makes it a brief under its own headline;
+- a numbered or marked heading (一、… / （二）… / 1. … / ■…) is a subhead;
+- a subhead is a short phrase; the longer, the likelier a headline;
+- the article above has begun as articles begin (a report's opening, a byline line, a
+  上接 marker, or a headline standing over it), or it is itself a section under a subhead.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sitegen.blocks import opens_lede
+from sitegen.blocks.cues import Evidence
 from sitegen.ocr.wraps import sentence_closed
-from sitegen.segmentation.bodies import Body, HeadlineRun
-from sitegen.segmentation.headlines import headline_texts
+from sitegen.segmentation.bodies import Body, HeadlineRun, PageParts
 
-SUBHEAD_MAX = 15        # characters; a subhead is a phrase, shorter than most headlines
+SUBHEAD_MAX = 18        # characters; a subhead is a phrase, shorter than most headlines
+SHORT = 10
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．是]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d{1,2}\s*[、.．]|[■□●◆▲★]\s*\S)")
 
 
 @dataclass(frozen=True)
 class Subhead:
-    article: int         # the body the subhead and the text under it belong to
-    text: int            # the body under the subhead
-    run: HeadlineRun
+    article: Body         # the body the subhead and the text under it now belong to
+    line_number: int
+    text: str
+    evidence: tuple[Evidence, ...]
 
 
-def find_subheads(bodies: list[Body], attached: dict[int, list[HeadlineRun]], furnished: set[int]) -> list[Subhead]:
-    """The subheads on a page, found among the headline runs ``attached`` to bodies.
-    ``furnished`` are the bodies that have a column banner or an author line."""
+def _weigh(run: HeadlineRun, above: Body, begun: bool) -> tuple[float, list[Evidence]]:
+    text = "".join(line.compact for line in run.lines)
+    evidence = []
+    if _NUMBERED.match(run.lines[0].display or run.lines[0].text):
+        evidence.append(Evidence("numbered", 3, "a numbered or marked heading"))
+    if len(text) <= SHORT:
+        evidence.append(Evidence("short", 0.5, f"a short phrase ({len(text)} characters)"))
+    if begun:
+        evidence.append(Evidence("article-above", 1, "the text above belongs to an article that has begun"))
+    else:
+        evidence.append(Evidence("article-above", -1, "nothing above shows an article begun"))
+    return sum(e.weight for e in evidence), evidence
+
+
+def fold_subheads(parts: PageParts, furnished_positions: set[int]) -> list[Subhead]:
+    """Find the subheads among the page's headline runs and fold each, with the text under
+    it, into the body above: the run leaves ``parts.runs``, the body under it leaves
+    ``parts.bodies``. ``furnished_positions`` are the positions of banners and author lines,
+    which start pieces of their own."""
     found: list[Subhead] = []
-    owner = {}                                      # body index the text body is folded into
-    for i, body in enumerate(bodies):
-        runs = attached.get(i, [])
-        if body.start != "plain" or body.credits or body.signature is not None or i in furnished \
-                or len(runs) != 1 or i == 0:
+    runs_at = {run.position: run for run in parts.runs}
+    ends_at = {run.position + len(run.lines): run for run in parts.runs}
+    bodies = parts.bodies
+    merged: list[Body] = []
+    for body in bodies:
+        above = merged[-1] if merged else None
+        run = ends_at.get(body.first)
+        if above is None or run is None or len(run.lines) != 1 or above.last != run.position - 1 \
+                or body.start != "plain" or body.in_column or body.credits or body.signature is not None \
+                or above.start == "ad" or above.signature is not None or above.credits \
+                or not sentence_closed(above.lines[-1].text) or opens_lede(body.lines[0]) \
+                or any(above.first <= p <= body.last for p in furnished_positions) \
+                or len(run.lines[0].compact) > SUBHEAD_MAX:
+            merged.append(body)
             continue
-        run = runs[0]
-        texts = headline_texts(run)
-        above = bodies[i - 1]
-        article = owner.get(i - 1, i - 1)
-        has_headline = bool(attached.get(article)) or bodies[article].start == "continuation"
-        if len(texts) == 1 and len(texts[0]) <= SUBHEAD_MAX and run.position + len(run.lines) == body.first \
-                and above.last == run.position - 1 and above.start != "ad" and has_headline \
-                and above.signature is None and not above.credits and not opens_lede(body.lines[0]) \
-                and sentence_closed(above.lines[-1].text):
-            found.append(Subhead(article, i, run))
-            owner[i] = article
+        begun = above.start in ("news", "feature", "continuation") or above.extra_sections > 0 \
+            or (above.first - 1) in ends_at
+        score, evidence = _weigh(run, above, begun)
+        if score <= 0:
+            merged.append(body)
+            continue
+        line = run.lines[0]
+        line.extra["subhead"] = True
+        for k, ln in enumerate([line, *body.lines]):
+            above.add(ln, run.position + k)
+        above.credits += body.credits
+        above.signature = body.signature
+        above.extra_sections += 1
+        parts.runs.remove(runs_at[run.position])
+        found.append(Subhead(above, line.number, line.display, tuple(evidence)))
+    parts.bodies[:] = merged
     return found
+
+
+__all__ = ["Subhead", "fold_subheads", "SUBHEAD_MAX"]
