@@ -18,8 +18,9 @@ _ROLES = {
     "作者": "authors", "文/": "authors", "图/": "photographers",
 }
 # 文 and 图 are roles only before their slash (文/李四 图/王五): 文 is also a surname (记者 文萱辉).
-_ROLE_RE = re.compile("|".join(sorted((r.replace("", _S)[len(_S):-len(_S)].replace("/", "[/／]") for r in _ROLES),
-                                      key=len, reverse=True)))
+_S_WRAPPED = r"[ \t\u3000\n]*"      # a role word may be cut by the line's end too (通讯 / 员)
+_ROLE_RE = re.compile("|".join(sorted((r.replace("", _S_WRAPPED)[len(_S_WRAPPED):-len(_S_WRAPPED)].replace("/", "[/／]")
+                                       for r in _ROLES), key=len, reverse=True)))
 
 # A report opens with its outlet's dateline: 本报讯, 本网讯, 中工网讯, a dated one
 # (本报北京7月27日讯, 本报北京11月18日电), or a news agency's for a wire story
