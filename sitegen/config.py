@@ -26,6 +26,7 @@ class Settings:
     # Editors' files; None means the copy shipped inside the package.
     vocabulary: Path | None = None
     gazetteer: Path | None = None
+    landmarks: Path | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -71,7 +72,7 @@ def load_settings(root: Path | str = ".", config_file: Path | str | None = None)
             kwargs[attr] = root / paths[key]
         else:
             kwargs[attr] = root / Settings.__dataclass_fields__[attr].default
-    for key in ("vocabulary", "gazetteer"):
+    for key in ("vocabulary", "gazetteer", "landmarks"):
         if key in paths:
             kwargs[key] = root / paths[key]
     kwargs["extra"] = {k: v for k, v in data.items() if k not in known}

@@ -76,11 +76,12 @@ def test_national_news_gets_no_district():
     assert districts("画册出版发行", body) == []
 
 
-def test_development_zones_are_no_district():
+def test_zones_spanning_districts_are_no_district():
     assert districts("", "全市各区（北京经济技术开发区）工作人员参加。") == []
     # nor do the district and place names inside a zone's name count
     assert districts("", "大兴经济开发区工会成立。大兴经济开发区企业参加。") == []
-    assert districts("亦庄开发区企业复工", "本报讯 亦庄开发区企业陆续复工。") == []
+    # …but the economic-technological zone (亦庄) lies in 大兴区, as the gazetteer has it.
+    assert districts("亦庄开发区企业复工", "本报讯 亦庄开发区企业陆续复工。") == ["大兴区"]
     assert districts("", "中关村科技园区密云园工会成立，中关村科技园区密云园职工参加。") == []
 
 

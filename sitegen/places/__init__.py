@@ -5,7 +5,11 @@ districts and their township-level divisions. Every name is matched in the forms
 uses (西城 for 西城区, 陶然亭 for 陶然亭街道, 良乡镇 for 良乡地区, 宣武区 for today's 西城区),
 longest first, so 朝阳门 (东城区) is not 朝阳 and 大兴庄镇 (平谷区) is not 大兴. A
 two-character name (光明, 良乡) counts only before a place word (街道, 镇, 社区, 村, 园区…).
-Development zones and phrases such as 朝阳群众 file nothing.
+Beside the townships, a curated list of landmarks (``data/landmarks.toml``: 天安门, 国贸,
+城市副中心, 亦庄…, each in one district) counts the same way, with the words that contain
+one but name no place of it (天坛医院, 中国贸易) as traps. Development zones that span
+districts (the 中关村 zone) and phrases such as 朝阳群众 file nothing; the economic-
+technological development zone (经开区, 亦庄) is a landmark of 大兴区.
 
 An article is in a district when it is about a place there: a place of the district named
 in a headline or in the lede, or the district named (its places added up) at least twice.

@@ -6,10 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sitegen.places.gazetteer import Entry, Gazetteer, load_gazetteer
-
-# OCR puts spaces inside names (陶然亭 街道); they never separate two Chinese place names.
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+from sitegen.places.gazetteer import _SPACES, Entry, Gazetteer, load_gazetteer
 
 
 @dataclass
@@ -25,8 +22,9 @@ class Mention:
 
 
 def mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
-    """Place names in ``text``, longest match first (朝阳门 before 朝阳, 大兴庄 before 大兴).
-    Names that are no place (朝阳群众, development zones) are matched but not returned."""
+    """Place names in ``text`` (townships, districts and landmarks), longest match first
+    (朝阳门 before 朝阳, 天坛医院 before 天坛). Names that are no place (朝阳群众, the 中关村
+    zone) are matched but not returned."""
     gazetteer = gazetteer or load_gazetteer()
     entries = gazetteer.entries
     found = []
