@@ -158,17 +158,20 @@ def is_edited(text: str) -> bool:
     return m is None or m.group(1) != content_hash(text)
 
 
-def check_unique_ids(articles: list[Article]) -> list[Article]:
-    """The articles, if no two share an id (the id is the URL); else an error naming one."""
-    seen: dict[str, Article] = {}
-    for a in articles:
+def check_unique_ids(articles: list[Article], paths: list[Path] | None = None) -> list[Article]:
+    """The articles, if no two share an id (the id is the URL); else an error naming both
+    files (``paths``: each article's file)."""
+    seen: dict[str, int] = {}
+    for n, a in enumerate(articles):
         if a.id in seen:
-            raise ArticleFileError(f"duplicate id {a.id!r} (also used by an article from {seen[a.id].source})",
-                                   a.source or a.id)
-        seen[a.id] = a
+            first = paths[seen[a.id]] if paths else articles[seen[a.id]].source
+            raise ArticleFileError(f"duplicate id {a.id!r}: {first} has it too (an id is a URL: "
+                                   "give one of them another id, or delete one)", paths[n] if paths else a.source or a.id)
+        seen[a.id] = n
     return articles
 
 
 def load_articles(content_dir: Path) -> list[Article]:
     """Every article under ``content_dir``; the first broken file raises with its path and line."""
-    return check_unique_ids([read_article(p) for p in sorted(Path(content_dir).rglob("*.md"))])
+    paths = sorted(Path(content_dir).rglob("*.md"))
+    return check_unique_ids([read_article(p) for p in paths], paths)

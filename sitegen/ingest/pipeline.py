@@ -1,18 +1,19 @@
 """One page in, its articles out: segmentation plus the labels (date, places, tags, id).
 
-Pure: the caller reads the page and the data files and writes the results.
+Pure: the caller reads the page and the data files and writes the results. Ids come from
+``identity``: an article the page yielded before (``previous``, from the ingest state)
+keeps its id; a new one is named by its page and its own opening text.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 
 from sitegen.content import Article
+from sitegen.ingest.identity import Fingerprint, Identities, identify
 from sitegen.pages import Page
 from sitegen.segmentation import segment_page
-from sitegen.segmentation.segment import SegmentedArticle
 
 _COLUMN_HEADER = re.compile(r"^\s*[■□◆◇●▲★☆]\s*(\S[^\n]{0,20}?)\s*$", re.M)
 
@@ -22,6 +23,7 @@ class PageResult:
     page: Page
     articles: list[Article]
     residue: list[tuple[int, str]] = field(default_factory=list)
+    identities: Identities | None = None         # fingerprints, and what went away since last time
 
 
 def column_names(text: str) -> set[str]:
@@ -29,27 +31,15 @@ def column_names(text: str) -> set[str]:
     return {m.group(1).replace(" ", "") for m in _COLUMN_HEADER.finditer(text)}
 
 
-def _article_id(page: Page, seg: SegmentedArticle, date: str | None, taken: set[str]) -> str:
-    """Stable and ASCII: the issue date, then a hash of the page (its path in the pages folder
-    and its text) and of where the body starts."""
-    head = "".join(seg.paragraphs)[:32]
-    n = 0
-    while True:
-        digest = hashlib.sha1(f"{page.relpath}\n{page.sha}\n{head}\n{n}".encode("utf-8")).hexdigest()[:8]
-        ident = f"{date.replace('-', '')}-{digest}" if date else f"nodate-{digest}"
-        if ident not in taken:
-            taken.add(ident)
-            return ident
-        n += 1
-
-
-def articles_from_page(page: Page, issue, known_columns: set[str], vocabulary=None, gazetteer=None) -> PageResult:
-    """The articles of one page. ``issue`` carries date, date_source and page (版) number."""
+def articles_from_page(page: Page, issue, known_columns: set[str], vocabulary=None, gazetteer=None,
+                       previous: dict[str, Fingerprint | None] | None = None,
+                       gone: dict[str, Fingerprint | None] | None = None) -> PageResult:
+    """The articles of one page. ``issue`` carries date, date_source and page (版) number;
+    ``previous`` and ``gone`` the fingerprints of the articles the page yielded before."""
     from sitegen.places import find_places
     from sitegen.tags import tag_article
 
     segmented = segment_page(page.text, known_columns | column_names(page.text))
-    taken: set[str] = set()
     articles = []
     for order, seg in enumerate(segmented.articles, start=1):
         body = "\n\n".join(seg.paragraphs)
@@ -58,7 +48,7 @@ def articles_from_page(page: Page, issue, known_columns: set[str], vocabulary=No
         tags = tag_article(seg.title or "", seg.subtitles, body, seg.kind, vocabulary=vocabulary,
                            places=(places.districts + places.places) if places else ())
         articles.append(Article(
-            id=_article_id(page, seg, issue.date, taken),
+            id="",
             title=seg.title,
             subtitles=seg.subtitles,
             kind=seg.kind,
@@ -80,4 +70,8 @@ def articles_from_page(page: Page, issue, known_columns: set[str], vocabulary=No
             continued_to=seg.continued_to,
             body=body,
         ))
-    return PageResult(page, articles, segmented.residue)
+    identities = identify(page.relpath, issue.date, [(a.title, a.subtitles, a.body) for a in articles],
+                          previous or {}, gone)
+    for a, ident in zip(articles, identities.ids):
+        a.id = ident
+    return PageResult(page, articles, segmented.residue, identities)

@@ -26,6 +26,7 @@ from sitegen.site.metadata import citation, news_article
 from sitegen.site.model import SiteModel, build_model
 from sitegen.site.pages import PageJob, page_jobs
 from sitegen.site.proof import remember_build
+from sitegen.site.redirects import redirect_page, redirect_targets
 from sitegen.site.sitemap import robots, sitemap
 from sitegen.site.writer import InPlaceWriter, SiteWriter
 from sitegen.templates import make_environment, template_error, theme_dirs
@@ -228,6 +229,7 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     place; ``preview`` builds even when nothing changed, so that the preview server holds
     the model its proofs of edited articles are made from."""
     from sitegen.ingest import ingest
+    from sitegen.ingest.store import load_redirects
     from sitegen.search import search_files
 
     report = BuildReport()
@@ -369,6 +371,11 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
                 put(rel, article_json(a, absolute(article_urls[a.id])))
         cache.exports = exports
         put("data/index.json", index_json(model.articles, lambda a: absolute(article_urls[a.id])))
+        # Article URLs that went away lead to what took their text, or to their issue.
+        targets = redirect_targets(load_redirects(content_dir), set(article_urls), {j.url for j in jobs})
+        for old, target in targets.items():
+            put(f"{urls.article(old)}index.html", redirect_page(target, env.globals["url"](target), absolute(target),
+                                                               settings.language))
         t = stage("feeds", t)
 
         # The search files go out as they are made (1.4 GB of them at 100k articles).

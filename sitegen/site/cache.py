@@ -74,7 +74,8 @@ def load_articles_cached(content_dir: Path, cache: BuildCache) -> list[Article]:
     """Every article under ``content_dir``, re-reading only files changed since the cache."""
     fresh: dict[str, tuple[int, int, Article]] = {}
     articles = []
-    for path in sorted(Path(content_dir).rglob("*.md")):
+    paths = sorted(Path(content_dir).rglob("*.md"))
+    for path in paths:
         st = path.stat()
         key = str(path)
         hit = cache.articles.get(key)
@@ -85,7 +86,7 @@ def load_articles_cached(content_dir: Path, cache: BuildCache) -> list[Article]:
         fresh[key] = (st.st_mtime_ns, st.st_size, article)
         articles.append(article)
     cache.articles = fresh
-    return check_unique_ids(articles)
+    return check_unique_ids(articles, paths)
 
 
 def body_key(text: str) -> str:
