@@ -121,3 +121,17 @@ def test_a_malformed_landmarks_file_is_one_line_naming_file_and_line(tmp_path, t
     message = str(err.value)
     assert message.startswith(f"{tmp_path / 'my-landmarks.toml'}:{line}: ") and words in message
     assert "\n" not in message
+
+
+def test_sitegen_ingest_files_articles_by_the_editors_landmarks(tmp_path):
+    from sitegen.cli import main
+
+    _site(tmp_path, '"奥体南区" = "朝阳区"\n')
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "2021-05-06_p03.txt").write_text(
+        "奥体南区工会驿站开张\n本报讯（记者 王小明）近日，奥体南区工会驿站开张，为户外劳动者提供休息场所。\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "ingest", "--pages", str(pages), "--content", str(tmp_path / "content")]) == 0
+    [article] = (tmp_path / "content").rglob("*.md")
+    text = article.read_text(encoding="utf-8")
+    assert "districts: [朝阳区]" in text and "places: [奥体南区]" in text

@@ -89,7 +89,7 @@ def _same_file(stamps: dict, state: IngestState, path: Path, pages_dir: Path) ->
 PARALLEL_FROM = 64      # pages; below this, starting worker processes costs more than it saves
 
 
-def _segment(item, known_columns, vocabulary_path, gazetteer_path):
+def _segment(item, known_columns, vocabulary_path, gazetteer_path, landmarks_path=None):
     """One page's articles, or a one-line error (runs in a worker process)."""
     from sitegen.places import load_gazetteer
     from sitegen.tags import load_vocabulary
@@ -97,7 +97,7 @@ def _segment(item, known_columns, vocabulary_path, gazetteer_path):
     page, issue, previous, gone = item
     try:
         return articles_from_page(page, issue, known_columns, load_vocabulary(vocabulary_path),
-                                  load_gazetteer(gazetteer_path), previous=previous, gone=gone)
+                                  load_gazetteer(gazetteer_path, landmarks_path), previous=previous, gone=gone)
     except SitegenError as exc:
         return str(exc)
     except Exception as exc:  # a bug on one page must not stop the others
@@ -134,7 +134,7 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
     pages_dir, content_dir = Path(pages_dir), Path(content_dir)
     report = IngestReport()
     load_vocabulary(getattr(settings, "vocabulary", None))      # a broken data file fails here, once
-    load_gazetteer(getattr(settings, "gazetteer", None))
+    load_gazetteer(getattr(settings, "gazetteer", None), getattr(settings, "landmarks", None))
     manifest = read_manifest(pages_dir)
     state = IngestState.load(content_dir)
     state.upgrade(content_dir)
@@ -187,7 +187,8 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
                      state.fingerprints(page.relpath), state.fingerprints(page.relpath, "gone")))
     report.pages_read = len(todo)
     job = functools.partial(_segment, known_columns=known_columns, vocabulary_path=getattr(settings, "vocabulary", None),
-                            gazetteer_path=getattr(settings, "gazetteer", None))
+                            gazetteer_path=getattr(settings, "gazetteer", None),
+                            landmarks_path=getattr(settings, "landmarks", None))
     pool = process_pool() if len(todo) >= PARALLEL_FROM else None
     if pool is not None:
         # Pages are independent: cut them on every core (jieba dominates the time).

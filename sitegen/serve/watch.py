@@ -65,7 +65,7 @@ class SiteWatcher(FileSystemEventHandler):
         out = Path(settings.output_dir).resolve()
         self.ignored = [out, out.with_name(f".{out.name}.staging"), out.with_name(f".{out.name}.old")]
         self.folders = [Path(p).resolve() for p in (settings.pages_dir, settings.content_dir, settings.themes_dir) if p]
-        for extra in (settings.vocabulary, settings.gazetteer):
+        for extra in (settings.vocabulary, settings.gazetteer, settings.landmarks):
             if extra:
                 self.folders.append(Path(extra).resolve().parent)
         self.pending: set[Path] = set()

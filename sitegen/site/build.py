@@ -198,7 +198,7 @@ def _inputs_key(settings: Settings) -> str:
     h = hashlib.sha1(repr(sorted(vars(settings).items(), key=lambda kv: kv[0])).encode())
     _stat_hash(h, [*theme_dirs(settings.themes_dir, settings.theme), Path(sitegen.__file__).parent,
                    Path(settings.root) / "sitegen.toml",
-                   *(Path(p) for p in (settings.vocabulary, settings.gazetteer) if p)])
+                   *(Path(p) for p in (settings.vocabulary, settings.gazetteer, settings.landmarks) if p)])
     return h.hexdigest()
 
 
