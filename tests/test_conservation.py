@@ -20,17 +20,23 @@ def expected_characters(text: str) -> Counter:
     """The page's characters, less whitespace, with doubled headline type counted once
     and the ■ bullet of column headers left out (it is typography, not text)."""
     counts = Counter()
-    after_doubled = False
-    for line in text.split("\n"):
-        line = _COLUMN_MARK.sub("", line)
-        # The rest of a doubled headline wrapped onto the next line is doubled too (家家属属).
-        whole = undouble(line, min_pairs=1 if after_doubled else 3) if line.strip() else None
-        if whole is not None:
-            counts.update(whole)
+    rows = [_COLUMN_MARK.sub("", line) for line in text.split("\n")]
+    # Doubled headline type wraps: a line of two or more pairs beside a doubled line (no
+    # blank line between) is doubled too (家家属属), however short.
+    doubled = [bool(r.strip()) and undouble(r) is not None for r in rows]
+    changed = True
+    while changed:
+        changed = False
+        for k, r in enumerate(rows):
+            if not doubled[k] and r.strip() and undouble(r, min_pairs=2) is not None and (
+                    (k > 0 and doubled[k - 1]) or (k + 1 < len(rows) and doubled[k + 1])):
+                doubled[k] = changed = True
+    for r, whole in zip(rows, doubled):
+        if whole:
+            counts.update(undouble(r, min_pairs=2))
         else:
-            for token in line.split():
+            for token in r.split():
                 counts.update(undouble(token) or token)
-        after_doubled = whole is not None or any(undouble(t) for t in line.split()[-1:])
     return counts
 
 

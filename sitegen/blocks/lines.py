@@ -104,13 +104,21 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
 
     # Doubled headline type wraps like any headline: the line under a doubled one, made of
     # pairs too, is the rest of it even when too short to be told doubled alone (`家家属属`).
-    for prev, line in zip(lines, lines[1:]):
-        if prev.doubled and not line.doubled and line.gap_before == 0 and line.kind in (LineKind.BODY, LineKind.HEADLINE):
-            short = undouble(line.text, min_pairs=1)
+    # So is a short first line over a doubled one (`金金秋秋` / `助助学学暖暖人人心心`).
+    def undouble_beside(line: Line, doubled: Line) -> None:
+        if not line.doubled and line.kind in (LineKind.BODY, LineKind.HEADLINE):
+            short = undouble(line.text, min_pairs=2)
             if short is not None:
                 line.doubled, line.display = True, short
-                line.kind = prev.kind if prev.kind in (LineKind.HEADLINE, LineKind.COLUMN) else LineKind.HEADLINE
+                line.kind = doubled.kind if doubled.kind in (LineKind.HEADLINE, LineKind.COLUMN) else LineKind.HEADLINE
                 line.__dict__.pop("compact", None)
+
+    for prev, line in zip(lines, lines[1:]):
+        if prev.doubled and line.gap_before == 0:
+            undouble_beside(line, prev)
+    for line, nxt in zip(reversed(lines[:-1]), reversed(lines[1:])):
+        if nxt.doubled and nxt.gap_before == 0 and nxt.number != line.number:
+            undouble_beside(line, nxt)
 
     # The writer's line under a column's banner names a unit of any kind (北京地铁 刘洋).
     for prev, line in zip(lines, lines[1:]):
