@@ -24,6 +24,7 @@ from typing import Callable
 
 from sitegen.ocr.spacing import clean_headline_spacing
 from sitegen.segmentation.bodies import Body, HeadlineRun
+from sitegen.segmentation.main_headline import main_line
 
 # A line opened by a dash is a subtitle (副题: ——记全国劳动模范张三), never the main headline.
 _SUBTITLE_DASH = re.compile(r"^\s*[—–\-－―]")
@@ -173,6 +174,21 @@ def attach_headlines(bodies: list[Body], runs: list[HeadlineRun],
     return attached, residue
 
 
+def _stack(run: HeadlineRun) -> tuple[list[str], list[bool]]:
+    """The run's headline texts, and which were printed in doubled (big) type."""
+    texts: list[str] = []
+    doubled: list[bool] = []
+    prev_doubled = False
+    for line in run.lines:
+        if line.doubled and prev_doubled and texts:
+            pass
+        else:
+            doubled.append(line.doubled)
+        prev_doubled = line.doubled
+    texts = headline_texts(run)
+    return texts, doubled[:len(texts)]
+
+
 def choose_title(body: Body, runs: list[HeadlineRun]) -> tuple[str | None, list[str]]:
     """The main headline and the other headline lines (kickers and subtitles, page order)."""
     if not runs:
@@ -181,9 +197,14 @@ def choose_title(body: Body, runs: list[HeadlineRun]) -> tuple[str | None, list[
     before = [r for r in runs if r.position < body.first]
     # The first line of the run after the body, else the last of the run before it.
     main_run = min(after, key=lambda r: r.position) if after else max(before, key=lambda r: r.position)
-    texts = headline_texts(main_run)
-    order = range(len(texts)) if after else reversed(range(len(texts)))
-    main_index = next((j for j in order if not _SUBTITLE_DASH.match(texts[j])), 0 if after else len(texts) - 1)
+    texts, doubled = _stack(main_run)
+    # The printed order: kicker, main, subtitle. A stack of three or more has its main
+    # line inside; of two, the OCR read it after the body from its top (main, subtitle)
+    # or before the body ending next to it (kicker, main).
+    preferred = (len(texts) - 1) // 2 if len(texts) >= 3 else 0 if after else len(texts) - 1
+    # What the body says first, its opening's outlet and reporters left out.
+    lede = re.sub(r"^[^（(]{0,20}[（(][^）)]{0,40}[）)]", "", "".join(line.text for line in body.lines[:12]).strip())[:300]
+    main_index = main_line(texts, doubled, preferred, lede)
     title = texts[main_index]
     others = []
     for run in sorted(runs, key=lambda r: r.position):
