@@ -119,10 +119,15 @@ def split_page(lines: list[Line]) -> PageParts:
             else:
                 runs.append(HeadlineRun([line], pos))
         elif kind == LineKind.NOTE:
-            # An editor's note opens the text under its headline, which the note is part of.
-            close()
-            current = plain()
-            current.add(line, pos)
+            # An editor's note opens the text under its headline, which the note is part of,
+            # and goes on the feature whose byline line stands over it.
+            if current is not None and current.start == "feature" and all(
+                    ln.kind == LineKind.BYLINE for ln in current.lines):
+                current.add(line, pos)
+            else:
+                close()
+                current = plain()
+                current.add(line, pos)
         elif kind == LineKind.NEWS_START and current is not None and current.lines \
                 and current.lines[0].kind == LineKind.NOTE and current.start == "plain":
             # The report an editor's note introduces: one article, the note at its head.

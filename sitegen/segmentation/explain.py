@@ -52,7 +52,10 @@ def explain_page(lines: list[Line], parts: PageParts, attached: dict[int, list[H
 
     for sub in subheads:
         weighed = "; ".join(map(str, sub.evidence))
-        out.append(f"  line {sub.line_number}: subhead {sub.text!r} inside body {bodies.index(sub.article) + 1} ({weighed})")
+        if sub.folded:
+            out.append(f"  line {sub.line_number}: subhead {sub.text!r} inside body {bodies.index(sub.article) + 1} ({weighed})")
+        else:
+            out.append(f"  line {sub.line_number}: {sub.text!r} weighed as a subhead and left a headline ({weighed})")
 
     out.append("headlines (each run, the body it went to, and its score's terms; the runner-up):")
     owner = {id(run): i for i, runs in attached.items() for run in runs}

@@ -26,6 +26,20 @@ from sitegen.segmentation.bodies import Body, HeadlineRun, PageParts
 
 SUBHEAD_MAX = 18        # characters; a subhead is a phrase, shorter than most headlines
 SHORT = 10
+LONG = 15
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in text if c.isalnum()]
+    return {a + b for a, b in zip(chars, chars[1:])}
+
+
+def _fit(text: str, body: Body) -> float:
+    """How much of a heading's wording the opening of a body uses: a headline sums up
+    its article's opening, a subhead the section under it."""
+    grams = _bigrams(text)
+    opening = "".join(line.text for line in body.lines if not line.extra.get("subhead"))[:200]
+    return len(grams & _bigrams(opening)) / len(grams) if grams else 0.0
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．是]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d{1,2}\s*[、.．]|[■□●◆▲★]\s*\S)")
 
 
@@ -35,15 +49,24 @@ class Subhead:
     line_number: int
     text: str
     evidence: tuple[Evidence, ...]
+    folded: bool = True                 # False: weighed, and left a headline
 
 
-def _weigh(run: HeadlineRun, above: Body, begun: bool) -> tuple[float, list[Evidence]]:
+def _weigh(run: HeadlineRun, above: Body, below: Body, begun: bool) -> tuple[float, list[Evidence]]:
     text = "".join(line.compact for line in run.lines)
     evidence = []
     if _NUMBERED.match(run.lines[0].display or run.lines[0].text):
         evidence.append(Evidence("numbered", 3, "a numbered or marked heading"))
     if len(text) <= SHORT:
         evidence.append(Evidence("short", 0.5, f"a short phrase ({len(text)} characters)"))
+    elif len(text) >= LONG:
+        evidence.append(Evidence("long", -1.5, f"{len(text)} characters: as long as a headline"))
+    # A headline the OCR read after its article sums up that article's opening; a short
+    # phrase may echo it too, as subheads do.
+    above_fit, below_fit = _fit(text, above), _fit(text, below)
+    if len(text) > SHORT and above_fit - below_fit > 0.2:
+        evidence.append(Evidence("fits-above", -1.5, f"shares {above_fit:.0%} of its words with the opening of the article above, "
+                                                      f"{below_fit:.0%} with the text below: the headline of the article above"))
     if begun:
         evidence.append(Evidence("article-above", 1, "the text above belongs to an article that has begun"))
     else:
@@ -73,15 +96,16 @@ def fold_subheads(parts: PageParts, furnished_positions: set[int]) -> list[Subhe
             merged.append(body)
             continue
         begun = above.start in ("news", "feature", "continuation") or above.extra_sections > 0 \
-            or (above.first - 1) in ends_at
-        score, evidence = _weigh(run, above, begun)
+            or above.first in ends_at
+        score, evidence = _weigh(run, above, body, begun)
         if score <= 0:
+            found.append(Subhead(above, run.lines[0].number, run.lines[0].display, tuple(evidence), folded=False))
             merged.append(body)
             continue
         line = run.lines[0]
         line.extra["subhead"] = True
-        for k, ln in enumerate([line, *body.lines]):
-            above.add(ln, run.position + k)
+        above.lines += [line, *body.lines]
+        above.last = body.last
         above.credits += body.credits
         above.signature = body.signature
         above.extra_sections += 1

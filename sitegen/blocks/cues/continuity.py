@@ -48,6 +48,8 @@ def new_paragraph(where: Where) -> Evidence | None:
     from sitegen.blocks.cues.width import visual_width
     if visual_width(line.compact) > where.width + 1:
         return None         # wider than its column: no paragraph's first line
+    if visual_width(line.compact) < where.width - 2:
+        return None         # short of the edge, ending no sentence: no wrapped line either
     return Evidence("new-paragraph", -6, "straight under a finished sentence in a wrapped column, no blank line")
 
 
