@@ -34,6 +34,10 @@ EXTRA_MARGIN = 0.1          # …and fit its body clearly better than any other
 PLACE_WEIGHT = 0.15         # a district named by both headline and body, or by the headline only
 STACKED_OVER_BYLINE = 0.3   # printed straight over a report's byline (本报讯, 本报记者 X), no blank line
 BANNER_BETWEEN = 0.5        # a column banner between a headline and a body: another piece's
+CLEAR_FIT = 0.5             # a pair this good shows where the page's headlines stand…
+ORIENTATION_MIN = 3         # …when there are this many…
+ORIENTATION_SHARE = 0.75    # …and this share of them stand on one side of their bodies
+PAGE_ORDER = 0.15           # then a headline next to a body on that side gains this
 
 
 def _bigrams(text: str) -> set[str]:
@@ -61,14 +65,16 @@ def _body_text(body: Body) -> str:
 
 def score_runs(bodies: list[Body], runs: list[HeadlineRun],
                districts_of: Callable[[str], set[str]] | None = None,
-               banners: list[int] = (), parts: dict | None = None) -> dict[tuple[int, int], float]:
+               banners: list[int] = (), parts: dict | None = None,
+               sides: dict | None = None) -> dict[tuple[int, int], float]:
     """How well each headline run (index k) fits each body (index i) that can take one.
 
     ``districts_of`` names the districts a text mentions: a headline that names a district
     belongs to a body that names it too (大兴劳模… goes with the 大兴 report, not with the
     东城 one that shares 垃圾分类). ``banners`` are the positions of column banners (■栏目):
     a banner opens a new piece, so a headline on its far side is not a body's.
-    ``parts``, when given, receives each score's terms by name, for ``--explain``."""
+    ``parts``, when given, receives each score's terms by name, for ``--explain``;
+    ``sides`` receives, for a run next to a body, whether it stands "before" or "after" it."""
     # A continued part (上接…) takes only a headline reprinted straight over it.
     eligible = [i for i, b in enumerate(bodies) if b.start in ("news", "feature", "plain", "continuation")]
     grams = {i: _bigrams(_body_text(bodies[i])) for i in eligible}
@@ -110,6 +116,8 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
         nearby = 0.0
         if between == 0:
             nearby = 0.15 if run.position < body.first else 0.1
+            if sides is not None:
+                sides[(k, i)] = "before" if run.position < body.first else "after"
             if body.start == "plain":
                 nearby += 0.15
             if runs_between:
@@ -150,9 +158,23 @@ def attach_headlines(bodies: list[Body], runs: list[HeadlineRun],
                      districts_of: Callable[[str], set[str]] | None = None, banners: list[int] = (),
                      parts: dict | None = None) -> tuple[dict[int, list[HeadlineRun]], list[HeadlineRun]]:
     """Map body index → its headline runs (page order), and the runs that fit no body."""
-    scores = score_runs(bodies, runs, districts_of, banners, parts)
-    scored = sorted(((s, k, i) for (k, i), s in scores.items()), reverse=True)
+    sides: dict[tuple[int, int], str] = {}
+    scores = score_runs(bodies, runs, districts_of, banners, parts, sides)
     owner = _assign(scores, len(runs), len(bodies))
+    # Where this page's headlines stand: when the pairs that clearly fit mostly have the
+    # headline on one side of its body (the OCR read them all after, say), a headline
+    # next to a body on that side is likelier its own, even where it shares few words.
+    clear = [sides.get((k, i)) for k, i in owner.items() if scores[(k, i)] >= CLEAR_FIT]
+    for side in ("after", "before"):
+        if len(clear) >= ORIENTATION_MIN and clear.count(side) >= ORIENTATION_SHARE * len(clear):
+            for key, where in sides.items():
+                if where == side:
+                    scores[key] += PAGE_ORDER
+                    if parts is not None and key in parts:
+                        parts[key]["page's order"] = PAGE_ORDER
+            owner = _assign(scores, len(runs), len(bodies))
+            break
+    scored = sorted(((s, k, i) for (k, i), s in scores.items()), reverse=True)
     # A run left over joins the body it fits best, if it fits it clearly better than any other.
     best: dict[int, list[tuple[float, int]]] = {}
     for s, k, i in scored:
