@@ -14,13 +14,20 @@ from sitegen.segmentation import segment_page
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 _COLUMN_MARK = re.compile(r"^\s*[■□◆◇●▲★☆](?=\s*\S)")   # a column header: the mark, then its name
+# 【简讯】 (an editor's note, 【编者按】, is text)
+_BANNER_BRACKETS = re.compile(r"^(\s*)[【\[［〔](?!\s*(?:编者按|开栏))(\s*[\u4e00-\u9fff]{2,8}\s*)[】\]］〕](\s*)$")
+
+
+def _typography_off(line: str) -> str:
+    """A banner's mark or brackets are typography, not text."""
+    return _BANNER_BRACKETS.sub(r"\1\2\3", _COLUMN_MARK.sub("", line))
 
 
 def expected_characters(text: str) -> Counter:
     """The page's characters, less whitespace, with doubled headline type counted once
     and the ■ bullet of column headers left out (it is typography, not text)."""
     counts = Counter()
-    rows = [_COLUMN_MARK.sub("", line) for line in text.split("\n")]
+    rows = [_typography_off(line) for line in text.split("\n")]
     # Doubled headline type wraps: a line of two or more pairs beside a doubled line (no
     # blank line between) is doubled too (家家属属), however short.
     doubled = [bool(r.strip()) and undouble(r) is not None for r in rows]
@@ -48,7 +55,7 @@ def placed_characters(text: str) -> Counter:
             part = re.sub(r"^(\\|### )", "", part)      # a Markdown escape, or a subhead's mark
             counts.update(c for c in part if not c.isspace())
     for _, line in [*result.residue, *result.page_furniture]:
-        line = _COLUMN_MARK.sub("", line)
+        line = _typography_off(line)
         for token in line.split():
             counts.update(undouble(token) or token)
     return counts
@@ -71,7 +78,8 @@ punct = st.sampled_from("，。、；：“”《》（）() ！？…—·■ "
 latin = st.sampled_from("abcXYZ0123456789 ")
 free_line = st.text(st.one_of(cjk, cjk, cjk, rare, punct, latin), max_size=30)
 doubled = st.text(cjk, min_size=3, max_size=8).map(lambda s: "".join(c * 2 for c in s))
-special = st.sampled_from(["本报讯 （记者 陈曦 通讯员", "牛亚乐） 近日， 陶然亭", "(上接第１版)", " 广告", "■工会干部下沉日记",
+special = st.sampled_from(["【简讯】", "简讯", "劳动午报", "中工网讯（通讯员 李红）", "■文/本报记者 张华 摄影/刘明",
+                           "【编者按】", "新华社发", "本报讯 （记者 陈曦 通讯员", "牛亚乐） 近日， 陶然亭", "(上接第１版)", " 广告", "■工会干部下沉日记",
                            "市服务工会 冯显亮", "本报记者 周美玉 摄影报道", "本报记者 马超", "通讯员 赵研容 摄影报道",
                            "（下转第4版）", "6月11日", "2020年11月18日 星期三", "第3版 要闻", "责任编辑 王巍 美术编辑 李娜",
                            "本报记者 李四 通讯员 王五", "文/李四 图/王五", "——记全国劳动模范张三", "（本报记者 彭程 摄）",

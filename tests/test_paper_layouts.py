@@ -126,3 +126,34 @@ def test_a_paragraph_cut_by_a_column_break_inside_a_word_is_no_headline():
     [article] = segment_page(WRAPPED).articles
     assert article.title == "顺义区总工会部署新一年工作"
     assert any(p.startswith("顺义区人民政府副区长强调") for p in article.paragraphs)
+
+
+def test_section_banners_in_brackets_or_bare_and_the_running_head_are_no_headlines():
+    text = ("劳动午报\n\n【简讯】\n本报讯（记者 王小明）近日，朝阳区总工会举办职工健步走活动。\n\n"
+            "简讯\n本报讯（记者 李红）近日，西城区总工会为环卫工人送去防暑降温用品。\n")
+    page = segment_page(text)
+    assert [a.title for a in page.articles] == [None, None]
+    assert [t for _, t in page.page_furniture] == ["劳动午报"]
+
+
+def test_a_space_inside_a_word_of_a_headline_is_the_ocrs():
+    text = ("石景山区总 工会召开职工代表大会\n本报讯（记者 王小明）近日，石景山区总工会召开职工代表大会。\n\n"
+            "46 0名学子领到助学金\n本报讯（记者 李红）近日，丰台区总工会为460名学子发放助学金。\n")
+    assert [a.title for a in segment_page(text).articles] == ["石景山区总工会召开职工代表大会", "460名学子领到助学金"]
+
+
+def test_the_main_line_of_a_stack_is_the_one_that_names_who_did_what():
+    text = ("聚焦一线 服务职工\n海淀区总工会为快递小哥送清凉\n首批12家站点参与\n"
+            "本报讯（记者 王小明）近日，海淀区总工会走进辖区快递站点，为快递小哥送去防暑降温用品。\n")
+    [article] = segment_page(text).articles
+    assert article.title == "海淀区总工会为快递小哥送清凉"
+    assert article.subtitles == ["聚焦一线 服务职工", "首批12家站点参与"]
+
+
+def test_a_headline_the_ocr_read_after_its_body_goes_back_to_it_when_the_page_reads_that_way():
+    reports = [("朝阳区总工会举办职工健步走", "本报讯（记者 王小明）近日，朝阳区总工会在奥森公园举办职工健步走活动。"),
+               ("西城区总工会送清凉", "本报讯（记者 李红）近日，西城区总工会为环卫工人送去西瓜和绿豆汤。"),
+               ("小发明解决大难题", "本报讯（记者 赵强）近日，丰台区一家企业的职工改进了一套设备。"),
+               ("海淀区总工会开展法律咨询", "本报讯（记者 孙立）近日，海淀区总工会律师团走进工地开展法律咨询。")]
+    text = "\n".join(f"{body}\n{title}" for title, body in reports) + "\n"
+    assert [a.title for a in segment_page(text).articles] == [t for t, _ in reports]

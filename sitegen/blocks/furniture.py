@@ -18,6 +18,11 @@ _NAMES = r"[\u3400-\u9fff]{2,4}(?:\s*[、，,]\s*[\u3400-\u9fff]{2,4})*"
 _EDITORS = re.compile(rf"^\s*{_EDITOR_TITLE}\s*[:：]?\s*{_NAMES}(?:\s+{_EDITOR_TITLE}\s*[:：]?\s*{_NAMES})*\s*$")
 
 
+# The paper's name printed alone over the page (its masthead or running head).
+_MASTHEAD = re.compile(r"^\s*(?:劳\s*动\s*午\s*报|LAODONG\s+WUBAO)\s*$", re.I)
+
+
 def is_page_furniture(text: str) -> bool:
-    """The page's header (2020年11月18日 星期三, 第3版 要闻) or its editors' credits."""
-    return bool(_EDITORS.match(text) or header_line(text))
+    """The page's header (2020年11月18日 星期三, 第3版 要闻), its running head (劳动午报) or
+    its editors' credits."""
+    return bool(_EDITORS.match(text) or _MASTHEAD.match(text) or header_line(text))

@@ -35,6 +35,7 @@ _MARKER_FROM = re.compile(r"^\s*[（(]\s*[上紧]\s*接\s*(?:第\s*)?\S{1,4}?\s*
 EDITORS_NOTE = re.compile(r"^\s*[【\[［〔(（]?\s*(?:编\s*者\s*按|开\s*栏\s*(?:语|的\s*话))\s*[】\]］〕)）]?\s*[:：]?")
 _AD = re.compile(r"^\s*(广\s*告|Advertisement\b.*|ADVERTISEMENT\b.*)\s*$")
 _COLUMN_MARK = re.compile(r"^\s*[■□◆◇●▲★☆]\s*\S")
+_BRACKETED_BANNER = re.compile(r"^\s*[【\[［〔]\s*[\u4e00-\u9fff]{2,8}\s*[】\]］〕]\s*$")     # 【简讯】
 _CREDIT_LEAD = re.compile(r"^\s*(本报记者|记者|通讯员|本报通讯员|摄影记者)(\s*[\u3400-\u9fff]{2,4})+\s*$")
 _RUNS_ON = re.compile(r"^\s*([，、。；：,;:）)”]|表示|说|介绍|指出|认为|告诉|坦言|强调|称|透露|提到|谈到|希望|要求|说道|感慨|笑着)")
 _SENTENCE_END = ("。", "！", "？", "!", "?", "”", "」", "』", "…", "）")
@@ -78,12 +79,13 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         line.kind = LineKind.CREDIT
     elif parse_reporter_line(text):
         line.kind = LineKind.BYLINE            # before the banner: ■文/本报记者 X is a byline
-    elif _COLUMN_MARK.match(text):
+        line.text = re.sub(r"^\s*[■□◆●]\s*", "", text)     # its box is typography
+    elif _COLUMN_MARK.match(text) or _BRACKETED_BANNER.match(text):
         line.kind = LineKind.COLUMN
     elif is_author_line(text):
         line.kind = LineKind.AUTHOR
     if line.kind == LineKind.COLUMN and not line.display:
-        line.display = re.sub(r"^\s*[■□◆◇●▲★☆]\s*", "", text).strip()
+        line.display = re.sub(r"^\s*[■□◆◇●▲★☆]\s*|^\s*[【\[［〔]\s*|\s*[】\]］〕]\s*$", "", text).strip()
     if not line.display:
         line.display = text.strip()
     return line
@@ -119,6 +121,13 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
     for line, nxt in zip(reversed(lines[:-1]), reversed(lines[1:])):
         if nxt.doubled and nxt.gap_before == 0 and nxt.number != line.number:
             undouble_beside(line, nxt)
+
+    # A word or two over a report's opening (简讯, 快讯) is a section's banner: too short
+    # for a headline, and no text of its own.
+    for line, nxt in zip(lines, lines[1:]):
+        if line.kind == LineKind.BODY and nxt.kind == LineKind.NEWS_START and nxt.gap_before <= 1 \
+                and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", line.text.strip()):
+            line.kind, line.display = LineKind.COLUMN, line.text.strip()
 
     # The writer's line under a column's banner names a unit of any kind (北京地铁 刘洋).
     for prev, line in zip(lines, lines[1:]):

@@ -50,9 +50,17 @@ def clean_spacing(text: str) -> str:
     return "".join(out)
 
 
+def _word_across(left: str, right: str) -> bool:
+    """A dictionary word runs across the space (石景山区总 工会: 总工会): the OCR's space,
+    since a phrase gap never falls inside a word."""
+    from sitegen.blocks.cues.cohesion import word_across
+
+    return word_across(left, right) is not None
+
+
 def clean_headline_spacing(text: str) -> str:
     """Like clean_spacing, but a space between two runs of two or more CJK characters stays:
-    in a headline it separates phrases."""
+    in a headline it separates phrases (unless a word runs across it)."""
     text = text.strip(_SPACE)
     parts = [p for p in _RUNS.split(text) if p]
     if not parts:
@@ -63,8 +71,10 @@ def clean_headline_spacing(text: str) -> str:
         keep_phrase_gap = (
             len(left) >= 2 and len(right) >= 2
             and is_cjk(left[-1]) and is_cjk(left[-2]) and is_cjk(right[0]) and is_cjk(right[1])
+            and not _word_across(left, right)
         )
-        if keep_phrase_gap or not (_wide(left[-1]) or _wide(right[0])):
+        digits = left[-1].isdigit() and right[0].isdigit()       # 46 0名: one number
+        if keep_phrase_gap or not (_wide(left[-1]) or _wide(right[0]) or digits):
             out += " " + part
         else:
             out += part
