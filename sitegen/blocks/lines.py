@@ -122,6 +122,12 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
         if nxt.doubled and nxt.gap_before == 0 and nxt.number != line.number:
             undouble_beside(line, nxt)
 
+    # A report's opening cut by the column edge (新华社天津10月9日 / 电（记者…）): read across it.
+    for line, nxt in zip(lines, lines[1:]):
+        if line.kind == LineKind.BODY and nxt.kind == LineKind.BODY and nxt.gap_before == 0 \
+                and starts_news_byline(line.text.rstrip() + nxt.text.strip()[:3]) and not starts_news_byline(nxt.text):
+            line.kind = LineKind.NEWS_START
+
     # A word or two over a report's opening (简讯, 快讯) is a section's banner: too short
     # for a headline, and no text of its own.
     for line, nxt in zip(lines, lines[1:]):

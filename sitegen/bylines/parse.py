@@ -109,7 +109,7 @@ def _split_roles(inner: str, default_role: str | None = None) -> Byline:
 def parse_news_byline(text: str) -> Byline | None:
     """The byline of a 本报讯 article; ``text`` is the article's first lines joined by
     spaces, or by line breaks where the lines were wrapped."""
-    m = _NEWS_BYLINE.match(text)
+    m = _NEWS_BYLINE.match(text) or _NEWS_BYLINE.match(text.replace("\n", "", 1))   # 10月9日 / 电（…
     if not m:
         return None
     return _split_roles(m.group(1))

@@ -57,17 +57,25 @@ class PageParts:
     page_furniture: list[Line] = field(default_factory=list)    # the page's header and footer lines
 
 
-def _split_photo_caption(body: Body) -> Body | None:
+_CAPTION_OPENING = re.compile(r"^\s*(?:[（(]?\s*图\s*为|\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,]|"
+                              r"(?:近日|日前|昨天|昨日|上周|本周|连日来|近期)\s*[，,])")
+
+
+def _split_photo_caption(body: Body, only_if_opens_caption: bool = False) -> Body | None:
     """A photo caption printed straight under a report, a continued part or a column piece, closed by its
-    摄影报道 credit: the caption is the text's last paragraph (a photo report is its
+    credit: the caption is the text's last paragraph (a photo report is its
     caption; a report or a column does not end in a credit of its own). Returns the
-    caption body, or None."""
+    caption body, or None. ``only_if_opens_caption``: under a bare 摄 credit, which a
+    report's own photo carries too, only a last paragraph that opens as captions do (图为…,
+    10月4日，…) is a photo of its own."""
     if body.start not in ("news", "feature", "continuation") and not body.in_column:
         return None
     text_lines = [ln for ln in body.lines if ln.kind != LineKind.CREDIT]
     for j in range(len(text_lines) - 1, 0, -1):
         line = text_lines[j]
         if line.gap_before > 0 and sentence_closed(text_lines[j - 1].text):
+            if only_if_opens_caption and not _CAPTION_OPENING.match(line.text):
+                return None
             cut = body.lines.index(line)
             caption = Body("plain")
             for k, ln in enumerate(body.lines[cut:]):
@@ -165,8 +173,8 @@ def split_page(lines: list[Line]) -> PageParts:
             current.credits.append(line)
             ending = credit_ending(line.text)
             if ending:
-                if ending == "摄影报道":
-                    caption = _split_photo_caption(current)
+                if ending is not None:
+                    caption = _split_photo_caption(current, only_if_opens_caption=ending != "摄影报道")
                     if caption is not None:
                         bodies.append(current)
                         current = caption
