@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -21,6 +22,15 @@ _BANNER_BRACKETS = re.compile(r"^(\s*)[【\[［〔](?!\s*(?:编者按|开栏))(\
 def _typography_off(line: str) -> str:
     """A banner's mark or brackets are typography, not text."""
     return _BANNER_BRACKETS.sub(r"\1\2\3", _COLUMN_MARK.sub("", line))
+
+
+def _counted(counts: Counter) -> Counter:
+    """Characters as NFKC reads them: the ingest writes a half-width mark the OCR read in
+    Chinese text in its full-width form (, → ，), the same character to NFKC."""
+    out = Counter()
+    for ch, n in counts.items():
+        out[unicodedata.normalize("NFKC", ch)] += n
+    return out
 
 
 def expected_characters(text: str) -> Counter:
@@ -62,7 +72,7 @@ def placed_characters(text: str) -> Counter:
 
 
 def assert_conserved(text: str) -> None:
-    want, got = expected_characters(text), placed_characters(text)
+    want, got = _counted(expected_characters(text)), _counted(placed_characters(text))
     assert want == got, f"lost {want - got}, invented {got - want}"
 
 

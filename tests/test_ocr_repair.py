@@ -64,8 +64,16 @@ def test_short_line_ending_a_sentence_ends_the_paragraph_without_a_blank_line():
 def test_one_paragraph_per_line_layout():
     rows = [("本报讯(记者白莹)日前,全国总工会印发通知,加大物流企业支持", 0, False),
             ("力度,及时做好关爱工作。", 1, False), ("《通知》要求,各级工会要结合。", 1, False)]
-    assert join_wrapped_lines(rows, width=None) == ["本报讯(记者白莹)日前,全国总工会印发通知,加大物流企业支持力度,及时做好关爱工作。",
-                                                     "《通知》要求,各级工会要结合。"]
+    assert join_wrapped_lines(rows, width=None) == ["本报讯（记者白莹）日前，全国总工会印发通知，加大物流企业支持力度，及时做好关爱工作。",
+                                                     "《通知》要求，各级工会要结合。"]
+
+
+def test_half_width_marks_in_chinese_text_become_full_width_but_not_in_numbers_or_latin():
+    from sitegen.ocr.punctuation import full_width
+
+    assert full_width("本报讯(记者白莹)日前,全国总工会要求:各级工会?") == "本报讯（记者白莹）日前，全国总工会要求：各级工会？"
+    assert full_width("共1,000人,时间5:30,地点:北京") == "共1,000人，时间5:30，地点：北京"
+    assert full_width("Tel: 6352 2410, ext. 3") == "Tel: 6352 2410, ext. 3"
 
 
 def test_a_number_cut_by_the_column_edge_is_one_number():

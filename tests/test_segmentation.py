@@ -519,7 +519,7 @@ def test_a_line_followed_by_text_opening_with_a_comma_is_no_headline():
     kinds = {l.display: l.kind for l in classify_page(page)}
     assert kinds["在该项目部后勤人员的精心准备下"] == LineKind.BODY
     (article,) = segment_page(page).articles
-    assert article.paragraphs[-1] == "在该项目部后勤人员的精心准备下,饺子皮、馅料、调味料都已提前准备好。"
+    assert article.paragraphs[-1] == "在该项目部后勤人员的精心准备下，饺子皮、馅料、调味料都已提前准备好。"
 
 
 def test_plain_text_is_a_continuation_at_the_top_of_the_page_and_news_elsewhere():

@@ -78,4 +78,6 @@ def clean_headline_spacing(text: str) -> str:
             out += " " + part
         else:
             out += part
-    return out
+    from sitegen.ocr.punctuation import full_width
+
+    return full_width(out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from sitegen.ocr.punctuation import full_width
 from sitegen.ocr.spacing import clean_spacing, is_cjk
 
 _TERMINAL = "。！？!?…"
@@ -92,4 +93,4 @@ def join_wrapped_lines(lines: list[tuple[str, int, bool]], width: int | None) ->
         else:
             paragraphs[-1] = _glue(paragraphs[-1], text)
         prev_text, prev_alone, prev_verse = text, alone, in_verse
-    return paragraphs
+    return [full_width(p) for p in paragraphs]
