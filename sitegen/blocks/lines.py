@@ -130,9 +130,11 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
 
     # A word or two over a report's opening (简讯, 快讯) is a section's banner: too short
     # for a headline, and no text of its own.
-    for line, nxt in zip(lines, lines[1:]):
-        if line.kind == LineKind.BODY and nxt.kind == LineKind.NEWS_START and nxt.gap_before <= 1 \
-                and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", line.text.strip()):
+    for k, line in enumerate(lines):
+        if line.kind == LineKind.BODY and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", line.text.strip()) \
+                and any(nxt.kind == LineKind.NEWS_START for nxt in lines[k + 1:k + 3]) \
+                and (k == 0 or line.gap_before or lines[k - 1].kind != LineKind.BODY
+                     or lines[k - 1].compact.endswith(_SENTENCE_END)):
             line.kind, line.display = LineKind.COLUMN, line.text.strip()
 
     # The writer's line under a column's banner names a unit of any kind (北京地铁 刘洋).
@@ -161,6 +163,17 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
                     k += 1
                 else:
                     line.kind, line.display = LineKind.CREDIT, line.text.strip()
+        k += 1
+
+    # …or its ending cut (本报记者 卢菁 摄 / 影报道): one credit line.
+    k = 0
+    while k + 1 < len(lines):
+        line, rest = lines[k], lines[k + 1]
+        if line.kind == LineKind.CREDIT and rest.kind == LineKind.BODY and rest.gap_before == 0 \
+                and len(rest.compact) <= 4 and find_credit(line.text.rstrip() + rest.text.strip()) == 0:
+            line.text = line.display = line.text.rstrip() + rest.text.strip()
+            line.__dict__.pop("compact", None)
+            del lines[k + 1]
         k += 1
 
     # A credit can start on the line before: 本报记者 马超 / 通讯员 赵研容 摄影报道.
