@@ -44,6 +44,9 @@ def headline_shaped(line: Line, where_headlines_stand: bool = False) -> bool:
 
 
 _FULL_STOP = re.compile(r"[。.][”’」』）)]*$")
+# Words that tie a sentence to what follows: a line ending on one is cut mid-sentence
+# (…工作笔记交给了 / 庞强华，…); a headline ends on a whole phrase.
+_TIES = set("的了把在和与对给被将向从及或而但让使于以并由同跟比着过地得")
 
 
 def shape(where: Where) -> Evidence | None:
@@ -52,4 +55,16 @@ def shape(where: Where) -> Evidence | None:
     if _FULL_STOP.search(where.line.compact):
         # A headline may exclaim or ask (…！ …？), never end on a full stop.
         return Evidence("full-stop", -6, "ends on a full stop, as a sentence does")
+    last = _last_word(where.line.compact)
+    if last in _TIES:
+        # …的 can end a headline that quotes a saying (幸福是奋斗出来的): weighed less.
+        return Evidence("ends-on-a-tie", -2 if last == "的" else -4,
+                        f"ends on {last!r}, which ties a sentence to what follows")
     return None
+
+
+def _last_word(text: str) -> str:
+    from sitegen.dictionary import tokenizer
+
+    words = tokenizer().lcut(text[-6:], HMM=False)
+    return words[-1] if words else ""
