@@ -21,6 +21,7 @@ from sitegen.ocr.spacing import clean_headline_spacing
 from sitegen.ocr.wraps import join_wrapped_lines
 from sitegen.segmentation.bodies import Body, Furniture, mend_broken_paragraphs, split_page
 from sitegen.segmentation.headlines import attach_headlines, choose_title, headline_texts
+from sitegen.segmentation.stacks import split_shared_runs
 from sitegen.segmentation.subheads import fold_subheads
 from sitegen.segmentation.kinds import article_kind
 
@@ -178,6 +179,7 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
     # against the whole of it.
     subheads = fold_subheads(parts, {f.position for f in parts.columns} | {f.position for f in parts.authors})
     bodies = parts.bodies
+    parts.runs = split_shared_runs(bodies, parts.runs)
     scores: dict | None = {} if explain else None
     attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named,
                                             [f.position for f in parts.columns], parts=scores)
