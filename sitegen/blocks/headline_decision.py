@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from sitegen.blocks.cues import Evidence, Where
 from sitegen.blocks.cues.cohesion import cut_word, word_across
-from sitegen.blocks.cues.continuity import MARKER_TO, continued_marker, new_paragraph, runs_on, sentence_open
+from sitegen.blocks.cues.continuity import GOES_ON, MARKER_TO, RUNS_ON, continued_marker, new_paragraph, runs_on, sentence_open
 from sitegen.blocks.cues.openings import opens_lede, stands_over_opening
 from sitegen.blocks.cues.shape import headline_shaped, phrase_gap, shape
 from sitegen.blocks.cues.width import fills, fills_column, local_widths, steady_width
@@ -55,7 +55,11 @@ def headline_run(lines: list[Line], i: int, width: int | None = None, longest: i
             after = line
             break
         run.append(line)
-    followed_by_text = after is not None and after.kind == LineKind.BODY and not headline_shaped(after)
+    # Text after the blank goes on with the run's last line only if something shows it:
+    # a word running across, or an opening that continues a sentence (，… 表示…).
+    followed_by_text = after is not None and after.kind == LineKind.BODY and not headline_shaped(after) and (
+        word_across(run[-1].compact, after.compact) is not None or after.compact[:1] in GOES_ON
+        or RUNS_ON.match(after.compact) is not None)
     # Lines that all end at the column edge are a wrapped paragraph, however they read.
     all_full = width is not None and len(run) > 1 and all(abs(len(l.compact) - width) <= 1 for l in run)
     # A report's byline straight under the run: a series banner, kicker, headline and
@@ -120,7 +124,12 @@ def _reads_as_paragraph(where: Where) -> tuple[bool, str]:
 
 
 def weigh(where: Where) -> Decision:
-    evidence = [e for e in (shape(where), continued_marker(where), sentence_open(where), new_paragraph(where), runs_on(where),
+    paragraph_start = new_paragraph(where)
+    if paragraph_start is not None and headline_run(where.lines, where.i, where.width):
+        # The lines down to the next blank are all headline-shaped and end no sentence:
+        # a stack of headline lines, not a paragraph.
+        paragraph_start = None
+    evidence = [e for e in (shape(where), continued_marker(where), sentence_open(where), paragraph_start, runs_on(where),
                             stands_over_opening(where)) if e is not None]
     if where.nxt is not None and where.nxt.kind == LineKind.BODY:
         reads, why = _reads_as_paragraph(where)

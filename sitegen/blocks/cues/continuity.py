@@ -15,6 +15,8 @@ from sitegen.blocks.line import Line
 
 # (下转第4版) / (转4版) ends a part that goes on on another page.
 MARKER_TO = re.compile(r"[（(]\s*(?:下\s*)?转\s*(?:至\s*)?(?:第\s*)?\S{1,4}?\s*版\s*[）)]\s*$")
+# What a line opens with when it goes on with the sentence above: 表示，说…
+RUNS_ON = re.compile(r"^(?:表示|说|介绍|指出|认为|告诉|坦言|强调|称|透露|提到|谈到|说道|感慨|笑着)")
 GOES_ON = set("，、。；：,;:）)”’」』》！？!?")
 
 
