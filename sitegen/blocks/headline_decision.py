@@ -117,9 +117,11 @@ def _reads_as_paragraph(where: Where) -> tuple[bool, str]:
     # what follows the break reads on as plain text.
     full = fills_column(line, width) and not phrase_gap(line.text) and not where.under_banner
     prev = where.prev
-    return (full and not opens_lede(nxt) and (not headline_shaped(nxt) or (
+    goes_on = word_across(line.compact, nxt.compact) is not None or nxt.compact[:1] in GOES_ON \
+        or RUNS_ON.match(nxt.compact) is not None
+    return (full and not opens_lede(nxt) and ((not headline_shaped(nxt) and (goes_on or where.open_sentence)) or (
         prev is not None and prev.kind == LineKind.HEADLINE and line.gap_before == 0) or (
-        not headline_run(lines, where.j, width) and word_across(line.compact, nxt.compact) is not None)),
+        not headline_run(lines, where.j, width) and goes_on)),
         f"fills its {width}-character column and the text after the break reads on")
 
 
