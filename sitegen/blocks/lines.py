@@ -40,6 +40,8 @@ _CREDIT_LEAD = re.compile(r"^\s*(本报记者|记者|通讯员|本报通讯员|�
 _RUNS_ON = re.compile(r"^\s*([，、。；：,;:）)”]|表示|说|介绍|指出|认为|告诉|坦言|强调|称|透露|提到|谈到|希望|要求|说道|感慨|笑着)")
 _SENTENCE_END = ("。", "！", "？", "!", "?", "”", "」", "』", "…", "）")
 _COLUMN_SUFFIX = re.compile(r"(日记|手记|札记|随笔|侧记|漫谈|快评|时评|短评|专栏)$")
+# The sections a page prints its briefs and photos under, with or without a mark.
+_SECTION = re.compile(r"^(?:简讯|短讯|快讯|图片新闻|新闻速递|工会动态|一线传真|图说新闻|新闻简讯)$")
 
 
 def _split_ocr_line(raw: str, number: int) -> list[Line]:
@@ -53,6 +55,19 @@ def _split_ocr_line(raw: str, number: int) -> list[Line]:
     if start is not None and raw[:start].strip():
         return [Line(raw[:start].rstrip(), number), Line(raw[start:].strip(), number, kind=LineKind.CREDIT)]
     return [Line(raw.strip(), number)]
+
+
+def is_section_banner(name: str) -> bool:
+    """简讯, 图片新闻: a section of the page, not a column (栏目) of signed pieces."""
+    return _SECTION.match("".join(name.split())) is not None
+
+
+def _bare_banner(text: str) -> bool:
+    """A column's or section's banner printed without its mark: a name such columns take
+    (工会干部手记) or a section's (图片新闻). (Names printed with ■ elsewhere are no
+    evidence: subheads take the mark too.)"""
+    name = "".join(text.split())
+    return 2 <= len(name) <= 8 and (_SECTION.match(name) is not None or _COLUMN_SUFFIX.search(name) is not None)
 
 
 def _typed(line: Line, known_columns: set[str]) -> Line:
@@ -81,6 +96,8 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         line.kind = LineKind.BYLINE            # before the banner: ■文/本报记者 X is a byline
         line.text = re.sub(r"^\s*[■□◆●]\s*", "", text)     # its box is typography
     elif _COLUMN_MARK.match(text) or _BRACKETED_BANNER.match(text):
+        line.kind = LineKind.COLUMN
+    elif _bare_banner(text):
         line.kind = LineKind.COLUMN
     elif is_author_line(text):
         line.kind = LineKind.AUTHOR

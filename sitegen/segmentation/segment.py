@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from sitegen.blocks import Line, LineKind, classify_page
 from sitegen.blocks.cues.width import column_width
-from sitegen.blocks.lines import EDITORS_NOTE
+from sitegen.blocks.lines import EDITORS_NOTE, is_section_banner
 from sitegen.bylines import (
     Byline,
     credit_ending,
@@ -187,6 +187,10 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
     column_of: dict[int, str] = {}
     residue: list[tuple[int, str]] = []
     for item in parts.columns:
+        if is_section_banner(item.line.display):
+            # A section's banner (简讯, 图片新闻) heads the items under it; it is no column of theirs.
+            residue.append((item.line.number, item.line.text.strip()))
+            continue
         i = next((i for i in _nearest_bodies(bodies, item, prefer_previous=True) if i not in column_of), None)
         if i is not None:
             column_of[i] = clean_headline_spacing(item.line.display)
