@@ -157,3 +157,31 @@ def test_a_headline_the_ocr_read_after_its_body_goes_back_to_it_when_the_page_re
                ("海淀区总工会开展法律咨询", "本报讯（记者 孙立）近日，海淀区总工会律师团走进工地开展法律咨询。")]
     text = "\n".join(f"{body}\n{title}" for title, body in reports) + "\n"
     assert [a.title for a in segment_page(text).articles] == [t for t, _ in reports]
+
+
+FEATURE_WITH_SUBHEADS = """\
+张师傅：岗位上的“多面手”
+本报记者 李四
+在朝阳区一家物流企业，提起维修工张师傅，大家都会竖起大拇指。
+■钻研技术 攻克难题
+刚参加工作时，张师傅对设备一窍不通。为了尽快上手，他每天下班后留在车间琢磨。
+一、传帮带 带出好队伍
+这些年，张师傅先后带出徒弟十余名，其中不少人已成为技术骨干。
+（二）守护平安
+谈起未来，张师傅说，自己会继续守好岗位。
+"""
+
+
+def test_subheads_marked_numbered_or_plain_keep_a_feature_whole():
+    [feature] = segment_page(FEATURE_WITH_SUBHEADS).articles
+    assert feature.title == "张师傅：岗位上的“多面手”" and feature.byline.reporters == ["李四"]
+    assert [p for p in feature.paragraphs if p.startswith("###")] == [
+        "### 钻研技术 攻克难题", "### 一、传帮带 带出好队伍", "### （二）守护平安"]
+
+
+def test_a_long_line_summing_up_the_report_above_is_its_headline_not_a_subhead():
+    text = ("本报讯（记者 王小明）近日，朝阳区总工会为外卖送餐员送去暖心礼包，三百余名外卖送餐员受益。\n"
+            "朝阳区总工会为外卖送餐员送上暖心礼包\n"
+            "连日来，海淀区一家企业的职工在车间开展技能比武。\n")
+    titles = [a.title for a in segment_page(text).articles]
+    assert titles[0] == "朝阳区总工会为外卖送餐员送上暖心礼包" and len(titles) == 2

@@ -40,6 +40,7 @@ def _fit(text: str, body: Body) -> float:
     grams = _bigrams(text)
     opening = "".join(line.text for line in body.lines if not line.extra.get("subhead"))[:200]
     return len(grams & _bigrams(opening)) / len(grams) if grams else 0.0
+_BOX = re.compile(r"^\s*[■□●◆▲★]\s*\S")
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．是]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d{1,2}\s*[、.．]|[■□●◆▲★]\s*\S)")
 
 
@@ -55,7 +56,7 @@ class Subhead:
 def _weigh(run: HeadlineRun, above: Body, below: Body, begun: bool) -> tuple[float, list[Evidence]]:
     text = "".join(line.compact for line in run.lines)
     evidence = []
-    if _NUMBERED.match(run.lines[0].display or run.lines[0].text):
+    if _NUMBERED.match(run.lines[0].text) or _NUMBERED.match(run.lines[0].display):
         evidence.append(Evidence("numbered", 3, "a numbered or marked heading"))
     if len(text) <= SHORT:
         evidence.append(Evidence("short", 0.5, f"a short phrase ({len(text)} characters)"))
@@ -80,18 +81,23 @@ def fold_subheads(parts: PageParts, furnished_positions: set[int]) -> list[Subhe
     ``parts.bodies``. ``furnished_positions`` are the positions of banners and author lines,
     which start pieces of their own."""
     found: list[Subhead] = []
-    runs_at = {run.position: run for run in parts.runs}
-    ends_at = {run.position + len(run.lines): run for run in parts.runs}
+    # A subhead may carry a box mark (■服务职工有温度), which the line typing reads as a
+    # column's banner: inside an article it is weighed as a subhead like the others.
+    marked = {f.position: f for f in parts.columns if _BOX.match(f.line.text)}
+    candidates = [*parts.runs, *(HeadlineRun([f.line], p) for p, f in marked.items())]
+    runs_at = {run.position: run for run in candidates}
+    ends_at = {run.position + len(run.lines): run for run in candidates}
     bodies = parts.bodies
     merged: list[Body] = []
     for body in bodies:
         above = merged[-1] if merged else None
         run = ends_at.get(body.first)
         if above is None or run is None or len(run.lines) != 1 or above.last != run.position - 1 \
-                or body.start != "plain" or body.in_column or body.credits or body.signature is not None \
+                or body.start != "plain" or (body.in_column and run.position not in marked) \
+                or body.credits or body.signature is not None \
                 or above.start == "ad" or above.signature is not None or above.credits \
                 or not sentence_closed(above.lines[-1].text) or opens_lede(body.lines[0]) \
-                or any(above.first <= p <= body.last for p in furnished_positions) \
+                or any(above.first <= p <= body.last and p != run.position for p in furnished_positions) \
                 or len(run.lines[0].compact) > SUBHEAD_MAX:
             merged.append(body)
             continue
@@ -109,7 +115,11 @@ def fold_subheads(parts: PageParts, furnished_positions: set[int]) -> list[Subhe
         above.credits += body.credits
         above.signature = body.signature
         above.extra_sections += 1
-        parts.runs.remove(runs_at[run.position])
+        if run.position in marked:
+            parts.columns.remove(marked.pop(run.position))
+            furnished_positions = furnished_positions - {run.position}
+        else:
+            parts.runs.remove(runs_at[run.position])
         found.append(Subhead(above, line.number, line.display, tuple(evidence)))
     parts.bodies[:] = merged
     return found
