@@ -185,3 +185,11 @@ def test_a_long_line_summing_up_the_report_above_is_its_headline_not_a_subhead()
             "连日来，海淀区一家企业的职工在车间开展技能比武。\n")
     titles = [a.title for a in segment_page(text).articles]
     assert titles[0] == "朝阳区总工会为外卖送餐员送上暖心礼包" and len(titles) == 2
+
+
+def test_an_advertisement_is_its_copy_down_to_its_contact_line():
+    text = ("本报讯（记者 王小明）近日，朝阳区总工会举办职工健步走活动。\n\n"
+            "金桥牌电动车 以旧换新 限时优惠\n咨询电话：63939784\n\n"
+            "5月20日，中科精密仪器厂工会举办岗位练兵技术比武。\n新华社发\n")
+    kinds = [(a.kind, a.paragraphs[0][:6]) for a in segment_page(text).articles]
+    assert kinds == [("news", "本报讯（记者"), ("ad", "金桥牌电动车"), ("photo", "5月20日，")]

@@ -34,6 +34,9 @@ _MARKER_FROM = re.compile(r"^\s*[（(]\s*[上紧]\s*接\s*(?:第\s*)?\S{1,4}?\s*
 # stand in; they look like a short headline but are never one.
 EDITORS_NOTE = re.compile(r"^\s*[【\[［〔(（]?\s*(?:编\s*者\s*按|开\s*栏\s*(?:语|的\s*话))\s*[】\]］〕)）]?\s*[:：]?")
 _AD = re.compile(r"^\s*(广\s*告|Advertisement\b.*|ADVERTISEMENT\b.*)\s*$")
+# An advertisement's contact line: a number to call and little else. Reports give phone
+# numbers inside sentences, never on a line of their own.
+_CONTACT = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:电\s*话|热\s*线|专\s*线|微\s*信)\s*[:：]?\s*[\d\-—－ ]{7,20}\s*$")
 _COLUMN_MARK = re.compile(r"^\s*[■□◆◇●▲★☆]\s*\S")
 _BRACKETED_BANNER = re.compile(r"^\s*[【\[［〔]\s*[\u4e00-\u9fff]{2,8}\s*[】\]］〕]\s*$")     # 【简讯】
 _CREDIT_LEAD = re.compile(r"^\s*(本报记者|记者|通讯员|本报通讯员|摄影记者)(\s*[\u3400-\u9fff]{2,4})+\s*$")
@@ -90,6 +93,9 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         line.kind = LineKind.CONTINUED_FROM
     elif _AD.match(text):
         line.kind = LineKind.AD
+    elif _CONTACT.match(text):
+        line.kind = LineKind.AD
+        line.extra["contact"] = True
     elif find_credit(text) == 0:
         line.kind = LineKind.CREDIT
     elif parse_reporter_line(text):

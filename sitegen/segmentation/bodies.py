@@ -141,6 +141,21 @@ def split_page(lines: list[Line]) -> PageParts:
             # The report an editor's note introduces: one article, the note at its head.
             current.start = "news"
             current.add(line, pos)
+        elif kind == LineKind.AD and line.extra.get("contact"):
+            # An advertisement ends with its contact line; the copy over it (a headline-
+            # shaped line or two, or text) is the advertisement's.
+            if current is not None and current.start == "ad":
+                current.add(line, pos)
+            else:
+                close()
+                current = Body("ad")
+                if runs and runs[-1].position + len(runs[-1].lines) == pos and line.gap_before == 0:
+                    copy = runs.pop()
+                    for k, ln in enumerate(copy.lines):
+                        ln.kind = LineKind.BODY
+                        current.add(ln, copy.position + k)
+                current.add(line, pos)
+            close()
         elif kind in (LineKind.NEWS_START, LineKind.CONTINUED_FROM, LineKind.AD):
             close()
             current = Body({LineKind.NEWS_START: "news", LineKind.CONTINUED_FROM: "continuation",
