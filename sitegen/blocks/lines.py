@@ -171,8 +171,8 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
     k = 0
     while k + 1 < len(lines):
         line, rest = lines[k], lines[k + 1]
-        if line.kind == LineKind.BODY and rest.kind == LineKind.BODY and rest.gap_before == 0 \
-                and len(rest.compact) <= 10:
+        if line.kind == LineKind.BODY and rest.kind == LineKind.BODY and rest.gap_before <= 1 \
+                and len(rest.compact) <= (10 if rest.gap_before == 0 else 6):
             joined = line.text.rstrip() + " " + rest.text.strip()
             start = find_credit(joined)
             if start is not None and start < len(line.text.rstrip()):
