@@ -1,36 +1,109 @@
-"""Article bodies: Markdown to HTML, with any HTML in the text shown as text.
+"""Article bodies to HTML: the few marks ingest writes are markup, everything else is text.
 
-OCR text and editors' files may contain ``<`` and ``&`` (``<script>`` in a quoted tweet,
-say); they are escaped before Markdown sees them, so nothing from a page becomes markup.
+A body is page text: what the OCR read, joined into paragraphs by ingest and corrected by
+editors. Text read off a printed page is never markup, so the body is *not* read as
+general Markdown. Exactly three things in it are markup, the three ingest itself writes:
+
+- **paragraphs**, separated by a blank line (a line of nothing but whitespace);
+- **a subhead** (小标题): a paragraph whose first line starts with ``### `` is an ``<h3>``
+  of the rest of that line; the lines after it, if any, start a new paragraph;
+- **line breaks** of verse or a list: a line ending in two spaces is followed by ``<br>``.
+
+And one escape: a paragraph that ingest found starting with something Markdown would read
+as markup (``#``, ``>``, ``- ``, ``+ ``, ``* ``, ``1. ``, ``1) ``) was written with one
+backslash in front (``\\# 话题``); that backslash is dropped and the rest shown as written.
+
+Everything else is shown exactly as written, HTML-escaped: ``*强调*`` keeps its asterisks,
+``注\\*`` its backslash, `` `code` `` its backticks, ``&lt;`` reads ``&lt;``, ``<b>`` reads
+``<b>``. Link and image syntax (``[点击](javascript:…)``, ``[r]: https://…``, ``![图](data:…)``,
+``<https://…>``) is text too, whatever its URL: a printed page has no links, and a body
+cannot tell an editor's link from one the OCR read off a page. So a body carries no URL
+and the HTML made here has no attribute at all; the only links on an article's page are
+the ones the site makes from ids, dates, tags and names.
 """
 
 from __future__ import annotations
 
-import functools
-import html
+import hashlib
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
-import markdown as _markdown
+SUBHEAD = "### "                                # what ingest writes before a subhead
+# What ingest escapes at a paragraph's start (sitegen/segmentation/segment.py
+# ``_MARKDOWN_LEAD``), matched after the backslash; keep the two the same.
+ESCAPED_LEAD = re.compile(r"#|>|[-+*]\s|\d+[.)]\s")
+_BLANK_LINE = re.compile(r"\n\s*\n")           # a blank line (or several) between paragraphs
 
 
-@functools.lru_cache(maxsize=1)
-def _converter() -> _markdown.Markdown:
-    return _markdown.Markdown(extensions=[], output_format="html")
+def _rules() -> str:
+    # What a body's HTML depends on besides its text: this module. A build keeps rendered
+    # bodies keyed by both (sitegen/site/cache.py), so new rules render every body again
+    # instead of serving HTML the old ones made.
+    try:
+        return hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "2"
+
+
+RULES = _rules()
+
+
+def _blocks(text: str) -> Iterator[tuple[bool, str]]:
+    """``(is_subhead, text)`` for each paragraph and subhead of the body, in order."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for block in _BLANK_LINE.split(text):
+        block = block.strip()
+        while block:
+            first = block[0]
+            if first == "#" and block.startswith(SUBHEAD):
+                head, _, rest = block.partition("\n")
+                head = head[len(SUBHEAD):].strip()
+                if head:
+                    yield True, head
+                    block = rest.strip()
+                    continue
+            elif first == "\\" and ESCAPED_LEAD.match(block, 1):
+                block = block[1:]
+            yield False, block
+            break
+
+
+def _escape(text: str) -> str:
+    # html.escape(text, quote=False), without its call overhead: bodies go inside elements
+    # only, never into an attribute.
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
 
 
 def render_body(text: str) -> str:
-    md = _converter()
-    md.reset()
-    return md.convert(html.escape(text, quote=False))
-
-
-_HEADING_MARK = re.compile(r"^#{1,6}\s+")
-_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+    """The body as HTML: ``<p>``, ``<h3>`` and ``<br>`` elements and escaped text."""
+    out = []
+    for subhead, block in _blocks(text):
+        block = _escape(block)
+        if subhead:
+            out.append(f"<h3>{block}</h3>")
+        elif "\n" not in block:
+            out.append(f"<p>{block}</p>")
+        else:
+            lines = block.split("\n")
+            last = lines.pop()
+            out.append("<p>" + "".join(line.rstrip() + "<br>\n" if line.endswith("  ") else line + "\n"
+                                       for line in lines) + last + "</p>")
+    return "\n".join(out)
 
 
 def plain_text(text: str) -> str:
-    """The body as one line of text (for descriptions and snippets)."""
-    # A subhead (### 小标题) reads as text; a leading backslash only escapes Markdown; the
-    # lines of a verse or a list read as one line.
-    return " ".join(_LINE_BREAK.sub(" ", _HEADING_MARK.sub("", p.strip()).lstrip("\\"))
-                    for p in text.split("\n\n") if p.strip())
+    """The body as one line of text, as a reader sees it (for descriptions and snippets):
+    a subhead reads as text, ingest's escape is gone, the lines of a verse or a list and
+    the paragraphs are joined by a space; every other character stays as written."""
+    parts = []
+    for _, block in _blocks(text):
+        parts.append(" ".join(line.strip() for line in block.split("\n")) if "\n" in block else block)
+    return " ".join(parts)

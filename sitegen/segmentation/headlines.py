@@ -220,10 +220,11 @@ def choose_title(body: Body, runs: list[HeadlineRun]) -> tuple[str | None, list[
     # The first line of the run after the body, else the last of the run before it.
     main_run = min(after, key=lambda r: r.position) if after else max(before, key=lambda r: r.position)
     texts, doubled = _stack(main_run)
-    # The printed order: kicker, main, subtitle. A stack of three or more has its main
-    # line inside; of two, the OCR read it after the body from its top (main, subtitle)
-    # or before the body ending next to it (kicker, main).
-    preferred = (len(texts) - 1) // 2 if len(texts) >= 3 else 0 if after else len(texts) - 1
+    # The printed order: kicker, main, subtitle. A stack of three may have its main line
+    # in the middle; the line beside the body is the main one of a stack read after the
+    # body from its top (main, subtitle) or before it down to it (kickers, main).
+    beside_body = 0 if after else len(texts) - 1
+    preferred = {beside_body: 0.2, 1: 0.2} if len(texts) == 3 else {beside_body: 0.3}
     # What the body says first, its opening's outlet and reporters left out.
     lede = re.sub(r"^[^（(]{0,20}[（(][^）)]{0,40}[）)]", "", "".join(line.text for line in body.lines[:12]).strip())[:300]
     main_index = main_line(texts, doubled, preferred, lede)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sitegen.content import Article, read_article
 from sitegen.content.files import check_unique_ids
+from sitegen.markdown import RULES as BODY_RULES
 
 VERSION = 7
 
@@ -90,4 +91,6 @@ def load_articles_cached(content_dir: Path, cache: BuildCache) -> list[Article]:
 
 
 def body_key(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    """What a rendered body is kept under: its text and the rules it was rendered by (a
+    body rendered by an older sitegen is rendered again, not served as it was)."""
+    return hashlib.sha1(f"{BODY_RULES}\0{text}".encode("utf-8")).hexdigest()
