@@ -174,6 +174,23 @@ def attach_headlines(bodies: list[Body], runs: list[HeadlineRun],
                         parts[key]["page's order"] = PAGE_ORDER
             owner = _assign(scores, len(runs), len(bodies))
             break
+    # A headline that shares few words with its report (小发明解决大难题) still stands next
+    # to it: a run left over, beside a body that got no headline, with no banner between,
+    # is that body's — on the page's side when both neighbours are bare.
+    titled = set(owner.values())
+    side_counts = {side: list(sides.values()).count(side) for side in ("after", "before")}
+    for k in range(len(runs)):
+        if k in owner:
+            continue
+        bare = [(key[1], where) for key, where in sides.items()
+                if key[0] == k and key[1] not in titled and scores[key] > 0]
+        if len(bare) > 1:
+            bare = sorted(bare, key=lambda b: side_counts[b[1]], reverse=True)[:1]
+        if bare:
+            owner[k] = bare[0][0]
+            titled.add(bare[0][0])
+            if parts is not None and (k, bare[0][0]) in parts:
+                parts[(k, bare[0][0])]["the only headline beside it"] = 0.0
     scored = sorted(((s, k, i) for (k, i), s in scores.items()), reverse=True)
     # A run left over joins the body it fits best, if it fits it clearly better than any other.
     best: dict[int, list[tuple[float, int]]] = {}
