@@ -37,6 +37,12 @@ def headline_shaped(line: Line, where_headlines_stand: bool = False) -> bool:
     inner = _QUOTED.sub("", text)
     if where_headlines_stand:
         inner = inner.replace("：", "").replace(":", "")
+    else:
+        # A feature's headline names its subject before a colon (劳模张三：三十年坚守一线):
+        # one colon after a short name, with a phrase after it.
+        left, colon, right = inner.partition("：") if "：" in inner else inner.partition(":")
+        if colon and 2 <= len(left) <= 10 and len(right) >= 4 and not re.search(r"[：:]", right):
+            inner = left + right
     if _INNER_PUNCT.search(inner):
         return False
     cjk = sum(1 for c in text if is_cjk(c))
