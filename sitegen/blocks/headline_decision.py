@@ -116,13 +116,15 @@ def _reads_as_paragraph(where: Where) -> tuple[bool, str]:
     # A column break right after a paragraph's first line: the line fills the column and
     # what follows the break reads on as plain text.
     full = fills_column(line, width) and not phrase_gap(line.text) and not where.under_banner
+    why = f"fills its {width}-character column and the text after the break reads on"
+    if not full or opens_lede(nxt):
+        return False, why
     prev = where.prev
     goes_on = word_across(line.compact, nxt.compact) is not None or nxt.compact[:1] in GOES_ON \
         or RUNS_ON.match(nxt.compact) is not None
-    return (full and not opens_lede(nxt) and ((not headline_shaped(nxt) and (goes_on or where.open_sentence)) or (
+    return (((not headline_shaped(nxt) and (goes_on or where.open_sentence)) or (
         prev is not None and prev.kind == LineKind.HEADLINE and line.gap_before == 0) or (
-        not headline_run(lines, where.j, width) and goes_on)),
-        f"fills its {width}-character column and the text after the break reads on")
+        goes_on and not headline_run(lines, where.j, width))), why)
 
 
 def weigh(where: Where) -> Decision:
@@ -133,7 +135,9 @@ def weigh(where: Where) -> Decision:
         paragraph_start = None
     evidence = [e for e in (shape(where), continued_marker(where), sentence_open(where), paragraph_start, runs_on(where),
                             stands_over_opening(where)) if e is not None]
-    if where.nxt is not None and where.nxt.kind == LineKind.BODY:
+    # The cues still to ask can only weigh against a headline: when the line is text
+    # already, they would change nothing (and they cost a dictionary look-up each).
+    if where.nxt is not None and where.nxt.kind == LineKind.BODY and PRIOR + sum(e.weight for e in evidence) > THRESHOLD:
         reads, why = _reads_as_paragraph(where)
         evidence += [e for e in (fills(where, reads, why), cut_word(where), steady_width(where)) if e is not None]
     total = PRIOR + sum(e.weight for e in evidence)

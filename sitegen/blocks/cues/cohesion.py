@@ -4,13 +4,19 @@ from the end of a line into the next, the two are one text."""
 
 from __future__ import annotations
 
+import functools
+
 from sitegen.blocks.cues import Evidence, Where
 from sitegen.dictionary import tokenizer
 
 
 def word_across(left: str, right: str) -> str | None:
     """The dictionary word that runs from the end of ``left`` into ``right``, if any."""
-    head, tail = left[-3:], right[:3]
+    return _across(left[-3:], right[:3])
+
+
+@functools.lru_cache(maxsize=65536)
+def _across(head: str, tail: str) -> str | None:
     position = 0
     for word in tokenizer().cut(head + tail, HMM=False):
         if position < len(head) < position + len(word):

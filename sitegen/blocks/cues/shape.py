@@ -4,6 +4,7 @@ that a sentence would leave there."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from sitegen.blocks.cues import Evidence, Where
@@ -70,7 +71,12 @@ def shape(where: Where) -> Evidence | None:
 
 
 def _last_word(text: str) -> str:
+    return _last_of(text[-6:])
+
+
+@functools.lru_cache(maxsize=65536)
+def _last_of(tail: str) -> str:
     from sitegen.dictionary import tokenizer
 
-    words = tokenizer().lcut(text[-6:], HMM=False)
+    words = tokenizer().lcut(tail, HMM=False)
     return words[-1] if words else ""
