@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.errors import SitegenError
+from sitegen.ocr.controls import remove_invisible
 
 PAGE_SUFFIXES = {".txt"}
 _SPACE = re.compile(r"\s")
@@ -25,7 +26,8 @@ class PageFileError(SitegenError):
 class Page:
     source: str        # the path from the project folder (from the pages folder's parent if outside it)
     relpath: str       # path inside the pages folder, with forward slashes
-    text: str          # decoded text, "\n" line ends, no BOM
+    text: str          # decoded text, "\n" line ends, no BOM, no control or invisible characters
+    invisible: int = 0  # control and invisible characters taken out of the text
 
     @property
     def sha(self) -> str:
@@ -45,7 +47,8 @@ def _looks_like_text(text: str) -> bool:
         return False
     suspects = _SUSPECT.findall(text)
     bad = sum(1 for c in suspects if unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn"))
-    return bad / visible < 0.01
+    # A stray control character or two (a BEL) is damage to clean up, not a binary file.
+    return bad <= 3 or bad / visible < 0.01
 
 
 def decode_page(data: bytes, path: Path | str) -> str:
@@ -94,8 +97,9 @@ def read_page(path: Path, pages_dir: Path, root: Path | None = None) -> Page:
         data = path.read_bytes()
     except OSError as exc:
         raise PageFileError(f"cannot read: {exc.strerror}", path) from None
-    text = decode_page(data, path)
-    return Page(source=_from_project(path, pages_dir, root), relpath=path.relative_to(pages_dir).as_posix(), text=text)
+    text, invisible = remove_invisible(decode_page(data, path))
+    return Page(source=_from_project(path, pages_dir, root), relpath=path.relative_to(pages_dir).as_posix(), text=text,
+                invisible=invisible)
 
 
 def find_page_files(pages_dir: Path) -> list[Path]:
