@@ -173,3 +173,10 @@ def test_every_district_has_a_place_behind_it_and_ocr_spaces_change_nothing(piec
     for cut in sorted(cuts, reverse=True):          # also between the two line breaks of a paragraph end
         spaced = spaced[:cut] + " " + spaced[cut:]
     assert find_places("", spaced) == found
+
+
+def test_the_lede_is_the_first_sentence_after_a_byline_line_or_a_marker():
+    # A feature's byline line and a continued part's (上接…) marker stand before the text:
+    # the place in the first sentence under them is the lede's.
+    assert districts("钳工的坚守", "本报记者 李四 通讯员 王五\n\n在丰台区卢沟桥街道，提起钳工张三，大家都会竖起大拇指。\n\n他说。") == ["丰台区"]
+    assert districts(None, "（上接第１版）\n\n据星城街道总工会相关负责人介绍，站点每天开放。\n\n活动现场气氛热烈。") == ["房山区"]

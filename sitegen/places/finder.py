@@ -38,9 +38,18 @@ def mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
 
+_SENTENCE = re.compile(r"[。！？!?…]")
+
+
 def _lede(body: str) -> str:
-    """The first paragraph: paragraphs are separated by blank lines."""
-    return _BLANK_LINE.split(body.strip(), 1)[0]
+    """The first paragraph of text (paragraphs are separated by blank lines), with what
+    stands before it and says no sentence — a byline line, a (上接…) marker, a diary's
+    date — counted in."""
+    paragraphs = _BLANK_LINE.split(body.strip())
+    for k, paragraph in enumerate(paragraphs[:4]):
+        if _SENTENCE.search(paragraph):
+            return "\n\n".join(paragraphs[:k + 1])
+    return paragraphs[0]
 
 
 def find_places(title: str, body: str, subtitles=(), gazetteer: Gazetteer | None = None) -> Places:
