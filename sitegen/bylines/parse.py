@@ -123,7 +123,7 @@ _AGENCIES = r"(?:新华社|中新社|中新网|人民网|视觉中国|中工网)
 _CREDIT = re.compile(
     rf"(?:(?<=[。！？”）)\s])|^){_S}(?P<mark>[□■]{_S})?(?P<open>[（(]{_S})?"
     rf"((?:(?:本报|特约|{_AGENCIES})?(?:记者|通讯员|摄影记者)?{_S}{_NAME_CHARS}{{2,4}}{_S}){{1,4}}?)"
-    rf"(?:文{_S}[/／]{_S})?(摄影报道|摄)(?(open){_S}[）)])[ \t\u3000]*$"
+    rf"(?:文{_S}[/／]{_S})?(摄{_S}影{_S}报{_S}道|摄)(?(open){_S}[）)])[ \t\u3000]*$"
 )
 _AGENCY_CREDIT = re.compile(
     rf"(?:(?<=[。！？”）)\s])|^){_S}[（(]?{_S}{_AGENCIES}{_S}发{_S}(?:[（(][^（）()]{{2,16}}[）)])?{_S}[）)]?[ \t\u3000]*$")
@@ -157,7 +157,7 @@ def find_credit(line: str) -> int | None:
 def credit_ending(text: str) -> str | None:
     """How a credit line ends: "摄影报道" (a photo report), "摄" (a photo: also an agency's
     新华社发), or None."""
-    text = text.strip().rstrip("）)").rstrip()
+    text = re.sub(r"[ \t\u3000]+(?=[摄影报道]*$)", "", text.strip().rstrip("）)").rstrip())
     if text.endswith("摄影报道"):
         return "摄影报道"
     if text.endswith("摄") or _AGENCY_CREDIT.search(text + ("）" if "（" in text else "")):
@@ -171,6 +171,7 @@ def parse_credit(text: str) -> tuple[Byline, bool]:
     In 摄影报道 the named 记者/通讯员 reported and photographed; a bare 摄 credits only the
     photographer; names with no role in 摄影报道 are photographers only."""
     text = text.strip().lstrip("□■ \t\u3000").lstrip("（(").rstrip("）) \t\u3000")
+    text = re.sub(r"摄[ \t\u3000]*影[ \t\u3000]*报[ \t\u3000]*道$", "摄影报道", text)     # 摄影 / 报道 cut by a line end
     agency = re.match(rf"{_AGENCIES}{_S}发{_S}[（(]?", text)
     if agency:                      # 新华社发（X 摄）: the names in brackets took the photo
         text = text[agency.end():].rstrip("）) \t\u3000")

@@ -59,8 +59,10 @@ def _nearest_bodies(bodies: list[Body], item: Furniture, prefer_previous: bool) 
     """The bodies a column header or author line may belong to, the likeliest first: a
     signed piece never starts with 本报讯. The caller takes the first not already taken,
     so a banner printed again over a column's next piece heads that piece."""
-    before = [i for i, b in enumerate(bodies) if b.last < item.position and b.start in ("plain", "feature")]
-    after = [i for i, b in enumerate(bodies) if b.first > item.position and b.start in ("plain", "feature")]
+    # A photo its credit closed is no column's piece.
+    pieces = [i for i, b in enumerate(bodies) if b.start in ("plain", "feature") and not (b.credits and b.signature is None)]
+    before = [i for i in pieces if bodies[i].last < item.position]
+    after = [i for i in pieces if bodies[i].first > item.position]
     previous = before[-1] if before else None
     following = after[0] if after else None
     if prefer_previous and following is not None and any(item.position < b.first < bodies[following].first
