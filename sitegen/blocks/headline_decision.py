@@ -60,8 +60,11 @@ def headline_run(lines: list[Line], i: int, width: int | None = None, longest: i
     followed_by_text = after is not None and after.kind == LineKind.BODY and not headline_shaped(after) and (
         word_across(run[-1].compact, after.compact) is not None or after.compact[:1] in GOES_ON
         or RUNS_ON.match(after.compact) is not None)
-    # Lines that all end at the column edge are a wrapped paragraph, however they read.
-    all_full = width is not None and len(run) > 1 and all(abs(len(l.compact) - width) <= 1 for l in run)
+    # Lines that all end at the column edge are a wrapped paragraph, however they read —
+    # unless a report opens under them: a paragraph ends its sentence before the next report.
+    opening_after = after is not None and after.kind in (LineKind.NEWS_START, LineKind.BYLINE) and after.gap_before == 0
+    all_full = width is not None and len(run) > 1 and not opening_after \
+        and all(abs(len(l.compact) - width) <= 1 for l in run)
     # A report's byline straight under the run: a series banner, kicker, headline and
     # subtitle can all stand there, one under the other.
     if after is not None and after.kind in (LineKind.NEWS_START, LineKind.BYLINE) and after.gap_before == 0:
@@ -123,7 +126,7 @@ def _reads_as_paragraph(where: Where) -> tuple[bool, str]:
     goes_on = word_across(line.compact, nxt.compact) is not None or nxt.compact[:1] in GOES_ON \
         or RUNS_ON.match(nxt.compact) is not None
     return (((not headline_shaped(nxt) and (goes_on or where.open_sentence)) or (
-        prev is not None and prev.kind == LineKind.HEADLINE and line.gap_before == 0) or (
+        prev is not None and prev.kind == LineKind.HEADLINE and line.gap_before == 0 and not headline_shaped(nxt)) or (
         goes_on and not headline_run(lines, where.j, width))), why)
 
 

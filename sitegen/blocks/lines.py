@@ -175,6 +175,9 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
                 and len(rest.compact) <= (10 if rest.gap_before == 0 else 6):
             joined = line.text.rstrip() + " " + rest.text.strip()
             start = find_credit(joined)
+            if start is None:       # a name cut by the edge: 通讯员 张 / 欣摄影报道
+                joined = line.text.rstrip() + rest.text.strip()
+                start = find_credit(joined)
             if start is not None and start < len(line.text.rstrip()):
                 rest.kind = LineKind.CREDIT
                 rest.display = rest.text.strip()

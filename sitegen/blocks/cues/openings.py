@@ -16,7 +16,12 @@ def opens_lede(line: Line) -> bool:
     return bool(_LEDE_OPENING.match(line.compact))
 
 
+_DASH = re.compile(r"^\s*[—–－―]{1,2}\s*\S")
+
+
 def stands_over_opening(where: Where) -> Evidence | None:
+    if _DASH.match(where.line.compact) and len(where.line.compact) <= 30:
+        return Evidence("dash", 3, "opens with a dash, as a subtitle does (——记…)")
     if where.over_byline:
         return Evidence("over-opening", 2, "straight over a report's opening or byline line")
     if where.under_banner:
