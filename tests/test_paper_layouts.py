@@ -193,3 +193,14 @@ def test_an_advertisement_is_its_copy_down_to_its_contact_line():
             "5月20日，中科精密仪器厂工会举办岗位练兵技术比武。\n新华社发\n")
     kinds = [(a.kind, a.paragraphs[0][:6]) for a in segment_page(text).articles]
     assert kinds == [("news", "本报讯（记者"), ("ad", "金桥牌电动车"), ("photo", "5月20日，")]
+
+
+def test_a_kicker_and_headline_at_the_columns_width_after_a_break_are_a_headline_stack():
+    # Two unpunctuated lines as wide as the column, between a finished report and the
+    # next report's opening: no wrapped paragraph ends without ending its sentence.
+    text = ("本报讯（记者 王小明）近日，朝阳区总工会在奥森\n公园举办职工健步走活动，三百\n余名职工参加了此次活动。\n\n"
+            "持续开展“职工之家”活动\n暖心驿站让出租车司机歇歇脚\n本报讯（记者 李红）连日来，西\n城区总工会在辖区建成暖心驿站\n，"
+            "为出租车司机提供休息场所。\n\n2022.05.11\n")
+    page = segment_page(text)
+    assert [a.title for a in page.articles][1] == "暖心驿站让出租车司机歇歇脚"
+    assert [t for _, t in page.page_furniture] == ["2022.05.11"]

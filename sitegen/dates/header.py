@@ -32,11 +32,21 @@ def _valid(m: re.Match) -> str | None:
     return day.isoformat() if _WEEKDAYS.index(weekday) == day.weekday() else None
 
 
+# A date in figures alone on its line, a header's other form: 2022.05.11, 2022-05-11.
+_NUMERIC_DATE = re.compile(r"^\s*((?:19|20)\d\d)\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})\s*$")
+
+
 def header_line(line: str) -> tuple[str | None, str | None] | None:
     """(date, page) of a line that is nothing but a page header — its date with a weekday
     that agrees, its page (第4版), its section and the paper's name, in any order — or None
     for any other line. A report can mention 11月18日（星期三） in a sentence, but not a
     line of nothing else."""
+    numeric = _NUMERIC_DATE.match(line) if len(line) <= 16 else None
+    if numeric:
+        try:
+            return _dt.date(*map(int, numeric.groups())).isoformat(), None
+        except ValueError:
+            return None
     if len(line) > 60 or ("日" not in line and "版" not in line):      # most lines: no need to normalise
         return None
     words = unicodedata.normalize("NFKC", line).split()
