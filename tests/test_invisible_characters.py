@@ -33,3 +33,19 @@ def test_the_article_keeps_its_reporter_and_title_and_the_feeds_are_valid_xml(tm
     assert feeds
     for feed in feeds:
         ElementTree.parse(feed)          # raises on a character XML cannot take
+
+
+def test_a_page_file_too_large_to_be_a_page_is_refused_with_one_line_and_the_others_are_ingested(tmp_path, monkeypatch):
+    import sitegen.pages.reading as reading
+
+    monkeypatch.setattr(reading, "MAX_PAGE_BYTES", 2000)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "2021-07-06_p03.txt").write_text(PAGE, encoding="utf-8")
+    (pages / "2021-07-06_p04.txt").write_text(PAGE * 40, encoding="utf-8")
+    from sitegen.ingest import ingest
+
+    report = ingest(pages, tmp_path / "content")
+    assert len(report.failed) == 1 and "p04.txt" in report.failed[0] and "at most" in report.failed[0]
+    assert report.articles == 1
+

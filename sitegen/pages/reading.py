@@ -12,6 +12,9 @@ from sitegen.errors import SitegenError
 from sitegen.ocr.controls import remove_invisible
 
 PAGE_SUFFIXES = {".txt"}
+# A printed page's OCR text is some 10 KB; a file of hundreds of pages is a mistake, and
+# cutting it would take the ingest's time and memory from every other page.
+MAX_PAGE_BYTES = 4 * 2**20
 _SPACE = re.compile(r"\s")
 # Everything but common CJK, kana, fullwidth forms and printable ASCII and Latin-1: only
 # these can be control, private-use, surrogate or unassigned characters.
@@ -94,6 +97,10 @@ def _from_project(path: Path, pages_dir: Path, root: Path | None) -> str:
 def read_page(path: Path, pages_dir: Path, root: Path | None = None) -> Page:
     """One page file; ``root``, the project folder, is where its ``source`` is named from."""
     try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            raise PageFileError(f"{size / 2**20:.1f} MB: a page file may hold at most {MAX_PAGE_BYTES // 2**20} MB "
+                                f"(a printed page's text is some 10 KB); split it into its pages", path)
         data = path.read_bytes()
     except OSError as exc:
         raise PageFileError(f"cannot read: {exc.strerror}", path) from None

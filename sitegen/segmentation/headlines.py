@@ -34,6 +34,7 @@ EXTRA_MARGIN = 0.1          # …and fit its body clearly better than any other
 PLACE_WEIGHT = 0.15         # a district named by both headline and body, or by the headline only
 STACKED_OVER_BYLINE = 0.3   # printed straight over a report's byline (本报讯, 本报记者 X), no blank line
 BANNER_BETWEEN = 0.5        # a column banner between a headline and a body: another piece's
+REACH = 30                  # bodies on either side of a headline that it may belong to
 CLEAR_FIT = 0.5             # a pair this good shows where the page's headlines stand…
 ORIENTATION_MIN = 3         # …when there are this many…
 ORIENTATION_SHARE = 0.75    # …and this share of them stand on one side of their bodies
@@ -133,7 +134,16 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
                              "bodies between": -0.03 * between, "banner between": -apart}
         return shared + nearby + agree - 0.03 * between - apart
 
-    return {(k, i): score(k, i) for k in range(len(runs)) for i in eligible}
+    # A headline stands near its body: within REACH bodies of it (the OCR's reading order
+    # scatters headlines over a page, not over a hundred articles). Scoring only those
+    # keeps a page's cost linear in its length.
+    firsts = [bodies[i].first for i in eligible]
+    pairs = {}
+    for k, run in enumerate(runs):
+        at = bisect.bisect_left(firsts, run.position)
+        for i in eligible[max(0, at - REACH):at + REACH]:
+            pairs[(k, i)] = score(k, i)
+    return pairs
 
 
 def _assign(scores: dict[tuple[int, int], float], n_runs: int, n_bodies: int) -> dict[int, int]:
@@ -147,11 +157,37 @@ def _assign(scores: dict[tuple[int, int], float], n_runs: int, n_bodies: int) ->
     import numpy as np
     from scipy.optimize import linear_sum_assignment
 
-    fit = np.zeros((n_runs, n_bodies))
-    for k, i, s in pairs:
-        fit[k, i] = s - MATCH_THRESHOLD + 1e-6      # a pair at the threshold still counts
-    rows, cols = linear_sum_assignment(fit, maximize=True)
-    return {int(k): int(i) for k, i in zip(rows, cols) if fit[k, i] > 0}
+    # Runs and bodies that no pair links fall apart into independent groups; each is
+    # solved alone, so a long page costs a sum of small problems, not one huge one.
+    owner: dict[int, int] = {}
+    for group in _groups(pairs):
+        ks = sorted({k for k, _, _ in group})
+        bs = sorted({i for _, i, _ in group})
+        row, col = {k: n for n, k in enumerate(ks)}, {i: n for n, i in enumerate(bs)}
+        fit = np.zeros((len(ks), len(bs)))
+        for k, i, s in group:
+            fit[row[k], col[i]] = s - MATCH_THRESHOLD + 1e-6      # a pair at the threshold still counts
+        rows, cols = linear_sum_assignment(fit, maximize=True)
+        owner.update({ks[r]: bs[c] for r, c in zip(rows, cols) if fit[r, c] > 0})
+    return owner
+
+
+def _groups(pairs: list[tuple[int, int, float]]) -> list[list[tuple[int, int, float]]]:
+    """The pairs split into groups that share no run and no body (union-find)."""
+    parent: dict = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for k, i, _ in pairs:
+        parent[find(("r", k))] = find(("b", i))
+    groups: dict = {}
+    for pair in pairs:
+        groups.setdefault(find(("r", pair[0])), []).append(pair)
+    return list(groups.values())
 
 
 def attach_headlines(bodies: list[Body], runs: list[HeadlineRun],
@@ -179,11 +215,13 @@ def attach_headlines(bodies: list[Body], runs: list[HeadlineRun],
     # is that body's — on the page's side when both neighbours are bare.
     titled = set(owner.values())
     side_counts = {side: list(sides.values()).count(side) for side in ("after", "before")}
+    beside: dict[int, list[tuple[int, str]]] = {}
+    for (k, i), where in sides.items():
+        beside.setdefault(k, []).append((i, where))
     for k in range(len(runs)):
         if k in owner:
             continue
-        bare = [(key[1], where) for key, where in sides.items()
-                if key[0] == k and key[1] not in titled and scores[key] > 0]
+        bare = [(i, where) for i, where in beside.get(k, ()) if i not in titled and scores[(k, i)] > 0]
         if len(bare) > 1:
             bare = sorted(bare, key=lambda b: side_counts[b[1]], reverse=True)[:1]
         if bare:
