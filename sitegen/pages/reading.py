@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -85,17 +86,39 @@ def decode_page(data: bytes, path: Path | str) -> str:
 def _from_project(path: Path, pages_dir: Path, root: Path | None) -> str:
     # Articles name their page file in front matter and in the published JSON export, so
     # the name must not carry the folder the archive happens to sit in on one machine.
+    # Named by where it stands, not where a link leads.
+    where = Path(os.path.abspath(path))
     if root is not None:
         try:
-            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+            return where.relative_to(Path(os.path.abspath(root))).as_posix()
         except ValueError:
             pass
-    pages_dir = Path(pages_dir).resolve()
-    return path.resolve().relative_to(pages_dir.parent).as_posix()
+    return where.relative_to(Path(os.path.abspath(pages_dir)).parent).as_posix()
+
+
+def _check_kind(path: Path, pages_dir: Path, root: Path | None) -> None:
+    """A page file is a regular file inside the pages folder (or the project): say what
+    else it is, and read no file a link leads out to."""
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.exists():
+            raise PageFileError("a link to a file that does not exist", path)
+        inside = [Path(pages_dir).resolve(), *([Path(root).resolve()] if root is not None else [])]
+        if not any(target.is_relative_to(folder) for folder in inside):
+            raise PageFileError(f"a link to a file outside the pages folder ({target}): not read", path)
+    if path.is_dir():
+        try:
+            next(path.iterdir(), None)
+        except OSError:
+            raise PageFileError("a folder that cannot be read: its pages were not ingested", path) from None
+        raise PageFileError("a folder, not a page file", path)
+    if path.exists() and not path.is_file():
+        raise PageFileError("not a regular file (a pipe, socket or device)", path)
 
 
 def read_page(path: Path, pages_dir: Path, root: Path | None = None) -> Page:
     """One page file; ``root``, the project folder, is where its ``source`` is named from."""
+    _check_kind(path, pages_dir, root)
     try:
         size = path.stat().st_size
         if size > MAX_PAGE_BYTES:
@@ -110,12 +133,18 @@ def read_page(path: Path, pages_dir: Path, root: Path | None = None) -> Page:
 
 
 def find_page_files(pages_dir: Path) -> list[Path]:
-    """Every page file under ``pages_dir`` in a stable order (hidden files and the manifest skipped)."""
+    """Every page file under ``pages_dir`` in a stable order (hidden files and the manifest
+    skipped). Whatever is named like a page but is none — a dangling link, a pipe, a folder
+    called ``p3.txt`` — and every folder that cannot be read is listed too, so that reading
+    it says what it is instead of passing over it in silence."""
     pages_dir = Path(pages_dir)
     if not pages_dir.is_dir():
         raise PageFileError("pages folder not found", pages_dir)
-    return sorted(
-        p for p in pages_dir.rglob("*")
-        if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(pages_dir).parts)
-    )
+    found: list[Path] = []
+    unreadable: list[Path] = []
+    for folder, dirs, files in os.walk(pages_dir, onerror=lambda exc: unreadable.append(Path(exc.filename))):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in [*files, *dirs]:
+            if not name.startswith(".") and Path(name).suffix.lower() in PAGE_SUFFIXES:
+                found.append(Path(folder) / name)
+    return sorted(found + [u for u in unreadable if u != pages_dir])

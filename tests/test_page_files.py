@@ -1,0 +1,48 @@
+"""What is named like a page but is none: each gets one line with its true cause, and the
+other pages are ingested."""
+
+from __future__ import annotations
+
+import os
+
+from sitegen.cli import main
+
+PAGE = "西城区总工会为环卫工人送清凉\n本报讯（记者 李红）连日来，西城区总工会走访辖区环卫站点。\n"
+
+
+def _ingest(tmp_path, capsys):
+    code = main(["--root", str(tmp_path), "ingest", "--pages", str(tmp_path / "pages"),
+                 "--content", str(tmp_path / "content")])
+    return code, capsys.readouterr()
+
+
+def test_links_pipes_and_folders_named_like_pages_are_named_with_their_cause(tmp_path, capsys):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "2021-07-06_p01.txt").write_text(PAGE, encoding="utf-8")
+    secret = tmp_path.parent / f"{tmp_path.name}-outside.txt"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (pages / "p02.txt").symlink_to(secret)
+    (pages / "p03.txt").symlink_to(pages / "gone.txt")
+    (pages / "p04.txt").mkdir()
+    os.mkfifo(pages / "p05.txt")
+    code, out = _ingest(tmp_path, capsys)
+    assert code == 1
+    errors = [line for line in out.err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 4
+    assert any("p02.txt" in e and "outside the pages folder" in e for e in errors)
+    assert any("p03.txt" in e and "does not exist" in e for e in errors)
+    assert any("p04.txt" in e and "a folder" in e for e in errors)
+    assert any("p05.txt" in e and "not a regular file" in e for e in errors)
+    assert "Traceback" not in out.err
+    written = list((tmp_path / "content").rglob("*.md"))
+    assert len(written) == 1 and "root:x" not in written[0].read_text(encoding="utf-8")
+
+
+def test_a_link_to_a_page_inside_the_pages_folder_is_read(tmp_path, capsys):
+    pages = tmp_path / "pages"
+    (pages / "2021").mkdir(parents=True)
+    (pages / "2021" / "2021-07-06_p01.txt").write_text(PAGE, encoding="utf-8")
+    (pages / "2021-07-06_p02.txt").symlink_to(pages / "2021" / "2021-07-06_p01.txt")
+    code, _ = _ingest(tmp_path, capsys)
+    assert code == 0
