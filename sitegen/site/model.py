@@ -165,7 +165,11 @@ def build_model(articles: list[Article]) -> SiteModel:
         issue_list.append(issues[None])
 
     district_names = {d for a in articles for d in a.districts}
-    district_slugs = {d: DISTRICT_SLUGS.get(d) or urls.slugify(d) for d in district_names | set(DISTRICT_ORDER)}
+    # The sixteen districts keep their own slugs; a name an editor wrote that is no district
+    # of the gazetteer (chaoyang) gets one no district has.
+    district_slugs = {d: DISTRICT_SLUGS[d] for d in DISTRICT_ORDER if d in DISTRICT_SLUGS}
+    district_slugs |= urls.unique_slugs((district_names | set(DISTRICT_ORDER)) - set(district_slugs),
+                                        reserved={slug: name for name, slug in district_slugs.items()})
     by_district = defaultdict(list)
     for a in articles:
         for d in dict.fromkeys(a.districts):

@@ -59,15 +59,23 @@ def slugify(text: str) -> str:
     return slug or hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
-def unique_slugs(names: list[str]) -> dict[str, str]:
-    """Slugs for names, made unique in sorted order (so the same names give the same slugs)."""
-    taken: dict[str, int] = {}
+def unique_slugs(names, reserved: dict[str, str] | None = None) -> dict[str, str]:
+    """Slugs for names, one URL each: the same names give the same slugs (sorted order);
+    two names with one slug (工会, 公会), or a name spelled like another's slug
+    (``gong-hui-2``), get a number after it that no other name has. ``reserved`` maps
+    slugs already given (a district's own) to their names."""
+    taken: dict[str, str] = dict(reserved or {})
     out = {}
-    for name in sorted(set(names)):
-        base = slugify(name)
-        n = taken.get(base, 0) + 1
-        taken[base] = n
-        out[name] = base if n == 1 else f"{base}-{n}"
+    names = sorted(set(names))
+    bases = {name: slugify(name) for name in names}
+    # A name whose slug is its own spelling keeps it first: it is the URL its editor wrote.
+    for name in sorted(names, key=lambda n: (bases[n] != n, n)):
+        slug, n = bases[name], 1
+        while slug in taken and taken[slug] != name:
+            n += 1
+            slug = f"{bases[name]}-{n}"
+        taken[slug] = name
+        out[name] = slug
     return out
 
 
