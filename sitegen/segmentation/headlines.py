@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from typing import Callable
 
+from sitegen.segmentation.wording import bigrams
 from sitegen.ocr.spacing import clean_headline_spacing
 from sitegen.segmentation.bodies import Body, HeadlineRun
 from sitegen.segmentation.main_headline import main_line
@@ -39,11 +40,6 @@ CLEAR_FIT = 0.5             # a pair this good shows where the page's headlines 
 ORIENTATION_MIN = 3         # …when there are this many…
 ORIENTATION_SHARE = 0.75    # …and this share of them stand on one side of their bodies
 PAGE_ORDER = 0.15           # then a headline next to a body on that side gains this
-
-
-def _bigrams(text: str) -> set[str]:
-    chars = [c for c in text if c.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:])}
 
 
 def headline_texts(run: HeadlineRun) -> list[str]:
@@ -78,7 +74,7 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
     ``sides`` receives, for a run next to a body, whether it stands "before" or "after" it."""
     # A continued part (上接…) takes only a headline reprinted straight over it.
     eligible = [i for i, b in enumerate(bodies) if b.start in ("news", "feature", "plain", "continuation")]
-    grams = {i: _bigrams(_body_text(bodies[i])) for i in eligible}
+    grams = {i: bigrams(_body_text(bodies[i])) for i in eligible}
     df = Counter(g for i in eligible for g in grams[i])
     n = max(len(eligible), 1)
 
@@ -87,7 +83,7 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
         # A pair found in no body tells nothing about which body; weigh it as a common one.
         return math.log((n + 1) / (df.get(g) or n / 2 + 0.5)) + 0.1
 
-    run_grams = [_bigrams("".join(headline_texts(r))) for r in runs]
+    run_grams = [bigrams("".join(headline_texts(r))) for r in runs]
     run_places = [districts_of("".join(headline_texts(r))) if districts_of else set() for r in runs]
     body_places = {i: districts_of(_body_text(bodies[i])) if districts_of else set() for i in eligible}
     edges = sorted((p for j in eligible for p in (bodies[j].first, bodies[j].last)))

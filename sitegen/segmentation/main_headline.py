@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from sitegen.segmentation.wording import bigrams
 from sitegen.blocks.cues import Evidence
 
 _DASH = re.compile(r"^\s*[—–\-－―]")
@@ -21,18 +22,13 @@ _SERIES = re.compile(r"系列报道|专栏|“[^”]{2,12}”\s*(?:活动|行动
 _MOTTO = re.compile(r"^[\u4e00-\u9fff]{2,5}[ \u3000]+[\u4e00-\u9fff]{2,5}$")
 
 
-def _bigrams(text: str) -> set[str]:
-    chars = [c for c in text if c.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:])}
-
-
 def weigh_lines(texts: list[str], doubled: list[bool], preferred: dict[int, float], lede: str
                 ) -> list[tuple[float, list[Evidence]]]:
     """For each line of the run, its weight as the main headline and the evidence.
     ``preferred``: where the printed order may put the main line (index → weight): beside
     the body, and inside a stack of three or more; ``lede`` the opening of
     the body."""
-    lede_grams = _bigrams(lede)
+    lede_grams = bigrams(lede)
     weighed = []
     for j, text in enumerate(texts):
         evidence = []
@@ -46,7 +42,7 @@ def weigh_lines(texts: list[str], doubled: list[bool], preferred: dict[int, floa
             evidence.append(Evidence("series", -0.4, "names a series, a campaign or a motto: a kicker"))
         if doubled[j]:
             evidence.append(Evidence("big-type", 0.3, "printed in the stack's biggest type (doubled by the OCR)"))
-        grams = _bigrams(text)
+        grams = bigrams(text)
         if grams and lede_grams:
             fit = len(grams & lede_grams) / len(grams)
             evidence.append(Evidence("lede", round(0.3 * fit, 2), f"shares {fit:.0%} of its words with the opening of the text"))

@@ -6,20 +6,15 @@ is cut where its lines stop fitting the body above and start fitting the one bel
 
 from __future__ import annotations
 
+from sitegen.segmentation.wording import share
 from sitegen.segmentation.bodies import Body, HeadlineRun
 from sitegen.segmentation.headlines import headline_texts
 
 MARGIN = 0.3            # a cut must fit this much better than leaving the run whole
 
 
-def _bigrams(text: str) -> set[str]:
-    chars = [c for c in text if c.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:])}
-
-
 def _fit(text: str, body: Body) -> float:
-    grams = _bigrams(text)
-    return len(grams & _bigrams("".join(line.text for line in body.lines))) / len(grams) if grams else 0.0
+    return share(text, "".join(line.text for line in body.lines))
 
 
 def split_shared_runs(bodies: list[Body], runs: list[HeadlineRun]) -> list[HeadlineRun]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitegen.segmentation.wording import share
 from sitegen.blocks import opens_lede
 from sitegen.blocks.cues import Evidence
 from sitegen.ocr.wraps import sentence_closed
@@ -29,17 +30,10 @@ SHORT = 10
 LONG = 15
 
 
-def _bigrams(text: str) -> set[str]:
-    chars = [c for c in text if c.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:])}
-
-
 def _fit(text: str, body: Body) -> float:
     """How much of a heading's wording the opening of a body uses: a headline sums up
     its article's opening, a subhead the section under it."""
-    grams = _bigrams(text)
-    opening = "".join(line.text for line in body.lines if not line.extra.get("subhead"))[:200]
-    return len(grams & _bigrams(opening)) / len(grams) if grams else 0.0
+    return share(text, "".join(line.text for line in body.lines if not line.extra.get("subhead"))[:200])
 _BOX = re.compile(r"^\s*[■□●◆▲★]\s*\S")
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．是]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d{1,2}\s*[、.．]|[■□●◆▲★]\s*\S)")
 
