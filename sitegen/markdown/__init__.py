@@ -41,8 +41,8 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 SUBHEAD = "### "                                # what ingest writes before a subhead
-# What ingest escapes at a paragraph's start (sitegen/segmentation/segment.py
-# ``_MARKDOWN_LEAD``), matched after the backslash; keep the two the same.
+# What ingest escapes at a paragraph's start (sitegen/segmentation/segment.py uses this
+# pattern to write the escape), matched after the backslash.
 ESCAPED_LEAD = re.compile(r"#|>|[-+*]\s|\d+[.)]\s")
 _BLANK_LINE = re.compile(r"\n\s*\n")           # a blank line (or several) between paragraphs
 

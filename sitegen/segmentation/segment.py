@@ -17,6 +17,8 @@ from sitegen.bylines import (
     parse_news_byline,
     parse_reporter_line,
 )
+# What the body renderer would read as markup at a paragraph's start: escaped here, once.
+from sitegen.markdown import ESCAPED_LEAD
 from sitegen.ocr.spacing import clean_headline_spacing
 from sitegen.ocr.wraps import join_wrapped_lines
 from sitegen.segmentation.bodies import Body, Furniture, mend_broken_paragraphs, split_page
@@ -25,7 +27,6 @@ from sitegen.segmentation.stacks import split_shared_runs
 from sitegen.segmentation.subheads import fold_subheads
 from sitegen.segmentation.kinds import article_kind
 
-_MARKDOWN_LEAD = re.compile(r"^(#|>|[-+*]\s|\d+[.)]\s)")
 _FROM = re.compile(r"[（(]\s*[上紧]\s*接\s*(?:第\s*)?(\S{1,4}?)\s*版\s*[）)]")
 _TO = re.compile(r"[（(]\s*(?:下\s*)?转\s*(?:至\s*)?(?:第\s*)?(\S{1,4}?)\s*版\s*[）)]\s*$")
 _NUMERALS = {c: n for n, c in enumerate("〇一二三四五六七八九", 0)}
@@ -139,7 +140,7 @@ def _section_paragraphs(lines: list[Line], width: int | None) -> list[str]:
             continue
         merged.append(row)
     paragraphs = join_wrapped_lines([r for r in merged if r is not None], width)
-    return ["\\" + p if _MARKDOWN_LEAD.match(p) else p for p in paragraphs]
+    return ["\\" + p if ESCAPED_LEAD.match(p) else p for p in paragraphs]
 
 
 def _byline(body: Body) -> Byline:
