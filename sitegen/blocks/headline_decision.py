@@ -57,16 +57,17 @@ def headline_run(lines: list[Line], i: int, width: int | None = None, longest: i
         run.append(line)
     # Text after the blank goes on with the run's last line only if something shows it:
     # a word running across, or an opening that continues a sentence (，… 表示…).
-    # (Lines that all end at the column edge read as a wrapped paragraph only then too:
-    # unpunctuated lines with no such text after them are a headline stack.)
     followed_by_text = after is not None and after.kind == LineKind.BODY and not headline_shaped(after) and (
         word_across(run[-1].compact, after.compact) is not None or after.compact[:1] in GOES_ON
         or RUNS_ON.match(after.compact) is not None)
+    # Three or more lines that all end at the column edge are a wrapped paragraph, however
+    # they read (two can be a kicker and a headline of the column's width).
+    all_full = width is not None and len(run) >= 3 and all(abs(len(l.compact) - width) <= 1 for l in run)
     # A report's byline straight under the run: a series banner, kicker, headline and
     # subtitle can all stand there, one under the other.
     if after is not None and after.kind in (LineKind.NEWS_START, LineKind.BYLINE) and after.gap_before == 0:
         longest += 2
-    return (len(run) <= longest and all(headline_shaped(l) for l in run)
+    return (len(run) <= longest and all(headline_shaped(l) for l in run) and not all_full
             and not sentence_closed(run[-1].text) and not followed_by_text)
 
 

@@ -235,6 +235,8 @@ def is_author_line(line: str, under_banner: bool = False) -> bool:
     m = _AUTHOR_LINE.match(line)
     if not m:
         return False
+    if tokenizer().FREQ.get(m.group(2), 0) >= _COMMON_WORD and m.group(2)[0] not in _SURNAMES:
+        return False        # 健康讲座送到职工 身边: a headline's phrase gap before a word, no name
     return bool(_UNIT_END.search(m.group(1))) or (under_banner and m.group(2)[0] in _SURNAMES)
 
 

@@ -42,7 +42,7 @@ def headline_shaped(line: Line, where_headlines_stand: bool = False) -> bool:
         # A feature's headline names its subject before a colon (劳模张三：三十年坚守一线):
         # one colon after a short name, with a phrase after it.
         left, colon, right = inner.partition("：") if "：" in inner else inner.partition(":")
-        if colon and 2 <= len(left) <= 10 and len(right) >= 4 and not re.search(r"[：:]", right):
+        if colon and 2 <= len(left) <= 14 and len(right) >= 4 and not re.search(r"[：:]", right):
             inner = left + right
     if _INNER_PUNCT.search(inner):
         return False
@@ -65,7 +65,7 @@ def shape(where: Where) -> Evidence | None:
     last = _last_word(where.line.compact)
     if last in _TIES:
         # …的 can end a headline that quotes a saying (幸福是奋斗出来的): weighed less.
-        return Evidence("ends-on-a-tie", -2 if last == "的" else -4,
+        return Evidence("ends-on-a-tie", -0.5 if last == "的" else -4,
                         f"ends on {last!r}, which ties a sentence to what follows")
     return None
 
