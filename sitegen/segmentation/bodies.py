@@ -149,7 +149,7 @@ def split_page(lines: list[Line]) -> PageParts:
             else:
                 close()
                 current = Body("ad")
-                if runs and runs[-1].position + len(runs[-1].lines) == pos and line.gap_before == 0:
+                if runs and runs[-1].position + len(runs[-1].lines) == pos and line.gap_before <= 1:
                     copy = runs.pop()
                     for k, ln in enumerate(copy.lines):
                         ln.kind = LineKind.BODY

@@ -35,6 +35,10 @@ def headline_shaped(line: Line, where_headlines_stand: bool = False) -> bool:
         return False
     if _DATELINE.match(text) or text[-1] in "，、；：,;:（(《“" or text[0] in "，。、；：,;:）)》”":
         return False
+    # A quoted sentence followed by more text (“干一行就要爱一行。”这是…) is a sentence; a
+    # headline may quote one, alone.
+    if re.match(r"^“[^”]*[。！？!?][^”]*”.", text):
+        return False
     inner = _QUOTED.sub("", text)
     if where_headlines_stand:
         inner = inner.replace("：", "").replace(":", "")
