@@ -68,8 +68,9 @@ def shape(where: Where) -> Evidence | None:
         return Evidence("full-stop", -6, "ends on a full stop, as a sentence does")
     last = _last_word(where.line.compact)
     if last in _TIES:
-        # …的 can end a headline that quotes a saying (幸福是奋斗出来的): weighed less.
-        return Evidence("ends-on-a-tie", -0.5 if last == "的" else -4,
+        # …的 can end a headline that quotes a saying (幸福是奋斗出来的), and 了 one that
+        # says a thing has happened (快递小哥入会了): weighed less.
+        return Evidence("ends-on-a-tie", {"的": -0.5, "了": -2}.get(last, -4),
                         f"ends on {last!r}, which ties a sentence to what follows")
     return None
 
