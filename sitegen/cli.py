@@ -52,6 +52,40 @@ def _explain(path: Path, settings) -> int:
     return 0
 
 
+def _print_correction(correction) -> int:
+    for line in correction.lines():
+        print(line, file=sys.stderr if line.startswith("warning:") else sys.stdout)
+    return 0
+
+
+def _cmd_split(args) -> int:
+    from sitegen.corrections import split
+
+    settings = _settings(args)
+    return _print_correction(split(settings.content_dir, settings, args.article, args.at, title=args.title))
+
+
+def _cmd_merge(args) -> int:
+    from sitegen.corrections import merge
+
+    settings = _settings(args)
+    return _print_correction(merge(settings.content_dir, settings, args.article, args.other))
+
+
+def _cmd_set(args) -> int:
+    from sitegen.corrections import set_fields
+
+    settings = _settings(args)
+    return _print_correction(set_fields(settings.content_dir, settings, args.article, args.assignments))
+
+
+def _cmd_undo(args) -> int:
+    from sitegen.corrections import undo
+
+    settings = _settings(args)
+    return _print_correction(undo(settings.content_dir, settings))
+
+
 def _cmd_build(args) -> int:
     from sitegen.site import build_site
 
@@ -89,6 +123,33 @@ def _parser() -> argparse.ArgumentParser:
                    help="print the evidence that decided each boundary and headline of one page file; write nothing")
     p.add_argument("--restore", action="append", metavar="ID", help="write a deleted article again (repeatable)")
     p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser("split", help="start a new article at a paragraph of an article (a correction)")
+    paths(p, output=False)
+    p.add_argument("article", metavar="ARTICLE_ID")
+    p.add_argument("--at", type=int, required=True, metavar="N",
+                   help="the body paragraph (1-based, 2 or more) the new article starts at")
+    p.add_argument("--title", help="the new article's headline (default: the paragraph's first line, "
+                                   "when it reads as one)")
+    p.set_defaults(func=_cmd_split)
+
+    p = sub.add_parser("merge", help="join another article's text to an article (a correction)")
+    paths(p, output=False)
+    p.add_argument("article", metavar="ARTICLE_ID", help="the article that stays")
+    p.add_argument("other", metavar="OTHER_ID", help="the article whose text joins it, and goes")
+    p.set_defaults(func=_cmd_merge)
+
+    p = sub.add_parser("set", help="set front-matter fields of an article (a correction)")
+    paths(p, output=False)
+    p.add_argument("article", metavar="ARTICLE_ID")
+    p.add_argument("assignments", nargs="+", metavar="FIELD=VALUE",
+                   help="e.g. kind=photo districts=朝阳区,海淀区 (fields: title, subtitles, kind, reporters, "
+                        "correspondents, photographers, authors, districts, places, tags, date, page)")
+    p.set_defaults(func=_cmd_set)
+
+    p = sub.add_parser("undo", help="undo the last correction (split, merge or set)")
+    paths(p, output=False)
+    p.set_defaults(func=_cmd_undo)
 
     p = sub.add_parser("build", help="ingest new pages, then render the site")
     paths(p)

@@ -3,7 +3,9 @@
 ``ingest`` is the stage's one entry point (the command line and the build call it); the
 work is done by ``pipeline`` (pure: a page's articles), ``identity`` (pure: which article is
 which since the last ingest, so that ids and URLs last), ``corrections`` (an editor's
-record per page: deleted articles) and ``store`` (files and edits).
+record per page: deleted articles, the page's cut into articles, fields set), ``regroup``
+(pure: a record's cut applied to the segmenter's articles) and ``store`` (files and
+edits). ``page_view`` is one page as ingest makes it, for ``sitegen.corrections``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sitegen.errors import SitegenError
 from sitegen.parallel import process_pool
 from sitegen.ingest.corrections import PageCorrections, all_corrections, record_hash, record_hashes
 from sitegen.ingest.identity import identify
-from sitegen.ingest.pipeline import articles_from_page, column_names
+from sitegen.ingest.pipeline import PageResult, articles_from_page, column_names
 from sitegen.ingest.store import ContentIndex, IngestState, store_page
 from sitegen.pages import find_page_files, read_page
 
@@ -39,6 +41,8 @@ class IngestReport:
     failed: list[str] = field(default_factory=list)                  # one line per failed page
     dated: dict[str, int] = field(default_factory=dict)               # date source → pages read
     undated: list[str] = field(default_factory=list)                  # pages nothing dates
+    corrected: list[tuple[str, str | None]] = field(default_factory=list)  # (page, how the segmenter differs)
+    warnings: list[str] = field(default_factory=list)                 # corrections that could not be applied
 
     def summary(self) -> str:
         parts = [f"{self.pages_read} pages read"]
@@ -50,6 +54,8 @@ class IngestReport:
             parts[-1] += f", {len(self.kept_deleted)} kept deleted"
         if self.removed:
             parts.append(f"{len(self.removed)} removed")
+        if self.corrected:
+            parts.append(f"{len(self.corrected)} pages kept as corrected")
         parts.append(f"{len(self.residue)} residue lines")
         if self.failed:
             parts.append(f"{len(self.failed)} pages failed")
@@ -72,6 +78,9 @@ class IngestReport:
         lines += [f"kept deleted: {page}: {ident}" + (f" (deleted by hand; recorded in {record})" if record else "")
                   + f"; sitegen ingest --restore {ident} brings it back" for page, ident, record in self.kept_deleted]
         lines += [f"restored: {page}: {ident}" for page, ident in self.restored]
+        # A page an editor cut or labelled keeps the editor's articles, whatever the segmenter says.
+        lines += [f"kept as corrected: {page}" + (f"; {note}" if note else "") for page, note in self.corrected]
+        lines += [f"warning: {msg}" for msg in self.warnings]
         lines += [f"error: {msg}" for msg in self.failed]
         return lines
 
@@ -89,15 +98,31 @@ def _same_file(stamps: dict, state: IngestState, path: Path, pages_dir: Path) ->
 PARALLEL_FROM = 64      # pages; below this, starting worker processes costs more than it saves
 
 
-def _segment(item, known_columns, vocabulary_path, gazetteer_path, landmarks_path=None):
+@dataclass
+class _Job:
+    """One page to cut, with what its articles depend on."""
+    page: object
+    issue: object
+    previous: dict
+    gone: dict
+    record: PageCorrections
+    incoming: list = field(default_factory=list)      # (page, record) of pages whose text joins this one's
+    ignore_joins: bool = False
+    prefer: dict | None = None
+
+
+def _segment(item: _Job, known_columns, vocabulary_path, gazetteer_path, landmarks_path=None, keep=False,
+             labels=True):
     """One page's articles, or a one-line error (runs in a worker process)."""
     from sitegen.places import load_gazetteer
     from sitegen.tags import load_vocabulary
 
-    page, issue, previous, gone = item
+    page = item.page
     try:
-        return articles_from_page(page, issue, known_columns, load_vocabulary(vocabulary_path),
-                                  load_gazetteer(gazetteer_path, landmarks_path), previous=previous, gone=gone)
+        return articles_from_page(page, item.issue, known_columns, load_vocabulary(vocabulary_path),
+                                  load_gazetteer(gazetteer_path, landmarks_path), previous=item.previous,
+                                  gone=item.gone, record=item.record, incoming=item.incoming,
+                                  ignore_joins=item.ignore_joins, prefer=item.prefer, keep=keep, labels=labels)
     except SitegenError as exc:
         return str(exc)
     except Exception as exc:  # a bug on one page must not stop the others
@@ -120,13 +145,89 @@ def _restore(content_dir: Path, ids, report: IngestReport) -> set[str]:
     return pages
 
 
+@dataclass
+class _Links:
+    """Pages whose record sends an article's text to an article of another page (a story
+    continued from one page on another, merged by an editor): they are cut together."""
+    sources: dict[str, set[str]] = field(default_factory=dict)     # target page → pages sending it text
+    targets: dict[str, set[str]] = field(default_factory=dict)     # source page → pages it sends text to
+
+    def linked(self, key: str) -> set[str]:
+        return self.sources.get(key, set()) | self.targets.get(key, set())
+
+
+def _join_links(content_dir: Path, state: IngestState, records: dict | None = None) -> _Links:
+    """Which pages send text to which (from the records; ``records`` replaces some)."""
+    loaded = {}
+    for key in record_hashes(content_dir):
+        try:
+            loaded[key] = PageCorrections.load(content_dir, key)
+        except SitegenError:                 # reported when its page is ingested
+            continue
+    loaded.update(records or {})
+    pinned = {e.id: key for key, r in loaded.items() for e in r.articles}
+    owners = state.owners()
+    links = _Links()
+    for key, r in loaded.items():
+        for e in r.articles:
+            target = pinned.get(e.joins) or owners.get(e.joins) if e.joins else None
+            if target and target != key:
+                links.sources.setdefault(target, set()).add(key)
+                links.targets.setdefault(key, set()).add(target)
+    return links
+
+
+def _prefer(prefer: dict | None, key: str) -> dict | None:
+    from sitegen.ingest.identity import Fingerprint
+
+    if not prefer or key not in prefer:
+        return None
+    return {i: Fingerprint.from_json(fp) for i, fp in prefer[key].items()}
+
+
+def page_view(settings, relpath: str, records: dict | None = None, labels: bool = True):
+    """One page's articles as ingest makes them now, with its cut kept (``PageResult.cut``):
+    what ``sitegen.corrections`` works on. ``records`` (page → ``PageCorrections``) stands
+    in for the records on disk: a correction being tried before it is written. Without
+    ``labels``, the articles have no places or tags (quicker)."""
+    from sitegen.dates import issue_date, read_manifest
+
+    pages_dir, content_dir = Path(settings.pages_dir), Path(settings.content_dir)
+    records = dict(records or {})
+    state = IngestState.load(content_dir)
+
+    def record_of(key: str) -> PageCorrections:
+        if key not in records:
+            records[key] = PageCorrections.load(content_dir, key)
+        return records[key]
+
+    def page_of(key: str):
+        path = pages_dir / key
+        if not path.is_file():
+            raise SitegenError("page file not found (its articles cannot be corrected)", path)
+        return read_page(path, pages_dir, getattr(settings, "root", None))
+
+    page = page_of(relpath)
+    links = _join_links(content_dir, state, records)
+    incoming = [(page_of(k), record_of(k)) for k in sorted(links.sources.get(relpath, ()))]
+    job = _Job(page, issue_date(relpath, page.text, read_manifest(pages_dir)), state.fingerprints(relpath),
+               state.fingerprints(relpath, "gone"), record_of(relpath), incoming)
+    known = set(state.columns) | column_names(page.text)
+    result = _segment(job, known, getattr(settings, "vocabulary", None), getattr(settings, "gazetteer", None),
+                      getattr(settings, "landmarks", None), keep=True, labels=labels)
+    if not isinstance(result, PageResult):
+        raise SitegenError(result)
+    return result
+
+
 def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool = False,
-           restore=()) -> IngestReport:
+           restore=(), prefer: dict | None = None) -> IngestReport:
     """Read every page file under ``pages_dir`` and write its articles under ``content_dir``.
 
     A page that cannot be read is reported in ``failed`` and the others still go through.
     With ``only_changed``, pages whose text is the same as at the last ingest are skipped.
-    ``restore`` names deleted articles to write again."""
+    ``restore`` names deleted articles to write again. ``prefer`` (page → id →
+    fingerprint) gives articles ids they had before a correction now undone."""
     from sitegen.dates import issue_date, read_manifest
     from sitegen.places import load_gazetteer
     from sitegen.tags import load_vocabulary
@@ -183,8 +284,30 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
         except SitegenError as exc:
             report.failed.append(str(exc))
             continue
-        todo.append((page, issue_date(page.relpath, page.text, manifest),
-                     state.fingerprints(page.relpath), state.fingerprints(page.relpath, "gone")))
+        todo.append(_Job(page, issue_date(page.relpath, page.text, manifest), state.fingerprints(page.relpath),
+                         state.fingerprints(page.relpath, "gone"), corrections[page.relpath],
+                         prefer=_prefer(prefer, page.relpath)))
+    links = _join_links(content_dir, state) if corrections else _Links()
+    if links.sources:
+        # Pages one story runs across (merged by an editor) are cut together: each is read
+        # again when the other is.
+        read = {item.page.relpath: item.page for item in todo}
+        wanted = sorted({k for item in todo for k in links.linked(item.page.relpath)} - set(read))
+        for key in wanted:
+            try:
+                page = read_page(pages_dir / key, pages_dir, getattr(settings, "root", None))
+                corrections[key] = PageCorrections.load(content_dir, key)
+            except SitegenError as exc:
+                report.failed.append(str(exc))
+                continue
+            read[key] = page
+            known_columns |= column_names(page.text)
+            todo.append(_Job(page, issue_date(key, page.text, manifest), state.fingerprints(key),
+                             state.fingerprints(key, "gone"), corrections[key], prefer=_prefer(prefer, key)))
+        for item in todo:
+            for source in sorted(links.sources.get(item.page.relpath, ())):
+                if source in read and source in corrections:
+                    item.incoming.append((read[source], corrections[source]))
     report.pages_read = len(todo)
     job = functools.partial(_segment, known_columns=known_columns, vocabulary_path=getattr(settings, "vocabulary", None),
                             gazetteer_path=getattr(settings, "gazetteer", None),
@@ -196,10 +319,23 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
             results = list(pool.map(job, todo, chunksize=16))
     else:
         results = [job(item) for item in todo]
+    # Text a page sends to an article of another page that this ingest did not take in
+    # (that article is gone, or its page failed) stays on its own page: never lost.
+    taken = {pair for r in results if not isinstance(r, str) for pair in r.accepted}
+    for n, (item, result) in enumerate(zip(todo, results)):
+        if isinstance(result, str) or not result.joined_away:
+            continue
+        left = {i: to for i, to in result.joined_away.items() if (item.page.relpath, i) not in taken}
+        if left:
+            item.ignore_joins = True
+            results[n] = job(item)
+            report.warnings += [f"{item.page.source}: {i} joins {to}, which is not an article of its page any "
+                                "more; it stays on its own page" for i, to in left.items()]
 
     owners = state.owners() if todo else {}
     index = ContentIndex(content_dir, set(owners)) if todo else None
-    for (page, issue, previous, gone), result in zip(todo, results):
+    for item, result in zip(todo, results):
+        page, issue, previous, gone = item.page, item.issue, item.previous, item.gone
         key = page.relpath
         if isinstance(result, str):
             report.failed.append(result)
@@ -208,7 +344,9 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
         if any(owners.get(i, key) != key for i in ids.ids):
             # A new id another page has already (a hash collision): name the article again.
             ids = identify(key, issue.date, [(a.title, a.subtitles, a.body) for a in result.articles],
-                           previous, gone, reserved={i for i, k in owners.items() if k != key})
+                           previous, gone, reserved={i for i, k in owners.items() if k != key},
+                           pins=result.pins, prefer=item.prefer)
+            ids.went_away.update((i, to) for i, to in result.joined_away.items() if i in previous)
             for a, ident in zip(result.articles, ids.ids):
                 a.id = ident
         source = issue.date_source or "undated"
@@ -236,6 +374,9 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
         report.failed += [f"{paths[1]}: duplicate id {i!r}: {paths[0]} has it too (an id is a URL: "
                           "give one of them another id, or delete one)" for i, paths in changes.clashes]
         report.residue += [(page.source, n, text) for n, text in result.residue]
+        if result.corrected:
+            report.corrected.append((page.source, result.cut_note))
+        report.warnings += [f"{record.path}: {note}" for note in result.notes]
     if report.pages_read or not content_dir.joinpath(".ingest-state.json").exists():
         content_dir.mkdir(parents=True, exist_ok=True)
         state.save(content_dir)
@@ -250,4 +391,4 @@ def print_report(report: IngestReport) -> None:
 
     print(report.summary())
     for line in report.details():
-        print(line, file=sys.stderr if line.startswith("error:") else sys.stdout)
+        print(line, file=sys.stderr if line.startswith(("error:", "warning:")) else sys.stdout)

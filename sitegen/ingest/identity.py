@@ -127,20 +127,28 @@ def _match(pairs: list[tuple[float, int, int]], free_new: set[int], olds: list[s
 
 def identify(relpath: str, date: str | None, texts: list[tuple[str | None, list[str], str]],
              previous: dict[str, Fingerprint | None], gone: dict[str, Fingerprint | None] | None = None,
-             reserved: set[str] = frozenset()) -> Identities:
+             reserved: set[str] = frozenset(), pins: list[str | None] | None = None,
+             prefer: dict[str, Fingerprint | None] | None = None) -> Identities:
     """Ids for a page's articles (``texts``: title, subtitles, body of each, in page order),
     given the fingerprints of the articles it yielded last time (``previous``, id →
     fingerprint, in page order) and of those that went away before (``gone``). ``reserved``
-    are ids no new article may take (other pages')."""
+    are ids no new article may take (other pages'). ``pins`` (one per article, or None)
+    are ids an editor's record gives articles outright; ``prefer`` is a pool of
+    fingerprints tried before ``previous`` (an undone correction: the ids the page had
+    before it)."""
     grams = [_grams(article_text(*t)) for t in texts]
     prints = [Fingerprint.of(g) for g in grams]
-    assigned: dict[int, str] = {}
-    free = set(range(len(texts)))
-    for pool in (previous, gone or {}):
+    assigned: dict[int, str] = {n: p for n, p in enumerate(pins or []) if p}
+    pinned = set(assigned.values())
+    free = set(range(len(texts))) - set(assigned)
+    matched = set(pinned)
+    for pool in (prefer or {}, previous, gone or {}):
+        pool = {i: fp for i, fp in pool.items() if i not in matched}
         olds = list(pool)
         pairs = [(_overlap(fp, grams[n]), n, o) for o, fp in enumerate(pool.values()) if fp
                  for n in sorted(free)]
         _match(pairs, free, olds, assigned)
+        matched = set(assigned.values())
     # What is left gets a new id; one that opens like an old article of this page that was
     # matched by nothing gets that article's id again.
     taken = set(assigned.values()) | set(reserved)
