@@ -49,3 +49,12 @@ def test_a_page_file_too_large_to_be_a_page_is_refused_with_one_line_and_the_oth
     assert len(report.failed) == 1 and "p04.txt" in report.failed[0] and "at most" in report.failed[0]
     assert report.articles == 1
 
+
+
+def test_the_ingest_report_says_which_pages_were_cleaned(tmp_path, capsys):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "2021-07-06_p03.txt").write_text(PAGE, encoding="utf-8")
+    assert main(["--root", str(tmp_path), "ingest", "--pages", str(pages), "--content", str(tmp_path / "content")]) == 0
+    out = capsys.readouterr().out
+    assert "cleaned: pages/2021-07-06_p03.txt: 3 control or invisible characters taken out" in out

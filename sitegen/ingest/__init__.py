@@ -43,6 +43,7 @@ class IngestReport:
     undated: list[str] = field(default_factory=list)                  # pages nothing dates
     corrected: list[tuple[str, str | None]] = field(default_factory=list)  # (page, how the segmenter differs)
     warnings: list[str] = field(default_factory=list)                 # corrections that could not be applied
+    cleaned: list[tuple[str, int]] = field(default_factory=list)      # (page, control/invisible characters taken out)
 
     def summary(self) -> str:
         parts = [f"{self.pages_read} pages read"]
@@ -69,6 +70,8 @@ class IngestReport:
         lines += [f"undated: {page}: no date in the manifest, the file name, a printed header or the text"
                   for page in self.undated]
         lines += [f"residue: {page}:{line}: {text}" for page, line, text in self.residue]
+        lines += [f"cleaned: {page}: {n} control or invisible characters taken out (BEL, zero-width, bidi)"
+                  for page, n in self.cleaned]
         lines += [f"kept (edited by hand): {p}" for p in self.kept_edited]
         lines += [f"appeared: {page}: {ident}" for page, ident in self.appeared]
         lines += [f"went away: {page}: {ident} (" + ("its edited file is kept, and published" if kept else
@@ -351,6 +354,8 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
                 a.id = ident
         source = issue.date_source or "undated"
         report.dated[source] = report.dated.get(source, 0) + 1
+        if page.invisible:
+            report.cleaned.append((page.source, page.invisible))
         if issue.date is None:
             report.undated.append(page.source)
         record = corrections[key]
