@@ -46,3 +46,23 @@ def test_a_link_to_a_page_inside_the_pages_folder_is_read(tmp_path, capsys):
     (pages / "2021-07-06_p02.txt").symlink_to(pages / "2021" / "2021-07-06_p01.txt")
     code, _ = _ingest(tmp_path, capsys)
     assert code == 0
+
+
+def test_each_undecodable_page_is_named_with_its_true_cause(tmp_path):
+    import pytest
+
+    from sitegen.pages import PageFileError, decode_page
+
+    report = "本报讯（记者 李红）连日来，西城区总工会走访辖区环卫站点。\n第二行\n"
+    cases = [
+        ("\u3000\u3000\n\u3000\n".encode("utf-8"), "nothing but spaces", None),
+        (report.encode("utf-16-le"), "UTF-16 text without a byte-order mark", None),
+        ("本報訊（記者 李紅）連日來，西城區總工會走訪轄區環衛站點。\n".encode("big5"), "Big5", None),
+        (("第一行\n" * 100).encode("gb18030") + b"\xff\xff\xff\n", "neither UTF-8 nor GB18030", 101),
+    ]
+    for data, words, line in cases:
+        with pytest.raises(PageFileError) as err:
+            decode_page(data, "p.txt")
+        assert words in str(err.value)
+        assert err.value.line == line
+    assert decode_page(report.encode("gb18030"), "p.txt") == report

@@ -55,6 +55,46 @@ def _looks_like_text(text: str) -> bool:
     return bad <= 3 or bad / visible < 0.01
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text, when the bytes read as UTF-16 with no byte-order mark: line ends and
+    spaces fall on every other byte with a NUL beside them."""
+    for codec, nul_at in (("utf-16-le", 1), ("utf-16-be", 0)):
+        newlines = data[1 - nul_at::2].count(b"\n") if nul_at else data[1::2].count(b"\n")
+        if len(data) % 2 == 0 and newlines and data[nul_at::2].count(b"\x00") >= newlines:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text):
+                return text
+    return None
+
+
+def _common_share(text: str) -> float:
+    """The share of a text's Chinese characters that are among the 3,755 most common
+    (GB2312's first level): nearly all in real writing, few in a wrong decoding."""
+    cjk = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not cjk:
+        return 1.0
+    common = 0
+    for c in cjk:
+        try:
+            common += 0xB0 <= c.encode("gb2312")[0] <= 0xD7
+        except UnicodeEncodeError:
+            pass
+    return common / len(cjk)
+
+
+def _looks_like_big5(data: bytes, as_gb: str) -> bool:
+    if _common_share(as_gb) >= 0.5:
+        return False
+    try:
+        as_big5 = data.decode("big5")
+    except UnicodeDecodeError:
+        return False
+    return sum("\u4e00" <= c <= "\u9fff" for c in as_big5) > 0
+
+
 def decode_page(data: bytes, path: Path | str) -> str:
     """Bytes of a page file → text, or a PageFileError that says what is wrong with it."""
     if not data.strip():
@@ -66,18 +106,29 @@ def decode_page(data: bytes, path: Path | str) -> str:
         except UnicodeDecodeError:
             text = None
     elif b"\x00" in data:
+        if _utf16_without_bom(data) is not None:
+            raise PageFileError("UTF-16 text without a byte-order mark: save it as UTF-8, or as UTF-16 with a BOM", path)
         raise PageFileError("binary file, not page text", path)
     if text is None:
         try:
             text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
+        except UnicodeDecodeError:
             try:
                 # GB18030 is a superset of GBK and GB2312, the usual output of Chinese OCR tools.
                 text = data.decode("gb18030")
-            except UnicodeDecodeError:
+                if _looks_like_big5(data, text):
+                    raise PageFileError("Big5 (traditional Chinese) text: save it as UTF-8 or GB18030", path)
+            except UnicodeDecodeError as exc:
                 line = data[: exc.start].count(b"\n") + 1
-                raise PageFileError("cannot decode: neither UTF-8 nor GB18030 text", path, line) from None
+                try:
+                    data.decode("big5")
+                except UnicodeDecodeError:
+                    raise PageFileError("cannot decode: neither UTF-8 nor GB18030 text "
+                                        f"(bad bytes {data[exc.start:exc.start + 2].hex(' ')})", path, line) from None
+                raise PageFileError("Big5 (traditional Chinese) text: save it as UTF-8 or GB18030", path) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _SPACE.sub("", text.replace("\u3000", "")):
+        raise PageFileError("a page of nothing but spaces", path)
     if not _looks_like_text(text):
         raise PageFileError("binary file, not page text", path)
     return text
