@@ -172,6 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     except SitegenError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:
+        # A full disk, a folder that cannot be written: one line naming the file, no traceback.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

@@ -66,3 +66,23 @@ def test_each_undecodable_page_is_named_with_its_true_cause(tmp_path):
         assert words in str(err.value)
         assert err.value.line == line
     assert decode_page(report.encode("gb18030"), "p.txt") == report
+
+
+def test_a_busy_port_for_serve_is_one_line(tmp_path, capsys):
+    import socket
+
+    from sitegen.serve.server import PreviewServer
+    from sitegen.config import load_settings
+    import pytest
+    from sitegen.errors import SitegenError
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    try:
+        with pytest.raises(SitegenError) as err:
+            PreviewServer(load_settings(tmp_path), port=port)
+        assert f"port {port}" in str(err.value) and "in use" in str(err.value)
+    finally:
+        taken.close()

@@ -17,6 +17,8 @@ import sys
 import threading
 import time
 from pathlib import Path
+
+from sitegen.errors import SitegenError
 from urllib.parse import unquote, urlsplit
 
 from sitegen.config import Settings
@@ -197,7 +199,14 @@ class PreviewServer:
         self.state = BuildState()
         self.stopping = threading.Event()
         handler = type("Handler", (_Handler,), {"preview": self})
-        self.httpd = http.server.ThreadingHTTPServer((host, port), handler)
+        try:
+            self.httpd = http.server.ThreadingHTTPServer((host, port), handler)
+        except OSError as exc:
+            import errno
+
+            if exc.errno == errno.EADDRINUSE:
+                raise SitegenError(f"port {port} on {host} is in use (another server?): try --port {port + 1}") from None
+            raise SitegenError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
         self.httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
         self.watcher = None
