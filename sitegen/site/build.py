@@ -6,6 +6,7 @@ load → model → pages → render → feeds, sitemap, export, search → write
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from sitegen.site.pages import PageJob, page_jobs
 from sitegen.site.proof import remember_build
 from sitegen.site.redirects import redirect_page, redirect_targets
 from sitegen.site.sitemap import robots, sitemap
-from sitegen.site.writer import InPlaceWriter, SiteWriter
+from sitegen.site.writer import LiveSite, SiteWriter, crash_point, recover
 from sitegen.templates import make_environment, template_error, theme_dirs
 
 KIND_NAMES = {"news": "消息", "photo": "图片新闻", "column": "专栏", "continuation": "转版", "ad": "广告", "other": "其他"}
@@ -144,7 +145,7 @@ def _write(writer: SiteWriter, rel: str, data: bytes | None, env: jinja2.Environ
 
 
 PARALLEL_PAGES = 2000      # pages to render; below this, starting workers costs more than it saves
-IN_PLACE_PAGES = 1000      # pages to render; up to this, a rebuild changes the site's folder in place
+HOLD_PAGES = 1000          # pages to render; up to this, what is made waits in memory for the staging folder
 _RENDERING = None          # what forked page workers render: (env, jobs, bodies, settings, output)
 
 
@@ -211,6 +212,14 @@ def _fingerprint(settings: Settings) -> str:
     return h.hexdigest()
 
 
+def _site_id(output: Path) -> int | None:
+    """Which site the output folder holds: a switch puts another folder in its place."""
+    try:
+        return os.stat(output).st_ino
+    except OSError:
+        return None
+
+
 def _unchanged(stamp: Path, fingerprint: str, settings: Settings) -> bool:
     try:
         previous = json.loads(stamp.read_text(encoding="utf-8"))
@@ -218,19 +227,19 @@ def _unchanged(stamp: Path, fingerprint: str, settings: Settings) -> bool:
         return False
     output = Path(settings.output_dir)
     return (previous.get("fingerprint") == fingerprint and previous.get("output") == str(output.resolve())
-            and (output / "index.html").is_file())
+            and previous.get("site") == _site_id(output) and (output / "index.html").is_file())
 
 
 def build_site(settings: Settings, progress: bool = False, changed: set[Path] | None = None,
                preview: bool = False) -> BuildReport:
     """Build the whole site into ``settings.output_dir``, rendering only the pages whose
-    inputs changed and writing only the files whose bytes changed. ``changed`` (the files
-    that changed, from the preview server) makes the rebuild change the served folder in
-    place; ``preview`` builds even when nothing changed, so that the preview server holds
-    the model its proofs of edited articles are made from."""
+    inputs changed and writing only the files whose bytes changed. The site is made in a
+    staging folder and switched in whole at the end (``sitegen.site.writer``): whatever stops
+    a build, the output folder holds the previous site or the new one. ``changed`` (the
+    files that changed, from the preview server) keeps the cache in memory between builds;
+    ``preview`` builds even when nothing changed, so that the preview server holds the model
+    its proofs of edited articles are made from."""
     from sitegen.ingest import ingest
-    from sitegen.ingest.store import load_redirects
-    from sitegen.search import search_files
 
     report = BuildReport()
     t0 = time.monotonic()
@@ -253,6 +262,8 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     content_dir = Path(settings.content_dir)
     if not content_dir.is_dir():
         raise SitegenError("content folder not found (run sitegen ingest first)", content_dir)
+    output = Path(settings.output_dir)
+    recover(output)                     # a build killed mid-switch: the previous site back first
     fingerprint = _fingerprint(settings)
     stamp = Path(settings.cache_dir) / "last-build.json"
     if not changed and not preview and _unchanged(stamp, fingerprint, settings):
@@ -262,10 +273,29 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
         stage("load", t)
         report.seconds = time.monotonic() - t0
         return report
+    # The staging folder starts being brought level with the live site now, in a process of
+    # its own, while this one loads the articles and renders what changed.
+    writer = SiteWriter(output)
+    writer.start()
+    try:
+        return _build(settings, report, t0, t, stage, writer, fingerprint, stamp, progress, changed, preview)
+    except BaseException:
+        writer.abort()
+        raise
+
+
+def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, writer: SiteWriter,
+           fingerprint: str, stamp: Path, progress: bool, changed: set[Path] | None, preview: bool) -> BuildReport:
+    from sitegen.ingest.store import load_redirects
+    from sitegen.search import search_files
+
+    content_dir = Path(settings.content_dir)
+    output = Path(settings.output_dir)
     cache_file = Path(settings.cache_dir) / "build-cache.pickle"
     cache = BuildCache.load(cache_file)
-    if cache.output != str(Path(settings.output_dir).resolve()):
-        cache.pages, cache.search = {}, {}    # kept pages are only good for the folder they are in
+    # What the cache says the live site holds; a file is carried over on its strength only
+    # while it is the very file recorded (a build killed after its switch left other files).
+    live = writer.live = LiveSite(output, cache.files if cache.output == str(output.resolve()) else {})
     articles = load_articles_cached(content_dir, cache)
     report.articles = len(articles)
     model = build_model(articles)
@@ -283,30 +313,23 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     jobs = [j for j in page_jobs(model, settings.page_size) if j.template != "search.html" or _has_template(env, j.template)]
     everywhere = _inputs_key(settings)
     prints = {a.id: article_print(a) for a in articles}
-    output = Path(settings.output_dir)
     page_keys: dict[str, str] = {}
     todo: list[int] = []                    # the pages whose inputs changed: to render
     for n, job in enumerate(jobs):
         key = everywhere + job_key(job, model, prints)
         page_keys[job.path] = key
-        if cache.pages.get(job.path) != key or not (output / job.path).is_file():
+        if cache.pages.get(job.path) != key or not live.holds(job.path):
             todo.append(n)
-    # A rebuild that changes few pages (a preview's always) changes the site's folder file by
-    # file, writing nothing until every file is made: a failed rebuild leaves the site as it
-    # was, and the tens of thousands of unchanged files are not linked into a new folder.
-    # Otherwise the build goes into a staging folder, each file written as soon as it is
-    # made (the site is never all in memory), and swapped in at the end.
-    in_place = bool(cache.files) and (output / "index.html").is_file() and (
-        changed is not None or len(todo) <= IN_PLACE_PAGES)
-    writer = InPlaceWriter(output, cache.files) if in_place else SiteWriter(output)
-    held: dict[str, bytes | None] = {}
+    # Every build goes into the staging folder, switched in at the end: the live site is
+    # never changed, whatever stops the build. A rebuild that changes few pages (a preview's
+    # always) holds what it makes until the staging folder is level with the live site, so
+    # the two overlap; otherwise the walk is awaited and each file written as soon as it is
+    # made (the site is never all in memory).
+    writer.hold = hold = changed is not None or len(todo) <= HOLD_PAGES
     writing = 0.0
 
     def put(rel: str, data: bytes | None) -> None:
         nonlocal writing
-        if in_place:
-            held[rel] = data
-            return
         started = time.monotonic()
         _write(writer, rel, data, env, jobs, bodies, settings)
         writing += time.monotonic() - started
@@ -325,7 +348,7 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
         for n, job in enumerate(jobs):
             if n not in rendering:
                 put(job.path, None)          # same inputs as last time: the page stands
-        pool = None if in_place or len(todo) < PARALLEL_PAGES else process_pool()
+        pool = None if hold or len(todo) < PARALLEL_PAGES else process_pool()
         if pool is not None:
             # Pages are independent: render and write them on every core, straight into the
             # staging folder (the workers share the model with this process as it stands).
@@ -337,7 +360,7 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
                 with pool:
                     for written, kept in pool.map(_render_pages, [todo[i:i + step] for i in range(0, len(todo), step)]):
                         writer.written += written
-                        writer.files |= kept
+                        writer.files.update(kept)
                         done += len(kept)
                         bar.update(done)
             finally:
@@ -365,11 +388,10 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
             # Keyed by the article and its URL, like a page: an unchanged export is kept as it is.
             exports[a.id] = made_from = prints[a.id] + absolute(article_urls[a.id])
             rel = f"data/articles/{a.id}.json"
-            if cache.exports.get(a.id) == made_from and (output / rel).is_file():
+            if cache.exports.get(a.id) == made_from and live.holds(rel):
                 put(rel, None)
             else:
                 put(rel, article_json(a, absolute(article_urls[a.id])))
-        cache.exports = exports
         put("data/index.json", index_json(model.articles, lambda a: absolute(article_urls[a.id])))
         # Article URLs that went away lead to what took their text, or to their issue.
         targets = redirect_targets(load_redirects(content_dir), set(article_urls), {j.url for j in jobs})
@@ -379,33 +401,38 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
         t = stage("feeds", t)
 
         # The search files go out as they are made (1.4 GB of them at 100k articles).
-        previous = {k: v for k, v in cache.search.items() if (output / k).is_file()}
+        previous = {k: v for k, v in cache.search.items() if live.holds(k)}
         search_keys = search_files(articles, article_urls, settings, put, previous=previous, keep=writer.keep,
                                    save_cache=changed is None)
         t = stage("search", t)
 
-        for rel, data in held.items():
-            _write(writer, rel, data, env, jobs, bodies, settings)
         for theme in theme_dirs(settings.themes_dir, settings.theme):   # a site's own files first
             static = theme / "static"
             if static.is_dir():
                 writer.copy_tree(static, "static/")
+        stamp.unlink(missing_ok=True)     # no "nothing changed" for a site this build may switch
         writer.commit()
+    crash_point("before-cache")
     report.files = len(writer.files)
     report.written = len(writer.written)
     report.written_files = list(writer.written)
     if preview or changed is not None:        # the preview server's next proof starts from here
         remember_build(output, env, jobs, bodies, {p: a for p, (_, _, a) in cache.articles.items()})
-    cache.pages, cache.search = page_keys, search_keys
-    cache.files = set(writer.files)
-    cache.output = str(Path(settings.output_dir).resolve())
+    # Only now, with the new site live, is it recorded: what each file is made from, and the
+    # file itself (inode, size, time), so a record can never vouch for a file it did not see.
+    cache.pages, cache.search, cache.exports = page_keys, search_keys, exports
+    cache.files = dict(writer.files)
+    cache.output = str(output.resolve())
     if changed is None:
         cache.save(cache_file)          # a preview server keeps it in memory between its builds
     else:
         cache.remember(cache_file)
+    crash_point("before-stamp")
     stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(json.dumps({"fingerprint": fingerprint, "articles": report.articles, "files": report.files,
-                                 "output": str(Path(settings.output_dir).resolve())}), encoding="utf-8")
+    tmp = stamp.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"fingerprint": fingerprint, "articles": report.articles, "files": report.files,
+                               "output": str(output.resolve()), "site": _site_id(output)}), encoding="utf-8")
+    os.replace(tmp, stamp)
     stage("write", t)
     report.seconds = time.monotonic() - t0
     return report

@@ -18,7 +18,7 @@ from sitegen.content import Article, read_article
 from sitegen.content.files import check_unique_ids
 from sitegen.markdown import RULES as BODY_RULES
 
-VERSION = 7
+VERSION = 8
 
 
 @dataclass
@@ -28,7 +28,8 @@ class BuildCache:
     pages: dict[str, str] = field(default_factory=dict)                           # output path → inputs key
     search: dict[str, str] = field(default_factory=dict)                          # search file → inputs key
     output: str = ""                                                              # the folder those pages are in
-    files: set[str] = field(default_factory=set)                                  # every file of that site
+    files: dict[str, tuple[int, int, int]] = field(default_factory=dict)          # every file of that site:
+    #                                                                 (inode, size, mtime_ns), as the build left it
     exports: dict[str, str] = field(default_factory=dict)                         # id → inputs of its JSON export
 
     @classmethod
