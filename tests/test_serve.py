@@ -272,3 +272,39 @@ def test_incremental_result_equals_a_clean_build(watched, tmp_path):
     events.next()
     same_as_clean("template")
     assert "本版所有文章" in next((server.output_dir / "a").glob("*/index.html")).read_text(encoding="utf-8")
+
+
+def test_editing_sitegen_toml_rebuilds_with_the_new_settings_or_shows_its_error(watched):
+    project, server, events = watched
+    config = project / "sitegen.toml"
+    good = config.read_text(encoding="utf-8")
+    import re as _re
+    config.write_text(_re.sub(r'(?m)^title\s*=.*$', 'title = "新标题档案馆"', good) if "title" in good
+                      else 'title = "新标题档案馆"\n' + good, encoding="utf-8")
+    events.next()
+    assert "新标题档案馆" in get(server.url)[2].decode()
+    config.write_text(good + "\n[paths\n", encoding="utf-8")
+    events.next()
+    status, _, body = get(server.url)
+    assert status == 500 and "sitegen.toml" in body.decode()
+    config.write_text(good, encoding="utf-8")
+    events.next()
+    assert get(server.url)[0] == 200
+
+
+def test_idle_connections_are_closed_and_a_burst_is_served(served, monkeypatch):
+    import socket
+
+    from sitegen.serve import server as server_module
+
+    monkeypatch.setattr(server_module._Handler, "timeout", 1)
+    host, port = served.httpd.server_address[:2]
+    idle = socket.create_connection((host, port), timeout=10)
+    assert idle.recv(1) == b""        # the server hung up on a silent client (else: a 10 s time-out error)
+    idle.close()
+    clients = [socket.create_connection((host, port), timeout=10) for _ in range(20)]
+    for c in clients:
+        c.sendall(b"GET / HTTP/1.0\r\n\r\n")
+    for c in clients:
+        assert c.recv(12).startswith(b"HTTP/1.0 200")
+        c.close()

@@ -121,6 +121,13 @@ def resolve_request(output_dir: Path, base_path: str, raw_path: str) -> Path | N
 class _Handler(http.server.BaseHTTPRequestHandler):
     server_version = "sitegen"
     preview: "PreviewServer"
+    timeout = 15            # seconds an idle connection is kept (the events stream writes every second)
+
+    def handle(self):
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            pass            # the browser went away or went quiet: nothing to report
 
     def log_message(self, fmt, *args):
         if self.preview.verbose:
@@ -188,6 +195,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    # A page's burst of requests (stylesheet, scripts, icon, search shards) waits in the
+    # listen queue instead of being refused and retried a second later.
+    request_queue_size = 128
+
+
 class PreviewServer:
     def __init__(self, settings: Settings, host: str = "127.0.0.1", port: int = 8000, watch: bool = False,
                  verbose: bool = False):
@@ -200,7 +213,7 @@ class PreviewServer:
         self.stopping = threading.Event()
         handler = type("Handler", (_Handler,), {"preview": self})
         try:
-            self.httpd = http.server.ThreadingHTTPServer((host, port), handler)
+            self.httpd = _Server((host, port), handler)
         except OSError as exc:
             import errno
 

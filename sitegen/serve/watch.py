@@ -8,6 +8,8 @@ are what they were before (saved unchanged) rebuilds nothing.
 
 from __future__ import annotations
 
+import dataclasses
+
 import hashlib
 import threading
 import time
@@ -16,7 +18,8 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from sitegen.config import CONFIG_NAME, Settings
+from sitegen.errors import SitegenError
+from sitegen.config import load_settings, CONFIG_NAME, Settings
 from sitegen.site.proof import proof
 
 MOST_PAGES_NAMED = 500      # past this many, a rebuild tells the tabs "every page" rather than a list
@@ -59,9 +62,16 @@ class SiteWatcher(FileSystemEventHandler):
 
         self.settings = settings
         self.state = state
-        self.rebuild = rebuild or (lambda changed: build_site(settings, changed=changed))
+        self.rebuild = rebuild or (lambda changed: build_site(self.settings, changed=changed))
         root = Path(settings.root).resolve()
         self.config_file = (root / CONFIG_NAME).resolve()
+        # What the command line set over the file (--pages, --output, …) outlives a reload.
+        try:
+            from_file = load_settings(root)
+            self.overrides = {f.name: getattr(settings, f.name) for f in dataclasses.fields(settings)
+                              if f.name != "root" and getattr(settings, f.name) != getattr(from_file, f.name)}
+        except SitegenError:
+            self.overrides = {}
         out = Path(settings.output_dir).resolve()
         self.ignored = [out, out.with_name(f".{out.name}.staging"), out.with_name(f".{out.name}.old")]
         self.folders = [Path(p).resolve() for p in (settings.pages_dir, settings.content_dir, settings.themes_dir) if p]
@@ -160,6 +170,15 @@ class SiteWatcher(FileSystemEventHandler):
                 continue
             self.last_changed = changed
             started = time.monotonic()
+            if self.config_file in changed:
+                # sitegen.toml changed: build with what it says now (a new title shows), or
+                # show its error until it is fixed.
+                try:
+                    self.settings = dataclasses.replace(load_settings(Path(self.settings.root)), **self.overrides)
+                except SitegenError as exc:
+                    self.builds += 1
+                    self.state.finished(str(exc), "*")
+                    continue
             if self.state.error is None:
                 proofed = proof(self.settings, changed)
                 if proofed:
