@@ -55,6 +55,7 @@ def headline_shaped(line: Line, where_headlines_stand: bool = False) -> bool:
 
 
 _FULL_STOP = re.compile(r"[。.][”’」』）)]*$")
+_SPOKEN = re.compile(r"^“[^”]*[，,][^”]*[！？!?]”$")
 # Words that tie a sentence to what follows: a line ending on one is cut mid-sentence
 # (…工作笔记交给了 / 庞强华，…); a headline ends on a whole phrase.
 _TIES = set("的了把在和与对给被将向从及或而但让使于以并由同跟比着过地得")
@@ -66,6 +67,10 @@ def shape(where: Where) -> Evidence | None:
     if _FULL_STOP.search(where.line.compact):
         # A headline may exclaim or ask (…！ …？), never end on a full stop.
         return Evidence("full-stop", -6, "ends on a full stop, as a sentence does")
+    if _SPOKEN.match(where.line.compact):
+        # “工会想得很周到，我们特别感动！”: a quoted exclamation of clauses is what
+        # someone said, set as a paragraph; a headline quoting a phrase has no clauses.
+        return Evidence("spoken", -3, "a quoted sentence of clauses ending in ！ or ？")
     last = _last_word(where.line.compact)
     if last in _TIES:
         # …的 can end a headline that quotes a saying (幸福是奋斗出来的), and 了 one that
