@@ -69,7 +69,9 @@ def _split_photo_caption(body: Body, only_if_opens_caption: bool = False) -> Bod
     report's own photo carries too, only a last paragraph that opens as captions do (图为…,
     10月4日，…) is a photo of its own."""
     if body.start not in ("news", "feature", "continuation") and not body.in_column:
-        return None
+        # Plain text too — a section under a subhead — when its last paragraph opens as a
+        # caption does (1月16日，…): a photo printed under the section.
+        only_if_opens_caption = True
     text_lines = [ln for ln in body.lines if ln.kind != LineKind.CREDIT]
     for j in range(len(text_lines) - 1, 0, -1):
         line = text_lines[j]
