@@ -29,7 +29,7 @@ _ROLE_RE = re.compile("|".join(sorted((r.replace("", _S_WRAPPED)[len(_S_WRAPPED)
 # date, then 讯 or 电, followed by the reporters in brackets, a space or the text.
 _AGENCY = r"(?:新华社|中新社|中国新闻社)"
 _OWN = rf"本{_S}[报网刊]"
-_OTHER_OUTLET = r"[\u4e00-\u9fff]{1,5}(?:网|报|社|台|新闻)"
+_OTHER_OUTLET = rf"(?:[\u4e00-\u9fff]{_S}){{1,5}}(?:网|报|社|台|新{_S}闻)"      # OCR may space it: 中工 网 讯
 _DATE = rf"{_S}\d{{1,2}}{_S}月{_S}\d{{1,2}}{_S}日"
 _PLACE = r"(?:(?!记者|通讯员)[\u4e00-\u9fff]){2,6}?"
 _OPENING = "|".join([
