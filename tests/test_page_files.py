@@ -86,3 +86,22 @@ def test_a_busy_port_for_serve_is_one_line(tmp_path, capsys):
         assert f"port {port}" in str(err.value) and "in use" in str(err.value)
     finally:
         taken.close()
+
+
+def test_each_pages_articles_are_written_before_the_next_page_is_cut(tmp_path, monkeypatch):
+    import sitegen.ingest as ingest_module
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in (1, 2, 3):
+        (pages / f"2021-07-0{n}_p01.txt").write_text(PAGE.replace("李红", f"李红{n}"), encoding="utf-8")
+    real = ingest_module._segment
+    seen = []
+
+    def segment(item, *args, **kwargs):
+        seen.append(len(list((tmp_path / "content").rglob("*.md"))))
+        return real(item, *args, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "_segment", segment)
+    report = ingest_module.ingest(pages, tmp_path / "content")
+    assert report.articles == 3 and seen == [0, 1, 2]

@@ -315,34 +315,15 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
     job = functools.partial(_segment, known_columns=known_columns, vocabulary_path=getattr(settings, "vocabulary", None),
                             gazetteer_path=getattr(settings, "gazetteer", None),
                             landmarks_path=getattr(settings, "landmarks", None))
-    pool = process_pool() if len(todo) >= PARALLEL_FROM else None
-    if pool is not None:
-        # Pages are independent: cut them on every core (jieba dominates the time).
-        with pool:
-            results = list(pool.map(job, todo, chunksize=16))
-    else:
-        results = [job(item) for item in todo]
-    # Text a page sends to an article of another page that this ingest did not take in
-    # (that article is gone, or its page failed) stays on its own page: never lost.
-    taken = {pair for r in results if not isinstance(r, str) for pair in r.accepted}
-    for n, (item, result) in enumerate(zip(todo, results)):
-        if isinstance(result, str) or not result.joined_away:
-            continue
-        left = {i: to for i, to in result.joined_away.items() if (item.page.relpath, i) not in taken}
-        if left:
-            item.ignore_joins = True
-            results[n] = job(item)
-            report.warnings += [f"{item.page.source}: {i} joins {to}, which is not an article of its page any "
-                                "more; it stays on its own page" for i, to in left.items()]
-
     owners = state.owners() if todo else {}
     index = ContentIndex(content_dir, set(owners)) if todo else None
-    for item, result in zip(todo, results):
+
+    def store(item, result) -> None:
         page, issue, previous, gone = item.page, item.issue, item.previous, item.gone
         key = page.relpath
         if isinstance(result, str):
             report.failed.append(result)
-            continue
+            return
         ids = result.identities
         if any(owners.get(i, key) != key for i in ids.ids):
             # A new id another page has already (a hash collision): name the article again.
@@ -382,6 +363,41 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
         if result.corrected:
             report.corrected.append((page.source, result.cut_note))
         report.warnings += [f"{record.path}: {note}" for note in result.notes]
+
+    # Each page's articles are written as soon as the page is cut, so that a page that
+    # takes long (or fails) holds no other back. A page that sends text to an article of
+    # another page (a continued story an editor merged) waits for every page: the text
+    # stays on its own page if no page took it in (that article is gone, or its page failed).
+    job = functools.partial(_segment, known_columns=known_columns, vocabulary_path=getattr(settings, "vocabulary", None),
+                            gazetteer_path=getattr(settings, "gazetteer", None),
+                            landmarks_path=getattr(settings, "landmarks", None))
+    taken: set = set()
+    waiting: list = []
+
+    def take(results) -> None:
+        for item, result in zip(todo, results):
+            if not isinstance(result, str):
+                taken.update(result.accepted)
+                if result.joined_away:
+                    waiting.append((item, result))
+                    continue
+            store(item, result)
+
+    pool = process_pool() if len(todo) >= PARALLEL_FROM else None
+    if pool is not None:
+        # Pages are independent: cut them on every core (jieba dominates the time).
+        with pool:
+            take(pool.imap(job, todo, chunksize=4))
+    else:
+        take(job(item) for item in todo)
+    for item, result in waiting:
+        left = {i: to for i, to in result.joined_away.items() if (item.page.relpath, i) not in taken}
+        if left:
+            item.ignore_joins = True
+            result = job(item)
+            report.warnings += [f"{item.page.source}: {i} joins {to}, which is not an article of its page any "
+                                "more; it stays on its own page" for i, to in left.items()]
+        store(item, result)
     if report.pages_read or not content_dir.joinpath(".ingest-state.json").exists():
         content_dir.mkdir(parents=True, exist_ok=True)
         state.save(content_dir)
