@@ -105,3 +105,18 @@ def test_each_pages_articles_are_written_before_the_next_page_is_cut(tmp_path, m
     monkeypatch.setattr(ingest_module, "_segment", segment)
     report = ingest_module.ingest(pages, tmp_path / "content")
     assert report.articles == 3 and seen == [0, 1, 2]
+
+
+def test_pages_cut_in_worker_processes_are_written_the_same(tmp_path, monkeypatch):
+    import sitegen.ingest as ingest_module
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in (1, 2, 3):
+        (pages / f"2021-07-0{n}_p01.txt").write_text(PAGE.replace("李红", f"李红{n}"), encoding="utf-8")
+    one = ingest_module.ingest(pages, tmp_path / "serial")
+    monkeypatch.setattr(ingest_module, "PARALLEL_FROM", 2)
+    many = ingest_module.ingest(pages, tmp_path / "parallel")
+    assert (one.articles, many.articles) == (3, 3) and not many.failed
+    files = lambda d: {p.name: p.read_bytes() for p in d.rglob("*.md")}
+    assert files(tmp_path / "serial") == files(tmp_path / "parallel")

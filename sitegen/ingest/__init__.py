@@ -387,7 +387,7 @@ def ingest(pages_dir: Path, content_dir: Path, settings=None, only_changed: bool
     if pool is not None:
         # Pages are independent: cut them on every core (jieba dominates the time).
         with pool:
-            take(pool.imap(job, todo, chunksize=4))
+            take(pool.map(job, todo, chunksize=4))      # results in order, as each is done
     else:
         take(job(item) for item in todo)
     for item, result in waiting:
