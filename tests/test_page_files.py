@@ -120,3 +120,18 @@ def test_pages_cut_in_worker_processes_are_written_the_same(tmp_path, monkeypatc
     assert (one.articles, many.articles) == (3, 3) and not many.failed
     files = lambda d: {p.name: p.read_bytes() for p in d.rglob("*.md")}
     assert files(tmp_path / "serial") == files(tmp_path / "parallel")
+
+
+def test_a_full_disk_is_one_line_naming_the_file(tmp_path, capsys, monkeypatch):
+    import errno
+
+    import sitegen.site as site
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "public" / "index.html"))
+
+    monkeypatch.setattr(site, "build_site", full)
+    (tmp_path / "pages").mkdir()
+    assert main(["--root", str(tmp_path), "build", "--pages", str(tmp_path / "pages")]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == f"error: {tmp_path / 'public' / 'index.html'}: No space left on device"

@@ -308,3 +308,17 @@ def test_idle_connections_are_closed_and_a_burst_is_served(served, monkeypatch):
     for c in clients:
         assert c.recv(12).startswith(b"HTTP/1.0 200")
         c.close()
+
+
+def test_a_browser_that_goes_away_early_leaves_no_traceback(served, capfd):
+    import socket
+
+    host, port = served.httpd.server_address[:2]
+    for _ in range(5):
+        c = socket.create_connection((host, port), timeout=10)
+        c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")   # reset on close
+        c.sendall(b"GET /search/ HTTP/1.1\r\nHost: x\r\n\r\n")
+        c.close()
+    time.sleep(0.5)
+    assert get(served.url)[0] == 200
+    assert "Traceback" not in capfd.readouterr().err
