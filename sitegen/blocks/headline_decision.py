@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from sitegen.blocks.cues import Evidence, Where
 from sitegen.blocks.cues.cohesion import cut_word, word_across
-from sitegen.blocks.cues.continuity import GOES_ON, MARKER_TO, RUNS_ON, continued_marker, new_paragraph, runs_on, sentence_open
+from sitegen.blocks.cues.continuity import MARKER_TO, continued_marker, goes_on_with, new_paragraph, runs_on, sentence_open
 from sitegen.blocks.cues.openings import opens_lede, stands_over_opening
 from sitegen.blocks.cues.shape import headline_shaped, phrase_gap, shape
 from sitegen.blocks.cues.width import fills, fills_column, local_widths, steady_width
@@ -58,8 +58,7 @@ def headline_run(lines: list[Line], i: int, width: int | None = None, longest: i
     # Text after the blank goes on with the run's last line only if something shows it:
     # a word running across, or an opening that continues a sentence (，… 表示…).
     followed_by_text = after is not None and after.kind == LineKind.BODY and not headline_shaped(after) and (
-        word_across(run[-1].compact, after.compact) is not None or after.compact[:1] in GOES_ON
-        or RUNS_ON.match(after.compact) is not None)
+        word_across(run[-1].compact, after.compact) is not None or goes_on_with(after.compact))
     # Three or more lines that all end at the column edge are a wrapped paragraph, however
     # they read (two can be a kicker and a headline of the column's width).
     all_full = width is not None and len(run) >= 3 and all(abs(len(l.compact) - width) <= 1 for l in run)
@@ -121,8 +120,7 @@ def _reads_as_paragraph(where: Where) -> tuple[bool, str]:
     if not full or opens_lede(nxt):
         return False, why
     prev = where.prev
-    goes_on = word_across(line.compact, nxt.compact) is not None or nxt.compact[:1] in GOES_ON \
-        or RUNS_ON.match(nxt.compact) is not None
+    goes_on = word_across(line.compact, nxt.compact) is not None or goes_on_with(nxt.compact)
     return (((not headline_shaped(nxt) and (goes_on or where.open_sentence)) or (
         prev is not None and prev.kind == LineKind.HEADLINE and line.gap_before == 0 and not headline_shaped(nxt)) or (
         goes_on and not headline_run(lines, where.j, width))), why)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from sitegen.blocks.cues.cohesion import word_across
-from sitegen.blocks.cues.continuity import MARKER_TO
+from sitegen.blocks.cues.continuity import MARKER_TO, goes_on_with
 from sitegen.blocks.furniture import is_page_furniture
 from sitegen.blocks.headline_decision import mark_headlines
 from sitegen.blocks.line import Line, LineKind
@@ -40,7 +40,6 @@ _CONTACT = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:电\s*话|热\s*线|专\s*线
 _COLUMN_MARK = re.compile(r"^\s*[■□◆◇●▲★☆]\s*\S")
 _BRACKETED_BANNER = re.compile(r"^\s*[【\[［〔]\s*[\u4e00-\u9fff]{2,8}\s*[】\]］〕]\s*$")     # 【简讯】
 _CREDIT_LEAD = re.compile(r"^\s*(本报记者|记者|通讯员|本报通讯员|摄影记者)(\s*[\u3400-\u9fff]{2,4})+\s*$")
-_RUNS_ON = re.compile(r"^\s*([，、。；：,;:）)”]|表示|说|介绍|指出|认为|告诉|坦言|强调|称|透露|提到|谈到|希望|要求|说道|感慨|笑着)")
 _SENTENCE_END = ("。", "！", "？", "!", "?", "”", "」", "』", "…", "）")
 _COLUMN_SUFFIX = re.compile(r"(日记|手记|札记|随笔|侧记|漫谈|快评|时评|短评|专栏)$")
 # The sections a page prints its briefs and photos under, with or without a mark.
@@ -231,7 +230,7 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
     # (…主席曹玉清 / 表示，…, or …主席施剑表 / 示，… with the word cut) keeps it in the body.
     for i, line in enumerate(lines):
         if line.kind == LineKind.BODY and may_be_unspaced_author_line(line.text) \
-                and (i + 1 == len(lines) or (lines[i + 1].gap_before > 0 and not _RUNS_ON.match(lines[i + 1].text)
+                and (i + 1 == len(lines) or (lines[i + 1].gap_before > 0 and not goes_on_with(lines[i + 1].text)
                                              and not word_across(line.compact, lines[i + 1].compact))) \
                 and i > 0 and lines[i - 1].compact.rstrip().endswith(_SENTENCE_END):
             line.kind = LineKind.AUTHOR

@@ -72,12 +72,6 @@ def header_line(line: str) -> tuple[str | None, str | None] | None:
     return date, page
 
 
-def dateline(line: str) -> str | None:
-    """The date (YYYY-MM-DD) of a page header line, or None for any other line."""
-    found = header_line(line)
-    return found[0] if found else None
-
-
 def printed_header(text: str) -> tuple[str | None, str | None]:
     """The issue date and the page number (第3版) printed in the page's header, where it
     has them: the first header date and the first page label, in one reading of the page."""

@@ -59,7 +59,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     """The text, when the bytes read as UTF-16 with no byte-order mark: line ends and
     spaces fall on every other byte with a NUL beside them."""
     for codec, nul_at in (("utf-16-le", 1), ("utf-16-be", 0)):
-        newlines = data[1 - nul_at::2].count(b"\n") if nul_at else data[1::2].count(b"\n")
+        newlines = data[1 - nul_at::2].count(b"\n")
         if len(data) % 2 == 0 and newlines and data[nul_at::2].count(b"\x00") >= newlines:
             try:
                 text = data.decode(codec)

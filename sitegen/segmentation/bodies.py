@@ -190,11 +190,10 @@ def split_page(lines: list[Line]) -> PageParts:
             current.credits.append(line)
             ending = credit_ending(line.text)
             if ending:
-                if ending is not None:
-                    caption = _split_photo_caption(current, only_if_opens_caption=ending != "摄影报道")
-                    if caption is not None:
-                        bodies.append(current)
-                        current = caption
+                caption = _split_photo_caption(current, only_if_opens_caption=ending != "摄影报道")
+                if caption is not None:
+                    bodies.append(current)
+                    current = caption
                 close()
         else:
             if current is None and bodies and bodies[-1].last == pos - 1 \

@@ -8,7 +8,7 @@ and the runner-up it beat.
 
 from __future__ import annotations
 
-from sitegen.blocks import Line, LineKind
+from sitegen.blocks import Line
 from sitegen.segmentation.bodies import Body, HeadlineRun, PageParts
 from sitegen.segmentation.headlines import headline_texts
 
@@ -34,7 +34,7 @@ def _run_text(run: HeadlineRun) -> str:
 
 
 def explain_page(lines: list[Line], parts: PageParts, attached: dict[int, list[HeadlineRun]],
-                 scores: dict, folded: dict[int, tuple[int, str | None]], subheads=()) -> list[str]:
+                 scores: dict, photos: dict[int, int], subheads=()) -> list[str]:
     out = ["lines (line number, what it is, text; for possible headlines, the cues weighed):"]
     out += [_line_row(line) for line in lines]
 
@@ -46,8 +46,7 @@ def explain_page(lines: list[Line], parts: PageParts, attached: dict[int, list[H
         if body.in_column:
             why += ", under a column's banner"
         end = " closed by its credit" if body.credits else " closed by its signature" if body.signature else ""
-        into = f"; folded into body {folded[i][0] + 1}" + (f" under the subhead {folded[i][1]!r}" if folded[i][1] else "") \
-            if i in folded else ""
+        into = f"; the photo of body {photos[i] + 1}" if i in photos else ""
         out.append(f"  body {i + 1}: lines {first}-{last}, opens with {why}{end}{into}: {_short(body.lines[0].text)}")
 
     for sub in subheads:
@@ -81,4 +80,4 @@ def _totals(scores: dict) -> dict:
     return {key: sum(terms.values()) for key, terms in scores.items()}
 
 
-__all__ = ["explain_page", "LineKind"]
+__all__ = ["explain_page"]

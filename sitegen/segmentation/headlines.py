@@ -42,18 +42,23 @@ ORIENTATION_SHARE = 0.75    # …and this share of them stand on one side of the
 PAGE_ORDER = 0.15           # then a headline next to a body on that side gains this
 
 
-def headline_texts(run: HeadlineRun) -> list[str]:
-    """The headline lines of a run; doubled display type wrapped over lines is one headline."""
-    texts: list[str] = []
+def headline_stack(run: HeadlineRun) -> list[tuple[str, bool]]:
+    """The headline lines of a run, each with whether it was printed in doubled (big) type;
+    doubled type wrapped over lines is one headline."""
+    stack: list[tuple[str, bool]] = []
     prev_doubled = False
     for line in run.lines:
         text = clean_headline_spacing(line.display)
-        if line.doubled and prev_doubled and texts:
-            texts[-1] += text
+        if line.doubled and prev_doubled and stack:
+            stack[-1] = (stack[-1][0] + text, True)
         else:
-            texts.append(text)
+            stack.append((text, line.doubled))
         prev_doubled = line.doubled
-    return texts
+    return stack
+
+
+def headline_texts(run: HeadlineRun) -> list[str]:
+    return [text for text, _ in headline_stack(run)]
 
 
 def _body_text(body: Body) -> str:
@@ -142,7 +147,7 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
     return pairs
 
 
-def _assign(scores: dict[tuple[int, int], float], n_runs: int, n_bodies: int) -> dict[int, int]:
+def _assign(scores: dict[tuple[int, int], float]) -> dict[int, int]:
     """Each body's own headline run, chosen for the whole page at once: the one-to-one
     matching with the most fit in all (over MATCH_THRESHOLD), not the best pair first. A
     headline stacked over the next report can still belong to the report above it, when
@@ -192,7 +197,7 @@ def attach_headlines(bodies: list[Body], runs: list[HeadlineRun],
     """Map body index → its headline runs (page order), and the runs that fit no body."""
     sides: dict[tuple[int, int], str] = {}
     scores = score_runs(bodies, runs, districts_of, banners, parts, sides)
-    owner = _assign(scores, len(runs), len(bodies))
+    owner = _assign(scores)
     # Where this page's headlines stand: when the pairs that clearly fit mostly have the
     # headline on one side of its body (the OCR read them all after, say), a headline
     # next to a body on that side is likelier its own, even where it shares few words.
@@ -204,7 +209,7 @@ def attach_headlines(bodies: list[Body], runs: list[HeadlineRun],
                     scores[key] += PAGE_ORDER
                     if parts is not None and key in parts:
                         parts[key]["page's order"] = PAGE_ORDER
-            owner = _assign(scores, len(runs), len(bodies))
+            owner = _assign(scores)
             break
     # A headline that shares few words with its report (小发明解决大难题) still stands next
     # to it: a run left over, beside a body that got no headline, with no banner between,
@@ -247,21 +252,6 @@ def attach_headlines(bodies: list[Body], runs: list[HeadlineRun],
     return attached, residue
 
 
-def _stack(run: HeadlineRun) -> tuple[list[str], list[bool]]:
-    """The run's headline texts, and which were printed in doubled (big) type."""
-    texts: list[str] = []
-    doubled: list[bool] = []
-    prev_doubled = False
-    for line in run.lines:
-        if line.doubled and prev_doubled and texts:
-            pass
-        else:
-            doubled.append(line.doubled)
-        prev_doubled = line.doubled
-    texts = headline_texts(run)
-    return texts, doubled[:len(texts)]
-
-
 def choose_title(body: Body, runs: list[HeadlineRun]) -> tuple[str | None, list[str]]:
     """The main headline and the other headline lines (kickers and subtitles, page order)."""
     if not runs:
@@ -270,7 +260,8 @@ def choose_title(body: Body, runs: list[HeadlineRun]) -> tuple[str | None, list[
     before = [r for r in runs if r.position < body.first]
     # The first line of the run after the body, else the last of the run before it.
     main_run = min(after, key=lambda r: r.position) if after else max(before, key=lambda r: r.position)
-    texts, doubled = _stack(main_run)
+    stack = headline_stack(main_run)
+    texts, doubled = [t for t, _ in stack], [line.doubled for line in main_run.lines][:len(stack)]
     # The printed order: kicker, main, subtitle. A stack of three may have its main line
     # in the middle; the line beside the body is the main one of a stack read after the
     # body from its top (main, subtitle) or before it down to it (kickers, main).

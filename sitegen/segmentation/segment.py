@@ -54,8 +54,6 @@ class SegmentedPage:
     explanation: list[str] = field(default_factory=list)   # with explain=True: why, decision by decision
 
 
-
-
 def _nearest_bodies(bodies: list[Body], item: Furniture, prefer_previous: bool) -> list[int]:
     """The bodies a column header or author line may belong to, the likeliest first: a
     signed piece never starts with 本报讯. The caller takes the first not already taken,
@@ -211,11 +209,10 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
             residue.append((line.number, line.text.strip()))
 
     # A report's photo printed under it is the rest of the report.
-    folded: dict[int, tuple[int, str | None]] = {
-        photo: (report, None) for photo, report in _report_photos(bodies, attached, set(column_of)).items()}
+    photos = _report_photos(bodies, attached, set(column_of))
     articles = []
     for i, body in enumerate(bodies):
-        if i in folded:
+        if i in photos:
             continue
         title, subtitles = choose_title(body, attached.get(i, []))
         byline = _byline(body)
@@ -227,9 +224,9 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
         kind = article_kind(body, signed, titled=title is not None, opens_page=i == 0)
         paragraphs = _paragraphs(body, width)
         last = body
-        for j in sorted(j for j, (article, _) in folded.items() if article == i):
-            last, subhead = bodies[j], folded[j][1]
-            paragraphs += [*(["### " + subhead] if subhead else []), *_paragraphs(last, width)]
+        for j in sorted(j for j, report in photos.items() if report == i):
+            last = bodies[j]
+            paragraphs += _paragraphs(last, width)
             byline.merge(_byline(last))
         articles.append(SegmentedArticle(
             title=title,
@@ -248,7 +245,7 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
     if explain:
         from sitegen.segmentation.explain import explain_page
 
-        result.explanation = explain_page(lines, parts, attached, scores, folded, subheads)
+        result.explanation = explain_page(lines, parts, attached, scores, photos, subheads)
     return result
 
 

@@ -11,13 +11,20 @@ from __future__ import annotations
 import re
 
 from sitegen.blocks.cues import Evidence, Where
+from sitegen.blocks.cues.width import visual_width
 from sitegen.blocks.line import Line
 
 # (下转第4版) / (转4版) ends a part that goes on on another page.
 MARKER_TO = re.compile(r"[（(]\s*(?:下\s*)?转\s*(?:至\s*)?(?:第\s*)?\S{1,4}?\s*版\s*[）)]\s*$")
 # What a line opens with when it goes on with the sentence above: 表示，说…
-RUNS_ON = re.compile(r"^(?:表示|说|介绍|指出|认为|告诉|坦言|强调|称|透露|提到|谈到|说道|感慨|笑着)")
+RUNS_ON = re.compile(r"^(?:表示|说|介绍|指出|认为|告诉|坦言|强调|称|透露|提到|谈到|希望|要求|说道|感慨|笑着)")
 GOES_ON = set("，、。；：,;:）)”’」』》！？!?")
+
+
+def goes_on_with(text: str) -> bool:
+    """Does a line opening with ``text`` go on with the sentence above it?"""
+    text = text.lstrip()
+    return text[:1] in GOES_ON or RUNS_ON.match(text) is not None
 
 
 def wider_than_its_column(line: Line, prev: Line | None, width: int | None) -> bool:
@@ -47,7 +54,6 @@ def new_paragraph(where: Where) -> Evidence | None:
     if where.width is None or where.open_sentence or line.gap_before or prev is None \
             or prev.kind.value not in ("body", "news_start") or MARKER_TO.search(prev.text):
         return None
-    from sitegen.blocks.cues.width import visual_width
     if visual_width(line.compact) > where.width + 1:
         return None         # wider than its column: no paragraph's first line
     if visual_width(line.compact) < where.width - 2:

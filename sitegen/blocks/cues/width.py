@@ -7,9 +7,11 @@ the width is measured around each line, from the wrapped lines near it, not once
 
 from __future__ import annotations
 
+import bisect
 import statistics
 
 from sitegen.blocks.cues import Evidence, Where
+from sitegen.blocks.cues.shape import phrase_gap
 from sitegen.blocks.line import Line, LineKind
 
 NEAR = 12               # wrapped lines on either side that measure a line's column
@@ -23,10 +25,10 @@ def _wrapped(lines: list[Line]) -> list[int]:
             if a.kind == LineKind.BODY and b.kind == LineKind.BODY and b.gap_before == 0]
 
 
-def column_width(lines: list[Line]) -> int | None:
+def column_width(lines: list[Line], wrapped: list[int] | None = None) -> int | None:
     """The width of the page's wrapped body column, in characters; None when the page has
-    one paragraph per line."""
-    widths = [len(lines[k].compact) for k in _wrapped(lines)]
+    one paragraph per line. ``wrapped``: the lines' ``_wrapped`` indexes, when known."""
+    widths = [len(lines[k].compact) for k in (wrapped if wrapped is not None else _wrapped(lines))]
     if len(widths) < MIN_SAMPLES:
         return None
     width = int(statistics.median(widths))
@@ -36,12 +38,10 @@ def column_width(lines: list[Line]) -> int | None:
 def local_widths(lines: list[Line]) -> list[int | None]:
     """The column width around each line: the median of the NEAR wrapped lines before and
     after it, or the page's width where too few stand near."""
-    page = column_width(lines)
     wrapped = _wrapped(lines)
+    page = column_width(lines, wrapped)
     if len(wrapped) < MIN_SAMPLES:
         return [page] * len(lines)
-    import bisect
-
     result: list[int | None] = []
     for i in range(len(lines)):
         at = bisect.bisect_left(wrapped, i)
@@ -84,7 +84,6 @@ def steady_width(where: Where) -> Evidence | None:
     first line of their wrapped paragraph. A steady width is evidence against a boundary."""
     if where.width is not None or where.nxt is None or where.nxt.gap_before or where.under_banner:
         return None
-    from sitegen.blocks.cues.shape import phrase_gap
     if phrase_gap(where.line.text):
         return None             # a space between phrases is a headline's, never a wrapped line's
     lines, n = where.lines, len(where.line.compact)
