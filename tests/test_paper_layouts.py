@@ -204,3 +204,14 @@ def test_a_kicker_and_headline_at_the_columns_width_after_a_break_are_a_headline
     page = segment_page(text)
     assert [a.title for a in page.articles][1] == "暖心驿站让出租车司机歇歇脚"
     assert [t for _, t in page.page_furniture] == ["2022.05.11"]
+
+
+def test_a_stacks_big_type_belongs_to_the_line_printed_in_it():
+    # Doubled type wrapped over two lines is one headline; the plain line under it is not big type.
+    from sitegen.blocks import classify_page
+    from sitegen.segmentation.bodies import HeadlineRun
+    from sitegen.segmentation.headlines import headline_stack
+
+    lines = [l for l in classify_page("职职工工之之家家迎迎来来\n新新家家属属\n覆盖辖区40家基层工会\n本报讯（记者 刘洋）近日。\n")
+             if l.kind.value == "headline"]
+    assert headline_stack(HeadlineRun(lines, 0)) == [("职工之家迎来新家属", True), ("覆盖辖区40家基层工会", False)]

@@ -261,7 +261,7 @@ def choose_title(body: Body, runs: list[HeadlineRun]) -> tuple[str | None, list[
     # The first line of the run after the body, else the last of the run before it.
     main_run = min(after, key=lambda r: r.position) if after else max(before, key=lambda r: r.position)
     stack = headline_stack(main_run)
-    texts, doubled = [t for t, _ in stack], [line.doubled for line in main_run.lines][:len(stack)]
+    texts, doubled = [t for t, _ in stack], [d for _, d in stack]
     # The printed order: kicker, main, subtitle. A stack of three may have its main line
     # in the middle; the line beside the body is the main one of a stack read after the
     # body from its top (main, subtitle) or before it down to it (kickers, main).
