@@ -20,7 +20,7 @@ from sitegen.errors import SitegenError
 FIELD_ORDER = [f.name for f in dataclasses.fields(Article) if f.name not in ("body",)]
 LIST_FIELDS = {f.name for f in dataclasses.fields(Article) if f.type == "list[str]"}
 _HASH_LINE = re.compile(r"^ingest_hash: .*\n", re.M)
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+ARTICLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")     # an id is a URL segment
 
 
 class ArticleFileError(SitegenError):
@@ -176,7 +176,7 @@ def article_from_text(text: str, path: Path | str = "<text>") -> Article:
         values[key] = value
     if not values.get("id"):
         values["id"] = Path(str(path)).stem
-    if not _ID.match(values["id"]):
+    if not ARTICLE_ID.match(values["id"]):
         raise ArticleFileError(f"'id' must be ASCII letters, digits, - or _: {values['id']!r}", path, line_of("id"))
     kind = values.get("kind") or "news"
     if kind not in KINDS:

@@ -65,6 +65,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitegen.content.files import ARTICLE_ID
 from sitegen.errors import SitegenError, read_toml
 
 CORRECTIONS_DIR = "_corrections"
@@ -75,7 +76,6 @@ FIELDS = ("title", "subtitles", "kind", "reporters", "correspondents", "photogra
           "districts", "places", "tags", "date", "page")
 LIST_FIELDS = ("subtitles", "reporters", "correspondents", "photographers", "authors", "districts", "places", "tags")
 EDITOR_KINDS = ("news", "photo", "column", "continuation", "ad")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # The ``deleted = [...]`` assignment, whatever its layout: strings and comments may hold "]".
 _DELETED = re.compile(r'^deleted[ \t]*=[ \t]*\[(?:[^\]"#]|"[^"\n]*"|#[^\n]*)*\][^\n]*\n?', re.M)
@@ -176,7 +176,7 @@ class PageCorrections:
             if key not in KEYS:
                 raise SitegenError(f"unknown key {key!r} (known: {', '.join(KEYS)})", path, line_of(key))
         deleted = data.get("deleted", [])
-        if not isinstance(deleted, list) or not all(isinstance(i, str) and _ID.match(i) for i in deleted):
+        if not isinstance(deleted, list) or not all(isinstance(i, str) and ARTICLE_ID.match(i) for i in deleted):
             raise SitegenError("'deleted' must be a list of article ids (\"20200720-766ca60c\")", path,
                                line_of("deleted"))
         entries = data.get("article", [])
@@ -191,7 +191,7 @@ class PageCorrections:
                     raise SitegenError(f"unknown key {key!r} in [[article]] (known: {', '.join(ENTRY_KEYS)})",
                                        path, line_of(key, start))
             ident, at = e.get("id"), e.get("at")
-            if not isinstance(ident, str) or not _ID.match(ident):
+            if not isinstance(ident, str) or not ARTICLE_ID.match(ident):
                 raise SitegenError("[[article]] needs an id (\"20200720-766ca60c\")", path, line)
             if ident in seen:
                 raise SitegenError(f"[[article]] id {ident!r} is given twice", path, line_of("id", start))
@@ -204,7 +204,7 @@ class PageCorrections:
             for key in ("title", "headline"):
                 if e.get(key) is not None and not isinstance(e.get(key), str):
                     raise SitegenError(f"{key!r} must be a string", path, line_of(key, start))
-            if joins is not None and not (isinstance(joins, str) and _ID.match(joins)):
+            if joins is not None and not (isinstance(joins, str) and ARTICLE_ID.match(joins)):
                 raise SitegenError("'joins' must be an article id", path, line_of("joins", start))
             if place not in ("after", "before"):
                 raise SitegenError("'place' must be \"after\" or \"before\"", path, line_of("place", start))
@@ -216,7 +216,7 @@ class PageCorrections:
         for ident, values in fields_data.items():
             m = re.search(rf'^[ \t]*\[[ \t]*fields[ \t]*\.[ \t]*["\']?{re.escape(ident)}["\']?[ \t]*\]', text, re.M)
             start = m.start() if m else 0
-            if not _ID.match(ident):
+            if not ARTICLE_ID.match(ident):
                 raise SitegenError(f"[fields.{ident!r}]: not an article id", path, text[:start].count("\n") + 1)
             checked = {}
             for name, value in values.items():
