@@ -215,3 +215,33 @@ def test_a_stacks_big_type_belongs_to_the_line_printed_in_it():
     lines = [l for l in classify_page("职职工工之之家家迎迎来来\n新新家家属属\n覆盖辖区40家基层工会\n本报讯（记者 刘洋）近日。\n")
              if l.kind.value == "headline"]
     assert headline_stack(HeadlineRun(lines, 0)) == [("职工之家迎来新家属", True), ("覆盖辖区40家基层工会", False)]
+
+
+HEADLINES_AT_THE_FOOT = """\
+本报讯（记者 王小明）近日，朝阳区望京街道总工会举办职工乒乓球比赛，来自辖区企业的八十名职工参赛。
+比赛设男子单打、女子单打和混合双打三个项目。
+
+本报讯（记者 李红）日前，丰台区卢沟桥街道工会为辖区环卫工人送去绿豆、毛巾等防暑降温用品。
+街道工会负责人表示，将持续关心户外劳动者。
+
+本报讯（记者 赵强）石景山区八角街道工会近日组织劳模志愿者走进社区，为居民义务理发、修理家电。
+
+望京职工乒乓球比赛开赛
+卢沟桥街道工会为环卫工人送清凉
+八角街道劳模志愿者进社区
+"""
+
+
+def test_headlines_read_one_under_the_other_at_the_pages_foot_each_go_to_their_own_report():
+    page = segment_page(HEADLINES_AT_THE_FOOT)
+    assert [a.title for a in page.articles] == ["望京职工乒乓球比赛开赛", "卢沟桥街道工会为环卫工人送清凉",
+                                               "八角街道劳模志愿者进社区"]
+
+
+def test_a_page_number_and_section_beside_the_headers_date_are_furniture():
+    text = "7 综合\n2020.10.08\n\n卢沟桥街道工会为环卫工人送清凉\n" + HEADLINES_AT_THE_FOOT.split("\n\n")[1] + "\n"
+    page = segment_page(text)
+    assert [a.title for a in page.articles] == ["卢沟桥街道工会为环卫工人送清凉"]
+    assert [t for _, t in page.page_furniture] == ["7 综合", "2020.10.08"]
+    # The same label in the page's text is text.
+    assert "7 综合" not in [t for _, t in segment_page("本报讯 近日，社区开展活动。\n7 综合\n活动持续三天。\n").page_furniture]

@@ -42,6 +42,8 @@ _BRACKETED_BANNER = re.compile(r"^\s*[【\[［〔]\s*[\u4e00-\u9fff]{2,8}\s*[】
 _CREDIT_LEAD = re.compile(r"^\s*(本报记者|记者|通讯员|本报通讯员|摄影记者)(\s*[\u3400-\u9fff]{2,4})+\s*$")
 _SENTENCE_END = ("。", "！", "？", "!", "?", "”", "」", "』", "…", "）")
 _COLUMN_SUFFIX = re.compile(r"(日记|手记|札记|随笔|侧记|漫谈|快评|时评|短评|专栏)$")
+# A page's number and section (7 综合, 07 要闻, A3 社会) printed as a label beside its header.
+_PAGE_NUMBER_LABEL = re.compile(r"^\s*[A-D]?\d{1,2}\s*[\u4e00-\u9fff]{2,4}\s*$")
 # The sections a page prints its briefs and photos under, with or without a mark.
 _SECTION = re.compile(r"^(?:简讯|短讯|快讯|图片新闻|新闻速递|工会动态|一线传真|图说新闻|新闻简讯)$")
 
@@ -136,6 +138,15 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
                 line.doubled, line.display = True, short
                 line.kind = doubled.kind if doubled.kind in (LineKind.HEADLINE, LineKind.COLUMN) else LineKind.HEADLINE
                 line.__dict__.pop("compact", None)
+
+    # A page's header is often two lines: its date, and beside it the page's number and
+    # section as the page prints them (7 综合, 07 要闻). Such a label is the header's only
+    # next to the header's date at the top or foot of the page; anywhere else it could be
+    # a line of text.
+    for k, line in enumerate(lines):
+        if (k < 3 or k >= len(lines) - 3) and line.kind in (LineKind.BODY, LineKind.HEADLINE) and _PAGE_NUMBER_LABEL.match(line.text) \
+                and any(other.kind == LineKind.FURNITURE for other in lines[max(0, k - 1):k + 2]):
+            line.kind = LineKind.FURNITURE
 
     for prev, line in zip(lines, lines[1:]):
         if prev.doubled and line.gap_before == 0:

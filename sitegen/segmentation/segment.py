@@ -22,8 +22,8 @@ from sitegen.markdown import ESCAPED_LEAD
 from sitegen.ocr.spacing import clean_headline_spacing
 from sitegen.ocr.wraps import join_wrapped_lines
 from sitegen.segmentation.bodies import Body, Furniture, mend_broken_paragraphs, split_page
-from sitegen.segmentation.headlines import attach_headlines, choose_title, headline_texts
-from sitegen.segmentation.stacks import split_shared_runs
+from sitegen.segmentation.headlines import attach_headlines, choose_title, headline_texts, score_runs
+from sitegen.segmentation.stacks import split_crowded_runs, split_shared_runs
 from sitegen.segmentation.subheads import fold_subheads
 from sitegen.segmentation.kinds import article_kind
 
@@ -182,8 +182,14 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
     bodies = parts.bodies
     parts.runs = split_shared_runs(bodies, parts.runs)
     scores: dict | None = {} if explain else None
-    attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named,
-                                            [f.position for f in parts.columns], parts=scores)
+    banners = [f.position for f in parts.columns]
+    attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores)
+    runs = split_crowded_runs(bodies, parts.runs, attached,
+                              lambda singles: score_runs(bodies, singles, _districts_named, banners))
+    if len(runs) != len(parts.runs):
+        parts.runs = runs
+        scores = {} if explain else None
+        attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores)
 
     column_of: dict[int, str] = {}
     residue: list[tuple[int, str]] = []

@@ -41,3 +41,71 @@ def split_shared_runs(bodies: list[Body], runs: list[HeadlineRun]) -> list[Headl
         else:
             out += [HeadlineRun(run.lines[:cut], run.position), HeadlineRun(run.lines[cut:], run.position + cut)]
     return out
+
+
+CROWD_FIT = 0.5         # a line that fits a bare body this well is that body's own headline
+CROWD_MARGIN = 0.3      # …and must fit it this much better than the run's body
+
+
+def split_crowded_runs(bodies: list[Body], runs: list[HeadlineRun], attached: dict[int, list[HeadlineRun]],
+                       score_lines) -> list[HeadlineRun]:
+    """``runs`` with each run that holds the headlines of several articles cut between them.
+
+    The OCR reads a page's headlines in its own order: several articles' headlines may come
+    one under the other, far from their bodies (all at the page's end, say). Matched whole,
+    such a run goes to one body and leaves the others bare. A line of it that clearly fits
+    a body left bare, much better than the body the run went to, is that body's: the run
+    is cut where its lines stop fitting one body and start fitting another. ``score_lines(runs)``
+    scores one-line runs against the bodies, as the page's headlines are scored."""
+    titled = {i for i, rs in attached.items() if rs}
+    owner = {id(r): i for i, rs in attached.items() for r in rs}
+    bare = [i for i, b in enumerate(bodies) if i not in titled and b.start in ("news", "feature", "plain")]
+    if not bare:
+        return runs
+    out: list[HeadlineRun] = []
+    for run in runs:
+        if len(run.lines) < 2:
+            out.append(run)
+            continue
+        # Entries as headline_stack reads them: doubled type over two lines is one.
+        entries: list[list] = []
+        for line in run.lines:
+            if entries and line.doubled and entries[-1][-1].doubled:
+                entries[-1].append(line)
+            else:
+                entries.append([line])
+        if len(entries) < 2:
+            out.append(run)
+            continue
+        starts = [run.position]
+        for e in entries[:-1]:
+            starts.append(starts[-1] + len(e))
+        singles = [HeadlineRun(e, p) for e, p in zip(entries, starts)]
+        scores = score_lines(singles)
+        home = owner.get(id(run))
+        # Each line claimed by the body it clearly fits (a bare one, or the run's own); a
+        # new claim starts a new run, a line that fits nothing clearly (a kicker, a
+        # subtitle) stays with the line above it.
+        taken: set[int] = set()
+        cuts, last_claim = [], None
+        for j in range(len(entries)):
+            stay = scores.get((j, home), 0.0) if home is not None else 0.0
+            fits = [(scores.get((j, i), 0.0), i) for i in bare if i not in taken]
+            s, i = max(fits) if fits else (0.0, None)
+            claim = None
+            if s >= CROWD_FIT and s - stay >= CROWD_MARGIN:
+                claim = i
+                taken.add(i)
+            elif stay >= CROWD_FIT:
+                claim = home
+            if claim is not None and last_claim is not None and claim != last_claim:
+                cuts.append(j)
+            if claim is not None:
+                last_claim = claim
+        if not cuts:
+            out.append(run)
+            continue
+        bounds = [0, *cuts, len(entries)]
+        for a, b in zip(bounds, bounds[1:]):
+            out.append(HeadlineRun([line for e in entries[a:b] for line in e], starts[a]))
+    return out
