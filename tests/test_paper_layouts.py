@@ -245,3 +245,14 @@ def test_a_page_number_and_section_beside_the_headers_date_are_furniture():
     assert [t for _, t in page.page_furniture] == ["7 综合", "2020.10.08"]
     # The same label in the page's text is text.
     assert "7 综合" not in [t for _, t in segment_page("本报讯 近日，社区开展活动。\n7 综合\n活动持续三天。\n").page_furniture]
+
+
+def test_a_banner_among_the_bodies_between_a_far_headline_and_its_report_does_not_keep_them_apart():
+    a, b, c, heads = HEADLINES_AT_THE_FOOT.split("\n\n")
+    column = ("■职工心声\n一线工作要用心\n北京地铁 刘洋\n在一线干了二十年，我最大的体会是，工作要用心。每天早上六点，"
+              "我都会先把设备检查一遍，再去食堂吃早饭。\n徒弟们常问我有什么窍门，我说没有窍门，就是多看多想。")
+    page = segment_page("\n\n".join([a, column, b, c, heads]))
+    titles = {x.paragraphs[0][:7]: x.title for x in page.articles}
+    assert titles["本报讯（记者王"] == "望京职工乒乓球比赛开赛"
+    assert titles["本报讯（记者李"] == "卢沟桥街道工会为环卫工人送清凉"
+    assert titles["在一线干了二十"] == "一线工作要用心"

@@ -35,6 +35,7 @@ EXTRA_MARGIN = 0.1          # …and fit its body clearly better than any other
 PLACE_WEIGHT = 0.15         # a district named by both headline and body, or by the headline only
 STACKED_OVER_BYLINE = 0.3   # printed straight over a report's byline (本报讯, 本报记者 X), no blank line
 BANNER_BETWEEN = 0.5        # a column banner between a headline and a body: another piece's
+BANNER_FAR = 0.1            # …among the bodies between them
 REACH = 30                  # bodies on either side of a headline that it may belong to
 CLEAR_FIT = 0.5             # a pair this good shows where the page's headlines stand…
 ORIENTATION_MIN = 3         # …when there are this many…
@@ -129,7 +130,9 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
         agree = 0.0
         if run_places[k]:
             agree = PLACE_WEIGHT if run_places[k] & body_places[i] else -PLACE_WEIGHT
-        apart = BANNER_BETWEEN if count_between(banner_positions, lo, hi) else 0.0
+        # A banner between a headline and the body beside it opens another piece; one
+        # among the bodies between a far headline and its body tells little.
+        apart = (BANNER_BETWEEN if between == 0 else BANNER_FAR) if count_between(banner_positions, lo, hi) else 0.0
         if parts is not None:
             parts[(k, i)] = {"shared words": shared, "nearby": nearby, "districts": agree,
                              "bodies between": -0.03 * between, "banner between": -apart}
