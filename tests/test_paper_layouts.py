@@ -256,3 +256,19 @@ def test_a_banner_among_the_bodies_between_a_far_headline_and_its_report_does_no
     assert titles["本报讯（记者王"] == "望京职工乒乓球比赛开赛"
     assert titles["本报讯（记者李"] == "卢沟桥街道工会为环卫工人送清凉"
     assert titles["在一线干了二十"] == "一线工作要用心"
+
+
+def test_a_line_whose_next_opens_on_a_particle_is_cut_mid_sentence_not_a_headline():
+    text = ("■守护平安\n\n师傅退休前把一本工作笔记交给\n了张萌，这本笔记她一直带在身\n边。\n\n"
+            "了解到职工的需求后，工会很快\n行动起来。\n")
+    lines = {line.display: line.kind for line in classify_page(text)}
+    page = segment_page(text)
+    assert all(a.title != "师傅退休前把一本工作笔记交给" for a in page.articles)
+    assert any("交给了张萌" in p for a in page.articles for p in a.paragraphs)
+    assert lines["了解到职工的需求后，工会很快"] != LineKind.HEADLINE
+
+
+def test_a_sections_banner_is_named_for_what_it_holds():
+    page = segment_page("工会简讯\n\n" + BRIEFS.split("\n", 1)[1])
+    assert [a.title for a in page.articles] == [None] * 5
+    assert "工会简讯" in [t for _, t in page.residue]

@@ -45,7 +45,8 @@ _COLUMN_SUFFIX = re.compile(r"(日记|手记|札记|随笔|侧记|漫谈|快评|
 # A page's number and section (7 综合, 07 要闻, A3 社会) printed as a label beside its header.
 _PAGE_NUMBER_LABEL = re.compile(r"^\s*[A-D]?\d{1,2}\s*[\u4e00-\u9fff]{2,4}\s*$")
 # The sections a page prints its briefs and photos under, with or without a mark.
-_SECTION = re.compile(r"^(?:简讯|短讯|快讯|图片新闻|新闻速递|工会动态|一线传真|图说新闻|新闻简讯)$")
+# A section's name ends with what it holds, whoever's it is (工会简讯, 基层快讯, 京城速递).
+_SECTION = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:简讯|短讯|快讯|速递|图片新闻|图说新闻)|工会动态|一线传真)$")
 
 
 def _split_ocr_line(raw: str, number: int) -> list[Line]:

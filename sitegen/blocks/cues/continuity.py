@@ -40,9 +40,25 @@ def sentence_open(where: Where) -> Evidence | None:
     return Evidence("sentence-open", -6, "the text above ends mid-sentence")
 
 
+# Particles that close what came before them (交给 / 了阎影，…, 同事 / 们): no sentence or
+# headline opens with one standing alone, though words that start with them do (了解, 的确).
+PARTICLES = set("了着过的地得们吗呢吧啊呀")
+
+
+def opens_on_a_particle(text: str) -> bool:
+    if text[:1] not in PARTICLES:
+        return False
+    from sitegen.dictionary import tokenizer
+
+    first = next(iter(tokenizer().cut(text[:6], HMM=False)), "")
+    return len(first) == 1
+
+
 def runs_on(where: Where) -> Evidence | None:
     if where.nxt is not None and where.nxt.compact[:1] in GOES_ON:
         return Evidence("runs-on", -6, f"the next line opens with {where.nxt.compact[:1]!r}: one sentence")
+    if where.nxt is not None and where.nxt.gap_before == 0 and opens_on_a_particle(where.nxt.compact):
+        return Evidence("runs-on", -6, f"the next line opens with the particle {where.nxt.compact[:1]!r}: one sentence")
     return None
 
 
