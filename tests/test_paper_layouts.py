@@ -272,3 +272,11 @@ def test_a_sections_banner_is_named_for_what_it_holds():
     page = segment_page("工会简讯\n\n" + BRIEFS.split("\n", 1)[1])
     assert [a.title for a in page.articles] == [None] * 5
     assert "工会简讯" in [t for _, t in page.residue]
+
+
+def test_a_feature_headline_quoting_its_subject_may_hold_a_comma():
+    text = ("姚小萍：只要职工需要，我就在\n——记西城区德胜街道工会干部姚小萍\n文/本报记者 张华\n\n"
+            "在德胜街道，提起工会干部姚小萍，职工们都竖起大拇指。十年来，她走遍了辖区的每一家企业。\n")
+    [article] = segment_page(text).articles
+    assert article.title == "姚小萍：只要职工需要，我就在"
+    assert article.subtitles == ["——记西城区德胜街道工会干部姚小萍"]

@@ -1,5 +1,5 @@
-"""Where headlines stand: over a report's opening (本报讯…, a byline line), under a
-column's banner, over a lede (近日，/ 12月4日，), apart from the text by a phrase gap."""
+"""Where headlines stand: over a report's opening (本报讯…, a byline line) or a subtitle
+(——记…), under a column's banner, over a lede (近日，/ 12月4日，), apart from the text by a phrase gap."""
 
 from __future__ import annotations
 
@@ -24,6 +24,11 @@ def stands_over_opening(where: Where) -> Evidence | None:
         return Evidence("dash", 3, "opens with a dash, as a subtitle does (——记…)")
     if where.over_byline:
         return Evidence("over-opening", 2, "straight over a report's opening or byline line")
+    if where.nxt is not None and where.nxt.gap_before == 0 and _DASH.match(where.nxt.compact) \
+            and len(where.nxt.compact) <= 30:
+        # The dash line under it is a subtitle (——记劳模张三); what stands over a subtitle
+        # is the headline it completes.
+        return Evidence("over-subtitle", 5, "straight over a subtitle opened by a dash")
     if where.under_banner:
         return Evidence("under-banner", 3, "straight under a column's banner")
     if where.nxt is not None and where.nxt.kind.value == "body" and opens_lede(where.nxt):

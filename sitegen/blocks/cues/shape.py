@@ -45,9 +45,14 @@ def headline_shaped(line: Line, where_headlines_stand: bool = False) -> bool:
     else:
         # A feature's headline names its subject before a colon (劳模张三：三十年坚守一线):
         # one colon after a short name, with a phrase after it.
+        # What follows the colon may be their own words, a clause or two (姚妮萍：只要职工
+        # 需要，我就在); a sentence of text runs longer.
         left, colon, right = inner.partition("：") if "：" in inner else inner.partition(":")
         if colon and 2 <= len(left) <= 14 and len(right) >= 4 and not re.search(r"[：:]", right):
             inner = left + right
+            clauses = re.split(r"[，,]", right)
+            if len(clauses) == 2 and len(text) <= 24 and all(len(c) >= 3 for c in clauses):
+                inner = left + "".join(clauses)
     if _INNER_PUNCT.search(inner):
         return False
     cjk = sum(1 for c in text if is_cjk(c))
