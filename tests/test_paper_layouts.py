@@ -280,3 +280,42 @@ def test_a_feature_headline_quoting_its_subject_may_hold_a_comma():
     [article] = segment_page(text).articles
     assert article.title == "姚小萍：只要职工需要，我就在"
     assert article.subtitles == ["——记西城区德胜街道工会干部姚小萍"]
+
+
+BRIEFS_UNDER_A_BANNER = """\
+工会快讯
+
+市教育工会开办职工子女托管班
+
+近日，北京市教育工会开办职工子女暑期爱心托管班，
+首批接收职工子女二百名。托管班安排了作业辅导、科
+普课堂和体育活动等课程。（许华）
+
+前门工会职工书屋添新书
+
+近日，东城区前门街道总工会举办读书分享活动，为基
+层职工书屋配送新书三百册。目前，辖区已建成职工书
+屋四十家。
+
+昨天，北京市卫生健康工会为辖区女职工开展健康筛查，
+并新建“爱心妈咪小屋”九个。女职工委员会还将定期
+举办健康讲座。（汪小倩）
+
+市卫生健康工会“爱心妈咪小屋”投入使用
+"""
+
+
+def test_briefs_without_openings_each_keep_their_headline_even_one_read_after_its_text():
+    page = segment_page(BRIEFS_UNDER_A_BANNER)
+    assert [(a.title, a.paragraphs[0][:6]) for a in page.articles] == [
+        ("市教育工会开办职工子女托管班", "近日，北京市"),
+        ("前门工会职工书屋添新书", "近日，东城区"),
+        ("市卫生健康工会“爱心妈咪小屋”投入使用", "昨天，北京市")]
+
+
+def test_a_signature_in_brackets_after_the_last_sentence_closes_it():
+    from sitegen.ocr.wraps import sentence_closed
+
+    assert sentence_closed("普课堂和体育活动等课程。（许华）")
+    assert sentence_closed("活动持续三天。（完）")
+    assert not sentence_closed("记者从市总工会（北京市总工会）")

@@ -14,11 +14,17 @@ from sitegen.ocr.spacing import clean_spacing, is_cjk
 
 _TERMINAL = "。！？!?…"
 _CLOSERS = "”’）)」』》"
+_SIGNED_END = re.compile(r"(?<=[。！？!?…”])\s*[（(][^（()）]{1,24}[）)]$")
 
 
 def sentence_closed(text: str) -> bool:
     """Does the text end a sentence? (`…活动。`, `…活动。”`, not `…“群防群治”`.)"""
     t = text.rstrip()
+    # A signature or credit in brackets after the last sentence (…课程。（许华）, …。（完）)
+    # closes it.
+    signed = _SIGNED_END.search(t)
+    if signed:
+        t = t[:signed.start()]
     while t and t[-1] in _CLOSERS:
         if t[-1] in "”’" and len(t) >= 2 and t[-2] in _TERMINAL:
             return True

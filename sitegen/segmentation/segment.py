@@ -24,6 +24,7 @@ from sitegen.ocr.wraps import join_wrapped_lines
 from sitegen.segmentation.bodies import Body, Furniture, mend_broken_paragraphs, split_page
 from sitegen.segmentation.headlines import attach_headlines, choose_title, headline_texts, score_runs
 from sitegen.segmentation.stacks import split_crowded_runs, split_shared_runs
+from sitegen.segmentation.two_headlines import split_two_headed_bodies
 from sitegen.segmentation.subheads import fold_subheads
 from sitegen.segmentation.kinds import article_kind
 
@@ -188,6 +189,11 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
                               lambda singles: score_runs(bodies, singles, _districts_named, banners))
     if len(runs) != len(parts.runs):
         parts.runs = runs
+        scores = {} if explain else None
+        attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores)
+    split = split_two_headed_bodies(bodies, attached, {id(line): k for k, line in enumerate(lines)})
+    if split is not None:
+        parts.bodies = bodies = split
         scores = {} if explain else None
         attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores)
 

@@ -1,0 +1,70 @@
+"""A body two headlines clearly fit, each in a part of its own, is two articles.
+
+Briefs without an opening (no 本报讯, a headline and one paragraph each) run on into each
+other when the OCR reads some of their headlines after them: nothing in the text marks
+where one ends and the next begins. Their headlines do: each shares its words with its own
+paragraphs and not with the other's (lexical cohesion, as TextTiling cuts a text where its
+vocabulary changes). A body that two headline runs fit clearly is cut at the paragraph
+boundary that best parts their words; a subtitle or a second headline of one article
+shares its words with the same part as the first and cuts nothing. A body opened by a
+report's opening (本报讯…) is one report: a round-up's sections each share words with
+their own paragraphs too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sitegen.ocr.wraps import sentence_closed
+from sitegen.segmentation.bodies import Body, HeadlineRun
+from sitegen.segmentation.headlines import headline_texts
+from sitegen.segmentation.wording import share
+
+FITS = 0.4          # a headline that shares this much of its words with the body is one of its own…
+PARTED = 0.25       # …and each of the two must share this much more with its part than with the other
+
+
+def _text(lines) -> str:
+    return "".join(line.text for line in lines)
+
+
+def _best_cut(body: Body, heads: list[str]) -> int | None:
+    best, cut = 0.0, None
+    for k in range(1, len(body.lines)):
+        if not sentence_closed(body.lines[k - 1].text):
+            continue            # a paragraph can only end where a sentence does
+        above, below = _text(body.lines[:k]), _text(body.lines[k:])
+        for a in range(len(heads)):
+            for b in range(len(heads)):
+                if a == b:
+                    continue
+                first = share(heads[a], above) - share(heads[a], below)
+                second = share(heads[b], below) - share(heads[b], above)
+                if first >= PARTED and second >= PARTED and first + second > best:
+                    best, cut = first + second, k
+    return cut
+
+
+def split_two_headed_bodies(bodies: list[Body], attached: dict[int, list[HeadlineRun]],
+                            positions: dict[int, int]) -> list[Body] | None:
+    """The page's bodies with each body two headlines share cut in two, or None when
+    none is. ``positions`` gives each line's (by id) position on the page."""
+    out: list[Body] = []
+    changed = False
+    for i, body in enumerate(bodies):
+        heads = ["".join(headline_texts(run)) for run in attached.get(i, [])]
+        whole = _text(body.lines)
+        heads = [h for h in heads if share(h, whole) >= FITS]
+        # A report opened by 本报讯 is one report, whatever its sections' headings share:
+        # a round-up of several unions' work is one article.
+        cut = _best_cut(body, heads) if len(heads) >= 2 and body.start == "plain" else None
+        if cut is None:
+            out.append(body)
+            continue
+        changed = True
+        head_lines, tail_lines = body.lines[:cut], body.lines[cut:]
+        out.append(replace(body, lines=head_lines, credits=[], signature=None,
+                           last=positions.get(id(head_lines[-1]), body.first + cut - 1)))
+        out.append(replace(body, start="plain", lines=tail_lines, in_column=False, extra_sections=0,
+                           first=positions.get(id(tail_lines[0]), body.first + cut)))
+    return out if changed else None
