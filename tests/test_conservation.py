@@ -64,10 +64,15 @@ def placed_characters(text: str) -> Counter:
         for part in [a.title or "", *a.subtitles, a.column or "", a.author_line or "", *a.paragraphs]:
             part = re.sub(r"^(\\|### )", "", part)      # a Markdown escape, or a subhead's mark
             counts.update(c for c in part if not c.isspace())
-    for _, line in [*result.residue, *result.page_furniture]:
-        line = _typography_off(line)
-        for token in line.split():
-            counts.update(undouble(token) or token)
+    # Lines placed in no article stay as printed: counted as the page's own lines are, a
+    # doubled line's wrapped rest beside it (as printed, one line under the other) included.
+    left = sorted([*result.residue, *result.page_furniture])
+    group: list[str] = []
+    for k, (number, line) in enumerate(left):
+        group.append(line)
+        if k + 1 == len(left) or left[k + 1][0] != number + 1:
+            counts.update(expected_characters("\n".join(group)))
+            group = []
     return counts
 
 

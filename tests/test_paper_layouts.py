@@ -319,3 +319,36 @@ def test_a_signature_in_brackets_after_the_last_sentence_closes_it():
     assert sentence_closed("普课堂和体育活动等课程。（许华）")
     assert sentence_closed("活动持续三天。（完）")
     assert not sentence_closed("记者从市总工会（北京市总工会）")
+
+
+CASE_STORY = """\
+一份迟到的劳动合同
+
+ 本报记者 张华
+
+【案情】
+
+李某于2019年入职一家物
+流公司，单位一直未与他
+签订书面劳动合同。
+
+【评析】
+
+用人单位自用工之日起超
+过一个月不满一年未订立
+书面劳动合同的，应当向
+劳动者每月支付二倍工资。
+
+【提醒】
+
+职工应注意保留工牌、考
+勤记录等证据。
+"""
+
+
+def test_a_case_storys_bracketed_labels_head_its_parts_and_cut_nothing():
+    [article] = segment_page(CASE_STORY).articles
+    assert article.title == "一份迟到的劳动合同"
+    assert article.byline.reporters == ["张华"]
+    assert [p[:4] for p in article.paragraphs[1:]] == ["【案情】", "【评析】", "【提醒】"]
+    assert "李某于2019年入职一家物流公司" in "".join(article.paragraphs)

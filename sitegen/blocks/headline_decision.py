@@ -159,6 +159,11 @@ def mark_headlines(lines: list[Line]) -> None:
         if line.kind != LineKind.BODY:
             open_sentence = False
             continue
+        if line.extra.get("part_label"):
+            # 【案情】 heads the text under it: that text goes on from it, whatever it looks like.
+            line.extra["decision"] = Decision(False, 0, [Evidence("part-label", 0, "labels a part of an article")])
+            open_sentence = True
+            continue
         width = widths[i]
         j = next_in_text(lines, i)
         nxt = lines[j] if j is not None else None

@@ -42,6 +42,12 @@ _BRACKETED_BANNER = re.compile(r"^\s*[【\[［〔]\s*[\u4e00-\u9fff]{2,8}\s*[】
 _CREDIT_LEAD = re.compile(r"^\s*(本报记者|记者|通讯员|本报通讯员|摄影记者)(\s*[\u3400-\u9fff]{2,4})+\s*$")
 _SENTENCE_END = ("。", "！", "？", "!", "?", "”", "」", "』", "…", "）")
 _COLUMN_SUFFIX = re.compile(r"(日记|手记|札记|随笔|侧记|漫谈|快评|时评|短评|专栏)$")
+# The labels of an article's parts, printed in brackets or boxed on their own line: a case
+# story's 【案情】【评析】【提醒】, a report's 【链接】. They belong to the text they head,
+# unlike a section's banner (【简讯】), which heads articles of their own.
+ARTICLE_PART = re.compile(r"^\s*(?:[【［〔]\s*(?:%(names)s)\s*[】］〕]|[■□]\s*(?:%(names)s))\s*$" % {"names": "|".join((
+    "案情", "案例", "评析", "说法", "点评", "释法", "提醒", "提示", "链接", "背景", "相关链接", "延伸阅读",
+    "律师说法", "法官说法", "专家点评", "律师提醒", "法官提醒", "专家提醒", "以案说法", "温馨提示", "小贴士"))})
 # A page's number and section (7 综合, 07 要闻, A3 社会) printed as a label beside its header.
 _PAGE_NUMBER_LABEL = re.compile(r"^\s*[A-D]?\d{1,2}\s*[\u4e00-\u9fff]{2,4}\s*$")
 # The sections a page prints its briefs and photos under, with or without a mark.
@@ -103,6 +109,8 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
     elif parse_reporter_line(text):
         line.kind = LineKind.BYLINE            # before the banner: ■文/本报记者 X is a byline
         line.text = re.sub(r"^\s*[■□◆●]\s*", "", text)     # its box is typography
+    elif ARTICLE_PART.match(text):
+        line.extra["part_label"] = True        # text of the article it labels, never a banner
     elif _COLUMN_MARK.match(text) or _BRACKETED_BANNER.match(text):
         line.kind = LineKind.COLUMN
     elif _bare_banner(text):

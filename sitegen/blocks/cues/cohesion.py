@@ -34,4 +34,4 @@ def cut_word(where: Where) -> Evidence | None:
     word = word_across(where.line.compact, nxt.compact)
     if word is None:
         return None
-    return Evidence("cut-word", -3, f"the word {word!r} runs on into the next line")
+    return Evidence("cut-word", -4, f"the word {word!r} runs on into the next line")
