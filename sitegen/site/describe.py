@@ -49,10 +49,13 @@ def _headlines(articles, limit: int = 6) -> str:
 
 
 def article_description(article, paper: str) -> str:
-    """The opening of the text; for an article with no text (a photo without caption), its
-    headline, date and paper."""
+    """The opening of the text; for an article of a few words (a photo's caption, an ad),
+    its headline, paper and date before them."""
     text = plain_text(article.body).strip()
-    return _cut(text, 120) if text else f"{article.display_title}，{paper}{_date_cn(article.date)}。"
+    if len(text) >= 40:
+        return _cut(text, 120)
+    head = f"{article.display_title}（{paper}{_date_cn(article.date)}）"
+    return _cut(f"{head}：{text}" if text and text != article.display_title else head + "。", 120)
 
 
 def page_meta(context, paper: str, site_title: str) -> PageMeta:
