@@ -87,6 +87,7 @@ def test_every_page_kind_has_a_description_an_opengraph_card_and_an_absolute_can
     for url, head in pages.items():
         m = head.meta
         assert 20 <= len(m["description"]) <= 150, (url, m["description"])
+        assert "：：" not in m["description"] and not m["description"].endswith("："), url
         assert m["og:description"] == m["description"] and m["og:title"], url
         assert head.canonical == [SITE + url] and m["og:url"] == SITE + url, url
         assert m["og:type"] == ("article" if url.startswith("a/") else "website"), url

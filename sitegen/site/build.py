@@ -113,7 +113,7 @@ def _environment(settings: Settings, model: SiteModel) -> jinja2.Environment:
         "citation": lambda a, page, link: citation(a, page.number, link, settings.paper or settings.title),
         "citations": lambda a, page, link: citations(a, page.number, link, settings.paper or settings.title),
         "page_meta": jinja2.pass_context(lambda context: page_meta(context, settings.paper or settings.title,
-                                                                   settings.title)),
+                                                                   settings.title, _date_cn)),
     })
     env.filters["date_cn"] = _date_cn
     env.filters["plain"] = plain_text

@@ -27,13 +27,6 @@ class PageMeta:
     image_size: tuple[int, int] | None = None      # known for the theme's own card only
 
 
-def _date_cn(date: str | None) -> str:
-    if not date:
-        return "日期不详"
-    y, m, d = date.split("-")
-    return f"{int(y)}年{int(m)}月{int(d)}日"
-
-
 def _cut(text: str, limit: int = DESCRIPTION_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -48,18 +41,19 @@ def _headlines(articles, limit: int = 6) -> str:
     return "：" + "；".join(titles[:limit]) + ("等" if len(titles) > limit else "")
 
 
-def article_description(article, paper: str) -> str:
+def article_description(article, paper: str, date_cn) -> str:
     """The opening of the text; for an article of a few words (a photo's caption, an ad),
     its headline, paper and date before them."""
     text = plain_text(article.body).strip()
     if len(text) >= 40:
         return _cut(text, 120)
-    head = f"{article.display_title}（{paper}{_date_cn(article.date)}）"
+    head = f"{article.display_title}（{paper}{date_cn(article.date)}）"
     return _cut(f"{head}：{text}" if text and text != article.display_title else head + "。", 120)
 
 
-def page_meta(context, paper: str, site_title: str) -> PageMeta:
-    """``context``: the page's template variables (a mapping)."""
+def page_meta(context, paper: str, site_title: str, date_cn) -> PageMeta:
+    """``context``: the page's template variables (a mapping); ``date_cn``: how the site
+    writes a date (the templates' own filter, so that a description reads like the page)."""
     get = context.get
     og_type, og_title = "website", None
     image = get("share_image") or SHARE_CARD       # a page (an article with its scan) may bring its own
@@ -67,15 +61,15 @@ def page_meta(context, paper: str, site_title: str) -> PageMeta:
     if get("article") is not None:
         a = get("article")
         og_type, og_title = "article", a.display_title
-        description = article_description(a, paper)
+        description = article_description(a, paper, date_cn)
     elif get("printed_page") is not None and get("issue") is not None:
         page, issue = get("printed_page"), get("issue")
-        og_title = f"{paper} {_date_cn(issue.date)} {page.label}"
-        description = f"{paper}{_date_cn(issue.date)}{page.label}，{len(page.articles)}篇文章{_headlines(page.articles)}"
+        og_title = f"{paper} {date_cn(issue.date)} {page.label}"
+        description = f"{paper}{date_cn(issue.date)}{page.label}，{len(page.articles)}篇文章{_headlines(page.articles)}"
     elif get("issue") is not None:
         issue = get("issue")
-        og_title = f"{paper} {_date_cn(issue.date)}"
-        description = (f"{paper}{_date_cn(issue.date)}，共{len(issue.pages)}版{len(issue.articles)}篇文章："
+        og_title = f"{paper} {date_cn(issue.date)}"
+        description = (f"{paper}{date_cn(issue.date)}，共{len(issue.pages)}版{len(issue.articles)}篇文章"
                        f"{_headlines(issue.articles)}")
     elif get("group") is not None:
         group, paging = get("group"), get("paging") or {}
@@ -89,7 +83,7 @@ def page_meta(context, paper: str, site_title: str) -> PageMeta:
     elif get("latest", False) is not False:
         model, latest = get("model"), get("latest")
         description = (f"{paper}数字档案：{len(model.articles)}篇文章，{len(model.dated_issues)}期报纸"
-                       + (f"，最新一期{_date_cn(latest.date)}" if latest is not None and latest.date else "")
+                       + (f"，最新一期{date_cn(latest.date)}" if latest is not None and latest.date else "")
                        + "。按日期、区域、标签、作者浏览，全文搜索。")
     elif get("month") is not None:
         issues = get("issues") or []
