@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -103,6 +104,18 @@ def test_every_page_kind_has_a_description_an_opengraph_card_and_an_absolute_can
     assert plain_text(data["body"]).startswith(head.meta["description"].rstrip("…"))
     issue = pages["date/2020/07/20/"].meta["description"]
     assert "2020年7月20日" in issue and "陶然亭工会构建疫情防线侧重“群防群治”" in issue
+
+
+def test_the_canonical_and_card_urls_lead_to_files_of_the_site(absolute_site, tmp_path):
+    from sitegen.link_checker import check_links
+
+    assert check_links(absolute_site, "/repo/", SITE) == []
+    site = tmp_path / "site"
+    shutil.copytree(absolute_site, site)
+    page = next((site / "a").iterdir()) / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(SITE + "static/share-card.png", SITE + "static/gone.png"),
+                    encoding="utf-8")
+    assert [b.target for b in check_links(site, "/repo/", SITE)] == [SITE + "static/gone.png"]
 
 
 def test_sitemap_robots_and_feed_ids_are_absolute_with_the_address_given(absolute_site):

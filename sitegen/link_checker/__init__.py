@@ -85,9 +85,8 @@ def check_links(output_dir: Path, base_path: str = "/", site_url: str = "") -> l
 
     broken = []
 
-    def check(rel: str, source: Path, page_url: str, link: str) -> None:
-        if site_url and link.startswith(site_url):
-            link = base_path + link[len(site_url):]
+    def check(rel: str, source: Path, page_url: str, written: str) -> None:
+        link = base_path + written[len(site_url):] if site_url and written.startswith(site_url) else written
         parts = urlsplit(link)
         if parts.scheme or parts.netloc or link.startswith(("mailto:", "javascript:", "data:")):
             return
@@ -98,14 +97,14 @@ def check_links(output_dir: Path, base_path: str = "/", site_url: str = "") -> l
             absolute = path if path.startswith("/") else posixpath.join(posixpath.dirname(page_url), path)
             absolute = posixpath.normpath(absolute) + ("/" if path.endswith("/") else "")
             if not (absolute.startswith(base_path) or absolute + "/" == base_path):
-                broken.append(BrokenLink(rel, link, f"outside the site's path {base_path}"))
+                broken.append(BrokenLink(rel, written, f"outside the site's path {base_path}"))
                 return
             target = _target_file(output_dir, absolute[len(base_path):] if absolute.startswith(base_path) else "")
         if target is None:
-            broken.append(BrokenLink(rel, link))
+            broken.append(BrokenLink(rel, written))
         elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids_of(target):
             where = target.relative_to(output_dir).as_posix()
-            broken.append(BrokenLink(rel, link, f"no id \"{unquote(parts.fragment)}\" on {where}"))
+            broken.append(BrokenLink(rel, written, f"no id \"{unquote(parts.fragment)}\" on {where}"))
 
     for html_file in sorted(output_dir.rglob("*.html")):
         rel = html_file.relative_to(output_dir).as_posix()

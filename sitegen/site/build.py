@@ -108,8 +108,8 @@ def _environment(settings: Settings, model: SiteModel) -> jinja2.Environment:
         "article_url": lambda a: url(urls.article(a.id)),
         "kind_names": KIND_NAMES,
         "date_cn": _date_cn,
-        "news_article": lambda a, page, link, description="": news_article(
-            a, page.label, link, settings.paper or settings.title, settings.language, description),
+        "news_article": lambda a, page, link, description="", image="": news_article(
+            a, page.label, link, settings.paper or settings.title, settings.language, description, image),
         "citation": lambda a, page, link: citation(a, page.number, link, settings.paper or settings.title),
         "citations": lambda a, page, link: citations(a, page.number, link, settings.paper or settings.title),
         "page_meta": jinja2.pass_context(lambda context: page_meta(context, settings.paper or settings.title,

@@ -1,6 +1,6 @@
 """What an article page says about itself to machines and to people citing it: JSON-LD
-``NewsArticle`` and a citation line in the Chinese standard form (GB/T 7714, newspaper
-[N]). Pure functions; the article template calls them."""
+``NewsArticle`` and its citation in the Chinese standard form (GB/T 7714, newspaper [N]),
+APA and BibTeX. Pure functions; the article template calls them."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ def _authors(a: Article) -> list[str]:
     return list(dict.fromkeys(a.reporters + a.authors + a.correspondents + a.photographers))
 
 
-def news_article(a: Article, page_label: str, url: str, paper: str, language: str, description: str) -> dict:
+def news_article(a: Article, page_label: str, url: str, paper: str, language: str, description: str,
+                 image: str = "") -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -35,6 +36,8 @@ def news_article(a: Article, page_label: str, url: str, paper: str, language: st
         data["contentLocation"] = [{"@type": "Place", "name": f"北京市{d}"} for d in a.districts]
     if description:
         data["description"] = description
+    if image:
+        data["image"] = [image]
     return data
 
 
