@@ -56,7 +56,9 @@ def page_meta(context, paper: str, site_title: str, date_cn) -> PageMeta:
     writes a date (the templates' own filter, so that a description reads like the page)."""
     get = context.get
     og_type, og_title = "website", None
-    image = get("share_image") or SHARE_CARD       # a page (an article with its scan) may bring its own
+    # The hook for page scans: a page's context, or the printed page it shows or belongs to,
+    # may name its own image (a site path); otherwise the theme's card.
+    image = get("share_image") or getattr(get("printed_page"), "share_image", None) or SHARE_CARD
     alt = site_title
     if get("article") is not None:
         a = get("article")
