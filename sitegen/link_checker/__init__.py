@@ -2,7 +2,7 @@
 (``sitegen check`` runs it before publishing; the tests run it on every site they build).
 
 Reads each HTML file, collects href/src/srcset/action values (and the OpenGraph URL and
-image a shared link shows), and each stylesheet's ``url(…)``; resolves them as a browser
+image a shared link shows), each stylesheet's ``url(…)``, the sitemap's and feeds' links; resolves them as a browser
 would under the site's base path, and reports the ones that point at no file, or at an
 ``#id`` the target page does not have. A full URL on the site's own address is checked as
 the path it names; links to other sites are not followed (the site must work offline, and a
@@ -65,6 +65,18 @@ def _target_file(output: Path, path: str) -> Path | None:
     return index if index.is_file() else None
 
 
+def _xml_links(path: Path) -> list[str]:
+    """A sitemap's ``<loc>``s and an Atom feed's ``<link href>``s (not its ids: names, not links)."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError:
+        return []
+    return [e.text.strip() for e in root.iter() if e.tag.endswith("}loc") and e.text] + \
+           [e.get("href") for e in root.iter() if e.tag.endswith("}link") and e.get("href")]
+
+
 def check_links(output_dir: Path, base_path: str = "/", site_url: str = "") -> list[BrokenLink]:
     """Every broken internal link or asset of the site in ``output_dir``, served at
     ``base_path``; ``site_url`` (the absolute base URL, if any) makes full links to the site
@@ -111,6 +123,10 @@ def check_links(output_dir: Path, base_path: str = "/", site_url: str = "") -> l
         page_url = base_path + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
         for link in parse(html_file).links:
             check(rel, html_file, page_url, link)
+    for xml_file in sorted(output_dir.rglob("*.xml")):      # the sitemap's and the feeds' links
+        rel = xml_file.relative_to(output_dir).as_posix()
+        for link in _xml_links(xml_file):
+            check(rel, xml_file, base_path + rel, link)
     for css_file in sorted(output_dir.rglob("*.css")):
         rel = css_file.relative_to(output_dir).as_posix()
         text = re.sub(r"/\*.*?\*/", "", css_file.read_text(encoding="utf-8", errors="replace"), flags=re.S)
