@@ -92,8 +92,27 @@ def _cmd_build(args) -> int:
     settings = _settings(args)
     report = build_site(settings, progress=sys.stderr.isatty() and not args.quiet)
     if not args.quiet:
+        for line in report.warnings:
+            print(line, file=sys.stderr)
         print(report.summary())
     return 0
+
+
+def _cmd_check(args) -> int:
+    """Every internal link, anchor and asset of the built site: one line per problem."""
+    from sitegen.link_checker import check_links
+
+    settings = _settings(args)
+    output = Path(settings.output_dir)
+    if not (output / "index.html").is_file():
+        raise SitegenError("no built site here (run sitegen build first)", output)
+    broken = check_links(output, settings.base_path, settings.base_url)
+    for problem in broken:
+        print(f"{output / problem.page}: {str(problem).split(': ', 1)[1]}")
+    pages = sum(1 for _ in output.rglob("*.html"))
+    print(f"check: {pages} pages, {len(broken)} broken link{'' if len(broken) == 1 else 's'}",
+          file=sys.stderr if broken else sys.stdout)
+    return 1 if broken else 0
 
 
 def _cmd_serve(args) -> int:
@@ -155,6 +174,11 @@ def _parser() -> argparse.ArgumentParser:
     paths(p)
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("check", help="check every internal link, anchor and asset of the built site")
+    p.add_argument("--output", type=Path, help="folder the site was built into")
+    p.add_argument("--base-url", help="URL path the site is served under, e.g. /repo/")
+    p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("serve", help="build, then serve the site over HTTP")
     paths(p)

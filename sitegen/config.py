@@ -27,6 +27,11 @@ class Settings:
     vocabulary: Path | None = None
     gazetteer: Path | None = None
     landmarks: Path | None = None
+    # Where readers report an error (纠错): the repository the archive is kept in (its web
+    # editor opens the article's file), else an address; neither, no link.
+    repository: str = ""
+    branch: str = "main"
+    corrections_email: str = ""
     extra: dict = field(default_factory=dict)
 
     @property
@@ -59,7 +64,7 @@ def load_settings(root: Path | str = ".", config_file: Path | str | None = None)
         if config_file:
             raise SitegenError("settings file not found", path)
         return Settings(root=root)
-    data, _ = read_toml(path, "settings file")
+    data, text = read_toml(path, "settings file")
     root = path.parent
     paths = data.pop("paths", {}) or {}
     known = {f for f in Settings.__dataclass_fields__}
@@ -67,6 +72,7 @@ def load_settings(root: Path | str = ".", config_file: Path | str | None = None)
     for key in ("title", "paper", "base_url", "language", "page_size", "feed_size", "theme"):
         if key in data:
             kwargs[key] = data.pop(key)
+    kwargs.update(_report_settings(data, path, text))
     for key, attr in (("pages", "pages_dir"), ("content", "content_dir"), ("output", "output_dir")):
         if key in paths:
             kwargs[attr] = root / paths[key]
@@ -77,3 +83,23 @@ def load_settings(root: Path | str = ".", config_file: Path | str | None = None)
             kwargs[key] = root / paths[key]
     kwargs["extra"] = {k: v for k, v in data.items() if k not in known}
     return Settings(**kwargs)
+
+
+def _report_settings(data: dict, path: Path, text: str) -> dict:
+    """``repository``, ``branch`` and ``corrections_email``, checked: a bad value is one line
+    naming sitegen.toml, not a broken link on every article page."""
+    from sitegen.site.errata import check_email, check_repository
+
+    found = {}
+    for key, check in (("repository", check_repository), ("branch", None), ("corrections_email", check_email)):
+        if key not in data:
+            continue
+        value = data.pop(key)
+        line = next((n for n, s in enumerate(text.splitlines(), 1) if s.strip().startswith(key)), None)
+        if not isinstance(value, str) or not value.strip():
+            raise SitegenError(f"{key} must be a non-empty string", path, line)
+        problem = check(value.strip()) if check else None
+        if problem:
+            raise SitegenError(f"{key}: {problem}", path, line)
+        found[key] = value.strip()
+    return found

@@ -47,3 +47,21 @@ def test_a_root_link_is_broken_under_a_project_path(tmp_path):
     })
     assert [b.target for b in check_links(site, "/repo/")] == ["/a/"]
     assert [b.target for b in check_links(site, "/")] == ["/repo/a/", "/repo/"]
+
+
+def test_sitemap_feed_and_stylesheet_links_are_checked_and_the_sites_own_full_urls_too(tmp_path):
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    site = _site(tmp_path, {
+        "index.html": '<link rel="canonical" href="https://e.org/repo/"><link rel="next" href="https://e.org/repo/gone/">'
+                      '<meta property="og:image" content="https://e.org/repo/static/card.png">'
+                      '<a href="https://e.org/other/">another site of the host</a>',
+        "static/card.png": "",
+        "static/site.css": 'a { background: url("../img/missing.png"); } b { background: url(card.png); }',
+        "sitemap.xml": f'<urlset {ns}><url><loc>https://e.org/repo/</loc></url>'
+                       f'<url><loc>https://e.org/repo/a/old/</loc></url></urlset>',
+        "feed.xml": '<feed xmlns="http://www.w3.org/2005/Atom"><id>https://e.org/repo/a/gone/</id>'
+                    '<link href="https://e.org/repo/a/x/"/></feed>',
+    })
+    broken = {(b.page, b.target) for b in check_links(site, "/repo/", "https://e.org/repo/")}
+    assert broken == {("index.html", "https://e.org/repo/gone/"), ("static/site.css", "../img/missing.png"),
+                      ("sitemap.xml", "https://e.org/repo/a/old/"), ("feed.xml", "https://e.org/repo/a/x/")}

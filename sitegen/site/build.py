@@ -21,9 +21,12 @@ from sitegen.parallel import cores, process_pool
 from sitegen.site import urls
 from sitegen.site.cache import BuildCache, body_key, load_articles_cached
 from sitegen.site.export import article_json, index_json
-from sitegen.site.feeds import atom_feed
+from sitegen.site.feeds import atom_feed, feed_articles
 from sitegen.site.keys import article_print, job_key
-from sitegen.site.metadata import citation, news_article
+from sitegen.site.address import address_warnings
+from sitegen.site.describe import page_meta
+from sitegen.site.errata import add_report_links
+from sitegen.site.metadata import citation, citations, news_article
 from sitegen.site.model import SiteModel, build_model
 from sitegen.site.pages import PageJob, page_jobs
 from sitegen.site.proof import remember_build
@@ -43,6 +46,7 @@ class BuildReport:
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)
     ingest_summary: str = ""
+    warnings: list[str] = field(default_factory=list)          # one line each, for stderr
     content_written: list[Path] = field(default_factory=list)   # article files ingest (re)wrote
     written_files: list[str] = field(default_factory=list)      # site files whose bytes changed
 
@@ -104,9 +108,12 @@ def _environment(settings: Settings, model: SiteModel) -> jinja2.Environment:
         "article_url": lambda a: url(urls.article(a.id)),
         "kind_names": KIND_NAMES,
         "date_cn": _date_cn,
-        "news_article": lambda a, page, link, description="": news_article(
-            a, page.label, link, settings.paper or settings.title, settings.language, description),
+        "news_article": lambda a, page, link, description="", image="": news_article(
+            a, page.label, link, settings.paper or settings.title, settings.language, description, image),
         "citation": lambda a, page, link: citation(a, page.number, link, settings.paper or settings.title),
+        "citations": lambda a, page, link: citations(a, page.number, link, settings.paper or settings.title),
+        "page_meta": jinja2.pass_context(lambda context: page_meta(context, settings.paper or settings.title,
+                                                                   settings.title, _date_cn)),
     })
     env.filters["date_cn"] = _date_cn
     env.filters["plain"] = plain_text
@@ -241,7 +248,7 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     its proofs of edited articles are made from."""
     from sitegen.ingest import ingest
 
-    report = BuildReport()
+    report = BuildReport(warnings=address_warnings(settings.base_url, settings.base_path))
     t0 = time.monotonic()
 
     def stage(name: str, since: float) -> float:
@@ -311,6 +318,7 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
 
     env = _environment(settings, model)
     jobs = [j for j in page_jobs(model, settings.page_size) if j.template != "search.html" or _has_template(env, j.template)]
+    add_report_links(jobs, {a.id: p for p, (_, _, a) in cache.articles.items()}, settings, env.globals["absolute"])
     everywhere = _inputs_key(settings)
     prints = {a.id: article_print(a) for a in articles}
     page_keys: dict[str, str] = {}
@@ -374,12 +382,13 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
 
         absolute = env.globals["absolute"]
         article_urls = {a.id: urls.article(a.id) for a in articles}
-        put("feed.xml", atom_feed(settings.title, "feed.xml", "", model.articles[: settings.feed_size],
-                                  absolute, settings.language))
+        newest = next((i.date for i in model.dated_issues), None)
+        put("feed.xml", atom_feed(settings.title, "feed.xml", "", feed_articles(model.articles, settings.feed_size),
+                                  absolute, settings.language, bodies, newest))
         for group in model.districts + model.tags:
             put(f"{group.url}feed.xml", atom_feed(f"{settings.title} · {group.name}", f"{group.url}feed.xml",
-                                                  group.url, group.articles[: settings.feed_size], absolute,
-                                                  settings.language))
+                                                  group.url, feed_articles(group.articles, settings.feed_size),
+                                                  absolute, settings.language, bodies, newest))
         put("sitemap.xml", sitemap([j.url for j in jobs if j.in_sitemap], absolute))
         put("robots.txt", robots(absolute("sitemap.xml")))
         put(".nojekyll", b"")

@@ -1,4 +1,11 @@
-"""Atom feeds: the latest articles, and one per district and per tag."""
+"""Atom feeds: the latest articles, and one per district and per tag.
+
+Each entry carries the article's whole text (``content``, as the article page shows it) and
+a short ``summary``. A feed lists dated articles only: a feed reader orders and files
+entries by their date, and an article whose issue date is unknown has none to give it
+(1970-01-01 would put it at the bottom of every reader's list, the build's date would make
+an old article look new on every build). Undated articles stay on the site, under 日期不详.
+"""
 
 from __future__ import annotations
 
@@ -10,26 +17,37 @@ from sitegen.markdown import plain_text
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def _time(date: str | None) -> str:
-    return f"{date or '1970-01-01'}T00:00:00+08:00"
+def _time(date: str) -> str:
+    return f"{date}T00:00:00+08:00"
+
+
+def feed_articles(articles: list[Article], size: int) -> list[Article]:
+    """The newest ``size`` dated articles (lists are newest first)."""
+    return [a for a in articles if a.date][:size]
 
 
 def atom_feed(title: str, feed_url: str, site_url: str, articles: list[Article],
-              absolute, language: str) -> bytes:
-    """``absolute(path)`` makes a site path into the URL readers' feed software follows."""
+              absolute, language: str, bodies: dict[str, str] | None = None, updated: str | None = None) -> bytes:
+    """``absolute(path)`` makes a site path into the URL readers' feed software follows;
+    ``bodies``: article id → its body as HTML; ``updated``: the feed's date when it has no
+    entries (Atom requires one: the archive's newest issue)."""
     ET.register_namespace("", ATOM)
+    articles = [a for a in articles if a.date]
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": language})
     ET.SubElement(feed, f"{{{ATOM}}}title").text = title
     ET.SubElement(feed, f"{{{ATOM}}}id").text = absolute(feed_url)
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=absolute(feed_url))
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=absolute(site_url))
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _time(max((a.date or "" for a in articles), default=None) or None)
+    newest = max((a.date for a in articles), default=None) or updated
+    if newest:
+        ET.SubElement(feed, f"{{{ATOM}}}updated").text = _time(newest)
     for a in articles:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         link = absolute(f"a/{a.id}/")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = a.display_title
         ET.SubElement(entry, f"{{{ATOM}}}id").text = link
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=link)
+        ET.SubElement(entry, f"{{{ATOM}}}published").text = _time(a.date)
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _time(a.date)
         for name in a.reporters + a.authors + a.photographers or ["本报"]:
             ET.SubElement(ET.SubElement(entry, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = name
@@ -37,4 +55,17 @@ def atom_feed(title: str, feed_url: str, site_url: str, articles: list[Article],
             ET.SubElement(entry, f"{{{ATOM}}}category", term=tag)
         text = plain_text(a.body)
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = text[:200] + ("…" if len(text) > 200 else "")
+        if bodies is not None and a.id in bodies:
+            ET.SubElement(entry, f"{{{ATOM}}}content", type="html").text = _content_html(a, bodies[a.id])
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+def _content_html(a: Article, body_html: str) -> str:
+    """What the article page shows of the article: kicker and subtitles, bylines, the text."""
+    from html import escape
+
+    parts = [f"<p><strong>{escape(s)}</strong></p>" for s in a.subtitles]
+    if a.byline:
+        parts.append(f"<p>{escape(a.byline)}</p>")
+    parts.append(body_html)
+    return "\n".join(parts)

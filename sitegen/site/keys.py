@@ -48,7 +48,7 @@ def job_key(job: PageJob, model: SiteModel, prints: dict[str, str]) -> str:
                  tuple(model.district_url.get(d) for d in a.districts), tuple(model.tag_url.get(x) for x in a.tags))
         value = (prints[a.id], prev and (prev.id, prev.display_title), nxt and (nxt.id, nxt.display_title),
                  c["printed_page"].label, c["printed_page"].url, c["issue_url"],
-                 tuple(p and (p.id, p.display_title, p.continued_to) for p in cont), links)
+                 tuple(p and (p.id, p.display_title, p.continued_to) for p in cont), links, c.get("errata_url"))
     elif t in ("list.html", "district.html"):
         g = c["group"]
         value = (c["kind"], g.name, g.url, len(g.articles), tuple(sorted(g.roles)), tuple(c["paging"]["pages"]),
