@@ -34,7 +34,7 @@
 
   box.querySelector("h2").textContent = "历史上的今天：" + month + "月" + day + "日";
   if ((" " + box.getAttribute("data-days") + " ").indexOf(" " + key + " ") < 0) return nothing();
-  fetch(box.getAttribute("data-src") + key + ".json")
+  fetch(box.getAttribute("data-days-url") + key + ".json")
     .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
     .then(function (issues) {
       var earlier = issues.filter(function (i) { return +i[0].slice(0, 4) < now.getFullYear(); }).reverse();
