@@ -3,6 +3,7 @@ break inside, and one date format everywhere."""
 
 from __future__ import annotations
 
+import contextlib
 import html.parser
 import re
 
@@ -44,13 +45,24 @@ def _cjk_widths(page) -> None:
         page.add_style_tag(content="body * { letter-spacing: .65em !important; }")
 
 
-@needs_chromium
-def test_the_header_takes_little_of_a_phone_screen(sample_site):
-    with serve_folder(sample_site) as base, chromium_page() as (page, errors):
+@contextlib.contextmanager
+def _on_a_phone(site):
+    """A phone-sized page and a function that opens a path of the site in it."""
+    with serve_folder(site) as base, chromium_page() as (page, errors):
         page.set_viewport_size(PHONE)
-        for path in PAGES:
+
+        def visit(path: str) -> None:
             page.goto(base + path)
             _cjk_widths(page)
+
+        yield page, visit, errors
+
+
+@needs_chromium
+def test_the_header_takes_little_of_a_phone_screen(sample_site):
+    with _on_a_phone(sample_site) as (page, visit, errors):
+        for path in PAGES:
+            visit(path)
             header = page.locator("header.site-header").bounding_box()
             assert header["height"] < 0.15 * PHONE["height"], (path, header)
             # Everything in it is still there and usable: title, the four sections, search.
@@ -69,11 +81,9 @@ def test_the_header_takes_little_of_a_phone_screen(sample_site):
 
 @needs_chromium
 def test_no_district_or_place_name_breaks_inside_at_any_phone_width(sample_site):
-    with serve_folder(sample_site) as base, chromium_page() as (page, errors):
-        page.set_viewport_size(PHONE)
+    with _on_a_phone(sample_site) as (page, visit, errors):
         for path in PAGES:
-            page.goto(base + path)
-            _cjk_widths(page)
+            visit(path)
             for width in range(320, 441, 4):
                 page.set_viewport_size({"width": width, "height": PHONE["height"]})
                 assert page.evaluate(BROKEN_NAMES) == [], (path, width)
@@ -82,8 +92,8 @@ def test_no_district_or_place_name_breaks_inside_at_any_phone_width(sample_site)
 
 
 class _VisibleText(html.parser.HTMLParser):
-    """The text a reader sees, less article text as printed (bodies, headlines) and the
-    citation, whose GB/T 7714 form writes dates as 2020-07-20."""
+    """The text a reader sees, less the text the paper printed (bodies, kickers, headlines
+    in lists) and the citation, whose GB/T 7714 form writes dates as 2020-07-20."""
 
     SKIP = {"script", "style"}
     SKIP_CLASSES = {"article-body", "page-article-body", "citation", "article-link", "kicker"}
