@@ -130,3 +130,16 @@ def test_the_day_is_the_readers_own_in_their_time_zone(days_site):
         beijing.goto(base)
         expect(beijing.locator("#this-day h2")).to_have_text("历史上的今天：7月20日")
         expect(beijing.locator("#this-day h3")).to_have_count(3)      # 2022, 2020, 2019
+
+
+@needs_chromium
+def test_a_day_file_that_cannot_be_fetched_still_leaves_the_calendar(days_site):
+    from playwright.sync_api import expect
+
+    with serve_folder(days_site, "/repo/") as base, chromium_page() as (page, _):
+        page.route("**/data/this-day/*.json", lambda route: route.abort())
+        page.clock.set_fixed_time("2022-07-20T08:00:00")
+        page.goto(base)
+        note = page.locator("#this-day .this-day-note")
+        expect(note).to_have_text("往年今天的报纸没能载入（离线？），也可按日期浏览")
+        expect(note.locator("a")).to_have_attribute("href", "/repo/date/")

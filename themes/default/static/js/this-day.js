@@ -27,10 +27,11 @@
     var p = date.split("-");
     return +p[0] + "年" + +p[1] + "月" + +p[2] + "日";
   }
-  function nothing() {
-    note.textContent = "往年的" + month + "月" + day + "日没有报纸。";
+  function say(text) {
+    note.textContent = text;
     note.appendChild(link(base + "date/", "按日期浏览"));
   }
+  function nothing() { say("往年的" + month + "月" + day + "日没有报纸。"); }
 
   box.querySelector("h2").textContent = "历史上的今天：" + month + "月" + day + "日";
   if ((" " + box.getAttribute("data-days") + " ").indexOf(" " + key + " ") < 0) return nothing();
@@ -64,5 +65,5 @@
       });
       note.replaceWith(frag);
     })
-    .catch(function () { /* offline or a file gone: the note and its link stay */ });
+    .catch(function () { say("往年今天的报纸没能载入（离线？），也可"); });
 })();
