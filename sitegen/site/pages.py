@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sitegen.content import Article
 from sitegen.site import urls
-from sitegen.site.model import Group, SiteModel
+from sitegen.site.model import Group, PrintedPage, SiteModel
 from sitegen.site.this_day import this_day
 
 
@@ -87,7 +87,7 @@ def _shades(counts: dict[str, int], steps: int = 4) -> dict[str, int]:
     return {name: 0 if n == 0 else max(1, min(steps, -(-steps * n // most))) for name, n in counts.items()}
 
 
-def trail(date: str | None, page=None, here: bool = True) -> list[tuple[str, str | None]]:
+def trail(date: str | None, page: PrintedPage | None = None, here: bool = True) -> list[tuple[str, str | None]]:
     """The breadcrumbs after 首页 down to an issue or a 版: 2020年 › 7月 › 20日 › 第3版, each a
     link but the last when it is the page itself (``here``); an article adds its headline."""
     if date:
