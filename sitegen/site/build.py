@@ -32,6 +32,7 @@ from sitegen.site.pages import PageJob, page_jobs
 from sitegen.site.proof import remember_build
 from sitegen.site.redirects import redirect_page, redirect_targets
 from sitegen.site.sitemap import robots, sitemap
+from sitegen.site.this_day import this_day, this_day_files
 from sitegen.site.writer import LiveSite, SiteWriter, crash_point, recover
 from sitegen.templates import make_environment, template_error, theme_dirs
 
@@ -402,6 +403,8 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
             else:
                 put(rel, article_json(a, absolute(article_urls[a.id])))
         put("data/index.json", index_json(model.articles, lambda a: absolute(article_urls[a.id])))
+        for rel, data in this_day_files(this_day(model)).items():
+            put(rel, data)
         # Article URLs that went away lead to what took their text, or to their issue.
         targets = redirect_targets(load_redirects(content_dir), set(article_urls), {j.url for j in jobs})
         for old, target in targets.items():

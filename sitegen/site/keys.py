@@ -37,6 +37,12 @@ def _issue(issue) -> tuple:
     return (issue.date, tuple((p.label, p.url, tuple(_item(a) for a in p.articles)) for p in issue.pages))
 
 
+def _around(c: dict) -> tuple:
+    """The neighbouring issues and 版 a page links to."""
+    return tuple(x and (x.url, getattr(x, "label", x.date)) for k in ("page_around", "issue_around")
+                 for x in c.get(k, ()))
+
+
 def job_key(job: PageJob, model: SiteModel, prints: dict[str, str]) -> str:
     c = job.context
     t = job.template
@@ -48,18 +54,21 @@ def job_key(job: PageJob, model: SiteModel, prints: dict[str, str]) -> str:
                  tuple(model.district_url.get(d) for d in a.districts), tuple(model.tag_url.get(x) for x in a.tags))
         value = (prints[a.id], prev and (prev.id, prev.display_title), nxt and (nxt.id, nxt.display_title),
                  c["printed_page"].label, c["printed_page"].url, c["issue_url"],
-                 tuple(p and (p.id, p.display_title, p.continued_to) for p in cont), links, c.get("errata_url"))
+                 tuple(p and (p.id, p.display_title, p.continued_to) for p in cont), links, c.get("errata_url"),
+                 _around(c))
     elif t in ("list.html", "district.html"):
         g = c["group"]
         value = (c["kind"], g.name, g.url, len(g.articles), tuple(sorted(g.roles)), tuple(c["paging"]["pages"]),
                  c["paging"]["number"], tuple(_item(a) for a in c["articles"]),
                  tuple((p, tuple(a.id for a in arts)) for p, arts in c.get("by_place", ())))
     elif t == "printed_page.html":
-        value = (_issue(c["issue"]), tuple(prints[a.id] for a in c["printed_page"].articles), c["printed_page"].url)
+        value = (_issue(c["issue"]), tuple(prints[a.id] for a in c["printed_page"].articles), c["printed_page"].url,
+                 _around(c))
     elif t == "issue.html":
-        value = _issue(c["issue"])
+        value = (_issue(c["issue"]), _around(c))
     elif t == "index.html":
-        value = (_issue(c["latest"]), len(model.articles), len(model.dated_issues), len(model.tags), len(model.people))
+        value = (_issue(c["latest"]), len(model.articles), len(model.dated_issues), len(model.tags), len(model.people),
+                 tuple(c.get("this_day", ())))
     elif t in ("dates.html", "year.html", "month.html"):
         value = (repr({k: v for k, v in c.items() if k not in ("years", "months", "issues", "by_day")}),
                  _years(c), [(i.date, len(i.articles)) for i in model.issues if not i.date])

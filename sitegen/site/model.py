@@ -72,6 +72,13 @@ class SiteModel:
     district_url: dict[str, str]
     person_url: dict[str, str]
     continuation: dict[str, tuple[Article | None, Article | None]]   # id → (continued from, continued to)
+    # URL of a dated issue or of a printed page → (the one before it, the one after it): the
+    # issue printed before and after, or the 版 before and after in the same issue.
+    neighbours: dict[str, tuple] = field(default_factory=dict)
+
+    def around(self, issue_or_page) -> tuple:
+        """The issue (or 版) before this one and the one after it; None where there is none."""
+        return self.neighbours.get(issue_or_page.url, (None, None))
 
     @property
     def dated_issues(self) -> list[Issue]:
@@ -139,6 +146,22 @@ def _match_continuations(articles: list[Article]) -> dict[str, tuple[Article | N
             links[frag.id] = (head, links.get(frag.id, (None, None))[1])
             links[head.id] = (links.get(head.id, (None, None))[0], frag)
     return links
+
+
+def _neighbours(issues: list[Issue]) -> dict[str, tuple]:
+    """Each dated issue with the issues printed before and after it (the undated pages are
+    no issue in time), and each page with the pages before and after it in its issue."""
+    def around(items: list, n: int) -> tuple:
+        return (items[n - 1] if n else None, items[n + 1] if n + 1 < len(items) else None)
+
+    out: dict[str, tuple] = {}
+    dated = sorted((i for i in issues if i.date), key=lambda i: i.date)
+    for n, issue in enumerate(dated):
+        out[issue.url] = around(dated, n)
+    for issue in issues:
+        for n, page in enumerate(issue.pages):
+            out[page.url] = around(issue.pages, n)
+    return out
 
 
 def build_model(articles: list[Article]) -> SiteModel:
@@ -213,4 +236,5 @@ def build_model(articles: list[Article]) -> SiteModel:
         district_url={g.name: g.url for g in districts},
         person_url={g.name: g.url for g in people},
         continuation=_match_continuations(articles),
+        neighbours=_neighbours(issue_list),
     )

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from sitegen.content import Article
 from sitegen.site import urls
-from sitegen.site.model import Group, SiteModel
+from sitegen.site.model import Group, PrintedPage, SiteModel
+from sitegen.site.this_day import this_day
 
 
 @dataclass
@@ -86,10 +87,23 @@ def _shades(counts: dict[str, int], steps: int = 4) -> dict[str, int]:
     return {name: 0 if n == 0 else max(1, min(steps, -(-steps * n // most))) for name, n in counts.items()}
 
 
+def trail(date: str | None, page: PrintedPage | None = None, here: bool = True) -> list[tuple[str, str | None]]:
+    """The breadcrumbs after 首页 down to an issue or a 版: 2020年 › 7月 › 20日 › 第3版, each a
+    link but the last when it is the page itself (``here``); an article adds its headline."""
+    if date:
+        y, m, d = date.split("-")
+        steps = [(f"{y}年", urls.year(y)), (f"{int(m)}月", urls.month(y, m)), (f"{int(d)}日", urls.day(date))]
+    else:
+        steps = [("日期", "date/"), ("日期不详", urls.day(None))]
+    if page is not None:
+        steps.append((page.label, page.url))
+    return steps[:-1] + [(steps[-1][0], None)] if here else steps
+
+
 def page_jobs(model: SiteModel, page_size: int) -> list[PageJob]:
     jobs: list[PageJob] = []
     latest = model.dated_issues[0] if model.dated_issues else (model.issues[0] if model.issues else None)
-    jobs.append(PageJob("index.html", "index.html", {"latest": latest}, ""))
+    jobs.append(PageJob("index.html", "index.html", {"latest": latest, "this_day": list(this_day(model))}, ""))
 
     for article in model.articles:
         page = model.page_of[article.id]
@@ -101,6 +115,9 @@ def page_jobs(model: SiteModel, page_size: int) -> list[PageJob]:
             "next_article": page.articles[i + 1] if i + 1 < len(page.articles) else None,
             "continued": model.continuation.get(article.id, (None, None)),
             "issue_url": urls.day(article.date),
+            "trail": trail(article.date, page, here=False),
+            "page_around": model.around(page),
+            "issue_around": model.neighbours.get(urls.day(article.date), (None, None)),
         }, urls.article(article.id)))
 
     years = model.years()
@@ -114,9 +131,13 @@ def page_jobs(model: SiteModel, page_size: int) -> list[PageJob]:
                                 {"year": y, "month": m, "weeks": weeks, "by_day": by_day, "issues": issues},
                                 urls.month(y, m)))
     for issue in model.issues:
-        jobs.append(PageJob(_index(issue.url), "issue.html", {"issue": issue}, issue.url))
+        jobs.append(PageJob(_index(issue.url), "issue.html",
+                            {"issue": issue, "trail": trail(issue.date), "issue_around": model.around(issue)},
+                            issue.url))
         for page in issue.pages:
-            jobs.append(PageJob(_index(page.url), "printed_page.html", {"issue": issue, "printed_page": page}, page.url))
+            jobs.append(PageJob(_index(page.url), "printed_page.html", {
+                "issue": issue, "printed_page": page, "trail": trail(issue.date, page),
+                "page_around": model.around(page), "issue_around": model.around(issue)}, page.url))
 
     from sitegen.maps import CREDIT, district_shapes
 

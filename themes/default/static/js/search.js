@@ -106,7 +106,7 @@
     var title = el("h2", "search-result-title");
     title.appendChild(a);
     li.appendChild(title);
-    var meta = [doc.d ? doc.d : "日期不详"];
+    var meta = [doc.d ? doc.d.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日") : "日期不详"];   // the site's date format
     if (doc.p) meta.push("第" + doc.p + "版");
     if (doc.ds.length) meta.push(doc.ds.join("、"));
     li.appendChild(el("p", "meta", meta.join(" · ")));

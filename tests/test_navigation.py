@@ -1,0 +1,125 @@
+"""Moving through the paper: from issue to issue and 版 to 版, breadcrumbs up to the month
+and year, the pages of an issue with their counts, a long 版 read in one order."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from browser import chromium_page, needs_chromium, serve_folder
+from conftest import synthetic_articles
+from sitegen.site.model import build_model
+from sitegen.site.pages import page_jobs
+
+
+def _html(site, path):
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_each_issue_and_page_knows_its_neighbours():
+    model = build_model(synthetic_articles())
+    by_date = {i.date: i for i in model.issues}
+    before, after = model.around(by_date["2020-07-20"])
+    assert (before.date, after.date) == ("2020-07-04", "2020-11-16")
+    assert model.around(by_date["2020-07-04"])[0] is None
+    assert model.around(by_date["2022-12-31"])[1] is None
+    assert model.around(by_date[None]) == (None, None)         # the undated pages are no issue in time
+    front, fourth = by_date["2020-07-20"].pages
+    assert model.around(front) == (None, fourth) and model.around(fourth) == (front, None)
+    a, b, c = by_date[None].pages
+    assert model.around(b) == (a, c)
+
+
+def test_breadcrumbs_go_through_year_month_and_day():
+    jobs = {j.url: j for j in page_jobs(build_model(synthetic_articles()), 10)}
+    assert jobs["a/20200720-jump/"].context["trail"] == [
+        ("2020年", "date/2020/"), ("7月", "date/2020/07/"), ("20日", "date/2020/07/20/"),
+        ("第4版", "date/2020/07/20/p4/")]
+    assert jobs["date/2020/07/20/p4/"].context["trail"][-1] == ("第4版", None)
+    assert jobs["date/2020/07/20/"].context["trail"][-1] == ("20日", None)
+    assert jobs["date/undated/"].context["trail"] == [("日期", "date/"), ("日期不详", None)]
+
+
+def test_breadcrumbs_carry_a_breadcrumb_list_for_search_engines(synthetic_repo_site):
+    page = _html(synthetic_repo_site, "a/20200720-jump/index.html")
+    scripts = [json.loads(s.split("</script>")[0]) for s in page.split('<script type="application/ld+json">')[1:]]
+    crumbs = next(s for s in scripts if s["@type"] == "BreadcrumbList")["itemListElement"]
+    assert [c["name"] for c in crumbs] == ["首页", "2020年", "7月", "20日", "第4版",
+                                         "（上接第1版）工会主席表示，今后将进一步帮助辖区…"]
+    assert [c["position"] for c in crumbs] == [1, 2, 3, 4, 5, 6]
+    assert crumbs[2]["item"] == "https://example.org/repo/date/2020/07/" and "item" not in crumbs[-1]
+
+
+def test_the_issue_view_lists_its_pages_with_their_article_counts(synthetic_site):
+    page = _html(synthetic_site, "date/2020/07/20/index.html")
+    listed = re.findall(r'<li><a href="(/date/2020/07/20/p\d/)">(第\d版)</a> <span class="count">(\d+) 篇</span></li>', page)
+    assert listed == [("/date/2020/07/20/p1/", "第1版", "3"), ("/date/2020/07/20/p4/", "第4版", "1")]
+
+
+def _go(page, selector: str, url_end: str) -> None:
+    from playwright.sync_api import expect
+
+    page.locator(selector).first.click()
+    expect(page).to_have_url(re.compile(re.escape(url_end) + "$"))
+    page.wait_for_load_state("load")
+
+
+@needs_chromium
+def test_a_reader_turns_to_the_next_page_and_the_next_issue_and_back(synthetic_repo_site):
+    from playwright.sync_api import expect
+
+    with serve_folder(synthetic_repo_site, "/repo/") as base, chromium_page() as (page, errors):
+        page.goto(base + "a/20200720-photo/")
+        # At the end of the article: the next 版 of this issue, the issues before and after.
+        footer = page.locator("footer.article-footer")
+        expect(footer.locator(".page-turn")).to_have_text("下一版 第4版 →")
+        expect(footer.locator(".issue-nav .nav-prev")).to_have_text("← 上一期 2020年7月4日")
+        _go(page, ".page-turn a.nav-next", "/repo/date/2020/07/20/p4/")
+        expect(page.locator("h1")).to_have_text("2020年7月20日 · 第4版")
+        expect(page.locator(".page-turn a")).to_have_text(["← 上一版 第1版"])    # the last 版: no next
+        _go(page, ".issue-nav a.nav-next", "/repo/date/2020/11/16/")
+        expect(page.locator("h1")).to_have_text("2020年11月16日")
+        _go(page, ".issue-nav a.nav-prev", "/repo/date/2020/07/20/")
+        _go(page, ".issue-pages a >> text=第4版", "/repo/date/2020/07/20/p4/")
+        _go(page, ".page-turn a.nav-prev", "/repo/date/2020/07/20/p1/")
+        expect(page.locator(".page-turn a")).to_have_text(["下一版 第4版 →"])    # the first 版: no previous
+        # The newest issue has no next, the oldest no previous.
+        page.goto(base + "date/2022/12/31/")
+        expect(page.locator(".issue-nav a")).to_have_text(["← 上一期 2020年11月16日"])
+        page.goto(base + "date/2020/07/04/p2/")
+        expect(page.locator(".issue-nav a")).to_have_text(["下一期 2020年7月20日 →"])
+        assert errors == []
+
+
+@needs_chromium
+def test_breadcrumbs_lead_to_the_month_and_the_year(synthetic_repo_site):
+    from playwright.sync_api import expect
+
+    with serve_folder(synthetic_repo_site, "/repo/") as base, chromium_page() as (page, errors):
+        page.goto(base + "a/20200720-jump/")
+        crumbs = page.locator("nav.breadcrumbs li")
+        expect(crumbs).to_have_text(["首页", "2020年", "7月", "20日", "第4版", re.compile("^（上接第1版）")])
+        _go(page, "nav.breadcrumbs a >> text=第4版", "/repo/date/2020/07/20/p4/")
+        expect(crumbs).to_have_text(["首页", "2020年", "7月", "20日", "第4版"])
+        _go(page, "nav.breadcrumbs a >> text=20日", "/repo/date/2020/07/20/")
+        _go(page, "nav.breadcrumbs a >> text=7月", "/repo/date/2020/07/")
+        expect(page.locator("h1")).to_have_text("2020年7月")
+        page.go_back()
+        _go(page, "nav.breadcrumbs a >> text=2020年", "/repo/date/2020/")
+        expect(page.locator("h1")).to_have_text("2020年")
+        assert errors == []
+
+
+@needs_chromium
+def test_a_long_page_reads_top_to_bottom_in_one_column(sample_site):
+    """Each article of the 版 starts below the one before it: the reader never goes back up."""
+    with serve_folder(sample_site) as base, chromium_page() as (page, errors):
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(base + "date/2020/07/20/")
+        page.locator(".issue-page h2 a").first.click()
+        page.wait_for_load_state("load")
+        boxes = page.eval_on_selector_all("ol.printed-page > li", "els => els.map(e => e.getBoundingClientRect().toJSON())")
+        assert len(boxes) >= 4
+        for above, below in zip(boxes, boxes[1:]):
+            assert below["top"] >= above["bottom"] - 1, (above, below)
+        assert errors == []
