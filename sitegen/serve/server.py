@@ -141,6 +141,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         if p.watch and path == p.base_path + EVENTS:
             return self._events()
+        if p.editing is not None and path.startswith(p.editing.root):
+            return self._send(*p.editing.get(self, path), head)
         target = resolve_request(p.output_dir, p.base_path, self.path)
         if target is not None and target.is_dir():
             self.send_response(301)
@@ -160,11 +162,20 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             data = self._inject(data)
         self._send(200, ctype, data, head)
 
+    def do_POST(self):
+        p = self.preview
+        path = urlsplit(self.path).path
+        if p.editing is not None and path.startswith(p.editing.root):
+            return self._send(*p.editing.post(self, path), False)
+        self._send(405, "text/plain; charset=utf-8", b"the preview changes nothing here\n", False)
+
     def _inject(self, data: bytes) -> bytes:
         p = self.preview
         if not p.watch:
             return data
         script = (RELOAD_SCRIPT % ('"' + p.base_path + EVENTS + '"')).encode("utf-8")
+        if p.editing is not None and (b"data-article-id=" in data or b"data-page=" in data):
+            script += p.editing.snippet()     # article pages and printed pages get the edit mode
         at = data.rfind(b"</body>")
         return data[:at] + script + data[at:] if at != -1 else data + script
 
@@ -203,7 +214,7 @@ class _Server(http.server.ThreadingHTTPServer):
 
 class PreviewServer:
     def __init__(self, settings: Settings, host: str = "127.0.0.1", port: int = 8000, watch: bool = False,
-                 verbose: bool = False):
+                 verbose: bool = False, edit: bool = True):
         self.settings = settings
         self.output_dir = Path(settings.output_dir)
         self.base_path = settings.base_path
@@ -223,6 +234,13 @@ class PreviewServer:
         self.httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
         self.watcher = None
+        self.editing = None
+        if watch and edit:
+            from sitegen.serve.editing import EditMode, is_loopback
+
+            # On an address others can reach, anyone who can load a page could edit: no edit mode.
+            if is_loopback(self.httpd.server_address[0]):
+                self.editing = EditMode(self)
 
     @property
     def url(self) -> str:
@@ -241,7 +259,8 @@ class PreviewServer:
         if self.watch:
             from sitegen.serve.watch import SiteWatcher
 
-            self.watcher = SiteWatcher(self.settings, self.state)
+            self.watcher = SiteWatcher(self.settings, self.state,
+                                       lock=self.editing.lock if self.editing is not None else None)
             self.watcher.start()
         return self
 
@@ -273,6 +292,9 @@ def serve_site(settings: Settings, host: str = "127.0.0.1", port: int = 8000, wa
         server.state.finished(error)
     server.start()
     print(f"serving {server.output_dir} at {server.url}" + (" (watching for changes)" if watch else ""))
+    if watch:
+        print("edit mode: on in article and page views (编辑)" if server.editing is not None else
+              f"edit mode: off (the server listens on {host}, not on loopback)")
     try:
         while True:
             time.sleep(3600)
