@@ -31,12 +31,13 @@ from sitegen.errors import SitegenError
 from sitegen.ingest.corrections import ArticleEntry, PageCorrections
 from sitegen.ingest.regroup import Group, anchor_text, runs
 
-__all__ = ["Correction", "merge", "set_fields", "split", "undo"]
+__all__ = ["Correction", "OutlineArticle", "PageOutline", "ResidueLine", "merge", "page_outline", "set_body",
+           "set_fields", "split", "undo"]
 
 
 @dataclass
 class Correction:
-    action: str                                     # split | merge | set | undo
+    action: str                                     # split | merge | set | body | headline | unarticle | residue | undo
     changes: list[str]                              # what changed, as a user reads it
     article: str | None = None                      # the article corrected
     new_id: str | None = None                       # split: the new article
@@ -463,7 +464,7 @@ def undo(content_dir, settings) -> Correction:
     log = UndoLog(archive.content_dir)
     entries = log.entries()
     if not entries:
-        raise SitegenError("nothing to undo: no correction was made with split, merge or set")
+        raise SitegenError("nothing to undo: no correction was made (or the last 20 are undone)")
     last = entries[-1]
     before = {}
     for rel, f in last.get("files", {}).items():
@@ -480,3 +481,8 @@ def undo(content_dir, settings) -> Correction:
     changes += [f"removed {p} (nothing left in it)" for p in records if before[p] is None]
     return Correction("undo", changes, records=[p for p in records if before[p] is not None],
                       written=report.written, removed=report.removed, warnings=report.warnings + report.failed)
+
+
+# The rest of the API, in modules of their own (they build on the above).
+from sitegen.corrections.body import set_body  # noqa: E402
+from sitegen.corrections.outline import OutlineArticle, PageOutline, ResidueLine, page_outline  # noqa: E402
