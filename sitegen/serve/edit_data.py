@@ -109,7 +109,7 @@ def page_data(settings, page: str | None = None, article: str | None = None, out
     residue = None
     if outline is not None:
         try:
-            residue = list(getattr(outline(content_dir, settings, key), "residue", []) or [])
+            residue = [{"line": r.line, "text": r.text} for r in outline(content_dir, settings, key).residue]
         except SitegenError:
             residue = None
     return {"page": key, "date": date, "articles": [_article_json(a, p, e, base) for a, p, e in mine],

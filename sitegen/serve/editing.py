@@ -56,6 +56,12 @@ def _text(value, name: str, required: bool = True) -> str | None:
     return value
 
 
+def _string(value, name: str) -> str:
+    if not isinstance(value, str):
+        raise Refused(400, f"malformed request: {name!r} must be a string")
+    return value
+
+
 def _int(value, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise Refused(400, f"malformed request: {name!r} must be a whole number")
@@ -88,7 +94,7 @@ ACTIONS = {
                                          assignments=_fields(r.get("fields")))),
     "undo": ("undo", lambda r: {}),
     "body": ("set_body", lambda r: dict(article_id=_text(r.get("article"), "article"),
-                                        text=_text(r.get("text"), "text"))),
+                                        text=_string(r.get("text"), "text"))),
     "headline": ("move_headline", lambda r: dict(article_id=_text(r.get("article"), "article"),
                                                  to_id=_text(r.get("to"), "to"),
                                                  line=_text(r.get("line"), "line", required=False))),
@@ -232,17 +238,14 @@ def _read_json(handler) -> dict:
 
 
 def _result(correction, settings, action: str, args: dict) -> dict:
-    """The correction as the page shows it, and where the editor goes next: the article
-    that has the text now (a merged-away one has none)."""
+    """The correction as the page shows it: its lines, the article that is no more (merged
+    away, or no article now) and where its text went."""
     from sitegen.site import urls
 
-    go = correction.article or args.get("article_id")
-    if action == "merge":
-        go = args["article_id"]
-    elif action in ("not-article", "undo"):
-        go = None
+    go = args["article_id"] if action == "merge" else None
+    gone = args["other_id"] if action == "merge" else args["article_id"] if action == "not-article" else None
     return {"ok": True, "action": correction.action, "lines": correction.lines(), "changes": correction.changes,
-            "article": correction.article, "new_id": correction.new_id,
+            "article": correction.article, "new_id": correction.new_id, "gone": gone,
             "go": settings.base_path + urls.article(go) if go else None}
 
 

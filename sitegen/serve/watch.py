@@ -32,7 +32,7 @@ _SCRATCH_NAMES = ("4913",)
 def _is_scratch(path: Path) -> bool:
     name = path.name
     return (name.endswith(_SCRATCH_SUFFIXES) or name in _SCRATCH_NAMES or name.startswith((".#", ".goutputstream", ".tmp-"))
-            or name == ".ingest-state.json")
+            or name in (".ingest-state.json", ".undo.json"))     # sitegen's own bookkeeping, not the site's
 
 
 def _digest(path: Path) -> str | None:
@@ -166,8 +166,16 @@ class SiteWatcher(FileSystemEventHandler):
                 time.sleep(QUIET - quiet_for)
                 self.wake.set()
                 continue
-            with self.building:
+            if not self.building.acquire(blocking=False):
+                with self.building:     # the edit mode is making a correction: let it end,
+                    pass
+                time.sleep(QUIET)       # and the events of its last writes arrive, then look again
+                self.wake.set()
+                continue
+            try:
                 self._build_changes()
+            finally:
+                self.building.release()
 
     def _build_changes(self) -> None:
         """Rebuild for what changed since the last look (nothing when nothing did)."""

@@ -43,24 +43,47 @@
   function say(text) { status.textContent = text; }
 
   // -- after a change: wait for the rebuild that shows it, then show its page -------------
+  // The wait outlives reloads (a proof of the article can reload the tab before the rebuild):
+  // the first page loaded after that rebuild ends it.
   function go(target) {
-    sessionStorage.removeItem(STORE_WAIT);
     if (!target || target === location.pathname) { location.reload(); } else { location.assign(target); }
+  }
+
+  // The tab stays where it is, unless it shows an article that is no more: then it goes to
+  // the article that took its text, or to its printed page.
+  function target(result) {
+    var here = document.querySelector("article[data-article-id]");
+    if (!here || here.getAttribute("data-article-id") !== result.gone) { return location.pathname; }
+    var page = document.querySelector(".page-nav a:not([rel])");
+    return result.go || (page ? new URL(page.href).pathname : location.pathname);
   }
 
   function waitForRebuild(result) {
     sessionStorage.setItem(STORE_DONE, JSON.stringify(result.changes || result.lines || []));
-    sessionStorage.setItem(STORE_WAIT, JSON.stringify({after: result.generation, go: result.go || location.pathname}));
+    result.go = target(result);
+    bar.removeAttribute("data-done");
+    sessionStorage.setItem(STORE_WAIT, JSON.stringify({after: result.generation, go: result.go, at: Date.now()}));
     say("已保存，正在重新生成网站……");
-    checkWait();
-    setTimeout(function () { go(result.go); }, 15000);   // a change that rebuilt nothing
+    checkWait(false);
+    setTimeout(function () { sessionStorage.removeItem(STORE_WAIT); go(result.go); }, 15000);  // nothing rebuilt
   }
 
   function checkWait(loaded) {
     var wait = JSON.parse(sessionStorage.getItem(STORE_WAIT) || "null");
-    if (!wait || generation === null || generation <= wait.after) { return; }
-    // A tab that was loaded after that rebuild already shows its page.
-    if (loaded && wait.go === location.pathname) { sessionStorage.removeItem(STORE_WAIT); } else { go(wait.go); }
+    if (!wait || generation === null) { return; }
+    if (loaded && Date.now() - wait.at > 30000) { sessionStorage.removeItem(STORE_WAIT); finished(); return; }
+    if (generation <= wait.after) { say("已保存，正在重新生成网站……"); return; }
+    if (!loaded) { go(wait.go); return; }
+    sessionStorage.removeItem(STORE_WAIT);
+    if (wait.go !== location.pathname) { location.assign(wait.go); } else { finished(); }
+  }
+
+  function finished() {
+    var done = sessionStorage.getItem(STORE_DONE);
+    if (done === null) { return; }
+    sessionStorage.removeItem(STORE_DONE);
+    say("已完成：" + JSON.parse(done).join("；"));
+    bar.setAttribute("data-done", "");
   }
 
   function listen() {
@@ -315,10 +338,11 @@
   function residue() {
     if (!data.residue || cfg.actions.indexOf("to-article") < 0 || !data.residue.length) { return null; }
     var list = el("ol", {});
-    data.residue.forEach(function (line, i) {
-      var text = typeof line === "string" ? line : (line.text || "");
-      list.appendChild(el("li", {}, [el("span", {text: text}), " ",
-        el("button", {type: "button", text: "并入文章…", onclick: function () { toArticle(text, i + 1); }})]));
+    data.residue.forEach(function (r) {
+      list.appendChild(el("li", {}, [el("span", {"class": "sitegen-edit-line", text: "第" + r.line + "行："}),
+        el("span", {text: r.text}), " ",
+        el("button", {type: "button", text: "并入文章…", "aria-label": "并入文章：" + r.text,
+          onclick: function () { toArticle(r.text, r.line); }})]));
     });
     return el("section", {"class": "sitegen-edit-residue", "aria-label": "版面余料"},
       [el("h2", {text: "版面余料（不属于任何文章的文字）"}), list]);
@@ -367,11 +391,7 @@
     bar = el("aside", {"class": "sitegen-edit-bar", "aria-label": "编辑模式（仅在预览中）"},
       [el("span", {"class": "sitegen-edit-label", text: "预览"}), toggle, undoButton, status]);
     document.body.appendChild(bar);
-    var done = sessionStorage.getItem(STORE_DONE);
-    if (done) {
-      sessionStorage.removeItem(STORE_DONE);
-      say("已完成：" + JSON.parse(done).join("；"));
-    }
+    if (!sessionStorage.getItem(STORE_WAIT)) { finished(); }
     listen();
     if (sessionStorage.getItem(STORE_ON)) { setMode(true); }
   }
