@@ -401,12 +401,25 @@ def test_any_lines_moved_under_any_other_cut_lose_nothing(path, rnd):
         g.id, g.headline = f"a{n}", units[g.units[0]].seg.title
     heads = [(g, x) for g in groups for x in (units[g.units[0]].seg.title, *units[g.units[0]].seg.subtitles) if x]
     residue = [line for _, line in segmented.residue]
-    for step in range(rnd.randint(1, 5)):                  # an editor's moves
+    for step in range(rnd.randint(1, 6)):                  # an editor's splits, merges and moves
         move = rnd.random()
-        if move < 0.4 and heads and len(groups) > 1:
+        if move < 0.15:
+            g = rnd.choice(groups)
+            if len(g.units) > 1:
+                k = rnd.randrange(1, len(g.units))
+                groups.append(dataclasses.replace(g, units=g.units[k:], id=f"s{step}", headline=None, takes=[],
+                                                  residue=[], not_article=None))
+                g.units = g.units[:k]
+        elif move < 0.3 and len(groups) > 1:
+            a, b = rnd.sample(groups, 2)
+            own = a.home if a.home in a.units else a.units[0]
+            a.units, a.home = sorted(a.units + b.units), own
+            a.takes, a.residue = a.takes + b.takes, a.residue + b.residue
+            groups.remove(b)
+        elif move < 0.55 and heads and len(groups) > 1:
             source, line = rnd.choice(heads)
             rnd.choice([g for g in groups if g is not source]).takes.append(line)
-        elif move < 0.7 and len(groups) > 1:
+        elif move < 0.75 and len(groups) > 1:
             rnd.choice(groups).not_article = rnd.choice(["residue", "furniture"])
         elif residue:
             rnd.choice(groups).residue.append(rnd.choice(residue))

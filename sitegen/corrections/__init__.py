@@ -1,7 +1,8 @@
 """Corrections: an editor fixes what the ingest got wrong, and nothing undoes it.
 
-The one API behind ``sitegen split``, ``sitegen merge``, ``sitegen set`` and ``sitegen
-undo`` (and, later, the browser's edit mode). Each function takes the content folder and
+The one API behind ``sitegen split``, ``merge``, ``set``, ``headline``, ``unarticle``,
+``join-residue``, ``body`` and ``undo``, and the browser's edit mode (which reads a page
+with ``page_outline``). The line moves are in ``moves``, the body in ``body``. Each function takes the content folder and
 the settings, and either makes its correction and returns a ``Correction`` (what changed,
 one line each, and the files ingest wrote or removed), or raises a ``SitegenError`` with a
 one-line message and changes nothing.
