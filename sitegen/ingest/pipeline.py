@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sitegen.content import Article
 from sitegen.ingest.identity import Fingerprint, Identities, identify, normalise
+from sitegen.ingest.reassign import PageLines, join_residue, move_headlines, set_aside
 from sitegen.ingest.regroup import Draft, Group, Unit, build, cut_difference, natural_groups, page_units, regroup
 from sitegen.pages import Page
 from sitegen.segmentation import segment_page
@@ -30,6 +31,7 @@ class PageCut:
     problems: list[str] = field(default_factory=list)
     corrected: bool = False              # cut by an editor's record
     drafts: list[Draft] = field(default_factory=list)   # the page's own articles, in order
+    aside: list[Draft] = field(default_factory=list)    # what an editor said is no article
 
 
 @dataclass
@@ -45,6 +47,7 @@ class PageResult:
     joined_away: dict[str, str] = field(default_factory=dict)  # id → the article of another page it joins
     accepted: list[tuple[str, str]] = field(default_factory=list)  # (page, id): other pages' text taken in
     cut: PageCut | None = None                   # with keep=True (sitegen.corrections)
+    furniture: list[tuple[int, str]] = field(default_factory=list)  # (line, text) an editor made page furniture
 
 
 def column_names(text: str) -> set[str]:
@@ -124,7 +127,14 @@ def articles_from_page(page: Page, issue, known_columns: set[str], vocabulary=No
                 seq = seq + extra
             accepted.append((other, ident))
         built, sources = build(seq, g.title, g.headline, home)
-        cut.drafts.append(Draft(built, sources, g))
+        cut.drafts.append(Draft(built, sources, g, built.title))
+    # Lines an editor moved: headlines to their articles, text set aside, residue joined.
+    where = PageLines(page.text)
+    move_headlines(cut.drafts, notes)
+    cut.aside = [d for d in cut.drafts if d.group.not_article]
+    cut.drafts = [d for d in cut.drafts if not d.group.not_article]
+    residue, furniture = set_aside(cut.aside, where, residue)
+    residue = join_residue(cut.drafts, residue, where, notes)
     drafts = cut.drafts
     texts = [(d.article.title, d.article.subtitles, "\n\n".join(d.article.paragraphs)) for d in drafts]
     pins = [d.group.id for d in drafts]
@@ -191,4 +201,4 @@ def articles_from_page(page: Page, issue, known_columns: set[str], vocabulary=No
         note = "; ".join([*([note] if note else []), *(f"{i} is part of {to} (another page's)"
                                                         for i, to in joined_away.items())])
     return PageResult(page, articles, residue, identities, pins, corrected, note, notes, joined_away, accepted,
-                      cut if keep else None)
+                      cut if keep else None, furniture)
