@@ -84,7 +84,7 @@ def _api(name: str):
     return getattr(corrections, name, None)
 
 
-# action → (the API function, how its arguments are read from the request)
+# action → (the API function, its arguments read from the request, in the function's order)
 ACTIONS = {
     "split": ("split", lambda r: dict(article_id=_text(r.get("article"), "article"), at=_int(r.get("at"), "at"),
                                       title=_text(r.get("title"), "title", required=False))),
@@ -100,7 +100,7 @@ ACTIONS = {
                                                  line=_text(r.get("line"), "line", required=False))),
     "not-article": ("not_an_article", lambda r: dict(article_id=_text(r.get("article"), "article"),
                                                       as_=_choice(r.get("as"), "as", ("residue", "furniture")))),
-    "to-article": ("to_article", lambda r: dict(page_key=_text(r.get("page"), "page"), line=_line(r.get("line")),
+    "to-article": ("to_article", lambda r: dict(page=_text(r.get("page"), "page"), line=_line(r.get("line")),
                                                 article_id=_text(r.get("article"), "article"))),
 }
 
@@ -208,7 +208,7 @@ class EditMode:
             args = read(request)
             settings = self.settings
             with self.lock:
-                correction = fn(settings.content_dir, settings, **args)
+                correction = fn(settings.content_dir, settings, *args.values())   # in the API's order
                 seen = self.preview.state.generation      # the rebuild that shows it comes after this one
             return _json(200, {**_result(correction, settings, action, args), "generation": seen})
         except Refused as exc:

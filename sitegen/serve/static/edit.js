@@ -274,6 +274,8 @@
   function moveHeadline(a) {
     var lines = (a.title ? [[null, "主标题：" + a.title]] : []).concat((a.subtitles || []).map(function (s) {
       return [s, "引题/副题：" + s];
+    })).concat(a.paragraphs.filter(function (p) { return p.slice(0, 4) === "### "; }).map(function (p) {
+      return [p.slice(4), "正文小标题：" + p.slice(4)];
     }));
     var others = data.articles.filter(function (b) { return b !== a; });
     var target;
