@@ -185,3 +185,49 @@ def test_a_refused_change_says_why_in_the_dialog_and_changes_nothing(editor):
     assert editor.articles()[MENTOUGOU].body == before
     dialog.get_by_role("button", name="取消").click()
     expect(page.get_by_role("dialog")).to_have_count(0)
+
+
+def test_move_a_headline_to_another_body_and_the_titles_swap(editor):
+    from playwright.sync_api import expect
+
+    page = editor.page
+    first, second = editor.id_of("怀柔建筑施工领域职工志愿服务队成立"), editor.id_of("《中国工会从这里走来》画册出版发行")
+    editor.open(f"a/{first}/")
+    editor.tools(first).get_by_role("button", name="标题移至…").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("主标题：怀柔建筑施工领域职工志愿服务队成立").check()
+    dialog.get_by_label("移到哪一篇的正文之上").select_option(second)
+    editor.save(dialog)
+
+    articles = {a.id: a for a in load_articles(editor.project / "content")}
+    assert articles[second].title == "怀柔建筑施工领域职工志愿服务队成立"
+    assert articles[first].title == "《中国工会从这里走来》画册出版发行"
+    expect(page.locator("h1")).to_have_text("《中国工会从这里走来》画册出版发行")
+    assert "<h1>怀柔建筑施工领域职工志愿服务队成立</h1>" in editor.built(f"a/{second}/index.html")
+
+
+def test_not_an_article_then_a_residue_line_back_into_an_article(editor):
+    from playwright.sync_api import expect
+
+    page = editor.page
+    photo, other = editor.id_of("优秀驾驶员现场传经验"), editor.id_of("发行集团工会摄影比赛记录爱岗敬业")
+    editor.open(f"a/{other}/")
+    page.get_by_role("link", name="本版全部文章").click()
+    editor.open(page.url[len(editor.server.url):])
+    editor.tools(photo).get_by_role("button", name="不是文章").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label(re.compile("^余料")).check()
+    editor.save(dialog)
+
+    assert "优秀驾驶员现场传经验" not in editor.articles()
+    expect(page.locator(f'li[data-article-id="{photo}"]')).to_have_count(0)
+    residue = page.get_by_role("region", name="版面余料")
+    expect(residue).to_contain_text("万玉藻摄影报道")
+
+    residue.get_by_role("button", name="并入文章：万玉藻摄影报道").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("并入哪一篇").select_option(other)
+    editor.save(dialog)
+    assert editor.articles()["发行集团工会摄影比赛记录爱岗敬业"].body.endswith("万玉藻摄影报道")
+    expect(page.locator(f'li[data-article-id="{other}"]')).to_contain_text("万玉藻摄影报道")
+    expect(page.get_by_role("region", name="版面余料")).not_to_contain_text("万玉藻摄影报道")

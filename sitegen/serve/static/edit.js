@@ -141,7 +141,7 @@
       var value = Array.isArray(o) ? o[0] : o, label = Array.isArray(o) ? o[1] : o;
       var input = el("input", {type: type || "checkbox", name: name, value: value,
         checked: checked.indexOf(value) >= 0});
-      set.appendChild(el("label", {}, [input, " " + label]));
+      set.appendChild(el("label", {}, [input, label]));
     });
     return set;
   }
@@ -233,7 +233,7 @@
       a.paragraphs.forEach(function (p, i) {
         if (i === 0) { return; }
         set.appendChild(el("label", {}, [el("input", {type: "radio", name: "at", value: String(i + 1)}),
-          " 第" + (i + 1) + "段：" + opening(p)]));
+          "第" + (i + 1) + "段：" + opening(p)]));
       });
       body.appendChild(set);
       title = el("input", {type: "text", placeholder: "不填：该段首行像标题时用它"});
