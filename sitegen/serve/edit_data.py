@@ -9,7 +9,6 @@ from pathlib import Path
 
 from sitegen.errors import SitegenError
 
-KIND_LABELS = {"news": "消息", "photo": "图片新闻", "column": "专栏", "continuation": "转版", "ad": "广告"}
 PEOPLE = ("reporters", "correspondents", "photographers", "authors")
 
 
@@ -73,12 +72,14 @@ def _continues(first, then) -> bool:
 
 
 def choices(settings) -> dict:
+    from sitegen.ingest.corrections import EDITOR_KINDS
     from sitegen.places import load_gazetteer
+    from sitegen.site.build import KIND_NAMES      # the names the site shows the kinds by
     from sitegen.tags import load_vocabulary
 
     gazetteer = load_gazetteer(getattr(settings, "gazetteer", None), getattr(settings, "landmarks", None))
     vocabulary = load_vocabulary(getattr(settings, "vocabulary", None))
-    return {"kinds": [[k, v] for k, v in KIND_LABELS.items()], "districts": list(gazetteer.districts),
+    return {"kinds": [[k, KIND_NAMES[k]] for k in EDITOR_KINDS], "districts": list(gazetteer.districts),
             "tags": list(vocabulary.topics)}
 
 

@@ -136,7 +136,8 @@
   }
 
   function choices(legend, name, options, checked, type) {
-    var set = el("fieldset", {"class": "sitegen-edit-choices"}, [el("legend", {text: legend})]);
+    var set = el("fieldset", {"class": "sitegen-edit-choices" + (type === "radio" ? " sitegen-edit-list" : "")},
+      [el("legend", {text: legend})]);
     options.forEach(function (o) {
       var value = Array.isArray(o) ? o[0] : o, label = Array.isArray(o) ? o[1] : o;
       var input = el("input", {type: type || "checkbox", name: name, value: value,
@@ -228,7 +229,7 @@
   function splitArticle(a) {
     var title;
     dialog("拆分：" + a.display_title, function (body) {
-      var set = el("fieldset", {"class": "sitegen-edit-choices sitegen-edit-paragraphs"},
+      var set = el("fieldset", {"class": "sitegen-edit-choices sitegen-edit-list"},
         [el("legend", {text: "新文章从哪一段开始"})]);
       a.paragraphs.forEach(function (p, i) {
         if (i === 0) { return; }
