@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from sitegen.config import load_settings
 from sitegen.content import load_articles
 from sitegen.serve import PreviewServer
 from sitegen.site import build_site
+from conftest import ROOT
 from test_edit_safety import fresh_project
 
 pytestmark = needs_chromium
@@ -231,3 +233,37 @@ def test_not_an_article_then_a_residue_line_back_into_an_article(editor):
     assert editor.articles()["发行集团工会摄影比赛记录爱岗敬业"].body.endswith("万玉藻摄影报道")
     expect(page.locator(f'li[data-article-id="{other}"]')).to_contain_text("万玉藻摄影报道")
     expect(page.get_by_role("region", name="版面余料")).not_to_contain_text("万玉藻摄影报道")
+
+
+def test_merge_a_continuation_with_its_first_part_on_another_page(tmp_path):
+    """A story the ingest left in two (下转第4版 … 上接第1版): from the continuation's page."""
+    from playwright.sync_api import expect
+
+    from test_corrections import BACK, FRONT
+
+    day = tmp_path / "pages" / "2020-07-20"
+    day.mkdir(parents=True)
+    (day / "p01.txt").write_text(FRONT, encoding="utf-8")
+    (day / "p04.txt").write_text(BACK, encoding="utf-8")
+    (tmp_path / "sitegen.toml").write_text('title = "t"\n[paths]\npages = "pages"\n', encoding="utf-8")
+    shutil.copytree(ROOT / "themes", tmp_path / "themes")
+    settings = load_settings(tmp_path)
+    build_site(settings, preview=True)
+    server = PreviewServer(settings, port=0, watch=True).start()
+    try:
+        with chromium_page() as (page, errors):
+            editor = Editor(tmp_path, server, page)
+            front, back = editor.id_of("市总工会启动夏季送清凉活动"), editor.articles()
+            back = next(a.id for a in back.values() if a.body.startswith("（上接第1版）"))
+            editor.open(f"a/{back}/")
+            editor.tools(back).get_by_role("button", name="合并").click()
+            dialog = page.get_by_role("dialog")
+            dialog.get_by_label("接在第1版的前文后：市总工会启动夏季送清凉活动").check()
+            editor.save(dialog)
+            # The continuation is gone: the tab shows the story it joined, whole.
+            assert page.url.endswith(f"/a/{front}/")
+            expect(page.locator(".article-body")).to_contain_text("科学防暑")
+            assert back not in {a.id for a in editor.articles().values()}
+            assert not errors
+    finally:
+        server.stop()

@@ -114,6 +114,9 @@ def test_reading_a_page_for_editing_needs_the_token_too(preview):
     data = json.loads(raw)
     assert status == 200 and server.article in [a["id"] for a in data["articles"]]
     assert "朝阳区" in data["choices"]["districts"] and data["page"] == "000_ff3513847beb20a4.txt"
+    status, _, raw = request(server, "GET", "/_sitegen/edit/page?page=../sitegen.toml",
+                             headers={"X-Sitegen-Token": token_of(server)})
+    assert status == 404 and json.loads(raw)["error"] == "unknown page '../sitegen.toml'"
 
 
 @pytest.mark.parametrize("action, body, status, says", [
@@ -127,6 +130,8 @@ def test_reading_a_page_for_editing_needs_the_token_too(preview):
     ("split", {"article": "20200720-nosuchid", "at": 2}, 409, "unknown article id"),
     ("set", {"article": "ID", "fields": {"kind": "poem"}}, 409, "kind must be one of"),
     ("set", {"article": "ID", "fields": {"districts": ["火星区"]}}, 409, "not a district"),
+    ("to-article", {"page": "../sitegen.toml", "line": 1, "article": "ID"}, 409, "no page file"),
+    ("split", {"article": "../../sitegen", "at": 2}, 409, "unknown article id"),
 ])
 def test_a_malformed_or_refused_request_gets_one_line_and_changes_nothing(preview, action, body, status, says):
     project, server = preview
