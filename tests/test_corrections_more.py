@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from sitegen.cli import main
 from sitegen.config import Settings
 from test_corrections import (DAXING, DONGCHENG, HUACE, HUAIROU, MENTOUGOU, PAGE, SEEDS, TAORANTING, _counted,
-                              archive, articles, by_title, edit_page, file_of, page_characters, run, snapshot)
+                              archive, articles, by_title, edit_page, file_of, page_characters, run,
+                              run_into_previous, snapshot)
 
 __all__ = ["archive"]          # the fixture, shared with test_corrections
 
@@ -150,9 +151,7 @@ def test_a_moved_headline_holds_when_a_segmenter_cuts_the_page_otherwise(archive
         out = []
         for a in result.articles:
             if a.title == DAXING and out:
-                prev = out.pop()
-                out.append(dataclasses.replace(prev, paragraphs=prev.paragraphs + [
-                    f"### {a.title}", *(f"### {s}" for s in a.subtitles), *a.paragraphs]))
+                run_into_previous(out, a)
             else:
                 out.append(a)
         return dataclasses.replace(result, articles=out)
@@ -165,6 +164,24 @@ def test_a_moved_headline_holds_when_a_segmenter_cuts_the_page_otherwise(archive
     assert now[d][0] == DAXING and now[x][0] == DONGCHENG              # still swapped
     assert DAXING not in now[d][2] and DONGCHENG not in now[x][2]      # and nowhere twice
     assert now[d][2] == before[d][2]
+    assert_conserved(archive)
+
+
+def test_a_subhead_left_in_another_text_becomes_a_headline(archive, capsys):
+    ids = by_title(archive)
+    d, x = ids[DONGCHENG], ids[DAXING]
+    assert run(archive, "merge", d, x, capsys=capsys)[0] == 0          # 大兴's headline a subhead of 东城 now
+    assert f"### {DAXING}" in articles(archive)[d].body
+    code, out = run(archive, "headline", d, "--to", CONTINUED, "--line", DAXING, capsys=capsys)
+    assert code == 0 and f"moved the subhead «{DAXING}» from {d} to {CONTINUED}" in out
+    now = articles(archive)
+    assert now[CONTINUED].title == DAXING and DAXING not in now[d].body and now[d].title == DONGCHENG
+    assert_conserved(archive)
+    reingest_changes_nothing(archive, capsys)
+    # To an article with a headline, a subhead is a subtitle.
+    code, out = run(archive, "headline", d, "--to", ids[MENTOUGOU], "--line", KICKER, capsys=capsys)
+    assert code == 0 and articles(archive)[ids[MENTOUGOU]].subtitles == [KICKER]
+    assert articles(archive)[ids[MENTOUGOU]].title == MENTOUGOU
     assert_conserved(archive)
 
 
