@@ -469,3 +469,18 @@ def test_any_lines_moved_under_any_other_cut_lose_nothing(path, rnd):
     got2, again = apply(_recut(segmented.articles, rnd))
     assert got2 == want and set(again) == set(meant)
     assert not any(x in again for x in (g.id for g in groups if g.not_article))
+
+
+def test_an_undo_that_cannot_ingest_undoes_nothing(archive, capsys, tmp_path):
+    ident = by_title(archive)[MENTOUGOU]
+    typed = tmp_path / "body.txt"
+    typed.write_text("门头沟区总工会近日走进社区。\n", encoding="utf-8")
+    assert run(archive, "body", ident, str(typed), capsys=capsys)[0] == 0
+    before = snapshot(archive / "content")
+    code = main(["--root", str(archive), "undo", "--pages", str(archive / "gone"), "--content",
+                 str(archive / "content")])
+    out = capsys.readouterr().err
+    assert code == 1 and out.startswith("error: ") and len(out.strip().splitlines()) == 1
+    assert snapshot(archive / "content") == before
+    code, out = run(archive, "undo", capsys=capsys)
+    assert code == 0 and "门头沟区总工会近日走进社区" not in articles(archive)[ident].body
