@@ -484,3 +484,27 @@ def test_an_undo_that_cannot_ingest_undoes_nothing(archive, capsys, tmp_path):
     assert snapshot(archive / "content") == before
     code, out = run(archive, "undo", capsys=capsys)
     assert code == 0 and "门头沟区总工会近日走进社区" not in articles(archive)[ident].body
+
+
+def test_moved_lines_hold_through_an_ocr_fix_of_them(archive, capsys):
+    with_banner(archive, capsys)
+    ids = by_title(archive)
+    d, x, t = ids[DONGCHENG], ids[DAXING], ids[TAORANTING]
+    assert run(archive, "headline", d, "--to", x, capsys=capsys)[0] == 0
+    assert run(archive, "join-residue", PAGE, "38", "--to", t, capsys=capsys)[0] == 0
+    edit_page(archive, "东城工会9项举措", "东城工会九项举措")
+    edit_page(archive, f"\n{BANNER}\n", "\n图片新闻：\n")
+    code, out = run(archive, "ingest", capsys=capsys)
+    assert code == 0 and "warning" not in out and "residue:" not in out, out
+    now = articles(archive)
+    assert now[x].title == "东城工会九项举措推动垃圾分类深入开展" and now[d].title == DAXING   # the page's text now
+    assert now[t].body.endswith("\n\n图片新闻：")
+    assert_conserved(archive)
+    # A line gone from the page altogether is reported, and stays where the segmenter puts it.
+    edit_page(archive, "东城工会九项举措推动垃圾分类深入开展", "区工会部署生活垃圾分类")
+    code, out = run(archive, "ingest", capsys=capsys)
+    record = archive / "content" / "_corrections" / f"{PAGE}.toml"
+    assert f"warning: {record}: {x}: the headline line «东城工会9项举措推动垃圾分类深入…» it takes is no other" in out
+    now = articles(archive)
+    assert now[d].title == DAXING and now[x].title is None and now[x].subtitles == [KICKER]
+    assert_conserved(archive)
