@@ -508,3 +508,30 @@ def test_moved_lines_hold_through_an_ocr_fix_of_them(archive, capsys):
     now = articles(archive)
     assert now[d].title == DAXING and now[x].title is None and now[x].subtitles == [KICKER]
     assert_conserved(archive)
+
+
+def test_hand_edits_alongside_and_a_record_changed_by_hand(archive, capsys):
+    ids = by_title(archive)
+    path = file_of(archive, ids[TAORANTING])
+    edited = path.read_text(encoding="utf-8").replace("答卷活动", "答题活动")
+    path.write_text(edited, encoding="utf-8")
+    assert run(archive, "unarticle", ids[HUACE], capsys=capsys)[0] == 0
+    assert run(archive, "headline", ids[DONGCHENG], "--to", ids[DAXING], capsys=capsys)[0] == 0
+    assert path.read_text(encoding="utf-8") == edited                # the editor's file is left alone
+    code, out = run(archive, "ingest", capsys=capsys)
+    assert f"kept (edited by hand): {path}" in out and path.read_text(encoding="utf-8") == edited
+    # The record is the editor's too: a value ingest does not know stops the page, naming the line.
+    record = archive / "content" / "_corrections" / f"{PAGE}.toml"
+    text = record.read_text(encoding="utf-8")
+    line = text.splitlines().index('not_article = "residue"') + 1
+    record.write_text(text.replace('not_article = "residue"', 'not_article = "rubbish"'), encoding="utf-8")
+    before = snapshot(archive / "content", "*.md")
+    code, out = run(archive, "ingest", capsys=capsys)
+    assert code == 1 and f"error: {record}:{line}: 'not_article' must be \"residue\" or \"furniture\"" in out
+    assert snapshot(archive / "content", "*.md") == before
+    # Taken out by hand, the article is back, at its old URL.
+    record.write_text(text.replace('not_article = "residue"\n', ""), encoding="utf-8")
+    code, out = run(archive, "ingest", capsys=capsys)
+    assert code == 0 and ids[HUACE] in articles(archive) and articles(archive)[ids[HUACE]].title == HUACE
+    want, got = page_characters(archive), placed(archive)
+    assert (want - got, got - want) == (Counter("卷"), Counter("题"))     # all but the editor's own word
