@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from sitegen.cli import main
 from sitegen.config import Settings
 from test_corrections import (DAXING, DONGCHENG, HUACE, HUAIROU, MENTOUGOU, PAGE, SEEDS, TAORANTING, _counted,
-                              archive, articles, by_title, edit_page, file_of, page_characters, run, snapshot)
+                              archive, articles, by_title, edit_page, file_of, page_characters, run,
+                              run_into_previous, snapshot)
 
 __all__ = ["archive"]          # the fixture, shared with test_corrections
 
@@ -150,9 +151,7 @@ def test_a_moved_headline_holds_when_a_segmenter_cuts_the_page_otherwise(archive
         out = []
         for a in result.articles:
             if a.title == DAXING and out:
-                prev = out.pop()
-                out.append(dataclasses.replace(prev, paragraphs=prev.paragraphs + [
-                    f"### {a.title}", *(f"### {s}" for s in a.subtitles), *a.paragraphs]))
+                run_into_previous(out, a)
             else:
                 out.append(a)
         return dataclasses.replace(result, articles=out)
@@ -165,6 +164,24 @@ def test_a_moved_headline_holds_when_a_segmenter_cuts_the_page_otherwise(archive
     assert now[d][0] == DAXING and now[x][0] == DONGCHENG              # still swapped
     assert DAXING not in now[d][2] and DONGCHENG not in now[x][2]      # and nowhere twice
     assert now[d][2] == before[d][2]
+    assert_conserved(archive)
+
+
+def test_a_subhead_left_in_another_text_becomes_a_headline(archive, capsys):
+    ids = by_title(archive)
+    d, x = ids[DONGCHENG], ids[DAXING]
+    assert run(archive, "merge", d, x, capsys=capsys)[0] == 0          # 大兴's headline a subhead of 东城 now
+    assert f"### {DAXING}" in articles(archive)[d].body
+    code, out = run(archive, "headline", d, "--to", CONTINUED, "--line", DAXING, capsys=capsys)
+    assert code == 0 and f"moved the subhead «{DAXING}» from {d} to {CONTINUED}" in out
+    now = articles(archive)
+    assert now[CONTINUED].title == DAXING and DAXING not in now[d].body and now[d].title == DONGCHENG
+    assert_conserved(archive)
+    reingest_changes_nothing(archive, capsys)
+    # To an article with a headline, a subhead is a subtitle.
+    code, out = run(archive, "headline", d, "--to", ids[MENTOUGOU], "--line", KICKER, capsys=capsys)
+    assert code == 0 and articles(archive)[ids[MENTOUGOU]].subtitles == [KICKER]
+    assert articles(archive)[ids[MENTOUGOU]].title == MENTOUGOU
     assert_conserved(archive)
 
 
@@ -452,3 +469,69 @@ def test_any_lines_moved_under_any_other_cut_lose_nothing(path, rnd):
     got2, again = apply(_recut(segmented.articles, rnd))
     assert got2 == want and set(again) == set(meant)
     assert not any(x in again for x in (g.id for g in groups if g.not_article))
+
+
+def test_an_undo_that_cannot_ingest_undoes_nothing(archive, capsys, tmp_path):
+    ident = by_title(archive)[MENTOUGOU]
+    typed = tmp_path / "body.txt"
+    typed.write_text("门头沟区总工会近日走进社区。\n", encoding="utf-8")
+    assert run(archive, "body", ident, str(typed), capsys=capsys)[0] == 0
+    before = snapshot(archive / "content")
+    code = main(["--root", str(archive), "undo", "--pages", str(archive / "gone"), "--content",
+                 str(archive / "content")])
+    out = capsys.readouterr().err
+    assert code == 1 and out.startswith("error: ") and len(out.strip().splitlines()) == 1
+    assert snapshot(archive / "content") == before
+    code, out = run(archive, "undo", capsys=capsys)
+    assert code == 0 and "门头沟区总工会近日走进社区" not in articles(archive)[ident].body
+
+
+def test_moved_lines_hold_through_an_ocr_fix_of_them(archive, capsys):
+    with_banner(archive, capsys)
+    ids = by_title(archive)
+    d, x, t = ids[DONGCHENG], ids[DAXING], ids[TAORANTING]
+    assert run(archive, "headline", d, "--to", x, capsys=capsys)[0] == 0
+    assert run(archive, "join-residue", PAGE, "38", "--to", t, capsys=capsys)[0] == 0
+    edit_page(archive, "东城工会9项举措", "东城工会九项举措")
+    edit_page(archive, f"\n{BANNER}\n", "\n图片新闻：\n")
+    code, out = run(archive, "ingest", capsys=capsys)
+    assert code == 0 and "warning" not in out and "residue:" not in out, out
+    now = articles(archive)
+    assert now[x].title == "东城工会九项举措推动垃圾分类深入开展" and now[d].title == DAXING   # the page's text now
+    assert now[t].body.endswith("\n\n图片新闻：")
+    assert_conserved(archive)
+    # A line gone from the page altogether is reported, and stays where the segmenter puts it.
+    edit_page(archive, "东城工会九项举措推动垃圾分类深入开展", "区工会部署生活垃圾分类")
+    code, out = run(archive, "ingest", capsys=capsys)
+    record = archive / "content" / "_corrections" / f"{PAGE}.toml"
+    assert f"warning: {record}: {x}: the headline line «东城工会9项举措推动垃圾分类深入…» it takes is no other" in out
+    now = articles(archive)
+    assert now[d].title == DAXING and now[x].title is None and now[x].subtitles == [KICKER]
+    assert_conserved(archive)
+
+
+def test_hand_edits_alongside_and_a_record_changed_by_hand(archive, capsys):
+    ids = by_title(archive)
+    path = file_of(archive, ids[TAORANTING])
+    edited = path.read_text(encoding="utf-8").replace("答卷活动", "答题活动")
+    path.write_text(edited, encoding="utf-8")
+    assert run(archive, "unarticle", ids[HUACE], capsys=capsys)[0] == 0
+    assert run(archive, "headline", ids[DONGCHENG], "--to", ids[DAXING], capsys=capsys)[0] == 0
+    assert path.read_text(encoding="utf-8") == edited                # the editor's file is left alone
+    code, out = run(archive, "ingest", capsys=capsys)
+    assert f"kept (edited by hand): {path}" in out and path.read_text(encoding="utf-8") == edited
+    # The record is the editor's too: a value ingest does not know stops the page, naming the line.
+    record = archive / "content" / "_corrections" / f"{PAGE}.toml"
+    text = record.read_text(encoding="utf-8")
+    line = text.splitlines().index('not_article = "residue"') + 1
+    record.write_text(text.replace('not_article = "residue"', 'not_article = "rubbish"'), encoding="utf-8")
+    before = snapshot(archive / "content", "*.md")
+    code, out = run(archive, "ingest", capsys=capsys)
+    assert code == 1 and f"error: {record}:{line}: 'not_article' must be \"residue\" or \"furniture\"" in out
+    assert snapshot(archive / "content", "*.md") == before
+    # Taken out by hand, the article is back, at its old URL.
+    record.write_text(text.replace('not_article = "residue"\n', ""), encoding="utf-8")
+    code, out = run(archive, "ingest", capsys=capsys)
+    assert code == 0 and ids[HUACE] in articles(archive) and articles(archive)[ids[HUACE]].title == HUACE
+    want, got = page_characters(archive), placed(archive)
+    assert (want - got, got - want) == (Counter("卷"), Counter("题"))     # all but the editor's own word

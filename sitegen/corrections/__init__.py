@@ -480,8 +480,13 @@ def undo(content_dir, settings) -> Correction:
             raise SitegenError(f"cannot undo «{last.get('summary')}»: {path} changed since (by hand?); "
                                "undo it by hand")
         before[path] = f.get("before")
+    now = {path: read_text(path) for path in before}
     _restore(before)
-    report = _ingest(archive, ingest, prefer=last.get("prefer"))
+    try:
+        report = _ingest(archive, ingest, prefer=last.get("prefer"))
+    except BaseException:                  # ingest could not run (a pages folder gone): nothing undone
+        _restore(now)
+        raise
     log.pop()
     changes = [f"undone: {last.get('summary')}"]
     records = [p for p in before if p.suffix == ".toml"]

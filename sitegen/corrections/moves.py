@@ -148,7 +148,7 @@ def not_an_article(content_dir, settings, article_id: str, as_: str = "residue")
     return _commit(archive, "unarticle", changes, {key: record}, _comments(view), article=article_id)
 
 
-def page_key(archive, page: str | Path) -> str | None:
+def find_page_key(archive, page: str | Path) -> str | None:
     """A page's key (its path in the pages folder) from the key itself, or from a path to
     the file (as ingest names it: ``pages/p03.txt``), relative to the project or absolute."""
     text = str(page)
@@ -166,20 +166,21 @@ def page_key(archive, page: str | Path) -> str | None:
     return None
 
 
-def to_article(content_dir, settings, page_key_: str, line, article_id: str):
-    """A residue line of the page ``page_key_`` joins ``article_id``, where it is printed
+def to_article(content_dir, settings, page_key: str, line, article_id: str):
+    """A residue line of the page ``page_key`` (its path in the pages folder, or its file's
+    path as ingest names it: ``pages/p03.txt``) joins ``article_id``, where it is printed
     among its paragraphs. ``line`` is the residue line's number in the page file (an int,
     as ingest reports it: ``residue: pages/p03.txt:38: …``) or its text."""
     from sitegen.corrections import _Archive, _comments, _commit, _refuse_edited, _try
 
     verb = f"join a residue line to {article_id}"
     archive = _Archive(content_dir, settings)
-    key = page_key(archive, page_key_)
+    key = find_page_key(archive, page_key)
     if key is None:
-        raise SitegenError(f"cannot {verb}: no page file {page_key_} was ingested")
+        raise SitegenError(f"cannot {verb}: no page file {page_key} was ingested")
     akey, view, n = archive.find(article_id, verb)
     if akey != key:
-        raise SitegenError(f"cannot {verb}: it is an article of {view.page.source}, not of {page_key_}")
+        raise SitegenError(f"cannot {verb}: it is an article of {view.page.source}, not of {page_key}")
     _refuse_edited(archive, verb, article_id)
     residue = view.residue
     listed = ", ".join(str(k) for k, _ in residue) or "none"

@@ -42,10 +42,10 @@ def page_outline(content_dir, settings, page_key: str) -> PageOutline:
     """The page ``page_key`` (its path in the pages folder, the path of its file as ingest
     names it — ``pages/p03.txt`` —, or the id of one of its articles) as ingest cuts it now."""
     from sitegen.corrections import _Archive
-    from sitegen.corrections.moves import page_key as key_of
+    from sitegen.corrections.moves import find_page_key
 
     archive = _Archive(content_dir, settings)
-    key = key_of(archive, page_key) or archive.owners.get(str(page_key))
+    key = find_page_key(archive, page_key) or archive.owners.get(str(page_key))
     if key is None:
         raise SitegenError(f"cannot outline {page_key!r}: no page file of that path was ingested "
                            "(and no article has that id)")

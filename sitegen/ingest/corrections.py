@@ -70,8 +70,8 @@ Keys:
         page's furniture (its header, a rule, an advertisement strip: not reported); its id
         went away, and its URL leads to its issue's page.
 
-    A line no longer where the record says (the page's text changed) is reported and left
-    where it is.
+    A line is found again when an OCR fix changed a character of it (nearly equal, and no
+    other line as near); one no longer on the page is reported and left where it is.
 
 ``[fields."20200720-766ca60c"]`` (``sitegen set``)
     Front-matter fields an editor set on one article, by id (``kind = "photo"``,

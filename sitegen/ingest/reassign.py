@@ -20,9 +20,11 @@ is, and reported.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 
 from sitegen.ingest.identity import normalise
+from sitegen.ingest.regroup import NEARLY
 
 _LEAD = re.compile(r"^(\\|### )")
 _MARKDOWN_LEAD = re.compile(r"^(#|>|[-+*]\s|\d+[.)]\s)")
@@ -70,6 +72,24 @@ class PageLines:
         return out
 
 
+def _nearest(want: str, keys: list[str]) -> int | None:
+    """Which of ``keys`` is ``want``: the one equal to it, else the one nearly it (an OCR
+    fix changed a character) when no other is as near; None when none is."""
+    if want in keys:
+        return keys.index(want)
+    scored = sorted(((difflib.SequenceMatcher(None, want, k, autojunk=False).ratio(), i) for i, k in enumerate(keys)
+                     if k), reverse=True)
+    if scored and scored[0][0] >= NEARLY and (len(scored) == 1 or scored[0][0] - scored[1][0] >= 0.1):
+        return scored[0][1]
+    return None
+
+
+def _roles(article) -> list[tuple[str, str]]:
+    """(role, text) of an article's headline lines, as they are in it (a subhead with its mark)."""
+    return [("headline", article.title)] * bool(article.title) + [("subtitle", x) for x in article.subtitles] + \
+        [("subhead", p) for p in article.paragraphs if p.startswith("### ")]
+
+
 def _header_lines(article) -> list[str]:
     return [normalise(x) for x in (article.title, *article.subtitles) if x] + \
         [normalise(p[4:]) for p in article.paragraphs if p.startswith("### ")]
@@ -83,26 +103,16 @@ def move_headlines(drafts, notes: list[str]) -> None:
             want = normalise(line)
             if want in _header_lines(t.article):
                 continue                      # a segmenter prints it over this article now
-            hit = None
-            for s in drafts:
-                if s is t:
-                    continue
-                a = s.article
-                if a.title and normalise(a.title) == want:
-                    hit = (s, "headline", a.title)
-                else:
-                    hit = next(((s, "subtitle", x) for x in a.subtitles if normalise(x) == want), None) or \
-                        next(((s, "subhead", p) for p in a.paragraphs
-                              if p.startswith("### ") and normalise(p[4:]) == want), None)
-                if hit and (id(s), hit[1], want) not in claimed:
-                    break
-                hit = None
-            if hit is None:
+            # Every other article's headline lines not taken yet: (draft, role, text).
+            lines = [(s, role, text) for s in drafts if s is not t for role, text in _roles(s.article)
+                     if (id(s), role, text) not in claimed]
+            k = _nearest(want, [normalise(_unmarked(text)) for _, _, text in lines])
+            if k is None:
                 notes.append(f"{t.group.id}: the headline line «{_short(line)}» it takes is no other article's "
                              "headline on the page any more; it is left where it is")
                 continue
-            claimed.add((id(hit[0]), hit[1], want))
-            found.append((t, *hit))
+            claimed.add((id(lines[k][0]), *lines[k][1:]))
+            found.append((t, *lines[k]))
     for _, s, role, text in found:           # all out first: two articles may swap
         a = s.article
         if role == "headline":
@@ -155,7 +165,8 @@ def join_residue(drafts, residue: list[tuple[int, str]], where: PageLines, notes
     for d in drafts:
         for line in d.group.residue:
             want = normalise(line)
-            hit = next((r for r in residue if normalise(r[1]) == want), None)
+            k = _nearest(want, [normalise(r[1]) for r in residue])
+            hit = residue[k] if k is not None else None
             if hit is None:
                 if not any(normalise(_unmarked(p)) == want for t in drafts for p in t.article.paragraphs):
                     notes.append(f"{d.group.id}: the residue line «{_short(line)}» that joins it is not residue "
