@@ -235,7 +235,7 @@ def test_not_an_article_then_a_residue_line_back_into_an_article(editor):
     expect(page.get_by_role("region", name="版面余料")).not_to_contain_text("万玉藻摄影报道")
 
 
-def test_merge_a_continuation_with_its_first_part_on_another_page(tmp_path):
+def test_merge_a_continuation_with_its_first_part_on_another_page(editor, tmp_path):
     """A story the ingest left in two (下转第4版 … 上接第1版): from the continuation's page."""
     from playwright.sync_api import expect
 
@@ -251,19 +251,18 @@ def test_merge_a_continuation_with_its_first_part_on_another_page(tmp_path):
     build_site(settings, preview=True)
     server = PreviewServer(settings, port=0, watch=True).start()
     try:
-        with chromium_page() as (page, errors):
-            editor = Editor(tmp_path, server, page)
-            front, back = editor.id_of("市总工会启动夏季送清凉活动"), editor.articles()
-            back = next(a.id for a in back.values() if a.body.startswith("（上接第1版）"))
-            editor.open(f"a/{back}/")
-            editor.tools(back).get_by_role("button", name="合并").click()
-            dialog = page.get_by_role("dialog")
-            dialog.get_by_label("接在第1版的前文后：市总工会启动夏季送清凉活动").check()
-            editor.save(dialog)
-            # The continuation is gone: the tab shows the story it joined, whole.
-            assert page.url.endswith(f"/a/{front}/")
-            expect(page.locator(".article-body")).to_contain_text("科学防暑")
-            assert back not in {a.id for a in editor.articles().values()}
-            assert not errors
+        page = editor.page                       # the same tab, on this archive's preview
+        editor = Editor(tmp_path, server, page)
+        front = editor.id_of("市总工会启动夏季送清凉活动")
+        back = next(a.id for a in editor.articles().values() if a.body.startswith("（上接第1版）"))
+        editor.open(f"a/{back}/")
+        editor.tools(back).get_by_role("button", name="合并").click()
+        dialog = page.get_by_role("dialog")
+        dialog.get_by_label("接在第1版的前文后：市总工会启动夏季送清凉活动").check()
+        editor.save(dialog)
+        # The continuation is gone: the tab shows the story it joined, whole.
+        assert page.url.endswith(f"/a/{front}/")
+        expect(page.locator(".article-body")).to_contain_text("科学防暑")
+        assert back not in {a.id for a in editor.articles().values()}
     finally:
         server.stop()

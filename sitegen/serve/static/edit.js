@@ -61,7 +61,6 @@
   function waitForRebuild(result) {
     sessionStorage.setItem(STORE_DONE, JSON.stringify(result.changes || result.lines || []));
     result.go = target(result);
-    bar.removeAttribute("data-done");
     sessionStorage.setItem(STORE_WAIT, JSON.stringify({after: result.generation, go: result.go, at: Date.now()}));
     say("已保存，正在重新生成网站……");
     checkWait(false);
@@ -117,6 +116,7 @@
       if (!request) { box.close(); return; }
       save.disabled = true;
       save.textContent = "正在保存……";
+      bar.removeAttribute("data-done");      // what the last change's rebuild showed is not this one's
       call("POST", request[0], request[1]).then(function (r) {
         save.disabled = false;
         save.textContent = "保存";
