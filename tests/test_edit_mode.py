@@ -83,6 +83,20 @@ def editor(tmp_path_factory):
         server.stop()
 
 
+def test_a_tab_in_edit_mode_holds_one_event_stream(editor):
+    """Browsers keep six connections to a server: a tab must not use two of them."""
+    page, streams = editor.page, []
+    listen = lambda r: streams.append(r.url) if "__sitegen/events" in r.url else None   # noqa: E731
+    page.on("request", listen)
+    try:
+        editor.open(f"a/{editor.id_of(MENTOUGOU)}/")
+        page.reload()
+        page.get_by_role("toolbar").first.wait_for()
+    finally:
+        page.remove_listener("request", listen)
+    assert len(streams) == 2            # one per load of the page
+
+
 def test_split_an_article_at_a_paragraph_with_a_typed_headline(editor):
     from playwright.sync_api import expect
 

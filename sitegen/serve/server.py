@@ -31,10 +31,12 @@ TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".ico": "image/x-icon", ".woff2": "font/woff2", "": "application/octet-stream"}
 
 # A tab reloads when a build or a proof changed the page it shows ("*": every page may have).
-RELOAD_SCRIPT = """<script>(function(){var s=new EventSource(%s);var g=null;
+# The edit mode listens on the same stream (sitegenEvents, sitegenBuild: the build last seen):
+# a browser keeps only six connections to one server, so a tab holds one.
+RELOAD_SCRIPT = """<script>(function(){var s=new EventSource(%s);var g=null;window.sitegenEvents=s;
 function shown(d){var p=location.pathname.replace(/index\\.html$/,"");
 return d.pages==="*"||d.pages.indexOf(p)>=0||d.pages.indexOf(decodeURI(p))>=0;}
-s.addEventListener("build",function(e){var d=JSON.parse(e.data);if(g!==null&&d.generation!==g&&shown(d)){location.reload();}g=d.generation;});
+s.addEventListener("build",function(e){var d=JSON.parse(e.data);window.sitegenBuild=d.generation;if(g!==null&&d.generation!==g&&shown(d)){location.reload();}g=d.generation;});
 s.addEventListener("proof",function(e){if(shown(JSON.parse(e.data))){location.reload();}});})();</script>"""
 
 

@@ -86,7 +86,13 @@
   }
 
   function listen() {
-    var source = new EventSource(cfg.events), first = true;
+    // The live-reload script's stream; its first build event may have come before this script.
+    var source = window.sitegenEvents || new EventSource(cfg.events), first = true;
+    if (window.sitegenBuild !== undefined) {
+      generation = window.sitegenBuild;
+      checkWait(true);
+      first = false;
+    }
     source.addEventListener("build", function (e) {
       generation = JSON.parse(e.data).generation;
       checkWait(first);
