@@ -4,6 +4,7 @@ Safe by default: it listens on loopback, serves only files inside the output fol
 ``../`` in any spelling), under the configured base path. With watching on, every HTML page
 gets a small script that listens for server-sent events and reloads the page after a
 rebuild; a failed rebuild shows an error page naming the file and line until it is fixed.
+Watching on loopback, article and printed pages also get the edit mode (``editing``).
 """
 
 from __future__ import annotations
@@ -216,7 +217,7 @@ class _Server(http.server.ThreadingHTTPServer):
 
 class PreviewServer:
     def __init__(self, settings: Settings, host: str = "127.0.0.1", port: int = 8000, watch: bool = False,
-                 verbose: bool = False, edit: bool = True):
+                 verbose: bool = False):
         self.settings = settings
         self.output_dir = Path(settings.output_dir)
         self.base_path = settings.base_path
@@ -237,7 +238,7 @@ class PreviewServer:
         self._thread: threading.Thread | None = None
         self.watcher = None
         self.editing = None
-        if watch and edit:
+        if watch:
             from sitegen.serve.editing import EditMode, is_loopback
 
             # On an address others can reach, anyone who can load a page could edit: no edit mode.
