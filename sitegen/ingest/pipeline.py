@@ -2,8 +2,9 @@
 
 Pure: the caller reads the page and the data files and writes the results. An editor's
 record of the page (``corrections``) comes first: its cut of the page into articles
-(``regroup``) replaces the segmenter's, and the fields it sets replace what the labels
-found. Ids come from ``identity``: an article the record names keeps the id it gives; one
+(``regroup``) replaces the segmenter's, the lines it moves (``reassign``: headlines to
+their articles, text that is no article to the residue, residue lines to an article) are
+moved, and the fields it sets replace what the labels found. Ids come from ``identity``: an article the record names keeps the id it gives; one
 the page yielded before (``previous``, from the ingest state) keeps its id; a new one is
 named by its page and its own opening text.
 """
