@@ -137,12 +137,15 @@ def articles_from_page(page: Page, issue, known_columns: set[str], vocabulary=No
         built, sources = build(seq, g.title, g.headline, home)
         cut.drafts.append(Draft(built, sources, g, built.title))
     # Lines an editor moved: headlines to their articles, text set aside, residue joined.
-    where = PageLines(page.text)
-    move_headlines(cut.drafts, notes, cut.moved)
-    cut.aside = [d for d in cut.drafts if d.group.not_article]
-    cut.drafts = [d for d in cut.drafts if not d.group.not_article]
-    residue, furniture = set_aside(cut.aside, where, residue)
-    residue = join_residue(cut.drafts, residue, where, notes, cut.moved)
+    furniture = []
+    if cut.corrected:
+        move_headlines(cut.drafts, notes, cut.moved)
+        cut.aside = [d for d in cut.drafts if d.group.not_article]
+        cut.drafts = [d for d in cut.drafts if not d.group.not_article]
+        if cut.aside or any(d.group.residue for d in cut.drafts):
+            where = PageLines(page.text)
+            residue, furniture = set_aside(cut.aside, where, residue)
+            residue = join_residue(cut.drafts, residue, where, notes, cut.moved)
     drafts = cut.drafts
     texts = [(d.article.title, d.article.subtitles, "\n\n".join(d.article.paragraphs)) for d in drafts]
     pins = [d.group.id for d in drafts]
