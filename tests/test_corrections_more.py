@@ -103,7 +103,8 @@ def test_a_headline_moved_swaps_with_the_other_and_stays(archive, capsys):
     assert {i: now[i].body for i in (d, x)} == bodies and len(now) == 40   # the texts and URLs stay
     assert_conserved(archive)
     out = reingest_changes_nothing(archive, capsys)
-    assert f"kept as corrected: pages/{PAGE}" in out
+    assert f"kept as corrected: pages/{PAGE}; the segmenter alone would cut it otherwise: it would print " \
+           f"«{DAXING}» over another article; it would print «{DONGCHENG[:16]}…» over another article" in out
     site = build(archive, capsys)
     page = (site / "a" / d / "index.html").read_text(encoding="utf-8")
     assert f"<h1" in page and DAXING in page.split("</h1>")[0] and DONGCHENG not in page.split("</h1>")[0]
@@ -199,6 +200,7 @@ def test_an_article_made_residue_is_reported_and_its_url_leads_to_its_issue(arch
     assert_conserved(archive)
     code, out = run(archive, "ingest", capsys=capsys)
     assert code == 0 and " 0 written" in out
+    assert "the segmenter alone would cut it otherwise: it would make an article of «本报讯（记者马超）由中国工运…»" in out
     first = body.split("\n\n")[0]
     assert f"residue: pages/{PAGE}:249: {first}" in out and f"residue: pages/{PAGE}:281: {HUACE}" in out
     assert ident not in articles(archive)
@@ -234,7 +236,7 @@ def test_a_residue_line_joins_an_article_where_it_is_printed(archive, capsys):
     assert articles(archive)[column].body.split("\n\n") == [BANNER, *paragraphs]   # printed before its text
     assert_conserved(archive)
     out = reingest_changes_nothing(archive, capsys)
-    assert "residue:" not in out
+    assert "residue:" not in out and f"it would leave «{BANNER}» in the residue" in out
     assert run(archive, "undo", capsys=capsys)[0] == 0
     # Joined to the article printed before it: it comes after its text, by its text this time.
     t = ids[TAORANTING]

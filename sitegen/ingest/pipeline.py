@@ -2,8 +2,9 @@
 
 Pure: the caller reads the page and the data files and writes the results. An editor's
 record of the page (``corrections``) comes first: its cut of the page into articles
-(``regroup``) replaces the segmenter's, and the fields it sets replace what the labels
-found. Ids come from ``identity``: an article the record names keeps the id it gives; one
+(``regroup``) replaces the segmenter's, the lines it moves (``reassign``: headlines to
+their articles, text that is no article to the residue, residue lines to an article) are
+moved, and the fields it sets replace what the labels found. Ids come from ``identity``: an article the record names keeps the id it gives; one
 the page yielded before (``previous``, from the ingest state) keeps its id; a new one is
 named by its page and its own opening text.
 """
@@ -32,6 +33,7 @@ class PageCut:
     corrected: bool = False              # cut by an editor's record
     drafts: list[Draft] = field(default_factory=list)   # the page's own articles, in order
     aside: list[Draft] = field(default_factory=list)    # what an editor said is no article
+    moved: list[str] = field(default_factory=list)      # lines an editor moved, as the segmenter differs
 
 
 @dataclass
@@ -68,14 +70,20 @@ def cut_page(page: Page, known_columns: set[str], record=None) -> tuple[PageCut,
 
 def _cut_note(cut: PageCut) -> str | None:
     would_start, would_not = cut_difference(cut.units, cut.groups)
-    if not would_start and not would_not:
-        return "the segmenter alone now cuts it the same way"
     parts = []
     if would_not:
         parts.append("no article would start at " + ", ".join(f"«{u.opening()}»" for u in would_not))
     if would_start:
         parts.append("one would start at " + ", ".join(f"«{u.opening()}»" for u in would_start))
+    # Lines an editor moved: the segmenter alone would leave them where they were.
+    parts += [f"it would make an article of «{_unit_opening(cut, d)}»" for d in cut.aside] + cut.moved
+    if not parts:
+        return "the segmenter alone now cuts it the same way"
     return "the segmenter alone would cut it otherwise: " + "; ".join(parts)
+
+
+def _unit_opening(cut: PageCut, draft: Draft) -> str:
+    return cut.units[draft.group.units[0]].opening()
 
 
 def _incoming(incoming, known_columns: set[str]) -> dict[str, list]:
@@ -129,12 +137,15 @@ def articles_from_page(page: Page, issue, known_columns: set[str], vocabulary=No
         built, sources = build(seq, g.title, g.headline, home)
         cut.drafts.append(Draft(built, sources, g, built.title))
     # Lines an editor moved: headlines to their articles, text set aside, residue joined.
-    where = PageLines(page.text)
-    move_headlines(cut.drafts, notes)
-    cut.aside = [d for d in cut.drafts if d.group.not_article]
-    cut.drafts = [d for d in cut.drafts if not d.group.not_article]
-    residue, furniture = set_aside(cut.aside, where, residue)
-    residue = join_residue(cut.drafts, residue, where, notes)
+    furniture = []
+    if cut.corrected:
+        move_headlines(cut.drafts, notes, cut.moved)
+        cut.aside = [d for d in cut.drafts if d.group.not_article]
+        cut.drafts = [d for d in cut.drafts if not d.group.not_article]
+        if cut.aside or any(d.group.residue for d in cut.drafts):
+            where = PageLines(page.text)
+            residue, furniture = set_aside(cut.aside, where, residue)
+            residue = join_residue(cut.drafts, residue, where, notes, cut.moved)
     drafts = cut.drafts
     texts = [(d.article.title, d.article.subtitles, "\n\n".join(d.article.paragraphs)) for d in drafts]
     pins = [d.group.id for d in drafts]

@@ -95,8 +95,9 @@ def _header_lines(article) -> list[str]:
         [normalise(p[4:]) for p in article.paragraphs if p.startswith("### ")]
 
 
-def move_headlines(drafts, notes: list[str]) -> None:
-    """Give each draft the headline lines its group ``takes`` from the others."""
+def move_headlines(drafts, notes: list[str], moved: list[str] | None = None) -> None:
+    """Give each draft the headline lines its group ``takes`` from the others (each one
+    moved, as a user reads it, into ``moved``)."""
     found, claimed = [], set()
     for t in drafts:
         for line in t.group.takes:
@@ -126,6 +127,8 @@ def move_headlines(drafts, notes: list[str]) -> None:
     for t, _, role, text in found:
         a = t.article
         text = _unmarked(text) if role == "subhead" else text
+        if moved is not None:
+            moved.append(f"it would print «{_short(text)}» over another article")
         if role == "headline" or role == "subhead" and not a.title:
             if a.title:
                 a.subtitles.insert(0, a.title)   # the page's headline is page text: kept, as its kicker
@@ -158,7 +161,8 @@ def _escaped(text: str) -> str:
     return "\\" + text if _MARKDOWN_LEAD.match(text) else text
 
 
-def join_residue(drafts, residue: list[tuple[int, str]], where: PageLines, notes: list[str]):
+def join_residue(drafts, residue: list[tuple[int, str]], where: PageLines, notes: list[str],
+                 moved: list[str] | None = None):
     """Residue lines into the drafts whose group takes them, among their paragraphs where
     they are printed; the residue left."""
     residue = list(residue)
@@ -173,6 +177,8 @@ def join_residue(drafts, residue: list[tuple[int, str]], where: PageLines, notes
                                  "of the page any more; it is left where it is")
                 continue
             residue.remove(hit)
+            if moved is not None:
+                moved.append(f"it would leave «{_short(hit[1])}» in the residue")
             a = d.article
             at = where.lines(a.paragraphs, max(0, getattr(a, "first_line", 0) - 8))
             k = next((i for i, n in enumerate(at) if n > hit[0]), len(at))
