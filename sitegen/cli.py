@@ -79,6 +79,40 @@ def _cmd_set(args) -> int:
     return _print_correction(set_fields(settings.content_dir, settings, args.article, args.assignments))
 
 
+def _cmd_headline(args) -> int:
+    from sitegen.corrections import move_headline
+
+    settings = _settings(args)
+    return _print_correction(move_headline(settings.content_dir, settings, args.article, args.to, line=args.line))
+
+
+def _cmd_unarticle(args) -> int:
+    from sitegen.corrections import not_an_article
+
+    settings = _settings(args)
+    return _print_correction(not_an_article(settings.content_dir, settings, args.article,
+                                            as_="furniture" if args.furniture else "residue"))
+
+
+def _cmd_join_residue(args) -> int:
+    from sitegen.corrections import to_article
+
+    settings = _settings(args)
+    return _print_correction(to_article(settings.content_dir, settings, args.page, args.line, args.to))
+
+
+def _cmd_body(args) -> int:
+    from sitegen.corrections import set_body
+
+    settings = _settings(args)
+    try:
+        text = sys.stdin.read() if str(args.file) == "-" else Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SitegenError(f"cannot set the body of {args.article}: {args.file}: "
+                           f"{getattr(exc, 'strerror', None) or exc}") from None
+    return _print_correction(set_body(settings.content_dir, settings, args.article, text))
+
+
 def _cmd_undo(args) -> int:
     from sitegen.corrections import undo
 
@@ -165,6 +199,36 @@ def _parser() -> argparse.ArgumentParser:
                    help="e.g. kind=photo districts=朝阳区,海淀区 (fields: title, subtitles, kind, reporters, "
                         "correspondents, photographers, authors, districts, places, tags, date, page)")
     p.set_defaults(func=_cmd_set)
+
+    p = sub.add_parser("headline", help="move a headline line to the article it belongs to (a correction)")
+    paths(p, output=False)
+    p.add_argument("article", metavar="ARTICLE_ID", help="the article the headline is printed over now")
+    p.add_argument("--to", required=True, metavar="OTHER_ID", help="the article it belongs to (its headline, if "
+                                                                   "any, comes back: the two swap)")
+    p.add_argument("--line", metavar="TEXT", help="a kicker, subtitle or subhead of ARTICLE to move instead of "
+                                                  "its headline")
+    p.set_defaults(func=_cmd_headline)
+
+    p = sub.add_parser("unarticle", help="make an article no article: its text is the page's residue (a correction)")
+    paths(p, output=False)
+    p.add_argument("article", metavar="ARTICLE_ID")
+    p.add_argument("--furniture", action="store_true", help="page furniture instead: part of no article, "
+                                                            "not reported as residue")
+    p.set_defaults(func=_cmd_unarticle)
+
+    p = sub.add_parser("join-residue", help="make a residue line of a page an article's (a correction)")
+    paths(p, output=False)
+    p.add_argument("page", metavar="PAGE", help="the page file (as ingest reports residue: pages/p03.txt)")
+    p.add_argument("line", metavar="LINE", help="the residue line: its number in the page file, or its text")
+    p.add_argument("--to", required=True, metavar="ARTICLE_ID", help="the article it joins, where it is printed")
+    p.set_defaults(func=_cmd_join_residue)
+
+    p = sub.add_parser("body", help="replace an article's body by a text (a hand edit of its file)")
+    paths(p, output=False)
+    p.add_argument("article", metavar="ARTICLE_ID")
+    p.add_argument("file", type=Path, metavar="FILE", help="the new body (UTF-8, paragraphs apart by a blank line); "
+                                                           "- reads it from standard input")
+    p.set_defaults(func=_cmd_body)
 
     p = sub.add_parser("undo", help="undo the last correction (split, merge or set)")
     paths(p, output=False)

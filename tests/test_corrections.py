@@ -319,6 +319,14 @@ def _texts(archive) -> dict[str, tuple]:
     return {i: (a.title, a.body, a.kind) for i, a in articles(archive).items()}
 
 
+def run_into_previous(out: list, a) -> None:
+    """A segmenter that misses the boundary before ``a``: its headline and kicker are
+    subheads of the article before it (the last of ``out``), its text that article's."""
+    prev = out.pop()
+    out.append(dataclasses.replace(prev, paragraphs=prev.paragraphs + [
+        f"### {a.title}", *(f"### {s}" for s in a.subtitles), *a.paragraphs]))
+
+
 def test_a_segmenter_that_cuts_the_page_otherwise_keeps_the_correction(archive, capsys, monkeypatch):
     ids = _corrected(archive, capsys)
     before = _texts(archive)
@@ -340,9 +348,7 @@ def test_a_segmenter_that_cuts_the_page_otherwise_keeps_the_correction(archive, 
                 out += [dataclasses.replace(a, paragraphs=a.paragraphs[:2]),
                         SegmentedArticle(None, [], "news", a.paragraphs[2:], Byline())]
             elif a.title == DAXING:
-                prev = out.pop()
-                out.append(dataclasses.replace(prev, paragraphs=prev.paragraphs + [
-                    f"### {a.title}", *(f"### {s}" for s in a.subtitles), *a.paragraphs]))
+                run_into_previous(out, a)
             else:
                 out.append(a)
         return dataclasses.replace(result, articles=out)

@@ -1,7 +1,8 @@
 """Corrections: an editor fixes what the ingest got wrong, and nothing undoes it.
 
-The one API behind ``sitegen split``, ``sitegen merge``, ``sitegen set`` and ``sitegen
-undo`` (and, later, the browser's edit mode). Each function takes the content folder and
+The one API behind ``sitegen split``, ``merge``, ``set``, ``headline``, ``unarticle``,
+``join-residue``, ``body`` and ``undo``, and the browser's edit mode (which reads a page
+with ``page_outline``). The line moves are in ``moves``, the body in ``body``. Each function takes the content folder and
 the settings, and either makes its correction and returns a ``Correction`` (what changed,
 one line each, and the files ingest wrote or removed), or raises a ``SitegenError`` with a
 one-line message and changes nothing.
@@ -31,12 +32,13 @@ from sitegen.errors import SitegenError
 from sitegen.ingest.corrections import ArticleEntry, PageCorrections
 from sitegen.ingest.regroup import Group, anchor_text, runs
 
-__all__ = ["Correction", "merge", "set_fields", "split", "undo"]
+__all__ = ["Correction", "OutlineArticle", "PageOutline", "ResidueLine", "merge", "move_headline", "not_an_article",
+           "page_outline", "set_body", "set_fields", "split", "to_article", "undo"]
 
 
 @dataclass
 class Correction:
-    action: str                                     # split | merge | set | undo
+    action: str                                     # split | merge | set | body | headline | unarticle | residue | undo
     changes: list[str]                              # what changed, as a user reads it
     article: str | None = None                      # the article corrected
     new_id: str | None = None                       # split: the new article
@@ -147,13 +149,15 @@ def _entries(units, groups: list[Group], headlines: dict[int, str] | None = None
         home = g.home if g.home in g.units else starts[0]        # where its own text starts comes first
         at = [anchor_text(units, k) for k in [home, *(k for k in starts if k != home)]]
         out.append(ArticleEntry(g.id or "", at, g.title, g.joins, g.place,
-                                None if g.title else headlines.get(id(g), g.headline)))
+                                None if g.title else headlines.get(id(g), g.headline),
+                                list(g.takes), list(g.residue), g.not_article))
     return out
 
 
 def _headlines(view) -> dict[int, str]:
-    """Group (by identity) → the headline its article has from the page."""
-    return {id(d.group): d.article.title for d in view.cut.drafts if d.article.title and not d.group.title}
+    """Group (by identity) → the headline its article has from the page (before headline
+    lines an editor moved: the record says where the page prints it)."""
+    return {id(d.group): d.printed for d in [*view.cut.drafts, *view.cut.aside] if d.printed and not d.group.title}
 
 
 def _texts(units, groups) -> list[list[str]]:
@@ -245,6 +249,9 @@ def split(content_dir, settings, article_id: str, at: int, title: str | None = N
         raise SitegenError(f"cannot {verb} at paragraph {at}: that is outside its body "
                            f"(a new article starts at one of paragraphs 2–{count})")
     source = draft.sources[at - 1]
+    if source == -2:
+        raise SitegenError(f"cannot {verb} at paragraph {at}: that paragraph is a residue line joined to it "
+                           "(undo that first)")
     if source < 0:
         raise SitegenError(f"cannot {verb} at paragraph {at}: that paragraph is another page's "
                            "(merged from there: undo the merge first)")
@@ -313,7 +320,8 @@ def merge(content_dir, settings, article_id: str, other_id: str) -> Correction:
     records: dict[str, PageCorrections] = {}
     if ka == kb:
         own = ga.home if ga.home in ga.units else ga.units[0]
-        merged = dataclasses.replace(ga, units=sorted(ga.units + gb.units), home=own)
+        merged = dataclasses.replace(ga, units=sorted(ga.units + gb.units), home=own, takes=ga.takes + gb.takes,
+                                     residue=ga.residue + gb.residue)
         groups = [merged if g is ga else g for g in va.cut.groups if g is not gb]
         heads = _headlines(va)
         heads[id(merged)] = heads.get(id(ga))
@@ -463,7 +471,7 @@ def undo(content_dir, settings) -> Correction:
     log = UndoLog(archive.content_dir)
     entries = log.entries()
     if not entries:
-        raise SitegenError("nothing to undo: no correction was made with split, merge or set")
+        raise SitegenError("nothing to undo: no correction was made (or the last 20 are undone)")
     last = entries[-1]
     before = {}
     for rel, f in last.get("files", {}).items():
@@ -472,11 +480,22 @@ def undo(content_dir, settings) -> Correction:
             raise SitegenError(f"cannot undo «{last.get('summary')}»: {path} changed since (by hand?); "
                                "undo it by hand")
         before[path] = f.get("before")
+    now = {path: read_text(path) for path in before}
     _restore(before)
-    report = _ingest(archive, ingest, prefer=last.get("prefer"))
+    try:
+        report = _ingest(archive, ingest, prefer=last.get("prefer"))
+    except BaseException:                  # ingest could not run (a pages folder gone): nothing undone
+        _restore(now)
+        raise
     log.pop()
     changes = [f"undone: {last.get('summary')}"]
     records = [p for p in before if p.suffix == ".toml"]
     changes += [f"removed {p} (nothing left in it)" for p in records if before[p] is None]
     return Correction("undo", changes, records=[p for p in records if before[p] is not None],
                       written=report.written, removed=report.removed, warnings=report.warnings + report.failed)
+
+
+# The rest of the API, in modules of their own (they build on the above).
+from sitegen.corrections.body import set_body  # noqa: E402
+from sitegen.corrections.outline import OutlineArticle, PageOutline, ResidueLine, page_outline  # noqa: E402
+from sitegen.corrections.moves import move_headline, not_an_article, to_article  # noqa: E402

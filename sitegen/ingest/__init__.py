@@ -4,7 +4,8 @@
 work is done by ``pipeline`` (pure: a page's articles), ``identity`` (pure: which article is
 which since the last ingest, so that ids and URLs last), ``corrections`` (an editor's
 record per page: deleted articles, the page's cut into articles, fields set), ``regroup``
-(pure: a record's cut applied to the segmenter's articles) and ``store`` (files and
+(pure: a record's cut applied to the segmenter's articles), ``reassign`` (pure: the lines
+a record moves between articles and the residue) and ``store`` (files and
 edits). ``page_view`` is one page as ingest makes it, for ``sitegen.corrections``.
 """
 

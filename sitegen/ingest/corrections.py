@@ -52,6 +52,27 @@ Keys:
     (with ``place = "after"`` or ``"before"``) sends the text to an article of another
     page: a story continued from one page on another (上接/下转), merged into one.
 
+    Three more keys say what an editor moved between the page's articles, by its text
+    (compared as letters and digits only), so that they hold under any cut of the page:
+
+    ``takes = ["…"]`` (``sitegen headline``)
+        Headline lines this article takes from another article of the page: a headline,
+        kicker or subtitle the page printed over the wrong body, or a subhead (``###``)
+        left in another article's text. A headline taken is its headline (a headline it
+        still has becomes its kicker, so no text is lost); a kicker or subtitle, its
+        subtitle; a subhead, its headline when it has none, else a subtitle. Two articles
+        whose headlines were swapped each take the other's.
+    ``residue = ["…"]`` (``sitegen join-residue``)
+        Residue lines of the page (printed lines ingest placed in no article) that are this
+        article's text: each joins it where it is printed, among its paragraphs in page order.
+    ``not_article = "residue"`` or ``"furniture"`` (``sitegen unarticle``)
+        This is no article: its text is the page's residue (reported by ingest), or the
+        page's furniture (its header, a rule, an advertisement strip: not reported); its id
+        went away, and its URL leads to its issue's page.
+
+    A line is found again when an OCR fix changed a character of it (nearly equal, and no
+    other line as near); one no longer on the page is reported and left where it is.
+
 ``[fields."20200720-766ca60c"]`` (``sitegen set``)
     Front-matter fields an editor set on one article, by id (``kind = "photo"``,
     ``districts = ["朝阳区"]``, …; ``""`` clears ``title``, ``date`` or ``page``), and
@@ -70,7 +91,8 @@ from sitegen.errors import SitegenError, read_toml
 
 CORRECTIONS_DIR = "_corrections"
 KEYS = ("deleted", "article", "fields")
-ENTRY_KEYS = ("id", "at", "headline", "title", "joins", "place")
+ENTRY_KEYS = ("id", "at", "headline", "title", "joins", "place", "takes", "residue", "not_article")
+NOT_ARTICLE = ("residue", "furniture")
 # The front-matter fields an editor may set (``sitegen set``), and the kinds one may give.
 FIELDS = ("title", "subtitles", "kind", "reporters", "correspondents", "photographers", "authors",
           "districts", "places", "tags", "date", "page")
@@ -95,6 +117,9 @@ class ArticleEntry:
     joins: str | None = None             # its text goes to this article (of another page)
     place: str = "after"                 # … after that article's text, or before it
     headline: str | None = None          # the headline the page printed for it (found again by its text)
+    takes: list[str] = field(default_factory=list)      # headline lines it takes from other articles
+    residue: list[str] = field(default_factory=list)    # residue lines of the page that join it
+    not_article: str | None = None       # "residue" | "furniture": no article, its text set aside
 
     def to_toml(self) -> str:
         rows = [f"id = {_q(self.id)}",
@@ -105,6 +130,12 @@ class ArticleEntry:
             rows.append(f"title = {_q(self.title)}")
         if self.joins:
             rows += [f"joins = {_q(self.joins)}", f"place = {_q(self.place)}"]
+        if self.takes:
+            rows.append(f"takes = {_q(self.takes)}")
+        if self.residue:
+            rows.append(f"residue = {_q(self.residue)}")
+        if self.not_article:
+            rows.append(f"not_article = {_q(self.not_article)}")
         return "[[article]]\n" + "".join(r + "\n" for r in rows)
 
 
@@ -208,7 +239,19 @@ class PageCorrections:
                 raise SitegenError("'joins' must be an article id", path, line_of("joins", start))
             if place not in ("after", "before"):
                 raise SitegenError("'place' must be \"after\" or \"before\"", path, line_of("place", start))
-            articles.append(ArticleEntry(ident, list(at), title or None, joins, place, e.get("headline") or None))
+            lists = {}
+            for key in ("takes", "residue"):
+                value = e.get(key, [])
+                value = [value] if isinstance(value, str) else value
+                if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                    raise SitegenError(f"{key!r} must be a list of lines (strings)", path, line_of(key, start))
+                lists[key] = value
+            not_article = e.get("not_article")
+            if not_article is not None and not_article not in NOT_ARTICLE:
+                raise SitegenError("'not_article' must be \"residue\" or \"furniture\"", path,
+                                   line_of("not_article", start))
+            articles.append(ArticleEntry(ident, list(at), title or None, joins, place, e.get("headline") or None,
+                                         lists["takes"], lists["residue"], not_article))
         fields_data = data.get("fields", {})
         if not isinstance(fields_data, dict) or not all(isinstance(v, dict) for v in fields_data.values()):
             raise SitegenError("'fields' must be tables [fields.\"ID\"]", path, line_of("fields"))
@@ -281,6 +324,10 @@ class PageCorrections:
                          "# order. Ingest cuts the page at these openings (`at`, letters and digits\n"
                          "# compared) and nowhere else; `joins` sends an article's text to an article of\n"
                          "# another page it continues.\n")
+            if any(e.takes or e.residue or e.not_article for e in self.articles):
+                parts.append("# takes: headline lines it takes from another article (sitegen headline);\n"
+                             "# residue: residue lines that join it (sitegen join-residue); not_article:\n"
+                             "# its text is the page's residue or furniture (sitegen unarticle).\n")
             for e in self.articles:
                 note = None if e.headline or e.title else comments.get(e.id)
                 parts.append("\n" + (f"# {_comment(note, 60)}\n" if note else "") + e.to_toml())

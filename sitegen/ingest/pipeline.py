@@ -2,8 +2,9 @@
 
 Pure: the caller reads the page and the data files and writes the results. An editor's
 record of the page (``corrections``) comes first: its cut of the page into articles
-(``regroup``) replaces the segmenter's, and the fields it sets replace what the labels
-found. Ids come from ``identity``: an article the record names keeps the id it gives; one
+(``regroup``) replaces the segmenter's, the lines it moves (``reassign``: headlines to
+their articles, text that is no article to the residue, residue lines to an article) are
+moved, and the fields it sets replace what the labels found. Ids come from ``identity``: an article the record names keeps the id it gives; one
 the page yielded before (``previous``, from the ingest state) keeps its id; a new one is
 named by its page and its own opening text.
 """
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 
 from sitegen.content import Article
 from sitegen.ingest.identity import Fingerprint, Identities, identify, normalise
+from sitegen.ingest.reassign import PageLines, join_residue, move_headlines, set_aside
 from sitegen.ingest.regroup import Draft, Group, Unit, build, cut_difference, natural_groups, page_units, regroup
 from sitegen.pages import Page
 from sitegen.segmentation import segment_page
@@ -30,6 +32,8 @@ class PageCut:
     problems: list[str] = field(default_factory=list)
     corrected: bool = False              # cut by an editor's record
     drafts: list[Draft] = field(default_factory=list)   # the page's own articles, in order
+    aside: list[Draft] = field(default_factory=list)    # what an editor said is no article
+    moved: list[str] = field(default_factory=list)      # lines an editor moved, as the segmenter differs
 
 
 @dataclass
@@ -45,6 +49,7 @@ class PageResult:
     joined_away: dict[str, str] = field(default_factory=dict)  # id → the article of another page it joins
     accepted: list[tuple[str, str]] = field(default_factory=list)  # (page, id): other pages' text taken in
     cut: PageCut | None = None                   # with keep=True (sitegen.corrections)
+    furniture: list[tuple[int, str]] = field(default_factory=list)  # (line, text) an editor made page furniture
 
 
 def column_names(text: str) -> set[str]:
@@ -65,14 +70,20 @@ def cut_page(page: Page, known_columns: set[str], record=None) -> tuple[PageCut,
 
 def _cut_note(cut: PageCut) -> str | None:
     would_start, would_not = cut_difference(cut.units, cut.groups)
-    if not would_start and not would_not:
-        return "the segmenter alone now cuts it the same way"
     parts = []
     if would_not:
         parts.append("no article would start at " + ", ".join(f"«{u.opening()}»" for u in would_not))
     if would_start:
         parts.append("one would start at " + ", ".join(f"«{u.opening()}»" for u in would_start))
+    # Lines an editor moved: the segmenter alone would leave them where they were.
+    parts += [f"it would make an article of «{_unit_opening(cut, d)}»" for d in cut.aside] + cut.moved
+    if not parts:
+        return "the segmenter alone now cuts it the same way"
     return "the segmenter alone would cut it otherwise: " + "; ".join(parts)
+
+
+def _unit_opening(cut: PageCut, draft: Draft) -> str:
+    return cut.units[draft.group.units[0]].opening()
 
 
 def _incoming(incoming, known_columns: set[str]) -> dict[str, list]:
@@ -124,7 +135,17 @@ def articles_from_page(page: Page, issue, known_columns: set[str], vocabulary=No
                 seq = seq + extra
             accepted.append((other, ident))
         built, sources = build(seq, g.title, g.headline, home)
-        cut.drafts.append(Draft(built, sources, g))
+        cut.drafts.append(Draft(built, sources, g, built.title))
+    # Lines an editor moved: headlines to their articles, text set aside, residue joined.
+    furniture = []
+    if cut.corrected:
+        move_headlines(cut.drafts, notes, cut.moved)
+        cut.aside = [d for d in cut.drafts if d.group.not_article]
+        cut.drafts = [d for d in cut.drafts if not d.group.not_article]
+        if cut.aside or any(d.group.residue for d in cut.drafts):
+            where = PageLines(page.text)
+            residue, furniture = set_aside(cut.aside, where, residue)
+            residue = join_residue(cut.drafts, residue, where, notes, cut.moved)
     drafts = cut.drafts
     texts = [(d.article.title, d.article.subtitles, "\n\n".join(d.article.paragraphs)) for d in drafts]
     pins = [d.group.id for d in drafts]
@@ -191,4 +212,4 @@ def articles_from_page(page: Page, issue, known_columns: set[str], vocabulary=No
         note = "; ".join([*([note] if note else []), *(f"{i} is part of {to} (another page's)"
                                                         for i, to in joined_away.items())])
     return PageResult(page, articles, residue, identities, pins, corrected, note, notes, joined_away, accepted,
-                      cut if keep else None)
+                      cut if keep else None, furniture)

@@ -33,7 +33,7 @@ import dataclasses
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from sitegen.ingest.identity import normalise
@@ -85,14 +85,18 @@ class Group:
     entry: int | None = None     # its record entry (None: the segmenter's article)
     headline: str | None = None  # the headline the page printed for it, when the record knows it
     home: int | None = None      # the unit its own text starts at (a merged article's; None: its first)
+    takes: list[str] = field(default_factory=list)      # headline lines taken from other articles
+    residue: list[str] = field(default_factory=list)    # residue lines of the page joining it
+    not_article: str | None = None                      # "residue" | "furniture": set aside
 
 
 @dataclass
 class Draft:
     """A corrected article, in the segmenter's terms, and where its paragraphs came from."""
     article: object              # a SegmentedArticle
-    sources: list[int]           # per paragraph: the unit it comes from (-1: another page's)
+    sources: list[int]           # per paragraph: the unit it comes from (-1: another page's, -2: a residue line)
     group: Group
+    printed: str | None = None   # its headline as built from its units, before headline lines moved
 
 
 def _unmarked(text: str) -> str:
@@ -234,7 +238,8 @@ def regroup(units: list[Unit], entries) -> tuple[list[Unit], list[Group], list[s
             if current not in by_entry:
                 entry = entries[current]
                 by_entry[current] = Group([], entry.id, entry.title, entry.joins, entry.place, current,
-                                          entry.headline)
+                                          entry.headline, takes=list(entry.takes), residue=list(entry.residue),
+                                          not_article=entry.not_article)
                 groups.append(by_entry[current])
         if current is None:           # before the first anchor: the segmenter's articles
             if not groups or units[groups[-1].units[-1]].seg is not u.seg:

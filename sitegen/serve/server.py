@@ -4,6 +4,7 @@ Safe by default: it listens on loopback, serves only files inside the output fol
 ``../`` in any spelling), under the configured base path. With watching on, every HTML page
 gets a small script that listens for server-sent events and reloads the page after a
 rebuild; a failed rebuild shows an error page naming the file and line until it is fixed.
+Watching on loopback, article and printed pages also get the edit mode (``editing``).
 """
 
 from __future__ import annotations
@@ -31,10 +32,12 @@ TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".ico": "image/x-icon", ".woff2": "font/woff2", "": "application/octet-stream"}
 
 # A tab reloads when a build or a proof changed the page it shows ("*": every page may have).
-RELOAD_SCRIPT = """<script>(function(){var s=new EventSource(%s);var g=null;
+# The edit mode listens on the same stream (sitegenEvents, sitegenBuild: the build last seen):
+# a browser keeps only six connections to one server, so a tab holds one.
+RELOAD_SCRIPT = """<script>(function(){var s=new EventSource(%s);var g=null;window.sitegenEvents=s;
 function shown(d){var p=location.pathname.replace(/index\\.html$/,"");
 return d.pages==="*"||d.pages.indexOf(p)>=0||d.pages.indexOf(decodeURI(p))>=0;}
-s.addEventListener("build",function(e){var d=JSON.parse(e.data);if(g!==null&&d.generation!==g&&shown(d)){location.reload();}g=d.generation;});
+s.addEventListener("build",function(e){var d=JSON.parse(e.data);window.sitegenBuild=d.generation;if(g!==null&&d.generation!==g&&shown(d)){location.reload();}g=d.generation;});
 s.addEventListener("proof",function(e){if(shown(JSON.parse(e.data))){location.reload();}});})();</script>"""
 
 
@@ -141,6 +144,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         if p.watch and path == p.base_path + EVENTS:
             return self._events()
+        if p.editing is not None and path.startswith(p.editing.root):
+            return self._send(*p.editing.get(self, path), head)
         target = resolve_request(p.output_dir, p.base_path, self.path)
         if target is not None and target.is_dir():
             self.send_response(301)
@@ -160,11 +165,20 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             data = self._inject(data)
         self._send(200, ctype, data, head)
 
+    def do_POST(self):
+        p = self.preview
+        path = urlsplit(self.path).path
+        if p.editing is not None and path.startswith(p.editing.root):
+            return self._send(*p.editing.post(self, path), False)
+        self._send(405, "text/plain; charset=utf-8", b"the preview changes nothing here\n", False)
+
     def _inject(self, data: bytes) -> bytes:
         p = self.preview
         if not p.watch:
             return data
         script = (RELOAD_SCRIPT % ('"' + p.base_path + EVENTS + '"')).encode("utf-8")
+        if p.editing is not None and (b"data-article-id=" in data or b"data-page=" in data):
+            script += p.editing.snippet()     # article pages and printed pages get the edit mode
         at = data.rfind(b"</body>")
         return data[:at] + script + data[at:] if at != -1 else data + script
 
@@ -223,6 +237,13 @@ class PreviewServer:
         self.httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
         self.watcher = None
+        self.editing = None
+        if watch:
+            from sitegen.serve.editing import EditMode, is_loopback
+
+            # On an address others can reach, anyone who can load a page could edit: no edit mode.
+            if is_loopback(self.httpd.server_address[0]):
+                self.editing = EditMode(self)
 
     @property
     def url(self) -> str:
@@ -241,7 +262,8 @@ class PreviewServer:
         if self.watch:
             from sitegen.serve.watch import SiteWatcher
 
-            self.watcher = SiteWatcher(self.settings, self.state)
+            self.watcher = SiteWatcher(self.settings, self.state,
+                                       lock=self.editing.lock if self.editing is not None else None)
             self.watcher.start()
         return self
 
@@ -273,6 +295,9 @@ def serve_site(settings: Settings, host: str = "127.0.0.1", port: int = 8000, wa
         server.state.finished(error)
     server.start()
     print(f"serving {server.output_dir} at {server.url}" + (" (watching for changes)" if watch else ""))
+    if watch:
+        print("edit mode: on in article and page views (编辑)" if server.editing is not None else
+              f"edit mode: off (the server listens on {host}, not on loopback)")
     try:
         while True:
             time.sleep(3600)

@@ -32,7 +32,7 @@ _SCRATCH_NAMES = ("4913",)
 def _is_scratch(path: Path) -> bool:
     name = path.name
     return (name.endswith(_SCRATCH_SUFFIXES) or name in _SCRATCH_NAMES or name.startswith((".#", ".goutputstream", ".tmp-"))
-            or name == ".ingest-state.json")
+            or name in (".ingest-state.json", ".undo.json"))     # sitegen's own bookkeeping, not the site's
 
 
 def _digest(path: Path) -> str | None:
@@ -57,7 +57,7 @@ def changed_pages(written: list[str] | None, base_path: str) -> list[str] | str:
 
 
 class SiteWatcher(FileSystemEventHandler):
-    def __init__(self, settings: Settings, state, rebuild=None):
+    def __init__(self, settings: Settings, state, rebuild=None, lock: threading.Lock | None = None):
         from sitegen.site import build_site
 
         self.settings = settings
@@ -88,6 +88,9 @@ class SiteWatcher(FileSystemEventHandler):
         self.builds = 0                 # rebuilds run (for tests and the benchmark)
         self.last_build_seconds = 0.0
         self.last_changed: set[Path] = set()
+        # Held while rebuilding: the preview's edit mode makes a correction (an ingest) only
+        # between rebuilds, and a rebuild reads its files only once it is whole.
+        self.building = lock or threading.Lock()
 
     def _relevant(self, path: Path) -> bool:
         if _is_scratch(path) or any(path == d or d in path.parents for d in self.ignored):
@@ -150,8 +153,6 @@ class SiteWatcher(FileSystemEventHandler):
         return changed
 
     def _loop(self) -> None:
-        from sitegen.errors import SitegenError
-
         while not self.stopping.is_set():
             self.wake.wait(timeout=0.5)
             self.wake.clear()
@@ -165,35 +166,48 @@ class SiteWatcher(FileSystemEventHandler):
                 time.sleep(QUIET - quiet_for)
                 self.wake.set()
                 continue
-            changed = self._take_changes()
-            if not changed:
+            if not self.building.acquire(blocking=False):
+                with self.building:     # the edit mode is making a correction: let it end,
+                    pass
+                time.sleep(QUIET)       # and the events of its last writes arrive, then look again
+                self.wake.set()
                 continue
-            self.last_changed = changed
-            started = time.monotonic()
-            if self.config_file in changed:
-                # sitegen.toml changed: build with what it says now (a new title shows), or
-                # show its error until it is fixed.
-                try:
-                    self.settings = dataclasses.replace(load_settings(Path(self.settings.root)), **self.overrides)
-                except SitegenError as exc:
-                    self.builds += 1
-                    self.state.finished(str(exc), "*")
-                    continue
-            if self.state.error is None:
-                proofed = proof(self.settings, changed)
-                if proofed:
-                    self.state.proofed(changed_pages(proofed, self.settings.base_path))
-            pages: list[str] | str = "*"
             try:
-                report = self.rebuild(changed)
-                for p in getattr(report, "content_written", ()):  # ingest's own writes are no edit
-                    self.known[Path(p).resolve()] = _digest(Path(p))
-                error = None
-                pages = changed_pages(getattr(report, "written_files", None), self.settings.base_path)
+                self._build_changes()
+            finally:
+                self.building.release()
+
+    def _build_changes(self) -> None:
+        """Rebuild for what changed since the last look (nothing when nothing did)."""
+        changed = self._take_changes()
+        if not changed:
+            return
+        self.last_changed = changed
+        started = time.monotonic()
+        if self.config_file in changed:
+            # sitegen.toml changed: build with what it says now (a new title shows), or
+            # show its error until it is fixed.
+            try:
+                self.settings = dataclasses.replace(load_settings(Path(self.settings.root)), **self.overrides)
             except SitegenError as exc:
-                error = str(exc)
-            except Exception as exc:  # keep serving whatever went wrong
-                error = f"{type(exc).__name__}: {exc}"
-            self.builds += 1
-            self.last_build_seconds = time.monotonic() - started
-            self.state.finished(error, pages)
+                self.builds += 1
+                self.state.finished(str(exc), "*")
+                return
+        if self.state.error is None:
+            proofed = proof(self.settings, changed)
+            if proofed:
+                self.state.proofed(changed_pages(proofed, self.settings.base_path))
+        pages: list[str] | str = "*"
+        try:
+            report = self.rebuild(changed)
+            for p in getattr(report, "content_written", ()):  # ingest's own writes are no edit
+                self.known[Path(p).resolve()] = _digest(Path(p))
+            error = None
+            pages = changed_pages(getattr(report, "written_files", None), self.settings.base_path)
+        except SitegenError as exc:
+            error = str(exc)
+        except Exception as exc:  # keep serving whatever went wrong
+            error = f"{type(exc).__name__}: {exc}"
+        self.builds += 1
+        self.last_build_seconds = time.monotonic() - started
+        self.state.finished(error, pages)
