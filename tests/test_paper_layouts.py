@@ -352,3 +352,12 @@ def test_a_case_storys_bracketed_labels_head_its_parts_and_cut_nothing():
     assert article.byline.reporters == ["张华"]
     assert [p[:4] for p in article.paragraphs[1:]] == ["【案情】", "【评析】", "【提醒】"]
     assert "李某于2019年入职一家物流公司" in "".join(article.paragraphs)
+
+
+def test_a_question_in_an_interview_is_its_text_not_a_headline():
+    text = ("访工会法律顾问李华\n\n本报记者 张华\n\n记者：试用期内单位可以随时辞退职工吗？\n\n"
+            "答：不可以。单位解除劳动合同必须有证据证明劳动者不符合录用条件。\n\n"
+            "记者：职工应当保留哪些证据？\n\n答：工牌、考勤记录和工资条都很重要。\n")
+    [article] = segment_page(text).articles
+    assert article.title == "访工会法律顾问李华"
+    assert sum(p.startswith("记者：") for p in article.paragraphs) == 2

@@ -27,11 +27,17 @@ def phrase_gap(text: str) -> bool:
     return False
 
 
+# Who speaks in an interview or a Q&A (记者：…？ 答：…, 读者问：…): a turn of the text.
+_SPEAKER = re.compile(r"^(?:本报记者|记者|读者问|职工问|网友问|律师答|专家答|主持人|嘉宾|问|答|Q|A)[:：]")
+
+
 def headline_shaped(line: Line, where_headlines_stand: bool = False) -> bool:
     """``where_headlines_stand``: printed straight over a byline or under a column's banner,
     where a headline's colon (劳模张三：三十年坚守一线) does not make it a sentence."""
     text = line.compact
     if not 4 <= len(text) <= HEADLINE_MAX:
+        return False
+    if _SPEAKER.match(text):
         return False
     if _DATELINE.match(text) or text[-1] in "，、；：,;:（(《“" or text[0] in "，。、；：,;:）)》”":
         return False
