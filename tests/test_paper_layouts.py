@@ -361,3 +361,26 @@ def test_a_question_in_an_interview_is_its_text_not_a_headline():
     [article] = segment_page(text).articles
     assert article.title == "访工会法律顾问李华"
     assert sum(p.startswith("记者：") for p in article.paragraphs) == 2
+
+
+SIGNED_COMMENTS = """\
+■午报快评
+
+ □苏小薇
+
+让职工技能培训更有温度
+
+把职工技能培训放在心上、抓在手上，职工自然会投来信任的目光。
+
+职工疗休养贵在落实
+
+好的制度要有好的执行，职工疗休养同样如此。各级工会应当推动职工疗休养从“有没有”向“好不好”转变。 □乔小娟
+"""
+
+
+def test_a_boxed_name_signs_a_piece_over_or_under_its_text():
+    page = segment_page(SIGNED_COMMENTS)
+    assert [(a.title, a.byline.authors) for a in page.articles] == [
+        ("让职工技能培训更有温度", ["苏小薇"]), ("职工疗休养贵在落实", ["乔小娟"])]
+    assert page.articles[0].paragraphs == ["把职工技能培训放在心上、抓在手上，职工自然会投来信任的目光。"]
+    assert page.articles[1].paragraphs[-1] == "□乔小娟"      # a signature stays where it was printed

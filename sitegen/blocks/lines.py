@@ -19,6 +19,8 @@ from sitegen.blocks.furniture import is_page_furniture
 from sitegen.blocks.headline_decision import mark_headlines
 from sitegen.blocks.line import Line, LineKind
 from sitegen.bylines import (
+    boxed_signature,
+    trailing_signature,
     find_credit,
     is_author_line,
     may_be_unspaced_author_line,
@@ -65,6 +67,9 @@ def _split_ocr_line(raw: str, number: int) -> list[Line]:
     start = find_credit(raw)
     if start is not None and raw[:start].strip():
         return [Line(raw[:start].rstrip(), number), Line(raw[start:].strip(), number, kind=LineKind.CREDIT)]
+    start = trailing_signature(raw)
+    if start is not None:
+        return [Line(raw[:start].rstrip(), number), Line(raw[start:].strip(), number, kind=LineKind.AUTHOR)]
     return [Line(raw.strip(), number)]
 
 
@@ -109,6 +114,8 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
     elif parse_reporter_line(text):
         line.kind = LineKind.BYLINE            # before the banner: ■文/本报记者 X is a byline
         line.text = re.sub(r"^\s*[■□◆●]\s*", "", text)     # its box is typography
+    elif boxed_signature(text) and not is_section_banner(boxed_signature(text)):
+        line.kind = LineKind.AUTHOR            # □苏薇: a signed piece's writer, no banner
     elif ARTICLE_PART.match(text):
         line.extra["part_label"] = True        # text of the article it labels, never a banner
     elif _COLUMN_MARK.match(text) or _BRACKETED_BANNER.match(text):

@@ -248,7 +248,10 @@ def may_be_unspaced_author_line(line: str) -> bool:
 
 def parse_author_line(line: str) -> list[str]:
     m = _AUTHOR_LINE.match(line) or _unspaced_author(line)
-    return [m.group(2)] if m else []
+    if m is None:
+        name = boxed_signature(line)
+        return [name] if name else []
+    return [m.group(2)]
 
 
 # A feature's byline on a line of its own: 本报记者 李四 / 文/本报记者 李四 / 本报记者 李四
@@ -282,3 +285,28 @@ def parse_reporter_line(line: str) -> Byline | None:
     roles = re.sub(rf"图/{_S}(?:记{_S}者|通{_S}讯{_S}员)", "图/ ", roles)
     byline = _split_roles(roles)
     return byline if byline.reporters or byline.correspondents or byline.authors or byline.photographers else None
+
+
+# A signed piece (a comment, an essay) is signed with its writer's name after a hollow box,
+# on a line of its own over or under the text, or at the end of its last line:
+# □苏薇 / …转变。 □乔瑶娟.
+_BOXED_NAME = re.compile(r"□\s*([\u4e00-\u9fff]{2,4})\s*$")
+
+
+def _a_name(name: str) -> bool:
+    return name[0] in _SURNAMES and tokenizer().FREQ.get(name, 0) < _COMMON_WORD
+
+
+def boxed_signature(line: str) -> str | None:
+    """The writer's name of a line that is nothing but □ and a name."""
+    m = _BOXED_NAME.match(line.strip())
+    return m.group(1) if m and _a_name(m.group(1)) else None
+
+
+def trailing_signature(line: str) -> int | None:
+    """Where a □ signature at the end of a line of text starts (…转变。 □乔瑶娟), or None."""
+    m = _BOXED_NAME.search(line.rstrip())
+    if m is None or m.start() == len(line) - len(line.lstrip()) or not _a_name(m.group(1)):
+        return None
+    before = line[:m.start()].rstrip()
+    return m.start() if before and before[-1] in "。！？!?…”" else None
