@@ -18,6 +18,7 @@ from sitegen.config import Settings
 from sitegen.errors import SitegenError
 from sitegen.markdown import plain_text, render_body
 from sitegen.parallel import cores, process_pool
+from sitegen.scans import attach_scans, prepare_scans, publish_scans, scan_inputs
 from sitegen.site import urls
 from sitegen.site.cache import BuildCache, body_key, load_articles_cached
 from sitegen.site.export import article_json, index_json
@@ -107,6 +108,7 @@ def _environment(settings: Settings, model: SiteModel) -> jinja2.Environment:
         "news_article": lambda a, page, link, description="": news_article(
             a, page.label, link, settings.paper or settings.title, settings.language, description),
         "citation": lambda a, page, link: citation(a, page.number, link, settings.paper or settings.title),
+        "scan_url": lambda path, full=False: path if "://" in path else absolute(path) if full else url(path),
     })
     env.filters["date_cn"] = _date_cn
     env.filters["plain"] = plain_text
@@ -208,7 +210,7 @@ def _fingerprint(settings: Settings) -> str:
     import hashlib
 
     h = hashlib.sha1(_inputs_key(settings).encode())
-    _stat_hash(h, [Path(settings.content_dir)])
+    _stat_hash(h, [Path(settings.content_dir), *scan_inputs(settings)])
     return h.hexdigest()
 
 
@@ -300,6 +302,9 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
     report.articles = len(articles)
     model = build_model(articles)
     t = stage("load", t)
+    scans = prepare_scans(settings)        # before anything is rendered: a bad scan stops the build here
+    attach_scans(model, scans)
+    t = stage("scans", t)
 
     bodies, fresh_bodies = {}, {}
     for a in articles:
@@ -405,6 +410,9 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         search_keys = search_files(articles, article_urls, settings, put, previous=previous, keep=writer.keep,
                                    save_cache=changed is None)
         t = stage("search", t)
+
+        publish_scans(writer, scans, env.globals["absolute"])
+        t = stage("scans", t)
 
         for theme in theme_dirs(settings.themes_dir, settings.theme):   # a site's own files first
             static = theme / "static"
