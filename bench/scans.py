@@ -58,7 +58,8 @@ def stand_in_scan(text: str, size: tuple[int, int], colour: bool, seed: int) -> 
 
 def folder_bytes(folder: Path) -> tuple[int, int, int, int]:
     tiles = [p for p in folder.rglob("default.jpg")]
-    return (sum(p.stat().st_size for p in tiles), len(tiles), (folder / "web.jpg").stat().st_size,
+    return (sum(p.stat().st_size for p in tiles), len(tiles),
+            (folder / "web.jpg").stat().st_size + (folder / "small.jpg").stat().st_size,
             (folder / "thumb.jpg").stat().st_size)
 
 

@@ -119,8 +119,9 @@ def test_each_local_scan_is_tiled_as_iiif_level_0(scanned):
         # Every level covers the whole page once; the last fits in one tile.
         assert covered == dict.fromkeys(factors, width * height)
         assert max(-(-width // factors[-1]), -(-height // factors[-1])) <= tile
-        with Image.open(folder / "web.jpg") as web, Image.open(folder / "thumb.jpg") as thumb:
-            assert web.width == 1200 and thumb.width == 320
+        with Image.open(folder / "web.jpg") as web, Image.open(folder / "small.jpg") as small, \
+                Image.open(folder / "thumb.jpg") as thumb:
+            assert (web.width, small.width, thumb.width) == (1200, 640, 320)
             assert abs(web.height / web.width - height / width) < 0.01
     assert sizes == {(1600, 2240), (1400, 1960)}
 
@@ -142,7 +143,7 @@ def test_a_page_on_an_iiif_service_makes_no_tiles_and_points_the_viewer_at_the_s
     site = scanned / "public"
     html = printed_page_html(site, PAGES[2])
     assert f'data-info="{SERVICE}/info.json"' in html
-    assert f'src="{SERVICE}/full/1200,/0/default.jpg"' in html
+    assert f'src="{SERVICE}/full/640,/0/default.jpg"' in html
     issue = (printed_page_file(site, PAGES[2]).parent.parent / "index.html").read_text(encoding="utf-8")
     assert f'<img src="{SERVICE}/full/320,/0/default.jpg"' in issue
     assert len(scan_folders(site)) == 2

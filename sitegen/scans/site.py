@@ -28,11 +28,13 @@ class Scan:
     """What a page's views show of its scan. Paths are under the site's root, or full URLs
     for a scan on an IIIF image service (then sizes are unknown until the viewer asks)."""
     info: str                       # the IIIF info.json the viewer opens
-    web: str                        # web-size picture: no-script view, OpenGraph image
-    thumb: str                      # thumbnail in the issue view
+    web: str                        # web-size picture (1200 px): until the viewer runs, OpenGraph image
+    small: str                      # the same, 640 px wide: on a phone
+    thumb: str                      # thumbnail in the issue view (320 px)
     width: int | None = None
     height: int | None = None
     web_size: tuple[int, int] | None = None
+    small_size: tuple[int, int] | None = None
     thumb_size: tuple[int, int] | None = None
     original: str | None = None     # the full-size original, when copied
     original_bytes: int | None = None
@@ -116,8 +118,12 @@ def prepare_scans(settings) -> PageScans:
     folders: dict[str, str] = {}
     for s in sources:
         if s.service:
-            by_source[s.page] = Scan(info=f"{s.service}/info.json", web=f"{s.service}/full/{deriving.WEB_WIDTH},/0/default.jpg",
-                                     thumb=f"{s.service}/full/{deriving.THUMB_WIDTH},/0/default.jpg", service=s.service)
+            def sized(width: int, service: str = s.service) -> str:
+                return f"{service}/full/{width},/0/default.jpg"        # any IIIF service of level 1 or more
+
+            by_source[s.page] = Scan(info=f"{s.service}/info.json", web=sized(deriving.WEB_WIDTH),
+                                     small=sized(deriving.SMALL_WIDTH), thumb=sized(deriving.THUMB_WIDTH),
+                                     service=s.service)
             continue
         try:
             folder = deriving.folder_name(deriving.content_hash(s.path, known), options.largest)
@@ -150,8 +156,9 @@ def prepare_scans(settings) -> PageScans:
             original = None
             if options.originals:
                 original = f"{base}original{s.path.suffix.lower()}"
-            by_source[s.page] = Scan(info=f"{base}info.json", web=f"{base}web.jpg", thumb=f"{base}thumb.jpg",
-                                     width=d.width, height=d.height, web_size=d.web, thumb_size=d.thumb,
+            by_source[s.page] = Scan(info=f"{base}info.json", web=f"{base}web.jpg", small=f"{base}small.jpg",
+                                     thumb=f"{base}thumb.jpg", width=d.width, height=d.height, web_size=d.web,
+                                     small_size=d.small, thumb_size=d.thumb,
                                      original=original, original_bytes=s.path.stat().st_size if original else None)
     if wanted or not hashes_file.is_file():
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -172,7 +179,8 @@ def publish_scans(writer, scans: PageScans, service_id) -> None:
     """Put every scan's files into the site: tiles and copies linked from the cache (a file
     the live site already holds is carried over as it is), the original copied (never
     linked: the site shares no file an editor may change in place), ``info.json`` written
-    with the service's own URL (``service_id(path)``: under the site's base URL)."""
+    with the service's id, ``service_id(path)``: the path under the site's base path, not a
+    full URL, so the tiles load wherever the site is served (the preview, a mirror)."""
     for folder, (cached_dir, d, source) in sorted(scans.made.items()):
         base = f"{SITE_FOLDER}{folder}/"
         for rel in d.files:

@@ -411,7 +411,7 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
                                    save_cache=changed is None)
         t = stage("search", t)
 
-        publish_scans(writer, scans, env.globals["absolute"])
+        publish_scans(writer, scans, env.globals["url"])
         t = stage("scans", t)
 
         for theme in theme_dirs(settings.themes_dir, settings.theme):   # a site's own files first
