@@ -192,8 +192,17 @@ def test_a_new_scan_replaces_the_old_one(project):
     new = {f.name for f in scan_folders(project / "public")}
     assert len(new) == 2 and len(new - old) == 1
     made = [f for f in report.written_files if f.startswith("scans/")]
-    assert made and all(f.startswith(f"scans/{(new - old).pop()}/") for f in made)
+    replaced = (new - old).pop()
+    assert made and all(f.startswith(f"scans/{replaced}/") for f in made)
     assert check_links(project / "public", "/") == []
+    # The cache keeps what the site uses, no more; a tile lost from it is made again.
+    cache = project / ".sitegen-cache" / "scans"
+    assert {f.name for f in cache.iterdir() if f.is_dir()} == new
+    lost = next((cache / replaced).glob("*/*/0/default.jpg"))
+    lost.unlink()
+    page_scan("第三张扫描图\n" * 40, project / "seeds" / "scans" / "page-1.png", size=(1400, 1960))
+    build_site(load_settings(project))
+    assert lost.is_file() and check_links(project / "public", "/") == []
 
 
 def test_a_corrupt_scan_is_one_line_and_the_previous_site_stays_whole(project, capsys):

@@ -144,9 +144,10 @@ def derive(source: Path, cache_dir: Path, folder: str, largest: int | None) -> D
 
 
 def cached(cache_dir: Path, folder: str) -> Derivatives | None:
-    """The derivatives the cache holds, if all there."""
+    """The derivatives the cache holds, if all there (one is made again rather than a
+    site published with a tile missing)."""
     try:
         made = Derivatives.load(Path(cache_dir) / folder / META)
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return made if all((Path(cache_dir) / folder / f).is_file() for f in made.files[-2:]) else None
+    return made if all(os.path.isfile(Path(cache_dir) / folder / f) for f in made.files) else None

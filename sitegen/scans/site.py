@@ -72,13 +72,18 @@ def scan_settings(settings) -> ScanSettings:
 
 def scan_sources(settings) -> list[ScanSource]:
     """The page files that have a scan, and where it is."""
-    from sitegen.dates import read_manifest
+    from sitegen.dates import MANIFEST_NAME, read_manifest
     from sitegen.pages import find_page_files
 
     pages_dir = Path(settings.pages_dir) if settings.pages_dir else None
     if pages_dir is None or not pages_dir.is_dir():
         return []
-    manifest = read_manifest(pages_dir)
+    manifest_file = pages_dir / MANIFEST_NAME
+    try:                 # most manifests give no image: a big one need not be parsed for none
+        has_images = "image" in manifest_file.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        has_images = False
+    manifest = read_manifest(pages_dir) if has_images else {}
     images = {key: entry.image for key, entry in manifest.items() if entry.image}
     pages = [p for p in find_page_files(pages_dir) if p.is_file()]
     return find_scans(pages_dir, pages, images, Path(settings.root))
@@ -160,12 +165,25 @@ def prepare_scans(settings) -> PageScans:
                                      thumb=f"{base}thumb.jpg", width=d.width, height=d.height, web_size=d.web,
                                      small_size=d.small, thumb_size=d.thumb,
                                      original=original, original_bytes=s.path.stat().st_size if original else None)
+    _prune(cache_dir, set(made))
     if wanted or not hashes_file.is_file():
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = hashes_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(known), encoding="utf-8")
         os.replace(tmp, hashes_file)
     return PageScans(by_source, made, options, derived)
+
+
+def _prune(cache_dir: Path, used: set[str]) -> None:
+    """Derivatives of images no page has any more leave the cache (the live site keeps its
+    own links to them until the next build switches in)."""
+    import shutil
+
+    if not cache_dir.is_dir():
+        return
+    for entry in cache_dir.iterdir():
+        if entry.is_dir() and entry.name not in used:
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 def attach_scans(model, scans: PageScans) -> None:

@@ -64,13 +64,12 @@ def find_scans(pages_dir: Path, page_files: list[Path], images: dict[str, str], 
     found = []
     for path in page_files:
         relpath = path.relative_to(pages_dir).as_posix()
-        source = page_source(path, pages_dir, root)
         image = images.get(relpath)
         if image and "://" in image:
-            found.append(ScanSource(source, service=image))
+            found.append(ScanSource(page_source(path, pages_dir, root), service=image))
             continue
         if image:
-            found.append(ScanSource(source, path=pages_dir / image))
+            found.append(ScanSource(page_source(path, pages_dir, root), path=pages_dir / image))
             continue
         folder = path.parent
         if folder not in listings:
@@ -88,5 +87,5 @@ def find_scans(pages_dir: Path, page_files: list[Path], images: dict[str, str], 
         if beside:
             beside.sort(key=lambda n: IMAGE_SUFFIXES.index(os.path.splitext(n)[1].lower()))
             if (folder / beside[0]).is_file():
-                found.append(ScanSource(source, path=folder / beside[0]))
+                found.append(ScanSource(page_source(path, pages_dir, root), path=folder / beside[0]))
     return found
