@@ -262,3 +262,20 @@ def test_a_missing_image_stops_the_build_in_one_line(project, capsys):
     err = capsys.readouterr().err.strip()
     assert code == 1 and len(err.splitlines()) == 1
     assert "pages.toml:2:" in err and "image file not found" in err and "p1.tif" in err
+
+
+def test_which_image_is_a_pages_scan(tmp_path):
+    from sitegen.scans.sources import find_scans
+
+    pages = tmp_path / "pages"
+    for name in ("2020/p1.txt", "2020/p2.txt", "2020/p3.txt", "p4.txt"):
+        (pages / name).parent.mkdir(parents=True, exist_ok=True)
+        (pages / name).write_text("本报讯 正文。", encoding="utf-8")
+    for name in ("2020/p1.jpg", "2020/p1.TIF", "2020/p2.png", "2020/.p3.jpg", "scans/four.png", "2020/p3-x.jpg"):
+        (pages / name).parent.mkdir(parents=True, exist_ok=True)
+        (pages / name).write_bytes(b"")
+    found = {s.page: s for s in find_scans(pages, {"2020/p2.txt": SERVICE, "p4.txt": "scans/four.png"}, tmp_path)}
+    assert found["pages/2020/p1.txt"].path == pages / "2020/p1.TIF"      # the master, not its JPEG copy
+    assert found["pages/2020/p2.txt"].service == SERVICE                 # the manifest over the file beside
+    assert found["pages/p4.txt"].path == pages / "scans/four.png"
+    assert "pages/2020/p3.txt" not in found                               # a hidden file, another name

@@ -73,7 +73,6 @@ def scan_settings(settings) -> ScanSettings:
 def scan_sources(settings) -> list[ScanSource]:
     """The page files that have a scan, and where it is."""
     from sitegen.dates import MANIFEST_NAME, read_manifest
-    from sitegen.pages import find_page_files
 
     pages_dir = Path(settings.pages_dir) if settings.pages_dir else None
     if pages_dir is None or not pages_dir.is_dir():
@@ -85,8 +84,7 @@ def scan_sources(settings) -> list[ScanSource]:
         has_images = False
     manifest = read_manifest(pages_dir) if has_images else {}
     images = {key: entry.image for key, entry in manifest.items() if entry.image}
-    pages = [p for p in find_page_files(pages_dir) if p.is_file()]
-    return find_scans(pages_dir, pages, images, Path(settings.root))
+    return find_scans(pages_dir, images, Path(settings.root))
 
 
 def scan_inputs(settings) -> list[Path]:
