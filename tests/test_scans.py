@@ -279,3 +279,18 @@ def test_which_image_is_a_pages_scan(tmp_path):
     assert found["pages/2020/p2.txt"].service == SERVICE                 # the manifest over the file beside
     assert found["pages/p4.txt"].path == pages / "scans/four.png"
     assert "pages/2020/p3.txt" not in found                               # a hidden file, another name
+
+
+@pytest.mark.parametrize("table, message", [
+    ("[scans]\noriginal = false\n", "unknown key 'original'"),
+    ("[scans]\noriginals = \"no\"\n", "originals must be true or false"),
+    ("[scans]\nlargest = 100\n", "largest must be a number of pixels of at least 512"),
+])
+def test_bad_scan_settings_are_one_line_naming_the_settings_file(project, capsys, table, message):
+    give_scans(project)
+    settings = project / "sitegen.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\n" + table, encoding="utf-8")
+    code = main(["--root", str(project), "build"])
+    err = capsys.readouterr().err.strip()
+    assert code == 1 and len(err.splitlines()) == 1
+    assert err.startswith(f"error: {settings}: [scans]") and message in err
