@@ -89,8 +89,7 @@ def main() -> None:
                     rows.append((source.stat().st_size, tiles, count, web + thumb, seconds))
                 rows.sort(key=lambda r: r[1])
                 original, tiles, count, small, seconds = rows[len(rows) // 2]
-                html = 0                                 # the pages' HTML is in the site without scans too
-                with_original = original + tiles + small + html + 400   # info.json
+                with_original = original + tiles + small + 400      # and info.json; the pages' HTML is there without scans too
                 without = tiles + small + 400
                 kind = f"{'colour' if colour else 'grey'}{', largest ' + str(largest) if largest else ', full size'}"
                 print(f"{kind:<26} {original / 1e6:>8.2f}M {tiles / 1e6:>8.2f}M {count:>4} {small / 1e3:>9.0f}K "

@@ -178,6 +178,7 @@ def test_a_rebuild_makes_no_tiles_again(scanned):
     article.write_text(article.read_text(encoding="utf-8").rstrip("\n") + "\n\n编者补记。\n", encoding="utf-8")
     report = build_site(load_settings(scanned))
     assert report.written > 0 and not [f for f in report.written_files if f.startswith("scans/")]
+    assert "scans: 3 pages with a scan, 0 cut this build" in report.summary()
     assert {f.name: files_of(f) for f in scan_folders(site)} == before
     assert {f.name: files_of(f) for f in cache.iterdir() if f.is_dir()} == cached
 

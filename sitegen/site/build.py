@@ -46,9 +46,11 @@ class BuildReport:
     ingest_summary: str = ""
     content_written: list[Path] = field(default_factory=list)   # article files ingest (re)wrote
     written_files: list[str] = field(default_factory=list)      # site files whose bytes changed
+    scans: str = ""                      # pages with a scan, and how many were cut this build
 
     def summary(self) -> str:
         lines = [self.ingest_summary] if self.ingest_summary else []
+        lines += [self.scans] if self.scans else []
         lines.append(f"build: {self.articles} articles, {self.files} files ({self.written} written), {self.seconds:.1f}s")
         return "\n".join(lines)
 
@@ -304,6 +306,9 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
     t = stage("load", t)
     scans = prepare_scans(settings)        # before anything is rendered: a bad scan stops the build here
     attach_scans(model, scans)
+    if scans.by_source:
+        n = len(scans.by_source)
+        report.scans = f"scans: {n} page{'s' if n != 1 else ''} with a scan, {scans.derived} cut this build"
     t = stage("scans", t)
 
     bodies, fresh_bodies = {}, {}
