@@ -198,17 +198,18 @@ def test_the_sample_feed_holds_each_article_whole(sample_site):
             assert len(entry.findtext(f"{ATOM}summary")) < len(shown), link
 
 
-def test_a_printed_page_with_its_own_image_gives_it_to_its_articles_cards():
-    """The hook the page scans use: a printed page's ``share_image`` becomes the card."""
+def test_a_printed_page_with_a_scan_gives_it_to_its_articles_cards():
+    """A printed page's scan (its web-size picture) is the card of the page and its articles."""
     from types import SimpleNamespace
 
     from sitegen.content import Article
     from sitegen.site.describe import SHARE_CARD, page_meta
 
     a = Article(id="x", title="标题", body="正文" * 30, date="2020-07-20")
-    plain = SimpleNamespace(label="第1版", articles=[a])
-    scanned = SimpleNamespace(label="第1版", articles=[a], share_image="scans/2020-07-20/p1.jpg")
+    plain = SimpleNamespace(label="第1版", articles=[a], scan=None)
+    scanned = SimpleNamespace(label="第1版", articles=[a],
+                              scan=SimpleNamespace(web="scans/2020-07-20/p1/web.jpg", web_size=(1200, 1680)))
     date_cn = lambda d: d or "日期不详"         # noqa: E731
     assert page_meta({"article": a, "printed_page": plain}, "报", "报 档案", date_cn).image == SHARE_CARD
     meta = page_meta({"article": a, "printed_page": scanned}, "报", "报 档案", date_cn)
-    assert meta.image == "scans/2020-07-20/p1.jpg" and meta.image_size is None and meta.og_type == "article"
+    assert meta.image == "scans/2020-07-20/p1/web.jpg" and meta.image_size == (1200, 1680) and meta.og_type == "article"

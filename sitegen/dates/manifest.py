@@ -7,6 +7,7 @@ relative to that folder (forward slashes)::
     ["2020-07-06/p03.txt"]
     date = 2020-07-06      # a TOML date, or a "YYYY-MM-DD" string
     page = 3               # page (版) number, or a label such as "A3"
+    image = "scans/p03.tif" # its scan: a file relative to this folder, or an IIIF image service URL
 
     ["scan-0012.txt"]
     date = "2020-07-07"
@@ -14,10 +15,11 @@ relative to that folder (forward slashes)::
     ["1998-05/"]           # a folder (trailing slash): every page file under it
     date = 1998-05-01
 
-Both keys are optional. A file's own table wins over its folder's; a file not listed
+Every key is optional. A file's own table wins over its folder's; a file not listed
 falls back to the date in its file name, then to the dates written in its text. Any
-other key, an impossible date or a page that is neither a number nor a label is an
-error naming the manifest file and line.
+other key, an impossible date, a page that is neither a number nor a label, an image file
+that is not there or a URL that is no IIIF service is an error naming the manifest file and
+line. ``image`` belongs to a page file, not a folder.
 """
 
 from __future__ import annotations
@@ -30,13 +32,14 @@ from pathlib import Path
 from sitegen.errors import SitegenError, read_toml
 
 MANIFEST_NAME = "pages.toml"
-_KEYS = ("date", "page")
+_KEYS = ("date", "page", "image")
 
 
 @dataclass(frozen=True)
 class ManifestEntry:
     date: str | None = None       # YYYY-MM-DD
     page: str | None = None       # "3", "A3"
+    image: str | None = None      # its scan: a path in the pages folder, or an IIIF service URL
 
 
 def _header_line(text: str, name: str) -> int | None:
@@ -87,6 +90,17 @@ def _page(value, fail) -> str:
     return str(value).strip()
 
 
+def _image(value, key: str, pages_dir: Path, fail) -> str:
+    from sitegen.scans.sources import image_value
+
+    if key.endswith("/"):
+        fail("image belongs to a page file, not a folder: give each page file its own")
+    try:
+        return image_value(value, pages_dir)
+    except ValueError as exc:
+        fail(str(exc))
+
+
 def read_manifest(pages_dir: Path) -> dict[str, ManifestEntry]:
     """The manifest of ``pages_dir`` (``pages.toml``), keyed by posix paths relative to it;
     folder entries end in ``/``. No manifest, no entries."""
@@ -103,11 +117,12 @@ def read_manifest(pages_dir: Path) -> dict[str, ManifestEntry]:
             fail("not a page file table: write [\"path/of/page.txt\"] and below it date = … and page = …")
         unknown = sorted(set(table) - set(_KEYS))
         if unknown:
-            fail(f"unknown key '{unknown[0]}' (a page file takes date and page)", unknown[0])
+            fail(f"unknown key '{unknown[0]}' (a page file takes date, page and image)", unknown[0])
         date = _date(table["date"], lambda m: fail(m, "date")) if "date" in table else None
         page = _page(table["page"], lambda m: fail(m, "page")) if "page" in table else None
         key = name.replace("\\", "/").removeprefix("./")
-        entries[key] = ManifestEntry(date, page)
+        image = _image(table["image"], key, pages_dir, lambda m: fail(m, "image")) if "image" in table else None
+        entries[key] = ManifestEntry(date, page, image)
     return entries
 
 
@@ -126,4 +141,4 @@ def manifest_entry(manifest: dict[str, ManifestEntry], relpath: str) -> Manifest
                 date = date or folder.date
                 page = page or folder.page
             parts.pop()
-    return ManifestEntry(date, page)
+    return ManifestEntry(date, page, own.image if own else None)

@@ -49,9 +49,30 @@ class _Page(HTMLParser):
             if name in _LINK_ATTRS:
                 self.links.append(value)
             elif name == "srcset":
-                self.links += [part.split()[0] for part in value.split(",") if part.strip()]
+                self.links += _srcset_urls(value)
             elif name == "id" or (name == "name" and tag == "a"):
                 self.ids.add(value)
+
+
+def _srcset_urls(value: str) -> list[str]:
+    """The URLs of a srcset, read as browsers do (HTML's srcset parsing): a URL runs to the
+    next space, so one may hold commas (an IIIF image's ``full/640,/0/default.jpg``)."""
+    urls, i, n = [], 0, len(value)
+    while i < n:
+        while i < n and (value[i].isspace() or value[i] == ","):
+            i += 1
+        j = i
+        while j < n and not value[j].isspace():
+            j += 1
+        url = value[i:j]
+        if url.endswith(","):
+            url, i = url.rstrip(","), j
+        else:
+            comma = value.find(",", j)
+            i = n if comma < 0 else comma + 1
+        if url:
+            urls.append(url)
+    return urls
 
 
 def _target_file(output: Path, path: str) -> Path | None:

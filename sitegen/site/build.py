@@ -18,6 +18,7 @@ from sitegen.config import Settings
 from sitegen.errors import SitegenError
 from sitegen.markdown import plain_text, render_body
 from sitegen.parallel import cores, process_pool
+from sitegen.scans import attach_scans, prepare_scans, publish_scans, scan_inputs
 from sitegen.site import urls
 from sitegen.site.cache import BuildCache, body_key, load_articles_cached
 from sitegen.site.export import article_json, index_json
@@ -50,9 +51,11 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)          # one line each, for stderr
     content_written: list[Path] = field(default_factory=list)   # article files ingest (re)wrote
     written_files: list[str] = field(default_factory=list)      # site files whose bytes changed
+    scans: str = ""                      # pages with a scan, and how many were cut this build
 
     def summary(self) -> str:
         lines = [self.ingest_summary] if self.ingest_summary else []
+        lines += [self.scans] if self.scans else []
         lines.append(f"build: {self.articles} articles, {self.files} files ({self.written} written), {self.seconds:.1f}s")
         return "\n".join(lines)
 
@@ -115,6 +118,7 @@ def _environment(settings: Settings, model: SiteModel) -> jinja2.Environment:
         "citations": lambda a, page, link: citations(a, page.number, link, settings.paper or settings.title),
         "page_meta": jinja2.pass_context(lambda context: page_meta(context, settings.paper or settings.title,
                                                                    settings.title, _date_cn)),
+        "scan_url": lambda path, full=False: path if "://" in path else absolute(path) if full else url(path),
     })
     env.filters["date_cn"] = _date_cn
     env.filters["plain"] = plain_text
@@ -216,7 +220,7 @@ def _fingerprint(settings: Settings) -> str:
     import hashlib
 
     h = hashlib.sha1(_inputs_key(settings).encode())
-    _stat_hash(h, [Path(settings.content_dir)])
+    _stat_hash(h, [Path(settings.content_dir), *scan_inputs(settings)])
     return h.hexdigest()
 
 
@@ -308,6 +312,12 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
     report.articles = len(articles)
     model = build_model(articles)
     t = stage("load", t)
+    scans = prepare_scans(settings)        # before anything is rendered: a bad scan stops the build here
+    attach_scans(model, scans)
+    if scans.by_source:
+        n = len(scans.by_source)
+        report.scans = f"scans: {n} page{'s' if n != 1 else ''} with a scan, {scans.derived} cut this build"
+    t = stage("scans", t)
 
     bodies, fresh_bodies = {}, {}
     for a in articles:
@@ -417,6 +427,9 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         search_keys = search_files(articles, article_urls, settings, put, previous=previous, keep=writer.keep,
                                    save_cache=changed is None)
         t = stage("search", t)
+
+        publish_scans(writer, scans, env.globals["url"])
+        t = stage("scans", t)
 
         for theme in theme_dirs(settings.themes_dir, settings.theme):   # a site's own files first
             static = theme / "static"

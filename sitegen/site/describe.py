@@ -56,9 +56,10 @@ def page_meta(context, paper: str, site_title: str, date_cn) -> PageMeta:
     writes a date (the templates' own filter, so that a description reads like the page)."""
     get = context.get
     og_type, og_title = "website", None
-    # The hook for page scans: a page's context, or the printed page it shows or belongs to,
-    # may name its own image (a site path); otherwise the theme's card.
-    image = get("share_image") or getattr(get("printed_page"), "share_image", None) or SHARE_CARD
+    # A page's context may name its own image; a printed page with a scan, and each of its
+    # articles, share the scan's web-size picture; otherwise the theme's card.
+    scan = getattr(get("printed_page"), "scan", None)
+    image = get("share_image") or (scan.web if scan is not None else None) or SHARE_CARD
     alt = site_title
     if get("article") is not None:
         a = get("article")
@@ -104,7 +105,9 @@ def page_meta(context, paper: str, site_title: str, date_cn) -> PageMeta:
                        "地图上每个区都是一个链接。")
     else:
         description = _other_description(context, paper)
-    size = SHARE_CARD_SIZE if image == SHARE_CARD else None
+    size = SHARE_CARD_SIZE if image == SHARE_CARD else (scan.web_size if scan is not None else None)
+    if scan is not None and image == scan.web:
+        alt = f"{get('printed_page').label}版面"
     return PageMeta(_cut(description), og_type, og_title, image, alt, size)
 
 

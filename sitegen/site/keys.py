@@ -34,7 +34,7 @@ def _item(a: Article) -> tuple:
 def _issue(issue) -> tuple:
     if issue is None:
         return ()
-    return (issue.date, tuple((p.label, p.url, tuple(_item(a) for a in p.articles)) for p in issue.pages))
+    return (issue.date, tuple((p.label, p.url, tuple(_item(a) for a in p.articles), p.scan) for p in issue.pages))
 
 
 def _around(c: dict) -> tuple:
@@ -53,7 +53,7 @@ def job_key(job: PageJob, model: SiteModel, prints: dict[str, str]) -> str:
         links = (tuple(model.person_url.get(n) for names in a.people.values() for n in names),
                  tuple(model.district_url.get(d) for d in a.districts), tuple(model.tag_url.get(x) for x in a.tags))
         value = (prints[a.id], prev and (prev.id, prev.display_title), nxt and (nxt.id, nxt.display_title),
-                 c["printed_page"].label, c["printed_page"].url, c["issue_url"],
+                 c["printed_page"].label, c["printed_page"].url, c["issue_url"], c["printed_page"].scan,
                  tuple(p and (p.id, p.display_title, p.continued_to) for p in cont), links, c.get("errata_url"),
                  _around(c))
     elif t in ("list.html", "district.html"):

@@ -30,6 +30,7 @@ class PrintedPage:
     source: str
     articles: list[Article] = field(default_factory=list)
     number: str | None = None         # the page number as printed, when known
+    scan: object | None = None        # its scan (sitegen.scans.Scan), when the page file has one
 
     @property
     def url(self) -> str:

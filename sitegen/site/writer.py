@@ -229,6 +229,34 @@ class SiteWriter:
         self.files[rel] = wanted
         return True
 
+    def add_file(self, rel: str, source: Path, link: bool = True) -> None:
+        """Put a file made elsewhere into the site without reading it into memory (page
+        scans' tiles, from the cache): hard-linked where it may be (the cache replaces its
+        files whole, never writes into one), else copied."""
+        self._finish_sync()
+        target = self.staging / rel
+        try:
+            st = os.stat(target)
+            if st.st_ino == os.stat(source).st_ino:
+                self.files[rel] = _record(st)
+                return
+        except OSError:
+            pass
+        self._folder(target.parent)
+        if os.path.lexists(target):
+            target.unlink()
+        try:
+            if not link:
+                raise OSError
+            os.link(source, target)
+        except OSError:                 # another file system, or a copy wanted
+            tmp = target.with_name(f".{target.name}.tmp")
+            shutil.copyfile(source, tmp)
+            os.replace(tmp, target)
+        self.files[rel] = _record(os.stat(target))
+        self.written.append(rel)
+        crash_point("write")
+
     def copy_tree(self, source: Path, prefix: str, skip: set[str] = frozenset()) -> None:
         for path in sorted(source.rglob("*")):
             if path.is_file():
