@@ -14,6 +14,7 @@ from sitegen.content import read_article
 from sitegen.errors import SitegenError
 from sitegen.link_checker import check_links
 from sitegen.site import build_site
+from sitegen.site.export import read_issue_export
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -78,8 +79,10 @@ def test_feeds_and_sitemap_parse(sample_site):
 def test_json_export(sample_site):
     index = json.loads((sample_site / "data/index.json").read_text(encoding="utf-8"))
     assert index["count"] == 40
-    one = json.loads((sample_site / index["articles"][0]["json"]).read_text(encoding="utf-8"))
-    assert one["id"] == index["articles"][0]["id"] and "body" in one
+    first = index["articles"][0]
+    issue = read_issue_export((sample_site / first["file"]).read_bytes())
+    one = next(r for r in issue if r["id"] == first["id"])
+    assert "body" in one and one["url"] == first["url"] and {r["date"] for r in issue} == {first["date"]}
 
 
 def test_lists_are_paginated_at_stable_urls(project):

@@ -6,6 +6,7 @@ import json
 import xml.etree.ElementTree as ET
 
 from sitegen.link_checker import check_links
+from sitegen.site.export import read_issue_export
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -82,8 +83,10 @@ def test_sitemap_lists_every_page_once_but_not_the_404(synthetic_repo_site):
 
 def test_json_export_has_every_article(synthetic_site):
     index = json.loads(_html(synthetic_site, "data/index.json"))
-    assert index["count"] == 11 == len(list((synthetic_site / "data/articles").glob("*.json")))
-    one = json.loads(_html(synthetic_site, "data/articles/20200720-front.json"))
+    exported = [r for f in (synthetic_site / "data/issues").glob("*.jsonl.gz") for r in read_issue_export(f.read_bytes())]
+    assert index["count"] == 11 == len(exported) == len({r["id"] for r in exported})
+    (one,) = [r for r in read_issue_export((synthetic_site / "data/issues/2020-07-20.jsonl.gz").read_bytes())
+              if r["id"] == "20200720-front"]
     assert one["continued_to"] == "第4版" and one["districts"] == ["西城区"] and one["url"] == "/a/20200720-front/"
 
 

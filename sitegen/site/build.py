@@ -20,10 +20,11 @@ from sitegen.markdown import plain_text, render_body
 from sitegen.parallel import cores, process_pool
 from sitegen.site import urls
 from sitegen.site.cache import BuildCache, body_key, load_articles_cached
-from sitegen.site.export import article_json, index_json
+from sitegen.site.export import by_issue, index_json, issue_export
 from sitegen.site.feeds import atom_feed
 from sitegen.site.keys import article_print, job_key
 from sitegen.site.metadata import citation, news_article
+from sitegen.site.minify import collapse_whitespace
 from sitegen.site.model import SiteModel, build_model
 from sitegen.site.pages import PageJob, page_jobs
 from sitegen.site.proof import remember_build
@@ -96,7 +97,7 @@ def _environment(settings: Settings, model: SiteModel) -> jinja2.Environment:
 
     env = make_environment(theme_dirs(settings.themes_dir, settings.theme), {
         "site": {"title": settings.title, "paper": settings.paper or settings.title,
-                 "language": settings.language, "base_path": base},
+                 "language": settings.language, "base_path": base, "export": settings.export},
         "model": model,
         "url": url,
         "asset": asset,
@@ -117,7 +118,7 @@ def _environment(settings: Settings, model: SiteModel) -> jinja2.Environment:
 def _render(env: jinja2.Environment, job: PageJob, bodies: dict[str, str]) -> bytes:
     try:
         template = env.get_template(job.template)
-        return template.render(page_url=job.url, bodies=bodies, **job.context).encode("utf-8")
+        return collapse_whitespace(template.render(page_url=job.url, bodies=bodies, **job.context)).encode("utf-8")
     except jinja2.TemplateSyntaxError as exc:
         raise template_error(exc) from None
     except jinja2.TemplateNotFound as exc:
@@ -384,15 +385,15 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         put("robots.txt", robots(absolute("sitemap.xml")))
         put(".nojekyll", b"")
         exports = {}
-        for a in articles:
-            # Keyed by the article and its URL, like a page: an unchanged export is kept as it is.
-            exports[a.id] = made_from = prints[a.id] + absolute(article_urls[a.id])
-            rel = f"data/articles/{a.id}.json"
-            if cache.exports.get(a.id) == made_from and live.holds(rel):
-                put(rel, None)
-            else:
-                put(rel, article_json(a, absolute(article_urls[a.id])))
-        put("data/index.json", index_json(model.articles, lambda a: absolute(article_urls[a.id])))
+        if settings.export:
+            for rel, issue_articles in by_issue(model.articles).items():
+                # Keyed by its articles and their URLs, like a page: an unchanged issue's file is kept.
+                exports[rel] = made_from = "".join(prints[a.id] + absolute(article_urls[a.id]) for a in issue_articles)
+                if cache.exports.get(rel) == made_from and live.holds(rel):
+                    put(rel, None)
+                else:
+                    put(rel, issue_export(issue_articles, lambda a: absolute(article_urls[a.id])))
+            put("data/index.json", index_json(model.articles, lambda a: absolute(article_urls[a.id])))
         # Article URLs that went away lead to what took their text, or to their issue.
         targets = redirect_targets(load_redirects(content_dir), set(article_urls), {j.url for j in jobs})
         for old, target in targets.items():

@@ -18,7 +18,7 @@ from sitegen.content import Article, read_article
 from sitegen.content.files import check_unique_ids
 from sitegen.markdown import RULES as BODY_RULES
 
-VERSION = 8
+VERSION = 9
 
 
 @dataclass
@@ -30,7 +30,7 @@ class BuildCache:
     output: str = ""                                                              # the folder those pages are in
     files: dict[str, tuple[int, int, int]] = field(default_factory=dict)          # every file of that site:
     #                                                                 (inode, size, mtime_ns), as the build left it
-    exports: dict[str, str] = field(default_factory=dict)                         # id → inputs of its JSON export
+    exports: dict[str, str] = field(default_factory=dict)                         # export file → its inputs
 
     @classmethod
     def load(cls, path: Path) -> "BuildCache":
