@@ -71,7 +71,8 @@ def test_feeds_and_sitemap_parse(sample_site):
     assert feed.tag == f"{ATOM}feed" and len(feed.findall(f"{ATOM}entry")) == 40
     for district_feed in (sample_site / "district").rglob("feed.xml"):
         ET.parse(district_feed)
-    urls = [loc.text for loc in ET.parse(sample_site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    urls = [loc.text for f in (sample_site / "sitemaps").glob("*.xml")
+            for loc in ET.parse(f).getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     assert "/" in urls and any(u.startswith("/a/") for u in urls)
     assert "Sitemap:" in (sample_site / "robots.txt").read_text()
 
@@ -270,3 +271,23 @@ def test_a_rebuild_after_edits_equals_a_clean_build(project, tmp_path):
     shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("public", ".public.*", ".sitegen-cache"))
     build_site(load_settings(fresh))
     assert site_differences(project / "public", fresh / "public") == []
+
+
+def test_the_json_export_can_be_left_out_and_comes_back(project, capsys):
+    toml = project / "sitegen.toml"
+    settings_text = toml.read_text(encoding="utf-8")
+    toml.write_text("export = false\n" + settings_text, encoding="utf-8")
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    public = project / "public"
+    assert not (public / "data").exists()
+    assert "data/index.json" not in (public / "index.html").read_text(encoding="utf-8")
+    assert check_links(public, "/") == []
+    toml.write_text(settings_text, encoding="utf-8")
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    index = json.loads((public / "data/index.json").read_text(encoding="utf-8"))
+    exported = {r["id"] for f in {a["file"] for a in index["articles"]} for r in read_issue_export((public / f).read_bytes())}
+    assert index["count"] == 40 == len(exported) and 'href="/data/index.json"' in (public / "index.html").read_text(encoding="utf-8")
+    toml.write_text('export = "no"\n' + settings_text, encoding="utf-8")
+    assert main(["--root", str(project), "build"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"error: {toml}: export must be true or false"

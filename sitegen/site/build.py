@@ -29,7 +29,8 @@ from sitegen.site.model import SiteModel, build_model
 from sitegen.site.pages import PageJob, page_jobs
 from sitegen.site.proof import remember_build
 from sitegen.site.redirects import redirect_page, redirect_targets
-from sitegen.site.sitemap import robots, sitemap
+from sitegen.site.sitemap import entry as sitemap_entry
+from sitegen.site.sitemap import robots, sitemaps
 from sitegen.site.writer import LiveSite, SiteWriter, crash_point, recover
 from sitegen.templates import make_environment, template_error, theme_dirs
 
@@ -381,7 +382,9 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
             put(f"{group.url}feed.xml", atom_feed(f"{settings.title} · {group.name}", f"{group.url}feed.xml",
                                                   group.url, group.articles[: settings.feed_size], absolute,
                                                   settings.language))
-        put("sitemap.xml", sitemap([j.url for j in jobs if j.in_sitemap], absolute))
+        newest = model.dated_issues[0].date if model.dated_issues else None
+        for rel, data in sitemaps([sitemap_entry(j, newest) for j in jobs if j.in_sitemap], absolute).items():
+            put(rel, data)
         put("robots.txt", robots(absolute("sitemap.xml")))
         put(".nojekyll", b"")
         exports = {}
