@@ -49,7 +49,7 @@ def test_article_page_shows_what_a_reader_needs(sample_site):
     assert "<h1>陶然亭工会构建疫情防线侧重“群防群治”</h1>" in html
     assert "2020年7月20日" in html and "陈曦" in html and "牛亚乐" in html
     assert 'href="/district/xicheng/"' in html and "陶然亭街道" in html
-    assert '"@type": "NewsArticle"' in html and 'property="og:title"' in html
+    assert '"@type":"NewsArticle"' in html and 'property="og:title"' in html
     assert "引用：" in html and f"/a/{article.id}/" in html
     assert "本版全部文章" in html
 

@@ -112,7 +112,8 @@ def _environment(settings: Settings, model: SiteModel) -> jinja2.Environment:
     })
     env.filters["date_cn"] = _date_cn
     env.filters["plain"] = plain_text
-    env.filters["tojson_ld"] = lambda data: jinja2.utils.htmlsafe_json_dumps(data, ensure_ascii=False)
+    env.filters["tojson_ld"] = lambda data: jinja2.utils.htmlsafe_json_dumps(data, ensure_ascii=False,
+                                                                             separators=(",", ":"))
     return env
 
 
