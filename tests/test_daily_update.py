@@ -75,14 +75,14 @@ def test_a_fresh_checkout_with_the_cache_restored_builds_only_the_new_issue(tmp_
     project = _archive(tmp_path / "project")
     first = build_site(load_settings(project))
     # What the workflow keeps: the cache and the site, copied away and back with their times
-    # (tar keeps them to the nanosecond); the checkout gives every article file a new time.
+    # (tar keeps them to the nanosecond); the checkout gives every file of the project a new time.
     kept = tmp_path / "kept"
     for name in (".sitegen-cache", "public"):
         shutil.copytree(project / name, kept / name, symlinks=True)
     shutil.rmtree(project / "public")
     shutil.rmtree(project / ".public.staging", ignore_errors=True)
     shutil.rmtree(project / ".sitegen-cache")
-    for path in (project / "content").rglob("*.md"):
+    for path in [*(project / "content").rglob("*.md"), *(project / "themes").rglob("*.*"), project / "sitegen.toml"]:
         data = path.read_bytes()
         path.unlink()
         path.write_bytes(data)

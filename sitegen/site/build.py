@@ -192,15 +192,27 @@ def _stat_hash(h, roots: list[Path]) -> None:
                 h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
 
 
+def _bytes_hash(h, roots: list[Path]) -> None:
+    """Add every file under ``roots`` (or the file itself) to ``h`` by name and bytes: a fresh
+    checkout or install (a CI run) gives these files new times but the same pages."""
+    for n, root in enumerate(roots):
+        files = sorted(root.rglob("*")) if root.is_dir() else [root] if root.is_file() else []
+        for p in files:
+            if p.is_file() and "__pycache__" not in p.parts:
+                data = p.read_bytes()
+                h.update(f"{n}:{p.relative_to(root) if p != root else p.name}\0{len(data)}\0".encode())
+                h.update(data)
+
+
 def _inputs_key(settings: Settings) -> str:
     """What every page depends on: the settings, the theme's files, the data files
-    (gazetteer, vocabulary) and sitegen's own code."""
+    (gazetteer, vocabulary) and sitegen's own code (about 1 MB, read on every build)."""
     import hashlib
 
     import sitegen
 
     h = hashlib.sha1(repr(sorted(vars(settings).items(), key=lambda kv: kv[0])).encode())
-    _stat_hash(h, [*theme_dirs(settings.themes_dir, settings.theme), Path(sitegen.__file__).parent,
+    _bytes_hash(h, [*theme_dirs(settings.themes_dir, settings.theme), Path(sitegen.__file__).parent,
                    Path(settings.root) / "sitegen.toml",
                    *(Path(p) for p in (settings.vocabulary, settings.gazetteer, settings.landmarks) if p)])
     return h.hexdigest()
