@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -276,7 +277,8 @@ def test_a_rebuild_after_edits_equals_a_clean_build(project, tmp_path):
 def test_the_json_export_can_be_left_out_and_comes_back(project, capsys):
     toml = project / "sitegen.toml"
     settings_text = toml.read_text(encoding="utf-8")
-    toml.write_text("export = false\n" + settings_text, encoding="utf-8")
+    others = re.sub(r"(?m)^export\s*=.*\n", "", settings_text)
+    toml.write_text("export = false\n" + others, encoding="utf-8")
     assert main(["--root", str(project), "build", "-q"]) == 0
     public = project / "public"
     assert not (public / "data").exists()
@@ -287,7 +289,7 @@ def test_the_json_export_can_be_left_out_and_comes_back(project, capsys):
     index = json.loads((public / "data/index.json").read_text(encoding="utf-8"))
     exported = {r["id"] for f in {a["file"] for a in index["articles"]} for r in read_issue_export((public / f).read_bytes())}
     assert index["count"] == 40 == len(exported) and 'href="/data/index.json"' in (public / "index.html").read_text(encoding="utf-8")
-    toml.write_text('export = "no"\n' + settings_text, encoding="utf-8")
+    toml.write_text('export = "no"\n' + others, encoding="utf-8")
     assert main(["--root", str(project), "build"]) == 1
     err = capsys.readouterr().err.strip()
     assert err == f"error: {toml}: export must be true or false"
