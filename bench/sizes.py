@@ -17,7 +17,7 @@ from pathlib import Path
 
 # (kind, pattern on the path relative to the site root), first match wins
 KINDS = [
-    ("search (other helper)", r"^search/"),
+    ("search files", r"^search/"),
     ("article page", r"^a/[^/]+/index\.html$"),
     ("export, per article", r"^data/articles/"),
     ("export, index / per issue", r"^data/"),
