@@ -17,9 +17,10 @@ class Settings:
     paper: str = ""
     base_url: str = "/"
     language: str = "zh-CN"
-    page_size: int = 20
+    page_size: int = 50
     feed_size: int = 50
     theme: str = "default"
+    export: bool = True         # the JSON export for researchers (data/)
     pages_dir: Path = Path("seeds")
     content_dir: Path = Path("content")
     output_dir: Path = Path("public")
@@ -69,10 +70,12 @@ def load_settings(root: Path | str = ".", config_file: Path | str | None = None)
     paths = data.pop("paths", {}) or {}
     known = {f for f in Settings.__dataclass_fields__}
     kwargs: dict = {"root": root}
-    for key in ("title", "paper", "base_url", "language", "page_size", "feed_size", "theme"):
+    for key in ("title", "paper", "base_url", "language", "page_size", "feed_size", "theme", "export"):
         if key in data:
             kwargs[key] = data.pop(key)
     kwargs.update(_report_settings(data, path, text))
+    if not isinstance(kwargs.get("export", True), bool):
+        raise SitegenError("export must be true or false", path)
     for key, attr in (("pages", "pages_dir"), ("content", "content_dir"), ("output", "output_dir")):
         if key in paths:
             kwargs[attr] = root / paths[key]

@@ -40,12 +40,12 @@ def test_home_date_issue_page_article_district_tag_person(repo_site):
             _go(page, "a[rel=next]", "/repo/a/")
         _go(page, ".article-meta a.district", "/repo/district/")
         expect(page.locator(".place-group").first).to_be_visible()
-        _go(page, ".place-group a.article-link", "/repo/a/")
+        _go(page, ".place-group .article-list > li > a", "/repo/a/")
         _go(page, ".article-meta a.tag", "/repo/tag/")
-        expect(page.locator(".article-item").first).to_be_visible()
-        _go(page, ".article-item a.article-link", "/repo/a/")
+        expect(page.locator(".article-list > li").first).to_be_visible()
+        _go(page, ".article-list > li > a", "/repo/a/")
         _go(page, ".article-meta a.person", "/repo/people/")
-        expect(page.locator(".article-item").first).to_be_visible()
+        expect(page.locator(".article-list > li").first).to_be_visible()
         assert errors == []
 
 

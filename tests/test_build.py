@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from sitegen.content import read_article
 from sitegen.errors import SitegenError
 from sitegen.link_checker import check_links
 from sitegen.site import build_site
+from sitegen.site.export import read_issue_export
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -48,7 +50,7 @@ def test_article_page_shows_what_a_reader_needs(sample_site):
     assert "<h1>陶然亭工会构建疫情防线侧重“群防群治”</h1>" in html
     assert "2020年7月20日" in html and "陈曦" in html and "牛亚乐" in html
     assert 'href="/district/xicheng/"' in html and "陶然亭街道" in html
-    assert '"@type": "NewsArticle"' in html and 'property="og:title"' in html
+    assert '"@type":"NewsArticle"' in html and 'property="og:title"' in html
     assert "引用本文" in html and f"/a/{article.id}/" in html
     assert "本版全部文章" in html
 
@@ -70,7 +72,8 @@ def test_feeds_and_sitemap_parse(sample_site):
     assert feed.tag == f"{ATOM}feed" and len(feed.findall(f"{ATOM}entry")) == 32   # the 8 of unknown date left out
     for district_feed in (sample_site / "district").rglob("feed.xml"):
         ET.parse(district_feed)
-    urls = [loc.text for loc in ET.parse(sample_site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    urls = [loc.text for f in (sample_site / "sitemaps").glob("*.xml")
+            for loc in ET.parse(f).getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     assert "/" in urls and any(u.startswith("/a/") for u in urls)
     assert "Sitemap:" in (sample_site / "robots.txt").read_text()
 
@@ -78,8 +81,10 @@ def test_feeds_and_sitemap_parse(sample_site):
 def test_json_export(sample_site):
     index = json.loads((sample_site / "data/index.json").read_text(encoding="utf-8"))
     assert index["count"] == 40
-    one = json.loads((sample_site / index["articles"][0]["json"]).read_text(encoding="utf-8"))
-    assert one["id"] == index["articles"][0]["id"] and "body" in one
+    first = index["articles"][0]
+    issue = read_issue_export((sample_site / first["file"]).read_bytes())
+    one = next(r for r in issue if r["id"] == first["id"])
+    assert "body" in one and one["url"] == first["url"] and {r["date"] for r in issue} == {first["date"]}
 
 
 def test_lists_are_paginated_at_stable_urls(project):
@@ -267,3 +272,24 @@ def test_a_rebuild_after_edits_equals_a_clean_build(project, tmp_path):
     shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("public", ".public.*", ".sitegen-cache"))
     build_site(load_settings(fresh))
     assert site_differences(project / "public", fresh / "public") == []
+
+
+def test_the_json_export_can_be_left_out_and_comes_back(project, capsys):
+    toml = project / "sitegen.toml"
+    settings_text = toml.read_text(encoding="utf-8")
+    others = re.sub(r"(?m)^export\s*=.*\n", "", settings_text)
+    toml.write_text("export = false\n" + others, encoding="utf-8")
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    public = project / "public"
+    assert not (public / "data").exists()
+    assert "data/index.json" not in (public / "index.html").read_text(encoding="utf-8")
+    assert check_links(public, "/") == []
+    toml.write_text(settings_text, encoding="utf-8")
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    index = json.loads((public / "data/index.json").read_text(encoding="utf-8"))
+    exported = {r["id"] for f in {a["file"] for a in index["articles"]} for r in read_issue_export((public / f).read_bytes())}
+    assert index["count"] == 40 == len(exported) and 'href="/data/index.json"' in (public / "index.html").read_text(encoding="utf-8")
+    toml.write_text('export = "no"\n' + others, encoding="utf-8")
+    assert main(["--root", str(project), "build"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"error: {toml}: export must be true or false"

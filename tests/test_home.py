@@ -44,11 +44,11 @@ def days_site(tmp_path_factory):
 
 
 def test_the_day_files_are_small_and_name_each_issue_of_that_day(days_site):
-    issues = json.loads((days_site / "data/this-day/07-20.json").read_text(encoding="utf-8"))
+    issues = json.loads((days_site / "this-day/07-20.json").read_text(encoding="utf-8"))
     assert [i[0] for i in issues] == ["2019-07-20", "2020-07-20", "2022-07-20"]
     # The 2020 issue: three articles, the ad not listed.
     assert issues[1] == ["2020-07-20", 3, [["20200720-a", "二〇二〇年的头条"], ["20200720-c", "二〇二〇年第二版"]]]
-    assert sorted(p.name for p in (days_site / "data/this-day").iterdir()) == ["07-20.json", "07-21.json"]
+    assert sorted(p.name for p in (days_site / "this-day").iterdir()) == ["07-20.json", "07-21.json"]
     home = (days_site / "index.html").read_text(encoding="utf-8")
     assert 'data-days="07-20 07-21"' in home
 
@@ -137,7 +137,7 @@ def test_a_day_file_that_cannot_be_fetched_still_leaves_the_calendar(days_site):
     from playwright.sync_api import expect
 
     with serve_folder(days_site, "/repo/") as base, chromium_page() as (page, _):
-        page.route("**/data/this-day/*.json", lambda route: route.abort())
+        page.route("**/this-day/*.json", lambda route: route.abort())
         page.clock.set_fixed_time("2022-07-20T08:00:00")
         page.goto(base)
         note = page.locator("#this-day .this-day-note")

@@ -9,6 +9,7 @@ text; no href or src on any page runs script or loads data from a page's text.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -119,14 +120,22 @@ def built(tmp_path_factory):
         "public": public,
         "id": article.id,
         "article": _read(public / "a" / article.id / "index.html"),
-        "printed": [_read(p) for p in public.rglob("index.html")
-                    if f"a/{article.id}/" in p.read_text(encoding="utf-8") and "page-article-body" in p.read_text(encoding="utf-8")],
+        "printed": [p.read_text(encoding="utf-8") for p in public.rglob("index.html")
+                    if f"a/{article.id}/" in p.read_text(encoding="utf-8") and "page-article-lead" in p.read_text(encoding="utf-8")],
+        "plain": plain_text(article.body),
     }
 
 
 def _bodies(built) -> list[_Page]:
-    assert built["printed"], "the article is shown on its printed page too"
-    return [built["article"], *built["printed"]]
+    # The printed page (版面) shows each article's opening only, as text: the body is the article page's.
+    return [built["article"]]
+
+
+def test_the_printed_page_opens_the_article_as_text(built):
+    (printed,) = built["printed"]
+    lead = printed.split(f'<a href="/a/{built["id"]}/">', 1)[1].split('class="page-article-lead">', 1)[1].split("</p>")[0]
+    assert "<" not in lead and lead.endswith("…")
+    assert html.unescape(lead)[:-1] == built["plain"][:79]
 
 
 def _text(page: _Page) -> str:

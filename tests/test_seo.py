@@ -100,7 +100,7 @@ def test_every_page_kind_has_a_description_an_opengraph_card_and_an_absolute_can
     article = json.loads((absolute_site / "data/index.json").read_text(encoding="utf-8"))["articles"][0]
     head = pages[f"a/{article['id']}/"]
     assert head.meta["og:title"] == article["title"]
-    data = json.loads((absolute_site / f"data/articles/{article['id']}.json").read_text(encoding="utf-8"))
+    data = _exported(absolute_site, article["id"])
     assert plain_text(data["body"]).startswith(head.meta["description"].rstrip("…"))
     issue = pages["date/2020/07/20/"].meta["description"]
     assert "2020年7月20日" in issue and "陶然亭工会构建疫情防线侧重“群防群治”" in issue
@@ -118,9 +118,20 @@ def test_the_canonical_and_card_urls_lead_to_files_of_the_site(absolute_site, tm
     assert [b.target for b in check_links(site, "/repo/", SITE)] == [SITE + "static/gone.png"]
 
 
+def _exported(site, article_id: str) -> dict:
+    """An article as the site's JSON export holds it (in its issue's file)."""
+    from sitegen.site.export import read_issue_export
+
+    index = json.loads((site / "data/index.json").read_text(encoding="utf-8"))
+    file = next(a["file"] for a in index["articles"] if a["id"] == article_id)
+    return next(a for a in read_issue_export((site / file).read_bytes()) if a["id"] == article_id)
+
+
 def test_sitemap_robots_and_feed_ids_are_absolute_with_the_address_given(absolute_site):
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-    locs = [e.text for e in ET.parse(absolute_site / "sitemap.xml").getroot().iter(f"{ns}loc")]
+    sitemaps = [e.text for e in ET.parse(absolute_site / "sitemap.xml").getroot().iter(f"{ns}loc")]
+    locs = [e.text for m in sitemaps for e in ET.parse(absolute_site / m[len(SITE):]).getroot().iter(f"{ns}loc")]
+    assert sitemaps and all(u.startswith(SITE) for u in sitemaps)
     assert locs and all(u.startswith(SITE) for u in locs) and SITE in locs
     assert f"Sitemap: {SITE}sitemap.xml" in (absolute_site / "robots.txt").read_text(encoding="utf-8")
     feed = ET.parse(absolute_site / "feed.xml").getroot()
@@ -190,7 +201,7 @@ def test_feeds_carry_whole_articles_and_no_1970_dates(synthetic_site):
 def test_the_sample_feed_holds_each_article_whole(sample_site):
     for link, entry in _entries(sample_site / "feed.xml").items():
         article_id = link.strip("/").split("/")[-1]
-        data = json.loads((sample_site / f"data/articles/{article_id}.json").read_text(encoding="utf-8"))
+        data = _exported(sample_site, article_id)
         body = "".join(plain_text(data["body"]).split())
         shown = "".join(html.unescape(re.sub(r"<[^>]+>", "", entry.findtext(f"{ATOM}content"))).split())
         assert body and body in shown, link

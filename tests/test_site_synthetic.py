@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 
 from sitegen.link_checker import check_links
+from sitegen.site.export import read_issue_export
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -70,9 +72,25 @@ def test_feeds_per_district_and_tag_hold_their_articles(synthetic_site):
     assert len(latest.findall(f"{ATOM}entry")) == 5                    # feed_size
 
 
-def test_sitemap_lists_every_page_once_but_not_the_404(synthetic_repo_site):
+def _sitemap_urls(site, prefix):
+    """(loc, lastmod) of every URL the sitemap index leads to, and the sitemaps it lists."""
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-    locs = [e.text for e in ET.parse(synthetic_repo_site / "sitemap.xml").getroot().iter(f"{ns}loc")]
+    index = ET.parse(site / "sitemap.xml").getroot()
+    assert index.tag == f"{ns}sitemapindex"
+    listed = [(e.findtext(f"{ns}loc"), e.findtext(f"{ns}lastmod")) for e in index.iter(f"{ns}sitemap")]
+    urls = []
+    for loc, lastmod in listed:
+        urlset = ET.parse(site / loc.removeprefix(prefix)).getroot()
+        assert urlset.tag == f"{ns}urlset"
+        found = [(u.findtext(f"{ns}loc"), u.findtext(f"{ns}lastmod")) for u in urlset.iter(f"{ns}url")]
+        assert 0 < len(found) <= 50_000 and lastmod == max(m for _, m in found)
+        urls += found
+    return urls, [loc for loc, _ in listed]
+
+
+def test_sitemap_lists_every_page_once_but_not_the_404(synthetic_repo_site):
+    urls, _ = _sitemap_urls(synthetic_repo_site, "https://example.org/repo/")
+    locs = [loc for loc, _ in urls]
     assert len(locs) == len(set(locs))
     pages = {p.relative_to(synthetic_repo_site).as_posix()[: -len("index.html")]
              for p in synthetic_repo_site.rglob("index.html")}
@@ -80,10 +98,42 @@ def test_sitemap_lists_every_page_once_but_not_the_404(synthetic_repo_site):
     assert "Sitemap: https://example.org/repo/sitemap.xml" in (synthetic_repo_site / "robots.txt").read_text()
 
 
+def test_sitemaps_by_year_give_each_page_the_newest_date_it_shows(synthetic_repo_site):
+    urls, sitemaps = _sitemap_urls(synthetic_repo_site, "https://example.org/repo/")
+    site = "https://example.org/repo/"
+    assert sitemaps == [f"{site}sitemaps/{name}.xml" for name in ("2020", "2022", "pages", "undated")]
+    lastmod = dict(urls)
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", m) for m in lastmod.values())
+    assert lastmod[f"{site}a/20200720-front/"] == "2020-07-20" == lastmod[f"{site}date/2020/07/20/p1/"]
+    assert lastmod[f"{site}date/2020/07/"] == "2020-07-20" and lastmod[f"{site}date/2020/"] == "2020-11-16"
+    newest = "2022-12-31"
+    assert lastmod[site] == lastmod[f"{site}search/"] == lastmod[f"{site}a/nodate-c1/"] == newest
+    listed = re.findall(r'href="/repo/(a/[^"]+)"', _html(synthetic_repo_site, "tag/gong-shi/index.html"))
+    assert lastmod[f"{site}tag/gong-shi/"] == max(lastmod[site + a] for a in listed) == "2020-11-16"
+    year_2020 = ET.parse(synthetic_repo_site / "sitemaps/2020.xml").getroot()
+    assert all("/a/2020" in loc.text or "/date/2020/" in loc.text
+               for loc in year_2020.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"))
+
+
+def test_a_year_over_the_protocol_s_limit_goes_on_in_a_second_sitemap(monkeypatch):
+    from sitegen.site import sitemap
+
+    monkeypatch.setattr(sitemap, "MAX_URLS", 2)
+    entries = [sitemap.Entry(f"a/{n}/", f"2020-01-0{n}", "2020") for n in range(1, 6)]
+    files = sitemap.sitemaps(entries, lambda p: "/" + p)
+    assert sorted(files) == ["sitemap.xml", "sitemaps/2020-2.xml", "sitemaps/2020-3.xml", "sitemaps/2020.xml"]
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    assert [e.text for e in ET.fromstring(files["sitemaps/2020-3.xml"]).iter(f"{ns}loc")] == ["/a/5/"]
+    index = ET.fromstring(files["sitemap.xml"])
+    assert [e.text for e in index.iter(f"{ns}lastmod")] == ["2020-01-02", "2020-01-04", "2020-01-05"]
+
+
 def test_json_export_has_every_article(synthetic_site):
     index = json.loads(_html(synthetic_site, "data/index.json"))
-    assert index["count"] == 11 == len(list((synthetic_site / "data/articles").glob("*.json")))
-    one = json.loads(_html(synthetic_site, "data/articles/20200720-front.json"))
+    exported = [r for f in (synthetic_site / "data/issues").glob("*.jsonl.gz") for r in read_issue_export(f.read_bytes())]
+    assert index["count"] == 11 == len(exported) == len({r["id"] for r in exported})
+    (one,) = [r for r in read_issue_export((synthetic_site / "data/issues/2020-07-20.jsonl.gz").read_bytes())
+              if r["id"] == "20200720-front"]
     assert one["continued_to"] == "第4版" and one["districts"] == ["西城区"] and one["url"] == "/a/20200720-front/"
 
 

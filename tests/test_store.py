@@ -183,7 +183,8 @@ def test_an_article_that_went_away_leads_to_its_replacement(pages, content, caps
     assert f'url=/a/{new}/"' in moved and f'href="/a/{new}/"' in moved and 'rel="canonical"' in moved
     assert (site / "a" / new / "index.html").is_file()
     assert f'url=/date/{date}/"' in (site / "a" / gone / "index.html").read_text(encoding="utf-8")
-    assert f"/a/{old}/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    sitemaps = "".join(f.read_text(encoding="utf-8") for f in (site / "sitemaps").glob("*.xml"))
+    assert f"/a/{new}/" in sitemaps and f"/a/{old}/" not in sitemaps
     from sitegen.link_checker import check_links
     assert check_links(site, "/") == []
 

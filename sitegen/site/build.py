@@ -21,18 +21,20 @@ from sitegen.parallel import cores, process_pool
 from sitegen.scans import attach_scans, prepare_scans, publish_scans, scan_inputs
 from sitegen.site import urls
 from sitegen.site.cache import BuildCache, body_key, load_articles_cached
-from sitegen.site.export import article_json, index_json
+from sitegen.site.export import by_issue, index_json, issue_export
 from sitegen.site.feeds import atom_feed, feed_articles
 from sitegen.site.keys import article_print, job_key
 from sitegen.site.address import address_warnings
 from sitegen.site.describe import page_meta
 from sitegen.site.errata import add_report_links
 from sitegen.site.metadata import citation, citations, news_article
+from sitegen.site.minify import collapse_whitespace
 from sitegen.site.model import SiteModel, build_model
 from sitegen.site.pages import PageJob, page_jobs
 from sitegen.site.proof import remember_build
 from sitegen.site.redirects import redirect_page, redirect_targets
-from sitegen.site.sitemap import robots, sitemap
+from sitegen.site.sitemap import entry as sitemap_entry
+from sitegen.site.sitemap import robots, sitemaps
 from sitegen.site.this_day import this_day, this_day_files
 from sitegen.site.writer import LiveSite, SiteWriter, crash_point, recover
 from sitegen.templates import make_environment, template_error, theme_dirs
@@ -104,7 +106,7 @@ def _environment(settings: Settings, model: SiteModel) -> jinja2.Environment:
 
     env = make_environment(theme_dirs(settings.themes_dir, settings.theme), {
         "site": {"title": settings.title, "paper": settings.paper or settings.title,
-                 "language": settings.language, "base_path": base},
+                 "language": settings.language, "base_path": base, "export": settings.export},
         "model": model,
         "url": url,
         "asset": asset,
@@ -122,14 +124,15 @@ def _environment(settings: Settings, model: SiteModel) -> jinja2.Environment:
     })
     env.filters["date_cn"] = _date_cn
     env.filters["plain"] = plain_text
-    env.filters["tojson_ld"] = lambda data: jinja2.utils.htmlsafe_json_dumps(data, ensure_ascii=False)
+    env.filters["tojson_ld"] = lambda data: jinja2.utils.htmlsafe_json_dumps(data, ensure_ascii=False,
+                                                                             separators=(",", ":"))
     return env
 
 
 def _render(env: jinja2.Environment, job: PageJob, bodies: dict[str, str]) -> bytes:
     try:
         template = env.get_template(job.template)
-        return template.render(page_url=job.url, bodies=bodies, **job.context).encode("utf-8")
+        return collapse_whitespace(template.render(page_url=job.url, bodies=bodies, **job.context)).encode("utf-8")
     except jinja2.TemplateSyntaxError as exc:
         raise template_error(exc) from None
     except jinja2.TemplateNotFound as exc:
@@ -201,15 +204,27 @@ def _stat_hash(h, roots: list[Path]) -> None:
                 h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
 
 
+def _bytes_hash(h, roots: list[Path]) -> None:
+    """Add every file under ``roots`` (or the file itself) to ``h`` by name and bytes: a fresh
+    checkout or install (a CI run) gives these files new times but the same pages."""
+    for n, root in enumerate(roots):
+        files = sorted(root.rglob("*")) if root.is_dir() else [root] if root.is_file() else []
+        for p in files:
+            if p.is_file() and "__pycache__" not in p.parts:
+                data = p.read_bytes()
+                h.update(f"{n}:{p.relative_to(root) if p != root else p.name}\0{len(data)}\0".encode())
+                h.update(data)
+
+
 def _inputs_key(settings: Settings) -> str:
     """What every page depends on: the settings, the theme's files, the data files
-    (gazetteer, vocabulary) and sitegen's own code."""
+    (gazetteer, vocabulary) and sitegen's own code (about 1 MB, read on every build)."""
     import hashlib
 
     import sitegen
 
     h = hashlib.sha1(repr(sorted(vars(settings).items(), key=lambda kv: kv[0])).encode())
-    _stat_hash(h, [*theme_dirs(settings.themes_dir, settings.theme), Path(sitegen.__file__).parent,
+    _bytes_hash(h, [*theme_dirs(settings.themes_dir, settings.theme), Path(sitegen.__file__).parent,
                    Path(settings.root) / "sitegen.toml",
                    *(Path(p) for p in (settings.vocabulary, settings.gazetteer, settings.landmarks) if p)])
     return h.hexdigest()
@@ -400,19 +415,20 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
             put(f"{group.url}feed.xml", atom_feed(f"{settings.title} · {group.name}", f"{group.url}feed.xml",
                                                   group.url, feed_articles(group.articles, settings.feed_size),
                                                   absolute, settings.language, bodies, newest))
-        put("sitemap.xml", sitemap([j.url for j in jobs if j.in_sitemap], absolute))
+        for rel, data in sitemaps([sitemap_entry(j, newest) for j in jobs if j.in_sitemap], absolute).items():
+            put(rel, data)
         put("robots.txt", robots(absolute("sitemap.xml")))
         put(".nojekyll", b"")
         exports = {}
-        for a in articles:
-            # Keyed by the article and its URL, like a page: an unchanged export is kept as it is.
-            exports[a.id] = made_from = prints[a.id] + absolute(article_urls[a.id])
-            rel = f"data/articles/{a.id}.json"
-            if cache.exports.get(a.id) == made_from and live.holds(rel):
-                put(rel, None)
-            else:
-                put(rel, article_json(a, absolute(article_urls[a.id])))
-        put("data/index.json", index_json(model.articles, lambda a: absolute(article_urls[a.id])))
+        if settings.export:
+            for rel, issue_articles in by_issue(model.articles).items():
+                # Keyed by its articles and their URLs, like a page: an unchanged issue's file is kept.
+                exports[rel] = made_from = "".join(prints[a.id] + absolute(article_urls[a.id]) for a in issue_articles)
+                if cache.exports.get(rel) == made_from and live.holds(rel):
+                    put(rel, None)
+                else:
+                    put(rel, issue_export(issue_articles, lambda a: absolute(article_urls[a.id])))
+            put("data/index.json", index_json(model.articles, lambda a: absolute(article_urls[a.id])))
         for rel, data in this_day_files(this_day(model)).items():
             put(rel, data)
         # Article URLs that went away lead to what took their text, or to their issue.

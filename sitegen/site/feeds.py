@@ -15,6 +15,7 @@ from sitegen.content import Article
 from sitegen.markdown import plain_text
 
 ATOM = "http://www.w3.org/2005/Atom"
+SUMMARY = 100      # characters of an entry's text: its opening, as a feed reader lists it (the article has the rest)
 
 
 def _time(date: str) -> str:
@@ -54,7 +55,7 @@ def atom_feed(title: str, feed_url: str, site_url: str, articles: list[Article],
         for tag in a.tags:
             ET.SubElement(entry, f"{{{ATOM}}}category", term=tag)
         text = plain_text(a.body)
-        ET.SubElement(entry, f"{{{ATOM}}}summary").text = text[:200] + ("…" if len(text) > 200 else "")
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = text[:SUMMARY] + ("…" if len(text) > SUMMARY else "")
         if bodies is not None and a.id in bodies:
             ET.SubElement(entry, f"{{{ATOM}}}content", type="html").text = _content_html(a, bodies[a.id])
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)

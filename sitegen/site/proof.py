@@ -19,6 +19,7 @@ import jinja2
 
 from sitegen.content import Article, read_article
 from sitegen.markdown import render_body
+from sitegen.site.minify import collapse_whitespace
 from sitegen.site.pages import PageJob
 from sitegen.site.writer import InPlaceWriter
 
@@ -84,8 +85,8 @@ def proof(settings, changed: set[Path]) -> list[str] | None:
                                                                 "printed_page": page}))
         try:
             for j in jobs:
-                made[j.path] = last.env.get_template(j.template).render(
-                    page_url=j.url, bodies=bodies, **j.context).encode("utf-8")
+                made[j.path] = collapse_whitespace(last.env.get_template(j.template).render(
+                    page_url=j.url, bodies=bodies, **j.context)).encode("utf-8")
         except Exception:       # the full build reports template errors with file and line
             return None
     writer = InPlaceWriter(Path(settings.output_dir), set())      # each file replaced whole

@@ -1,18 +1,95 @@
-"""sitemap.xml and robots.txt."""
+"""The sitemaps and robots.txt.
+
+``sitemap.xml`` is a sitemap index: one sitemap per year of the paper
+(``sitemaps/2015.xml``: that year's articles, issues and printed pages), one for undated
+ones and one for every other page (lists, indexes: ``sitemaps/pages.xml``). A sitemap holds
+at most 50,000 URLs (the protocol's limit; at 100 bytes a URL it stays far under 50 MB), so
+a bigger year goes on in ``2015-2.xml``. A year's sitemap stops changing once the year's
+issues are in, which is what a crawler re-reading the index wants.
+
+Each URL has a ``lastmod``: the newest issue date the page shows (an article's own date, a
+list's newest article), else the archive's newest date. Dates come from the articles, not
+from file times, so a clean build and a rebuild give the same sitemaps.
+"""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+MAX_URLS = 50_000
 
 
-def sitemap(paths: list[str], absolute) -> bytes:
-    ET.register_namespace("", NS)
-    root = ET.Element(f"{{{NS}}}urlset")
-    for path in paths:
-        ET.SubElement(ET.SubElement(root, f"{{{NS}}}url"), f"{{{NS}}}loc").text = absolute(path)
+@dataclass
+class Entry:
+    url: str            # relative to the site root
+    lastmod: str | None  # YYYY-MM-DD; None only in an archive with no dated issue
+    sitemap: str        # which sitemap it goes in: a year, "undated" or "pages"
+
+
+def _dates(context: dict):
+    if "article" in context:
+        yield context["article"].date
+    if "group" in context and context["group"].articles:
+        yield context["group"].articles[0].date          # newest first: undated ones come last
+    if "issue" in context:
+        yield context["issue"].date
+    for issue in context.get("issues", ()):
+        yield issue.date
+    for issues in context.get("months", {}).values():
+        yield from (i.date for i in issues)
+    if context.get("latest") is not None:
+        yield context["latest"].date
+
+
+_DATE_URL = re.compile(r"date/(\d{4}|undated)/")
+
+
+def entry(job, newest: str | None) -> Entry:
+    """Where a page goes in the sitemaps, and its lastmod (``newest``: the archive's newest date)."""
+    lastmod = max((d for d in _dates(job.context) if d), default=None) or newest
+    if job.template == "article.html":
+        date = job.context["article"].date
+        group = date[:4] if date else "undated"
+    else:
+        m = _DATE_URL.match(job.url)
+        group = m.group(1) if m else "pages"
+    return Entry(job.url, lastmod, group)
+
+
+def _xml(root: ET.Element) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def sitemaps(entries: list[Entry], absolute) -> dict[str, bytes]:
+    """Site path → bytes: ``sitemap.xml`` (the index) and the sitemaps it lists."""
+    ET.register_namespace("", NS)
+    groups: dict[str, list[Entry]] = {}
+    for e in entries:
+        groups.setdefault(e.sitemap, []).append(e)
+    files: dict[str, bytes] = {}
+    index = ET.Element(f"{{{NS}}}sitemapindex")
+    for name in sorted(groups):
+        chunk_list = groups[name]
+        for n in range(0, len(chunk_list), MAX_URLS):
+            chunk = chunk_list[n: n + MAX_URLS]
+            path = f"sitemaps/{name}.xml" if n == 0 else f"sitemaps/{name}-{n // MAX_URLS + 1}.xml"
+            root = ET.Element(f"{{{NS}}}urlset")
+            for e in chunk:
+                url = ET.SubElement(root, f"{{{NS}}}url")
+                ET.SubElement(url, f"{{{NS}}}loc").text = absolute(e.url)
+                if e.lastmod:
+                    ET.SubElement(url, f"{{{NS}}}lastmod").text = e.lastmod
+            files[path] = _xml(root)
+            listed = ET.SubElement(index, f"{{{NS}}}sitemap")
+            ET.SubElement(listed, f"{{{NS}}}loc").text = absolute(path)
+            lastmod = max((e.lastmod for e in chunk if e.lastmod), default=None)
+            if lastmod:
+                ET.SubElement(listed, f"{{{NS}}}lastmod").text = lastmod
+    files["sitemap.xml"] = _xml(index)
+    return files
 
 
 def robots(sitemap_url: str) -> bytes:

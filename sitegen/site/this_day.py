@@ -2,7 +2,7 @@
 articles of the reader's day in earlier years.
 
 A static site cannot know the reader's day, so the build writes one small file per month-day
-that has an issue (``data/this-day/07-20.json``), the home page names those days, and a few
+that has an issue (``this-day/07-20.json``), the home page names those days, and a few
 lines of script (``static/js/this-day.js``) fetch the reader's own.
 """
 
@@ -28,5 +28,5 @@ def this_day(model: SiteModel) -> dict[str, list]:
 
 def this_day_files(days: dict[str, list]) -> dict[str, bytes]:
     """The files the script fetches, one per month-day, as compact as JSON goes."""
-    return {f"data/this-day/{md}.json": json.dumps(issues, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return {f"this-day/{md}.json": json.dumps(issues, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             for md, issues in days.items()}

@@ -77,6 +77,13 @@ def _record(st: os.stat_result) -> Record:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
+def _restored(st: os.stat_result, wanted: Record) -> bool:
+    """The recorded file copied back with its size and time (a CI cache restored by tar, a
+    ``cp -a``): another inode, the same nanosecond. A time in whole seconds proves nothing
+    (a coarse file system, a copy that kept seconds only), so such a file is made again."""
+    return (st.st_size, st.st_mtime_ns) == wanted[1:] and st.st_mtime_ns % 1_000_000_000 != 0
+
+
 class LiveSite:
     """The live output folder, and what the last build recorded of it. ``holds(rel)`` is
     true only for a file that is still the very file recorded (same inode, size and time):
@@ -97,6 +104,8 @@ class LiveSite:
                 st = os.stat(self.output_dir / rel)
                 if stat.S_ISREG(st.st_mode) and _record(st) == wanted:
                     found = wanted
+                elif stat.S_ISREG(st.st_mode) and _restored(st, wanted):
+                    found = _record(st)
             except OSError:
                 pass
         self._seen[rel] = found

@@ -1,5 +1,5 @@
 /* This day in history: the articles printed on the reader's month-day in earlier years.
-   The build writes data/this-day/MM-DD.json for each month-day that has an issue
+   The build writes this-day/MM-DD.json for each month-day that has an issue
    ([[date, articles, [[id, headline], …]], …], oldest first) and names those days in
    data-days; without this script the section keeps its note and link to the calendar. */
 (function () {

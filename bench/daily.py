@@ -1,0 +1,124 @@
+"""The daily update: one new issue added to a built archive, rebuilt in a fresh process, and
+the result compared with a clean build of the same articles.
+
+    python bench/daily.py PROJECT_DIR [--keep] [--no-compare]
+
+PROJECT_DIR is a benchmark archive made with ``make_archive.py --content`` (or any project
+whose content/ holds articles). The new issue is the newest issue's articles again, dated
+the next day, with new ids (what ingest writes for one day's 4 pages); with ``--keep`` they
+stay, else they are taken out again afterwards (and the site rebuilt). Prints JSON: the
+seconds of the cold build (when the site was not built yet), of the update as a command
+(Python's start-up included) and its stages, files written, and whether the updated site
+equals a clean build byte for byte (``--no-compare`` skips that clean build: at 100k it is
+a second cold build). Figures, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import filecmp
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _build(project: Path, output: Path | None = None) -> float:
+    cmd = [sys.executable, "-m", "sitegen", "--root", str(project), "build", "-q"]
+    if output is not None:
+        cmd += ["--output", str(output)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, env=env)
+    return time.perf_counter() - t0
+
+
+def add_issue(content: Path) -> list[Path]:
+    """Copy the newest issue's article files as the next day's issue; returns the new files."""
+    newest, files = "", []
+    for path in content.rglob("*.md"):
+        m = re.search(r'^date: "?(\d{4}-\d\d-\d\d)"?$', path.read_text(encoding="utf-8")[:600], re.M)
+        if m and m.group(1) >= newest:
+            if m.group(1) > newest:
+                newest, files = m.group(1), []
+            files.append(path)
+    day = (datetime.date.fromisoformat(newest) + datetime.timedelta(days=1)).isoformat()
+    made = []
+    for path in sorted(files):
+        text = path.read_text(encoding="utf-8")
+        new_id = f"daily-{day.replace('-', '')}-{path.stem}"
+        text = re.sub(r"^id: .*$", f"id: {new_id}", text, count=1, flags=re.M)
+        text = re.sub(r'^date: .*$', f'date: "{day}"', text, count=1, flags=re.M)
+        text = re.sub(r"^ingest_hash: .*\n", "", text, count=1, flags=re.M)
+        target = content / day[:4] / day[5:7] / f"{new_id}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        made.append(target)
+    return made
+
+
+def same_tree(a: Path, b: Path) -> list[str]:
+    """Files that differ or are in only one of the two folders."""
+    diff = []
+    def walk(cmp: filecmp.dircmp, rel: str) -> None:
+        diff.extend(rel + n for n in cmp.left_only + cmp.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        diff.extend(rel + n for n in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{rel}{name}/")
+    walk(filecmp.dircmp(a, b), "")
+    return diff
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("project", type=Path)
+    parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--no-compare", action="store_true")
+    args = parser.parse_args()
+    project = args.project.resolve()
+    sys.path.insert(0, str(ROOT))
+    from sitegen.config import load_settings
+
+    settings = load_settings(project)
+    out: dict = {}
+    if not (Path(settings.output_dir) / "index.html").is_file():
+        out["cold_build_s"] = round(_build(project), 2)
+    made = add_issue(Path(settings.content_dir))
+    out["new_articles"] = len(made)
+    try:
+        out["update_s"] = round(_build(project), 2)
+        if args.no_compare:
+            return _print(out)
+        with tempfile.TemporaryDirectory(dir=project.parent) as tmp:
+            clean = Path(tmp) / "project"
+            clean.mkdir()
+            shutil.copy(project / "sitegen.toml", clean / "sitegen.toml")
+            os.symlink(Path(settings.content_dir), clean / "content")
+            out["clean_build_s"] = round(_build(clean, clean / "public"), 2)
+            differ = same_tree(Path(settings.output_dir), clean / "public")
+        out["equals_clean_build"] = not differ
+        out["differing_files"] = differ[:10]
+    finally:
+        if not args.keep:
+            for path in made:
+                path.unlink()
+            _build(project)
+    return _print(out)
+
+
+def _print(out: dict) -> int:
+    print(json.dumps(out, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""The daily update: a new issue added to a built archive gives the site a clean build
+gives, whether the build runs where the last one did or on a fresh checkout with the
+cache and the site restored (as the GitHub Pages workflow's actions/cache does)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import sitegen.site.build as build_module
+from sitegen.config import load_settings
+from sitegen.content import article_to_text, read_article
+from sitegen.site import build_site
+from conftest import copy_project, site_differences
+
+
+@pytest.fixture
+def rendered(monkeypatch) -> list[str]:
+    """The pages a build renders (the sample is small enough to render in one process)."""
+    made: list[str] = []
+    real = build_module._render
+    monkeypatch.setattr(build_module, "_render", lambda env, job, bodies: made.append(job.path) or real(env, job, bodies))
+    return made
+
+
+def _archive(dest: Path) -> Path:
+    """The sample's articles, without page files (what a CI checkout builds)."""
+    project = copy_project(dest)
+    shutil.rmtree(project / "seeds")
+    return project
+
+
+def _add_issue(content: Path, day: str) -> int:
+    """The newest issue's articles again, as the next day's issue (ingest's output for it)."""
+    articles = [(p, read_article(p)) for p in sorted(content.rglob("*.md"))]
+    newest = max(a.date or "" for _, a in articles)
+    made = 0
+    for path, a in articles:
+        if a.date == newest:
+            b = dataclasses.replace(a, id=f"{a.id}-next", date=day, ingest_hash=None)
+            target = content / day[:4] / day[5:7] / f"{b.id}.md"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(article_to_text(b), encoding="utf-8")
+            made += 1
+    return made
+
+
+def _clean_build(project: Path, dest: Path) -> Path:
+    clean = dest / "clean"
+    clean.mkdir()
+    shutil.copy(project / "sitegen.toml", clean / "sitegen.toml")
+    shutil.copytree(project / "content", clean / "content")
+    shutil.copytree(project / "themes", clean / "themes")
+    build_site(load_settings(clean))
+    return clean / "public"
+
+
+def test_a_new_issue_built_onto_the_archive_equals_a_clean_build(tmp_path, rendered):
+    project = _archive(tmp_path / "project")
+    first = build_site(load_settings(project))
+    assert _add_issue(project / "content", "2022-12-31") > 1
+    rendered.clear()
+    report = build_site(load_settings(project))
+    assert any(p.endswith("-next/index.html") for p in rendered)
+    assert 0 < len(rendered) < len(first.written_files) / 2     # the day's pages, not the site again
+    assert report.articles > first.articles
+    assert site_differences(project / "public", _clean_build(project, tmp_path)) == []
+
+
+def test_a_fresh_checkout_with_the_cache_restored_builds_only_the_new_issue(tmp_path, rendered):
+    project = _archive(tmp_path / "project")
+    first = build_site(load_settings(project))
+    # What the workflow keeps: the cache and the site, copied away and back with their times
+    # (tar keeps them to the nanosecond); the checkout gives every file of the project a new time.
+    kept = tmp_path / "kept"
+    for name in (".sitegen-cache", "public"):
+        shutil.copytree(project / name, kept / name, symlinks=True)
+    shutil.rmtree(project / "public")
+    shutil.rmtree(project / ".public.staging", ignore_errors=True)
+    shutil.rmtree(project / ".sitegen-cache")
+    for path in [*(project / "content").rglob("*.md"), *(project / "themes").rglob("*.*"), project / "sitegen.toml"]:
+        data = path.read_bytes()
+        path.unlink()
+        path.write_bytes(data)
+        os.utime(path, ns=(path.stat().st_mtime_ns + 7_000_000_123,) * 2)
+    for name in (".sitegen-cache", "public"):
+        shutil.copytree(kept / name, project / name, symlinks=True)
+    _add_issue(project / "content", "2022-12-31")
+    rendered.clear()
+    build_site(load_settings(project))
+    assert 0 < len(rendered) < len(first.written_files) / 2
+    assert site_differences(project / "public", _clean_build(project, tmp_path)) == []
+
+
+def test_a_restored_site_whose_times_were_cut_to_seconds_is_made_again_whole(tmp_path, rendered):
+    project = _archive(tmp_path / "project")
+    first = build_site(load_settings(project))
+    kept = tmp_path / "kept"
+    shutil.copytree(project / "public", kept)
+    shutil.rmtree(project / "public")
+    shutil.rmtree(project / ".public.staging", ignore_errors=True)
+    for path in kept.rglob("*"):
+        if path.is_file():
+            seconds = path.stat().st_mtime_ns // 1_000_000_000 * 1_000_000_000
+            os.utime(path, ns=(seconds, seconds))
+    shutil.copytree(kept, project / "public")
+    # (The folder may get the inode the old one had, and then "nothing changed since the last
+    # build" would rightly stand: the bytes are the same. Here the site files are the question.)
+    (project / ".sitegen-cache" / "last-build.json").unlink()
+    rendered.clear()
+    build_site(load_settings(project))
+    assert len(rendered) == len([p for p in first.written_files if p.endswith(".html")])   # none trusted
+    assert site_differences(project / "public", _clean_build(project, tmp_path)) == []
