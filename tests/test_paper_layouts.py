@@ -384,3 +384,12 @@ def test_a_boxed_name_signs_a_piece_over_or_under_its_text():
         ("让职工技能培训更有温度", ["苏小薇"]), ("职工疗休养贵在落实", ["乔小娟"])]
     assert page.articles[0].paragraphs == ["把职工技能培训放在心上、抓在手上，职工自然会投来信任的目光。"]
     assert page.articles[1].paragraphs[-1] == "□乔小娟"      # a signature stays where it was printed
+
+
+def test_a_headline_run_into_the_next_texts_first_line_is_two_lines():
+    text = ("本报讯（记者 王小明）近日，朝阳区望京街道总工会举办职工乒乓球比赛，八十名职工参赛。\n\n"
+            "望京职工乒乓球比赛开赛 15日，北京市服务工会开办职工子女暑期爱心托管班，首批接收职工子女五百名。\n"
+            "通讯员 黎明 摄\n")
+    page = segment_page(text)
+    assert [(a.title, a.kind) for a in page.articles][0] == ("望京职工乒乓球比赛开赛", "news")
+    assert any(p.startswith("15日，北京市服务工会") for a in page.articles for p in a.paragraphs)

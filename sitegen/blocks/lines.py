@@ -15,6 +15,7 @@ import re
 
 from sitegen.blocks.cues.cohesion import word_across
 from sitegen.blocks.cues.continuity import MARKER_TO, goes_on_with
+from sitegen.blocks.cues.openings import opens_lede
 from sitegen.blocks.furniture import is_page_furniture
 from sitegen.blocks.headline_decision import mark_headlines
 from sitegen.blocks.line import Line, LineKind
@@ -50,6 +51,9 @@ _COLUMN_SUFFIX = re.compile(r"(日记|手记|札记|随笔|侧记|漫谈|快评|
 ARTICLE_PART = re.compile(r"^\s*(?:[【［〔]\s*(?:%(names)s)\s*[】］〕]|[■□]\s*(?:%(names)s))\s*$" % {"names": "|".join((
     "案情", "案例", "评析", "说法", "点评", "释法", "提醒", "提示", "链接", "背景", "相关链接", "延伸阅读",
     "律师说法", "法官说法", "专家点评", "律师提醒", "法官提醒", "专家提醒", "以案说法", "温馨提示", "小贴士"))})
+# A headline the OCR ran into the first line of the next text, a space between them
+# (新街口工会职工沟通会开进快递站点 15日，北京市…): two printed lines.
+_HEADLINE_RUN_ON = re.compile(r"^\s*([\u4e00-\u9fff“”《》0-9]{6,40})\s+(\S.*)$")
 # A page's number and section (7 综合, 07 要闻, A3 社会) printed as a label beside its header.
 _PAGE_NUMBER_LABEL = re.compile(r"^\s*[A-D]?\d{1,2}\s*[\u4e00-\u9fff]{2,4}\s*$")
 # The sections a page prints its briefs and photos under, with or without a mark.
@@ -67,6 +71,9 @@ def _split_ocr_line(raw: str, number: int) -> list[Line]:
     start = find_credit(raw)
     if start is not None and raw[:start].strip():
         return [Line(raw[:start].rstrip(), number), Line(raw[start:].strip(), number, kind=LineKind.CREDIT)]
+    run_on = _HEADLINE_RUN_ON.match(raw)
+    if run_on and (opens_lede(Line(run_on.group(2), number)) or starts_news_byline(run_on.group(2))):
+        return [Line(run_on.group(1), number), *_split_ocr_line(run_on.group(2), number)]
     start = trailing_signature(raw)
     if start is not None:
         return [Line(raw[:start].rstrip(), number), Line(raw[start:].strip(), number, kind=LineKind.AUTHOR)]

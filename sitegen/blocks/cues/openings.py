@@ -9,7 +9,7 @@ from sitegen.blocks.cues import Evidence, Where
 from sitegen.blocks.line import Line
 
 # How a report's first sentence opens: with when it happened (近日，/ 12月4日，).
-_LEDE_OPENING = re.compile(r"^(近日|日前|昨天|昨日|今天|今日|前不久|近期|连日来|\d{1,2}月\d{1,2}日)[，,]")
+_LEDE_OPENING = re.compile(r"^(近日|日前|昨天|昨日|今天|今日|前不久|近期|连日来|(?:\d{1,2}月)?\d{1,2}日)[，,]")
 
 
 def opens_lede(line: Line) -> bool:
