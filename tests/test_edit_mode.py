@@ -248,8 +248,9 @@ def test_not_an_article_then_a_residue_line_back_into_an_article(editor):
     dialog.get_by_label("并入哪一篇").select_option(other)
     editor.save(dialog)
     assert editor.articles()["发行集团工会摄影比赛记录爱岗敬业"].body.endswith("万玉藻摄影报道")
-    expect(page.locator(f'li[data-article-id="{other}"]')).to_contain_text("万玉藻摄影报道")
     expect(page.get_by_role("region", name="版面余料")).not_to_contain_text("万玉藻摄影报道")
+    page.goto(editor.server.url + f"a/{other}/")        # the 版面 shows openings; the article shows it whole
+    expect(page.locator(".article-body")).to_contain_text("万玉藻摄影报道")
 
 
 def test_merge_a_continuation_with_its_first_part_on_another_page(editor, tmp_path):
