@@ -393,3 +393,26 @@ def test_a_headline_run_into_the_next_texts_first_line_is_two_lines():
     page = segment_page(text)
     assert [(a.title, a.kind) for a in page.articles][0] == ("望京职工乒乓球比赛开赛", "news")
     assert any(p.startswith("15日，北京市服务工会") for a in page.articles for p in a.paragraphs)
+
+
+NOTICE = """\
+关于2019年度优秀工会工作者拟表彰名单的公示
+
+根据评选工作安排，经基层推荐、审核评议，现将拟表彰名单予以公示。公示期为9月20日至9月27日。
+
+北京地铁运营公司第三项目部 蒋小琪
+中铁建工北京分公司服务中心 黄小倩
+北京环卫集团营业部 董小凯
+北京银行第一工程处 许小然
+公示期间，如有异议，请以书面形式向市总工会反映。
+
+北京市总工会 2019年9月21日
+"""
+
+
+def test_a_notices_list_of_names_and_its_sign_off_are_its_text():
+    [article] = segment_page(NOTICE).articles
+    assert article.title == "关于2019年度优秀工会工作者拟表彰名单的公示"
+    text = "".join(article.paragraphs)
+    assert "蒋小琪" in text and "许小然" in text and "如有异议" in text and "北京市总工会2019年9月21日" in text.replace(" ", "")
+    assert article.byline.authors == []

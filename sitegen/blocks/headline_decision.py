@@ -159,6 +159,11 @@ def mark_headlines(lines: list[Line]) -> None:
         if line.kind != LineKind.BODY:
             open_sentence = False
             continue
+        if line.extra.get("list_item"):
+            # One of a list of names (a 公示): each ends where it was printed.
+            line.extra["decision"] = Decision(False, 0, [Evidence("list", 0, "one of a list of 单位 姓名 lines")])
+            open_sentence = False
+            continue
         if line.extra.get("part_label"):
             # 【案情】 heads the text under it: that text goes on from it, whatever it looks like.
             line.extra["decision"] = Decision(False, 0, [Evidence("part-label", 0, "labels a part of an article")])

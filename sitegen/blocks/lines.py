@@ -193,6 +193,19 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
                      or lines[k - 1].compact.endswith(_SENTENCE_END)):
             line.kind, line.display = LineKind.COLUMN, line.text.strip()
 
+    # Three or more 单位 姓名 lines one under the other are a list (a 公示's names, the
+    # winners of an award), text of the notice they stand in; a writer signs once.
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and lines[end].kind == LineKind.AUTHOR and (end == k or lines[end].gap_before == 0):
+            end += 1
+        if end - k >= 3:
+            for line in lines[k:end]:
+                line.kind = LineKind.BODY
+                line.extra["list_item"] = True
+        k = max(end, k + 1)
+
     # The writer's line under a column's banner names a unit of any kind (北京地铁 刘洋).
     for prev, line in zip(lines, lines[1:]):
         if prev.kind == LineKind.COLUMN and line.kind == LineKind.BODY and is_author_line(line.text, under_banner=True):

@@ -31,13 +31,17 @@ def phrase_gap(text: str) -> bool:
 _SPEAKER = re.compile(r"^(?:本报记者|记者|读者问|职工问|网友问|律师答|专家答|主持人|嘉宾|问|答|Q|A)[:：]")
 
 
+# A notice's sign-off: who issued it, and when (北京市总工会 2019年9月21日).
+_ISSUED = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}\s+(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
 def headline_shaped(line: Line, where_headlines_stand: bool = False) -> bool:
     """``where_headlines_stand``: printed straight over a byline or under a column's banner,
     where a headline's colon (劳模张三：三十年坚守一线) does not make it a sentence."""
     text = line.compact
     if not 4 <= len(text) <= HEADLINE_MAX:
         return False
-    if _SPEAKER.match(text):
+    if _SPEAKER.match(text) or _ISSUED.search(line.text.strip()):
         return False
     if _DATELINE.match(text) or text[-1] in "，、；：,;:（(《“" or text[0] in "，。、；：,;:）)》”":
         return False
