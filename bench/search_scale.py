@@ -43,7 +43,6 @@ SCRIPTS = ["lunr.min.js", "search-core.js", "search.js"]
 # campaigns, a place, a number, a name; then random pieces of the archive's own text.
 QUERIES = ["工会", "职工", "北京市总工会", "朝阳区", "垃圾分类", "疫情防控", "劳动模范", "送清凉",
            "陶然亭", "12351", "安全生产月", "职工之家", "困难职工帮扶"]
-TARGET_KB = {10_000: 300, 100_000: 1024}
 
 
 class _Settings:
@@ -52,6 +51,10 @@ class _Settings:
 
 
 def _gz(data: bytes) -> int:
+    """Bytes on the wire: a file stored gzipped goes as it is (served as application/gzip,
+    which no server compresses again); any other compressed as servers do (gzip -6)."""
+    if data[:2] == b"\x1f\x8b":
+        return len(data)
     return len(gzip.compress(data, 6))
 
 
@@ -135,11 +138,17 @@ def main(argv=None) -> int:
             print(f"  {kind:<14}{len(ss):>8,}{sum(ss) / 1e6:>10.1f}{gz / 1e6:>10.1f}{max(ss) / 1024:>12.1f}"
                   f"{statistics.median(ss) / 1024:>11.1f}")
         total = sum(sum(ss) for ss in sizes.values())
-        print(f"  {'total':<14}{sum(len(ss) for ss in sizes.values()):>8,}{total / 1e6:>10.1f}"
+        files = sum(len(ss) for ss in sizes.values())
+        print(f"  {'total':<14}{files:>8,}{total / 1e6:>10.1f}"
               f"{sum(gz_sizes.values()) / 1e6:>10.1f}")
+        print(f"  per article: {total / len(articles) / 1024:.2f} KB stored "
+              f"(index {sum(sizes.get('index', [])) / len(articles) / 1024:.2f}, "
+              f"stored fields and text {sum(sizes.get('docs', [])) / len(articles) / 1024:.2f}), "
+              f"{files / len(articles):.2f} files")
         print(f"  scripts (lunr.min.js, search-core.js, search.js): {script_gz / 1024:.1f} KB gzip; "
-              f"filters' table (facets.json, fetched when the filters are opened): "
-              f"{gz_sizes['search/facets.json'] / 1024:.1f} KB gzip")
+              f"filters' table (facets.gz, fetched when the filters are opened): "
+              f"{gz_sizes['search/facets.gz'] / 1024:.1f} KB; issues table (issues.gz, fetched for dates, "
+              f"an issue, a 版 or grouping): {gz_sizes['search/issues.gz'] / 1024:.1f} KB")
 
         queries = [{"q": q, "url": ""} for q in QUERIES] + _pieces(articles, args.pieces, args.seed)
         qfile = work / "queries.json"
@@ -172,14 +181,15 @@ def main(argv=None) -> int:
             print(f"  random pieces: source article found {sum(r['rank'] >= 0 for r in pieces) / len(pieces):.3f},"
                   f" in the first ten {sum(0 <= r['rank'] < 10 for r in pieces) / len(pieces):.3f}"
                   " (recombined text repeats, so many articles share a piece)")
-        worst = max(r["total_kb"] for r in rows)
+        fixed = sorted(r["total_kb"] for r in rows[:len(QUERIES)])
+        worst = fixed[-1]
         slowest = max(r["ms"] for r in rows)
-        target = TARGET_KB.get(n)
-        if target:
-            print(f"\ntargets at {n:,}: first query ≤ {target} KB gzip: largest {worst:.0f} KB -> "
-                  f"{'met' if worst <= target else 'not met'}"
-                  + (f"; query ≤ 30 ms once loaded: slowest {slowest:.1f} ms -> {'met' if slowest <= 30 else 'not met'}"
-                     if n == 10_000 else ""))
+        print(f"\ntargets (issue #13): search files {total / len(articles) / 1024:.2f} KB per article stored; "
+              f"first query of the {len(QUERIES)} reader queries ≤ 100 KB at the median: "
+              f"{statistics.median(fixed):.0f} KB -> {'met' if statistics.median(fixed) <= 100 else 'not met'}; "
+              f"≤ 300 KB for the largest: {worst:.0f} KB -> {'met' if worst <= 300 else 'not met'}"
+              + (f"; query ≤ 30 ms once loaded: slowest {slowest:.1f} ms -> {'met' if slowest <= 30 else 'not met'}"
+                 if n == 10_000 else ""))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
