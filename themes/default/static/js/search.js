@@ -162,11 +162,11 @@
     if (!hits.length) {
       list.textContent = "";
       status.textContent = state.hits.length
-        ? "“" + state.terms.text + "”的 " + state.hits.length + " 篇结果都不符合所选筛选条件。请放宽筛选。"
-        : "没有找到包含“" + state.terms.text + "”的文章" + where + "。试试更短的词、换一个说法，或检查错别字。";
+        ? "“" + state.query + "”的 " + state.hits.length + " 篇结果都不符合所选筛选条件。请放宽筛选。"
+        : "没有找到包含“" + state.query + "”的文章" + where + "。试试更短的词、换一个说法，或检查错别字。";
       return Promise.resolve();
     }
-    var text = "找到 " + full + " 篇包含“" + state.terms.text + "”的文章" + where;
+    var text = "找到 " + full + " 篇包含“" + state.query.trim() + "”的文章" + where;
     if (hits.length > full) text += "；另有 " + (hits.length - full) + " 篇只含其中的字，未连在一起（部分匹配，列在后面）";
     if (hits.length !== state.hits.length) text += "（已按所选区域、标签、年份筛选）";
     status.textContent = text + "。";
