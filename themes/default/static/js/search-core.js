@@ -189,18 +189,17 @@
     return out;
   }
 
-  /* How often a part (a phrase of two or more characters) stands as written in an article:
-   * the places where its first pair stands and each next pair one further on. */
-  function occurrences(part, where) {
-    if (!part.pairs.length) return 1;
+  /* Does an article that holds every pair of a part hold the part as written: a place where
+   * its first pair stands and each next pair one further on? (One character or one pair:
+   * holding its term is holding it, and no position need be read.) */
+  function holds(part, where) {
+    if (part.pairs.length <= 1) return true;
     var lists = part.pairs.map(where);
     var later = lists.slice(1).map(function (l) { var s = new Set(); l.forEach(function (x) { s.add(x); }); return s; });
-    var n = 0;
-    lists[0].forEach(function (a) {
-      for (var i = 0; i < later.length; i++) if (!later[i].has(a + i + 1)) return;
-      n++;
+    return lists[0].some(function (a) {
+      for (var i = 0; i < later.length; i++) if (!later[i].has(a + i + 1)) return false;
+      return true;
     });
-    return n;
   }
 
   /* A term's score in one article, as lunr stored it in the article's field vector (BM25,
@@ -256,8 +255,8 @@
   /* Run the query over the shards that hold its terms (``shards``: shard number → read
    * shard). An article must hold every required term, whichever shard holds it; its score
    * is the sum of its shard scores, optional terms (whole words) boosted. An article that
-   * holds every part as written is a full match, the others partial. Returns
-   * [{ref, score, full, hits}] (hits: how often the parts stand as written), best first. */
+   * holds every part as written is a full match, the others partial (none when a part in
+   * quotes is not held as written). Returns [{ref, score, full}], best first. */
   var BOOST = 5;
   function runQuery(lunr, shards, terms, count) {
     if (!terms.required.length) return [];
@@ -281,24 +280,18 @@
       Object.keys(scores).forEach(function (ref) { if (ref in mine) both[ref] = scores[ref] + mine[ref]; });
       scores = both;
     }
-    return Object.keys(scores || {}).map(function (key) {
-      var ref = parseInt(key, 10), hits = 0, full = true;
-      terms.parts.forEach(function (p) {
-        var n = occurrences(p, function (pair) { return positions(shards[shardOf(pair, count)], pair, ref); });
-        if (!n) full = false;
-        hits += n;
-      });
-      return { ref: ref, score: scores[key] + (bonus[key] || 0), full: full, hits: hits };
-    }).filter(function (h) {
-      return h.full || !terms.parts.some(function (p) { return p.phrase; }) || phrasesHeld(h, terms, shards, count);
-    }).sort(function (a, b) { return (b.full - a.full) || b.score - a.score || a.ref - b.ref; });
-  }
-
-  /* A partial match still holds every phrase in quotes as written. */
-  function phrasesHeld(h, terms, shards, count) {
-    return terms.parts.every(function (p) {
-      return !p.phrase || occurrences(p, function (pair) { return positions(shards[shardOf(pair, count)], pair, h.ref); }) > 0;
+    var out = [];
+    Object.keys(scores || {}).forEach(function (key) {
+      var ref = parseInt(key, 10), full = true;
+      function where(pair) { return positions(shards[shardOf(pair, count)], pair, ref); }
+      for (var k = 0; k < terms.parts.length; k++) {
+        if (holds(terms.parts[k], where)) continue;
+        if (terms.parts[k].phrase) return;        // a phrase in quotes is never partial
+        full = false;
+      }
+      out.push({ ref: ref, score: scores[key] + (bonus[key] || 0), full: full });
     });
+    return out.sort(function (a, b) { return (b.full - a.full) || b.score - a.score || a.ref - b.ref; });
   }
 
   /* Letters and digits of a text with where each came from, to find a query in it. */
@@ -433,7 +426,7 @@
         return runQuery(lunr, byNumber, terms, count);
       });
     }
-    /* Every hit of the whole archive, [{ref, score, full, hits}], in the order asked for;
+    /* Every hit of the whole archive, [{ref, score, full}], in the order asked for;
      * the first RERANK carry ``doc``. ``options``: from, to (dates, YYYY-MM-DD), issue (a
      * date), page (a 版), sort ("relevance", "newest", "oldest"), grouped (by issue).
      * ``total``: the full matches; ``partial``: the others, after them. */
