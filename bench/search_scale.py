@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import math
 import random
 import resource
 import shutil
@@ -58,6 +59,52 @@ def _gz(data: bytes) -> int:
     return len(gzip.compress(data, 6))
 
 
+def _lunr_json(rows) -> bytes:
+    """A shard as lunr's serialized index (what lunr.py's Builder writes, and sitegen stored
+    until version 5): each posting twice, as a key in the inverted index and as a term
+    index and score in the article's field vector."""
+    lengths: dict[int, int] = {}
+    for _, refs, tfs, _ in rows:
+        for ref, tf in zip(refs, tfs):
+            lengths[ref] = lengths.get(ref, 0) + tf
+    n = len(lengths)
+    average = sum(lengths.values()) / n if n else 0
+    vectors: dict[int, list] = {}
+    inverted = []
+    for i, (term, refs, tfs, _) in enumerate(rows):
+        idf = math.log(1 + abs((n - len(refs) + 0.5) / (len(refs) + 0.5)))
+        inverted.append([term, {"_index": i, "text": {str(r): {} for r in refs}}])
+        for ref, tf in zip(refs, tfs):
+            vectors.setdefault(ref, []).extend(
+                [i, round(idf * (2.2 * tf) / (1.2 * (0.25 + 0.75 * lengths[ref] / average) + tf), 3)])
+    return json.dumps({"version": "2.3.9", "fields": ["text"], "fieldVectors": [[f"text/{r}", v] for r, v in
+                       sorted(vectors.items())], "invertedIndex": inverted, "pipeline": []},
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _encodings(out: Path, names: list[str]) -> dict[str, dict[str, int]]:
+    """Each shard's bytes as stored and as sent, in each encoding compared."""
+    from sitegen.search.encoding import compress, decode_shard, encode_positions, shard_bytes
+
+    sizes: dict[str, dict[str, int]] = {k: {} for k in ("lunr JSON, served gzip", "lunr JSON, stored gzip",
+                                                        "postings, no positions", "postings and positions (chosen)")}
+    for name in names:
+        if "/index/" not in name:
+            continue
+        stored = (out / name).read_bytes()
+        rows = decode_shard(stored)
+        plain = _lunr_json(rows)
+        gz = len(gzip.compress(plain, 6))
+        sizes["lunr JSON, served gzip"][name] = (len(plain), gz)
+        sizes["lunr JSON, stored gzip"][name] = (len(compress(plain)),) * 2
+        bare = compress(shard_bytes([(t, refs, tfs, b"") for t, refs, tfs, _ in rows]))
+        sizes["postings, no positions"][name] = (len(bare),) * 2
+        sizes["postings and positions (chosen)"][name] = (len(stored),) * 2
+        assert stored == compress(shard_bytes([(t, refs, tfs, b"".join(map(encode_positions, ps)))
+                                               for t, refs, tfs, ps in rows]))
+    return sizes
+
+
 def _pieces(articles, n: int, seed: int) -> list[dict]:
     """Random pieces of 2–6 characters of the archive's text (of one printed text: the
     headline, a subtitle or the body), with the article they came from."""
@@ -87,6 +134,9 @@ def main(argv=None) -> int:
     ap.add_argument("--pieces", type=int, default=200, help="random pieces of text queried besides the fixed queries")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, help="keep the search files here (default: a temporary folder)")
+    ap.add_argument("--compare", action="store_true",
+                    help="also the same shards in other encodings: lunr's JSON (served gzip, or stored gzipped), "
+                         "postings without positions")
     args = ap.parse_args(argv)
     n = 100_000 if args.full else args.articles
     node = shutil.which("node")
@@ -181,6 +231,14 @@ def main(argv=None) -> int:
             print(f"  random pieces: source article found {sum(r['rank'] >= 0 for r in pieces) / len(pieces):.3f},"
                   f" in the first ten {sum(0 <= r['rank'] < 10 for r in pieces) / len(pieces):.3f}"
                   " (recombined text repeats, so many articles share a piece)")
+        if args.compare:
+            print("\nthe same shards in other encodings (index only; a query's index KB: the shards it fetches)")
+            print(f"  {'encoding':<34}{'KB/article stored':>18}{'median KB':>11}{'largest KB':>12}")
+            for label, by_name in _encodings(out, names).items():
+                per_query = sorted(sum(by_name[f][1] for f in r["files"] if f in by_name) / 1024
+                                   for r in result["results"][:len(QUERIES)])
+                print(f"  {label:<34}{sum(v[0] for v in by_name.values()) / len(articles) / 1024:>18.2f}"
+                      f"{statistics.median(per_query):>11.1f}{per_query[-1]:>12.1f}")
         fixed = sorted(r["total_kb"] for r in rows[:len(QUERIES)])
         worst = fixed[-1]
         slowest = max(r["ms"] for r in rows)

@@ -55,8 +55,13 @@ def gaps(numbers) -> list[int]:
     return [b - a for a, b in zip((0, *numbers), numbers)]
 
 
+_ONE = _SMALL[1]
+
+
 def encode_positions(positions: list[int]) -> bytes:
     """One article's positions of one term: their count, then their gaps."""
+    if len(positions) == 1 and positions[0] < 16384:      # most pairs stand once: the quick way
+        return _ONE + _TABLE[positions[0]]
     return varint(len(positions)) + varints(gaps(positions))
 
 

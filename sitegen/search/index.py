@@ -21,7 +21,9 @@ import json
 import os
 import pickle
 from array import array
-from collections import defaultdict
+from collections import defaultdict, deque
+from itertools import accumulate, repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import Callable
 
@@ -30,7 +32,7 @@ from lunr.builder import Builder
 from sitegen.content import Article
 from sitegen.markdown import plain_text
 from sitegen.parallel import process_pool
-from sitegen.search.encoding import compress, shard_bytes
+from sitegen.search.encoding import _read, compress, shard_bytes
 from sitegen.search.terms import Terms, article_record, prepare, shard_of
 
 FIELD = "text"
@@ -68,31 +70,37 @@ def build_with_lunr(documents: list[dict]) -> dict:
 
 
 class Postings:
-    """One term's articles (ascending), their weighted frequencies, and their positions
-    (``encoding.encode_positions`` of each article, one after another, with where each
-    article's ends)."""
+    """One term's articles (ascending), their weighted frequencies, and, for a pair, its
+    positions (``encoding.encode_positions`` of each article, one after another)."""
 
-    __slots__ = ("refs", "tfs", "positions", "ends")
+    __slots__ = ("refs", "tfs", "positions")
 
     def __init__(self):
-        self.refs, self.tfs, self.positions, self.ends = array("I"), array("I"), bytearray(), array("I")
+        self.refs, self.tfs, self.positions = array("I"), array("I"), bytearray()
+
+    def _offset(self, i: int) -> int:
+        """Where the i-th article's positions begin (read through the ones before: only a
+        preview's few changed articles need it)."""
+        data, at = self.positions, 0
+        if not data:
+            return 0
+        for _ in range(i):
+            count, at = _read(data, at)
+            for _ in range(count):
+                _, at = _read(data, at)
+        return at
 
     def insert(self, i: int, ref: int, tf: int, positions: bytes) -> None:
-        at = self.ends[i - 1] if i else 0
+        at = self._offset(i)
         self.refs.insert(i, ref)
         self.tfs.insert(i, tf)
         self.positions[at:at] = positions
-        self.ends.insert(i, at)
-        for k in range(i, len(self.ends)):
-            self.ends[k] += len(positions)
 
     def delete(self, i: int) -> None:
-        at = self.ends[i - 1] if i else 0
-        size = self.ends[i] - at
-        del self.refs[i], self.tfs[i], self.ends[i]
-        del self.positions[at:at + size]
-        for k in range(i, len(self.ends)):
-            self.ends[k] -= size
+        at = self._offset(i)
+        end = self._offset(i + 1)
+        del self.refs[i], self.tfs[i]
+        del self.positions[at:end]
 
 
 def shard_file(postings: list[tuple[str, Postings]], offset: int = 0) -> bytes:
@@ -131,20 +139,22 @@ def _write_shards(shards, todo: list[int], offset: int):
 
 
 def _term_postings(per_doc: list[Terms]) -> dict[str, Postings]:
-    """Every term's postings, articles in ascending order."""
+    """Every term's postings, articles in ascending order. The appends run inside map(), in
+    C: there are several per term of every article."""
     by_term: defaultdict[str, Postings] = defaultdict(Postings)
+    get = by_term.__getitem__
+    append = array.append
+    extend = bytearray.extend
     for ref, (text, tfs, blob, sizes) in enumerate(per_doc):
         if not text:
             continue
-        at = 0
-        for term, tf, size in zip(text.split(" "), tfs, sizes):
-            p = by_term[term]
-            p.refs.append(ref)
-            p.tfs.append(tf)
-            if size:
-                p.positions += blob[at:at + size]
-                at += size
-            p.ends.append(len(p.positions))
+        postings = list(map(get, text.split(" ")))
+        deque(map(append, map(attrgetter("refs"), postings), repeat(ref)), 0)
+        deque(map(append, map(attrgetter("tfs"), postings), tfs), 0)
+        pairs = len(sizes) - sizes.count(0)       # an article's pairs come first in its record
+        ends = list(accumulate(sizes[:pairs]))
+        deque(map(extend, map(attrgetter("positions"), postings[:pairs]),
+                  map(blob.__getitem__, map(slice, [0, *ends[:-1]], ends))), 0)
     return dict(by_term)
 
 

@@ -9,8 +9,9 @@ import re
 import unicodedata
 from array import array
 from collections import Counter
+from itertools import repeat
 
-from sitegen.search.encoding import _TABLE, encode_positions
+from sitegen.search.encoding import encode_positions
 
 from sitegen.dictionary import tokenizer
 
@@ -200,33 +201,44 @@ WEIGHTS = {"title": 3, "people": 2, "body": 1}
 # An article's terms in one compact record: the terms as one string (terms hold only letters
 # and digits, so a space separates them), their weighted frequencies, and the positions of
 # its pairs (encoding.encode_positions of each pair, one after another) with each term's
-# byte length in them (0 for single characters and words). A few objects per article,
+# byte length in them (0 for single characters and words, which come after the pairs). A few objects per article,
 # however many terms: cheap to send from a worker, to pickle into the cache, to hold.
 Terms = tuple[str, array, bytes, array]
 
 
 def article_record(article) -> Terms:
+    fields = article_fields(article)
+    folded = [fold(text) for _, text, _ in fields]
+    streams = [_letters_and_digits(f) for f in folded]
     tf: Counter = Counter()
-    where: dict[str, list[int]] = {}
-    start = 0
-    for name, text, chars in article_fields(article):
-        counts, pairs_at, length = _field(text, start, chars)
+    for (name, _, chars), f, stream in zip(fields, folded, streams):
+        counts = Counter(stream)                 # single characters: surnames, one-character places
+        counts.update(map(operator.add, stream, stream[1:]))
+        counts.update(words(f if chars is None else f[:chars]))
         w = WEIGHTS[name]
         tf.update(counts if w == 1 else {t: w * c for t, c in counts.items()})
-        for pair, ps in pairs_at.items():
-            where.setdefault(pair, []).extend(ps)
-        start += length + 1       # a gap between fields: no phrase runs from one into the next
-    one, table, get = _TABLE[1], _TABLE, where.get
-    blobs = []
-    for t in tf:
-        ps = get(t)
-        if ps is None:
-            blobs.append(b"")
-        elif len(ps) == 1 and ps[0] < 16384:      # most pairs stand once: the quick way
-            blobs.append(one + table[ps[0]])
+    # Where each pair stands, counted along the fields one after another with a gap between
+    # them, so that no phrase runs from one field into the next.
+    joined = "\x00".join(streams)
+    where: dict[str, list[int]] = {}
+    get = where.get
+    for i, pair in enumerate(map(operator.add, joined, joined[1:])):
+        got = get(pair)
+        if got is None:
+            where[pair] = [i]
         else:
-            blobs.append(encode_positions(ps))
-    return " ".join(tf), array("I", tf.values()), b"".join(blobs), array("I", map(len, blobs))
+            got.append(i)
+    for i, c in enumerate(joined):
+        if c == "\x00":
+            where.pop(joined[i - 1:i + 1], None)
+            where.pop(joined[i:i + 2], None)
+    pairs = list(where)
+    others = list(tf.keys() - where.keys())      # order is no matter: postings are sorted later
+    blobs = list(map(encode_positions, where.values()))
+    sizes = array("I", map(len, blobs))
+    sizes.extend(repeat(0, len(others)))
+    terms = pairs + others
+    return " ".join(terms), array("I", map(tf.__getitem__, terms)), b"".join(blobs), sizes
 
 
 def record_terms(record: Terms) -> list[str]:
