@@ -96,6 +96,16 @@ def _read(data: bytes, at: int) -> tuple[int, int]:
         shift += 7
 
 
+def _read_many(data: bytes, at: int, n: int, gaps: bool = False) -> tuple[list[int], int]:
+    """``n`` numbers from ``at`` (each a gap from the one before, when ``gaps``)."""
+    out, total = [], 0
+    for _ in range(n):
+        x, at = _read(data, at)
+        total = total + x if gaps else x
+        out.append(total)
+    return out, at
+
+
 def decode_shard(data: bytes) -> list[tuple[str, list[int], list[int], list[list[int]]]]:
     """The postings of a shard (gzipped or not), positions per article decoded: what the
     browser reads, for tests and tools."""
@@ -114,18 +124,11 @@ def decode_shard(data: bytes) -> list[tuple[str, list[int], list[int], list[list
         heads.append((term, df, pos_bytes))
     refs_of = []
     for _, df, _ in heads:
-        refs, ref = [], 0
-        for _ in range(df):
-            gap, at = _read(data, at)
-            ref += gap
-            refs.append(ref)
+        refs, at = _read_many(data, at, df, gaps=True)
         refs_of.append(refs)
     tfs_of = []
     for _, df, _ in heads:
-        tfs = []
-        for _ in range(df):
-            tf, at = _read(data, at)
-            tfs.append(tf)
+        tfs, at = _read_many(data, at, df)
         tfs_of.append(tfs)
     out = []
     for (term, df, pos_bytes), refs, tfs in zip(heads, refs_of, tfs_of):
@@ -133,11 +136,7 @@ def decode_shard(data: bytes) -> list[tuple[str, list[int], list[int], list[list
         if pos_bytes:
             for _ in range(df):
                 n, at = _read(data, at)
-                got, p = [], 0
-                for _ in range(n):
-                    gap, at = _read(data, at)
-                    p += gap
-                    got.append(p)
+                got, at = _read_many(data, at, n, gaps=True)
                 positions.append(got)
         out.append((term, refs, tfs, positions))
     return out

@@ -149,31 +149,6 @@ def words(folded: str) -> Counter:
 WORDS_FROM_BODY = 300   # characters of the body that jieba cuts into words
 
 
-def field_terms(text: str, word_chars: int | None = None) -> Counter:
-    """The terms of one field: every character and every pair of adjacent characters, and
-    jieba's longer words (of the first ``word_chars`` characters only, when given)."""
-    return _field(text, 0, word_chars)[0]
-
-
-def _field(text: str, start: int, word_chars: int | None = None) -> tuple[Counter, dict[str, list[int]], int]:
-    """A field's terms, where each of its pairs stands (counted from ``start``), and its
-    length in letters and digits."""
-    folded = fold(text)
-    stream = _letters_and_digits(folded)
-    counts = Counter(stream)                 # single characters: surnames, one-character places
-    where: dict[str, list[int]] = {}
-    get = where.get
-    for i, pair in enumerate(map(operator.add, stream, stream[1:]), start):
-        got = get(pair)
-        if got is None:
-            where[pair] = [i]
-        else:
-            got.append(i)
-    counts.update({pair: len(ps) for pair, ps in where.items()})
-    counts.update(words(folded if word_chars is None else folded[:word_chars]))
-    return counts, where, len(stream)
-
-
 def article_fields(article) -> list[tuple[str, str, int | None]]:
     """The fields an article is searched by, in the order their positions run: name, text,
     how many characters jieba cuts into words."""
@@ -190,10 +165,6 @@ def article_fields(article) -> list[tuple[str, str, int | None]]:
     ]
 
 
-def article_terms(article) -> dict[str, Counter]:
-    return {name: field_terms(text, chars) for name, text, chars in article_fields(article)}
-
-
 # One lunr field, so each article costs one field vector per shard: headline terms count
 # three times and bylines twice, which is how they weigh more.
 WEIGHTS = {"title": 3, "people": 2, "body": 1}
@@ -201,8 +172,8 @@ WEIGHTS = {"title": 3, "people": 2, "body": 1}
 # An article's terms in one compact record: the terms as one string (terms hold only letters
 # and digits, so a space separates them), their weighted frequencies, and the positions of
 # its pairs (encoding.encode_positions of each pair, one after another) with each term's
-# byte length in them (0 for single characters and words, which come after the pairs). A few objects per article,
-# however many terms: cheap to send from a worker, to pickle into the cache, to hold.
+# byte length in them (0 for single characters and words, which come after the pairs). A few
+# objects per article, however many terms: cheap to send from a worker, to pickle, to hold.
 Terms = tuple[str, array, bytes, array]
 
 
@@ -241,10 +212,6 @@ def article_record(article) -> Terms:
     return " ".join(terms), array("I", map(tf.__getitem__, terms)), b"".join(blobs), sizes
 
 
-def record_terms(record: Terms) -> list[str]:
-    return record[0].split(" ") if record[0] else []
-
-
 def shard_of(term: str, count: int) -> int:
     """The shard a term lives in: 32-bit FNV-1a of the UTF-8 bytes of its first two
     characters (search-core.js does the same). A word lives with its first pair, so the
@@ -255,4 +222,4 @@ def shard_of(term: str, count: int) -> int:
     return h % count
 
 
-__all__ = ["normalise", "article_terms", "article_record", "record_terms", "shard_of", "prepare", "WEIGHTS"]
+__all__ = ["normalise", "article_fields", "article_record", "shard_of", "prepare", "WEIGHTS"]
