@@ -176,3 +176,13 @@ def test_results_do_not_shift_the_page(repo_site):
             page.wait_for_timeout(300)
             assert sum(page.evaluate("window.__shifts")) < 0.01
             assert errors == []
+
+
+@needs_chromium
+def test_a_browser_that_cannot_inflate_is_told_so(repo_site):
+    with serve_folder(repo_site, "/repo/") as base, chromium_page() as (page, errors):
+        page.add_init_script("delete window.DecompressionStream;")
+        page.goto(base + "search/?q=" + quote("陶然亭"))
+        page.wait_for_function("document.querySelector('#search-status').textContent.includes('搜索出错')")
+        assert "浏览器太旧" in page.locator("#search-status").inner_text()
+        assert page.locator(".search-result").count() == 0

@@ -67,6 +67,9 @@
    * small on disk as on the wire); bytes a server already inflated pass as they are. */
   function inflate(bytes) {
     if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return Promise.resolve(bytes);
+    if (typeof DecompressionStream === "undefined") {
+      return Promise.reject(new Error("这个浏览器太旧，不能解压搜索文件（需要 Chrome 80、Firefox 113、Safari 16.4 或更新的版本）"));
+    }
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
   }
