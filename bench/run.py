@@ -138,7 +138,8 @@ def dir_size(path: Path) -> int:
 
 
 def _gz(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), 6))
+    data = path.read_bytes()
+    return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 6))   # stored gzipped: sent as is
 
 
 def first_queries(site: Path) -> dict:
@@ -159,7 +160,7 @@ def first_queries(site: Path) -> dict:
         per_query.append({"query": q["query"], "hits": q["hits"], "page": page, "index": index, "results": results,
                           "total": page + index + results, "first_ms": q["firstMs"], "warm_ms": q["warmMs"]})
     mid = sorted(per_query, key=lambda q: q["total"])[len(per_query) // 2]
-    facets = site / "search/facets.json"           # fetched when the reader opens the filters
+    facets = site / "search/facets.gz"             # fetched when the reader opens the filters
     return {"median": mid, "facets": _gz(facets) if facets.is_file() else None, "largest": max(per_query, key=lambda q: q["total"]),
             "first_ms": _median(q["first_ms"] for q in per_query), "warm_ms": _median(q["warm_ms"] for q in per_query),
             "slowest_first_ms": max(q["first_ms"] for q in per_query), "queries": per_query}

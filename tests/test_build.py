@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -116,7 +117,7 @@ def test_a_subhead_is_a_heading_on_the_page_and_plain_text_in_search(project):
     article = read_article(path)
     html = (project / "public" / "a" / article.id / "index.html").read_text(encoding="utf-8")
     assert "<h3>精准帮扶暖人心</h3>" in html
-    docs = [json.loads(p.read_text(encoding="utf-8")) for p in (project / "public" / "search" / "docs").glob("*.json")]
+    docs = [json.loads(gzip.decompress(p.read_bytes())) for p in (project / "public" / "search" / "docs").glob("*.gz")]
     (doc,) = [d for d in docs if d["u"].rstrip("/").endswith(article.id)]
     assert "精准帮扶暖人心 下一步将继续做好帮扶工作。" in doc["x"] and "#" not in doc["x"]
 

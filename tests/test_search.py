@@ -172,31 +172,68 @@ def test_search_page_in_chromium(repo_site):
         assert errors == []
 
 
-def test_index_writer_matches_lunr_py():
-    """sitegen writes lunr's index format itself (for speed): for the same documents it must
-    hold what lunr.py's Builder writes — the same postings and the same scores."""
-    from sitegen.search.index import FIELD, _term_postings, build_with_lunr, shard_json, shard_of
-    from sitegen.search.terms import WEIGHTS, article_record
+@needs_node
+def test_browser_index_matches_lunr_py(tmp_path):
+    """sitegen stores only the postings; the browser rebuilds lunr's index from them. For the
+    same documents, what it rebuilds must be what lunr.py's Builder writes: the same postings
+    and the same scores (to lunr's three places)."""
+    from sitegen.search.index import FIELD, _term_postings, build_with_lunr, shard_file
+    from sitegen.search.terms import WEIGHTS, article_record, shard_of
 
     per_doc = [article_record(a) for a in sample_articles()]
     by_term = _term_postings(per_doc)
     for n in range(2):
-        postings = [(t, *by_term[t]) for t in sorted(by_term) if shard_of(t, 4) == n]
+        postings = [(t, by_term[t]) for t in sorted(by_term) if shard_of(t, 4) == n]
         docs: dict[int, list[str]] = {}
-        for term, refs, tfs in postings:
-            for ref, tf in zip(refs, tfs):
+        for term, p in postings:
+            for ref, tf in zip(p.refs, p.tfs):
                 docs.setdefault(ref, []).extend([term] * tf)
-        ours = json.loads(shard_json(postings))
+        shard = tmp_path / f"{n}.gz"
+        shard.write_bytes(shard_file(postings))
+        ours = json.loads(subprocess.run([NODE, str(ROOT / "tests/js/shard_json.js"), str(shard)],
+                                         capture_output=True, text=True, check=True).stdout)
         theirs = build_with_lunr([{"ref": str(ref), FIELD: " ".join(terms)} for ref, terms in sorted(docs.items())])
 
         def meaning(index):
             terms = {entry["_index"]: term for term, entry in index["invertedIndex"]}
             postings = {term: sorted(entry[FIELD]) for term, entry in index["invertedIndex"]}
             vectors = {ref: {terms[v[i]]: v[i + 1] for i in range(0, len(v), 2)} for ref, v in index["fieldVectors"]}
-            return postings, vectors, index["fields"], index["pipeline"], index["version"]
+            return postings, vectors, index["fields"], index["pipeline"]
 
-        assert meaning(ours) == meaning(theirs)
+        our_postings, our_vectors, *rest = meaning(ours)
+        their_postings, their_vectors, *their_rest = meaning(theirs)
+        assert (our_postings, rest) == (their_postings, their_rest)
+        assert our_vectors.keys() == their_vectors.keys()
+        for ref, vector in our_vectors.items():      # JavaScript and Python round halves apart
+            assert vector.keys() == their_vectors[ref].keys()
+            assert all(abs(score - their_vectors[ref][t]) <= 0.0010001 for t, score in vector.items()), ref
     assert WEIGHTS["title"] > WEIGHTS["body"]
+
+
+def test_shards_keep_every_posting_and_position():
+    """What a shard stores reads back to the articles, frequencies and positions the build
+    cut: each pair where it stands in the article's headline, byline or body."""
+    from sitegen.search.encoding import decode_shard
+    from sitegen.search.index import _term_postings, shard_file
+    from sitegen.search.terms import article_fields, article_record, shard_of
+
+    articles = sample_articles()
+    by_term = _term_postings([article_record(a) for a in articles])
+    streams = []
+    for a in articles:
+        stream = ""
+        for _, text, _ in article_fields(a):
+            stream += normalise(text) + "\x00"
+        streams.append(stream)
+    for n in range(4):
+        postings = [(t, by_term[t]) for t in sorted(by_term) if shard_of(t, 4) == n]
+        for (term, p), (got_term, refs, tfs, positions) in zip(postings, decode_shard(shard_file(postings, 0))):
+            assert (got_term, refs, tfs) == (term, list(p.refs), list(p.tfs))
+            if len(term) == 2:
+                for ref, where in zip(refs, positions):
+                    assert where == [m.start() for m in re.finditer(f"(?={re.escape(term)})", streams[ref])], term
+            else:
+                assert positions == []
 
 
 def test_index_words_are_jiebas_search_words():
@@ -232,9 +269,9 @@ def write_search_site(articles, out: Path) -> Path:
 
 
 @needs_node
-def test_older_years_are_searched_when_the_newest_have_too_little(tmp_path, monkeypatch):
-    """An archive in slices of years: a common word is answered from the newest slice alone
-    (what a first query fetches stays small), a rare one is looked for back to the oldest."""
+def test_the_first_query_searches_every_year(tmp_path, monkeypatch):
+    """An archive in slices of years: a reader's first query searches all of them, so a
+    common word counts every year's articles and a rare one is found in the oldest."""
     from sitegen.content import Article
     from sitegen.search import index
 
@@ -248,10 +285,42 @@ def test_older_years_are_searched_when_the_newest_have_too_little(tmp_path, monk
     result = run_queries(site, [{"q": "送清凉", "url": "a/y2017-3/"}, {"q": "老照片修复", "url": "a/y2015-7/"}],
                          tmp_path)
     common, rare = result["results"]
-    assert common["first"]["count"] == 30 and all(u.startswith("a/y2017-") for u in common["first"]["top"])
-    assert not any("/index/1/" in f or "/index/2/" in f for f in common["files"])
-    assert common["count"] == 90                # when the reader asks for the older years
-    assert rare["first"]["count"] == 1 and rare["first"]["top"] == ["a/y2015-7/"]
+    assert common["count"] == 90 and common["partial"] == 0
+    assert rare["count"] == 1 and rare["top"] == ["a/y2015-7/"]
+    assert any("/index/2/" in f for f in rare["files"])
+
+
+def _contains(article, query: str) -> bool:
+    """Does the article hold the query as written, in its headline (with subtitles), its
+    byline or its body (what the index's positions cover)?"""
+    from sitegen.search.terms import article_fields
+
+    return any(query in normalise(text) for _, text, _ in article_fields(article))
+
+
+@needs_node
+def test_the_count_is_of_articles_that_hold_the_whole_query(sample_site, tmp_path):
+    """The count a reader sees is of the articles holding the query as typed; articles that
+    hold only its pairs, apart, come after them, marked partial; a phrase in quotes lists
+    only the former. Checked against every sample article's text for names, places and
+    random pieces of two to six characters, and one character."""
+    articles = sample_articles()
+    urls = {f"a/{a.id}/": a for a in articles}
+    pieces = [q["q"] for q in draw_substrings(300, seed=11)]
+    names = ["闫长禄", "北京市总工会", "陶然亭", "送清凉", "职工之家", "工会", "区总工会", "王", "京", "市"]
+    queries = [{"q": q, "url": ""} for q in names + pieces] + [{"q": f'"{q}"', "url": ""} for q in names]
+    rows = run_queries(sample_site, queries, tmp_path)["results"]
+    partial_seen = 0
+    for row in rows:
+        q = normalise(row["q"])
+        holding = {u for u, a in urls.items() if _contains(a, q)}
+        assert row["count"] == len(holding), (row["q"], row["count"], len(holding))
+        assert set(row["top"][:row["count"]]) <= holding, row["q"]
+        assert row["full"] == sorted(row["full"], reverse=True), row["q"]     # full matches first
+        if row["q"].startswith('"'):
+            assert row["partial"] == 0
+        partial_seen += row["partial"]
+    assert partial_seen > 0          # the sample has queries whose pairs stand apart
 
 
 def _archive_of_three_years():

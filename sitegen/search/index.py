@@ -2,10 +2,11 @@
 
 The index is split by *term*: each term lives in one shard, chosen by a hash of the term
 that the browser computes the same way, so a query fetches only the few small shards that
-hold its terms, however large the archive. Each shard is an ordinary lunr index (the JSON
-lunr.py's Builder would write, loaded by lunr.js) over every article, restricted to that
-shard's terms. Stored fields (headline, date, page, districts, tags) and snippet text are
-kept apart in chunks and fetched only for the results on screen.
+hold its terms, however large the archive. Each shard is a lunr index over every article,
+restricted to that shard's terms, stored as its bare postings (``encoding``: articles,
+frequencies, pair positions; gzipped) and rebuilt into a ``lunr.Index`` by the browser.
+Stored fields (headline, date, page, districts, tags) and snippet text are kept apart, one
+small gzipped file per article, fetched only for the results on screen.
 
 Memory: the archive is worked through one slice (at most SLICE_ARTICLES articles) at a
 time: its terms, its postings and its shards, each file handed to ``write`` as soon as it
@@ -17,27 +18,27 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
-import math
 import os
 import pickle
 from array import array
 from collections import defaultdict, deque
-from itertools import repeat
+from itertools import accumulate, repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import Callable
 
-from lunr import __TARGET_JS_VERSION__ as LUNR_JS_VERSION
 from lunr.builder import Builder
 
 from sitegen.content import Article
 from sitegen.markdown import plain_text
 from sitegen.parallel import process_pool
+from sitegen.search.encoding import _read, compress, shard_bytes
 from sitegen.search.terms import Terms, article_record, prepare, shard_of
 
 FIELD = "text"
-PAIRS_PER_SHARD = 2000      # aim: shards of a few thousand postings, some 10 KB gzipped
-VERSION = 4
-TERMS_VERSION = 6          # bump when the way text is cut into terms changes (6: subhead marks dropped)
+POSTINGS_PER_SHARD = 4000   # aim: shards of some 10 KB gzipped, so a rare term costs little
+VERSION = 5
+TERMS_VERSION = 7          # bump when the way text is cut into terms changes (7: characters, pair positions)
 
 POOL_FROM_ARTICLES = 200   # fewer to cut, or shards to write, are done faster than workers start
 POOL_FROM_SHARDS = 256
@@ -51,13 +52,13 @@ def _json(data) -> bytes:
 
 def _shard_count(postings: int) -> int:
     count = 1
-    while count * PAIRS_PER_SHARD < postings and count < 65536:
+    while count * POSTINGS_PER_SHARD < postings and count < 65536:
         count *= 2
     return count
 
 
 def build_with_lunr(documents: list[dict]) -> dict:
-    """A shard built by lunr.py's own Builder: the reference ``shard_json`` is held to."""
+    """A shard built by lunr.py's own Builder: the reference the browser's index is held to."""
     builder = Builder()
     builder.pipeline.reset()            # lunr's English pipeline would mangle (or drop) CJK terms
     builder.search_pipeline.reset()
@@ -68,67 +69,63 @@ def build_with_lunr(documents: list[dict]) -> dict:
     return builder.build().serialize()
 
 
-Postings = tuple[array, array]     # one term's articles (ascending) and weighted frequencies
+class Postings:
+    """One term's articles (ascending), their weighted frequencies, and, for a pair, its
+    positions (``encoding.encode_positions`` of each article, one after another)."""
+
+    __slots__ = ("refs", "tfs", "positions")
+
+    def __init__(self):
+        self.refs, self.tfs, self.positions = array("I"), array("I"), bytearray()
+
+    def _offset(self, i: int) -> int:
+        """Where the i-th article's positions begin (read through the ones before: only a
+        preview's few changed articles need it)."""
+        data, at = self.positions, 0
+        if not data:
+            return 0
+        for _ in range(i):
+            count, at = _read(data, at)
+            for _ in range(count):
+                _, at = _read(data, at)
+        return at
+
+    def insert(self, i: int, ref: int, tf: int, positions: bytes) -> None:
+        at = self._offset(i)
+        self.refs.insert(i, ref)
+        self.tfs.insert(i, tf)
+        self.positions[at:at] = positions
+
+    def delete(self, i: int) -> None:
+        at = self._offset(i)
+        end = self._offset(i + 1)
+        del self.refs[i], self.tfs[i]
+        del self.positions[at:end]
 
 
-def _ref_texts(count: int, offset: int) -> tuple[list[str], list[str]]:
-    """Each article's key in a posting list and the head of its field vector, made once
-    per slice rather than once per shard it appears in."""
-    return ([f'"{ref + offset}":{{}}' for ref in range(count)],
-            [f'["{FIELD}/{ref + offset}",[' for ref in range(count)])
-
-
-def shard_json(postings: list[tuple[str, array, array]], offset: int = 0,
-               ref_texts: tuple[list[str], list[str]] | None = None) -> bytes:
-    """The serialized lunr index of one shard, from its terms' postings (sorted by term),
-    with lunr's own scoring (BM25, k1 = 1.2, b = 0.75, scores to three places), written as
-    JSON text directly: building lunr's dicts to encode them was most of the time. Terms
-    hold only letters and digits, so they need no escaping."""
-    lengths: dict[int, int] = {}
-    get = lengths.get
-    for _, refs, tfs in postings:
-        for ref, tf in zip(refs, tfs):
-            lengths[ref] = get(ref, 0) + tf
-    n = len(lengths)
-    average = sum(lengths.values()) / n if n else 0
-    k1, b = 1.2, 0.75
-    k1p = k1 + 1
-    # lunr's expression, in lunr's order, so that the rounded scores are lunr's to the bit
-    norm = {ref: k1 * (1 - b + b * (length / average)) for ref, length in lengths.items()}
-    keys, heads = ref_texts or _ref_texts(max(lengths, default=-1) + 1, offset)
-    key = keys.__getitem__
-    vectors: dict[int, str] = {}        # article → its vector's text so far
-    vector = vectors.get
-    inverted = []
-    for index, (term, refs, tfs) in enumerate(postings):
-        df = len(refs)
-        idf = math.log(1 + abs((n - df + 0.5) / (df + 0.5)))
-        inverted.append(f'["{term}",{{"{FIELD}":{{{",".join(map(key, refs))}}},"_index":{index}}}]')
-        prefix = f"{index},"
-        for ref, tf in zip(refs, tfs):
-            # "%.3f" is round(x, 3) as text (both round the exact value to three places)
-            entry = prefix + "%.3f" % (idf * (k1p * tf) / (norm[ref] + tf))
-            so_far = vector(ref)
-            vectors[ref] = entry if so_far is None else so_far + "," + entry
-    vector_text = ",".join([heads[ref] + vectors[ref] + "]]" for ref in sorted(vectors)])
-    return (f'{{"version":"{LUNR_JS_VERSION}","fields":["{FIELD}"],"fieldVectors":[{vector_text}],'
-            f'"invertedIndex":[{",".join(inverted)}],"pipeline":[]}}').encode("utf-8")
+def shard_file(postings: list[tuple[str, Postings]], offset: int = 0) -> bytes:
+    """One shard as stored: its terms' postings (sorted by term; articles numbered from
+    ``offset``) in the compact columns of ``encoding``, gzipped."""
+    rows = []
+    for term, p in postings:
+        refs = array("I", p.refs) if not offset else array("I", [r + offset for r in p.refs])
+        rows.append((term, refs, p.tfs, bytes(p.positions)))
+    return compress(shard_bytes(rows))
 
 
 _SHARDS: list = []       # the shards being written, shared with forked workers without pickling
 _OFFSET = 0
-_REF_TEXTS: tuple = ([], [])
 
 
 def _write_one(n: int) -> bytes:
-    return shard_json(_SHARDS[n], _OFFSET, _REF_TEXTS)
+    return shard_file(_SHARDS[n], _OFFSET)
 
 
-def _write_shards(shards, todo: list[int], offset: int, count: int):
-    """(shard, serialized shard) in the order of ``todo``, one at a time as made, on every
-    core when there are many (forked workers read the postings from the parent's memory)."""
-    global _SHARDS, _OFFSET, _REF_TEXTS
-    _SHARDS, _OFFSET, _REF_TEXTS = shards, offset, _ref_texts(count, offset)
+def _write_shards(shards, todo: list[int], offset: int):
+    """(shard, stored shard) in the order of ``todo``, one at a time as made, on every core
+    when there are many (forked workers read the postings from the parent's memory)."""
+    global _SHARDS, _OFFSET
+    _SHARDS, _OFFSET = shards, offset
     try:
         pool = process_pool(most=4) if len(todo) >= POOL_FROM_SHARDS else None
         if pool is not None:
@@ -138,41 +135,47 @@ def _write_shards(shards, todo: list[int], offset: int, count: int):
             for n in todo:
                 yield n, _write_one(n)
     finally:
-        _SHARDS, _REF_TEXTS = [], ([], [])
+        _SHARDS = []
 
 
 def _term_postings(per_doc: list[Terms]) -> dict[str, Postings]:
-    """Every term's postings: articles in ascending order, and their weighted frequencies.
-    The appends run inside map(), in C: there is one per term of every article."""
-    refs_of: defaultdict[str, array] = defaultdict(lambda: array("I"))
-    tfs_of: defaultdict[str, array] = defaultdict(lambda: array("I"))
+    """Every term's postings, articles in ascending order. The appends run inside map(), in
+    C: there are several per term of every article."""
+    by_term: defaultdict[str, Postings] = defaultdict(Postings)
+    get = by_term.__getitem__
     append = array.append
-    for ref, (text, tfs) in enumerate(per_doc):
+    extend = bytearray.extend
+    for ref, (text, tfs, blob, sizes) in enumerate(per_doc):
         if not text:
             continue
-        terms = text.split(" ")
-        deque(map(append, map(refs_of.__getitem__, terms), repeat(ref)), 0)
-        deque(map(append, map(tfs_of.__getitem__, terms), tfs), 0)
-    return {t: (refs, tfs_of[t]) for t, refs in refs_of.items()}
+        postings = list(map(get, text.split(" ")))
+        deque(map(append, map(attrgetter("refs"), postings), repeat(ref)), 0)
+        deque(map(append, map(attrgetter("tfs"), postings), tfs), 0)
+        pairs = len(sizes) - sizes.count(0)       # an article's pairs come first in its record
+        ends = list(accumulate(sizes[:pairs]))
+        deque(map(extend, map(attrgetter("positions"), postings[:pairs]),
+                  map(blob.__getitem__, map(slice, [0, *ends[:-1]], ends))), 0)
+    return dict(by_term)
 
 
 def _postings_count(per_doc: list[Terms]) -> int:
-    return sum(len(tfs) for _, tfs in per_doc)
+    return sum(len(record[1]) for record in per_doc)
 
 
 def _change(by_term: dict[str, Postings], ref: int, record: Terms, add: bool) -> set[str]:
-    text, tfs = record
+    text, tfs, blob, sizes = record
     terms = text.split(" ") if text else []
-    for t, tf in zip(terms, tfs):
-        refs, freqs = by_term.get(t) or by_term.setdefault(t, (array("I"), array("I")))
-        i = bisect.bisect_left(refs, ref)
+    at = 0
+    for t, tf, size in zip(terms, tfs, sizes):
+        p = by_term.get(t) or by_term.setdefault(t, Postings())
+        i = bisect.bisect_left(p.refs, ref)
         if add:
-            refs.insert(i, ref)
-            freqs.insert(i, tf)
+            p.insert(i, ref, tf, blob[at:at + size])
         else:
-            del refs[i], freqs[i]
-            if not refs:
+            p.delete(i)
+            if not p.refs:
                 del by_term[t]
+        at += size
     return set(terms)
 
 
@@ -204,12 +207,13 @@ def _update_postings(memo: dict, keys: list[str], per_doc: list, count: int) -> 
 _POSTINGS_MEMORY: dict[str, list] = {}      # a preview server's last postings, for its next build
 
 
-def _shard_key(start: int, count: int, shard: list[tuple[str, array, array]]) -> str:
-    h = hashlib.sha1(f"{start} {count}".encode())
-    for term, refs, tfs in shard:
-        h.update(f"\n{term} {len(refs)} ".encode("utf-8"))
-        h.update(refs)
-        h.update(tfs)
+def _shard_key(start: int, count: int, shard: list[tuple[str, Postings]]) -> str:
+    h = hashlib.sha1(f"{VERSION} {start} {count}".encode())
+    for term, p in shard:
+        h.update(f"\n{term} {len(p.refs)} ".encode("utf-8"))
+        h.update(p.refs)
+        h.update(p.tfs)
+        h.update(p.positions)
     return h.hexdigest()
 
 
@@ -230,21 +234,21 @@ def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo:
         touched = set(range(count))
     by_term = memo["by_term"]
 
-    def postings(n: int) -> list[tuple[str, array, array]]:
-        return [(t, *by_term[t]) for t in sorted(memo["shard_terms"][n])]
+    def postings(n: int) -> list[tuple[str, Postings]]:
+        return [(t, by_term[t]) for t in sorted(memo["shard_terms"][n])]
 
     shards: dict[int, list] = {}
     for n in touched:
         shards[n] = postings(n)
         memo["shard_keys"][n] = _shard_key(start, count, shards[n])
-    names = {n: f"search/index/{number}/{n}.json" for n in memo["shard_keys"]}
+    names = {n: f"search/index/{number}/{n}.gz" for n in memo["shard_keys"]}
     todo = []
     for n, name in names.items():
         if not (previous.get(name) == memo["shard_keys"][n] and keep(name)):
             todo.append(n)
             if n not in shards:
                 shards[n] = postings(n)
-    for n, data in _write_shards(shards, todo, start, len(keys)):
+    for n, data in _write_shards(shards, todo, start):
         write(names[n], data)
     return {names[n]: k for n, k in memo["shard_keys"].items()}, memo, count
 
@@ -352,15 +356,33 @@ class _Facets:
                       "articles": self.rows})
 
 
+class _Issues:
+    """Where each issue and each of its printed pages (版) starts among the articles, which
+    are numbered newest first and so run issue by issue, page by page: the search page
+    narrows to a date range, an issue or a 版, and groups results by issue, from this alone."""
+
+    def __init__(self):
+        self.runs: list[list] = []       # [date, page, first article]
+
+    def add(self, ref: int, a: Article) -> None:
+        key = [a.date or "", a.page or ""]
+        if not self.runs or self.runs[-1][:2] != key:
+            self.runs.append([*key, ref])
+
+    def json(self, count: int) -> bytes:
+        return _json({"count": count, "runs": self.runs})
+
+
 def _write_stored(articles: list[Article], start: int, article_urls: dict[str, str], facets: _Facets,
-                  write: Write) -> None:
-    """What results show, apart from the index: one small file per article (stored fields and
-    the text snippets are cut from), fetched only for the results on screen."""
+                  issues: _Issues, write: Write) -> None:
+    """What results show, apart from the index: one small gzipped file per article (stored
+    fields and the text snippets are cut from), fetched only for the results on screen."""
     for ref, a in enumerate(articles, start):
-        write(f"search/docs/{ref}.json", _json(
+        write(f"search/docs/{ref}.gz", compress(_json(
             {"u": article_urls[a.id], "t": a.display_title, "d": a.date or "", "p": a.page or "", "k": a.kind,
-             "ds": a.districts, "tg": a.tags, "x": " ".join([a.title or "", *a.subtitles, plain_text(a.body)])}))
+             "ds": a.districts, "tg": a.tags, "x": " ".join([a.title or "", *a.subtitles, plain_text(a.body)])})))
         facets.add(a)
+        issues.add(ref, a)
 
 
 SLICE_ARTICLES = 20_000    # most articles in one slice: what a first query searches at most
@@ -403,8 +425,8 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
 
     Articles are numbered newest first; the archive is cut into slices of whole years (at
     most SLICE_ARTICLES articles each), and each slice's index is split by term into shards.
-    A query searches the newest slice first and older ones as the reader asks, so what a
-    first query fetches stays the same however many years the archive holds."""
+    A query searches every slice (the whole archive), fetching from each the shards of its
+    terms."""
     previous = previous or {}
     keep = keep or (lambda path: False)
     ordered = sorted(articles, key=lambda a: (a.date or "", a.source, -a.order), reverse=True)
@@ -416,6 +438,7 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
     slices = []
     kept = []
     facets = _Facets()
+    issues = _Issues()
     cache_names = set()
     for number, (start, end) in enumerate(_slices(ordered)):
         part = ordered[start:end]
@@ -423,7 +446,7 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
         cache_names.add(name)
         term_keys, per_doc = _slice_terms(
             part, terms_dir / name if terms_dir else None, save_cache,
-            meanwhile=lambda: _write_stored(part, start, article_urls, facets, write))
+            meanwhile=lambda: _write_stored(part, start, article_urls, facets, issues, write))
         memo = memos[number] if number < len(memos) else None
         got_keys, memo, count = _slice_shards(number, start, term_keys, per_doc, memo, previous, write, keep)
         keys.update(got_keys)
@@ -431,7 +454,7 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
             kept.append(memo)
         del memo, per_doc
         dated = [a.date for a in part if a.date]
-        slices.append({"count": end - start, "shards": count, "from": min(dated, default=""),
+        slices.append({"start": start, "count": end - start, "shards": count, "from": min(dated, default=""),
                        "to": max(dated, default="")})
     if cache_dir and not save_cache:
         _POSTINGS_MEMORY[str(cache_dir)] = kept
@@ -439,7 +462,8 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
         for stale in [*terms_dir.glob("*.pickle"), Path(cache_dir) / "search-terms.pickle"]:
             if stale.name not in cache_names or stale.parent != terms_dir:
                 stale.unlink(missing_ok=True)
-    write("search/facets.json", facets.json())
+    write("search/facets.gz", compress(facets.json()))
+    write("search/issues.gz", compress(issues.json(len(ordered))))
     write("search/manifest.json", _json({"version": VERSION, "count": len(ordered), "slices": slices,
-                                         "hash": "fnv1a32-utf8"}))
+                                         "hash": "fnv1a32-utf8-first-two"}))
     return keys

@@ -9,6 +9,9 @@ import re
 import unicodedata
 from array import array
 from collections import Counter
+from itertools import repeat
+
+from sitegen.search.encoding import encode_positions
 
 from sitegen.dictionary import tokenizer
 
@@ -51,12 +54,6 @@ def fold(text: str) -> str:
 def normalise(text: str) -> str:
     """NFKC, lower case, letters and digits only (what the browser's normalise() keeps)."""
     return _letters_and_digits(fold(text))
-
-
-def pairs(stream: str) -> Counter:
-    if len(stream) == 1:
-        return Counter([stream])
-    return Counter(map(operator.add, stream, stream[1:]))
 
 
 class _Dictionary:
@@ -152,61 +149,77 @@ def words(folded: str) -> Counter:
 WORDS_FROM_BODY = 300   # characters of the body that jieba cuts into words
 
 
-def field_terms(text: str, word_chars: int | None = None) -> Counter:
-    """The terms of one field: every pair of adjacent characters, and jieba's longer words
-    (of the first ``word_chars`` characters only, when given)."""
-    folded = fold(text)
-    counts = pairs(_letters_and_digits(folded))
-    counts.update(words(folded if word_chars is None else folded[:word_chars]))
-    return counts
-
-
-def article_terms(article) -> dict[str, Counter]:
+def article_fields(article) -> list[tuple[str, str, int | None]]:
+    """The fields an article is searched by, in the order their positions run: name, text,
+    how many characters jieba cuts into words."""
     from sitegen.markdown import plain_text
 
     a = article
-    return {
-        "title": field_terms(" ".join([a.title or "", *a.subtitles])),
-        "people": field_terms(" ".join(a.reporters + a.correspondents + a.photographers + a.authors + [a.byline or ""])),
+    return [
+        ("title", " ".join([a.title or "", *a.subtitles]), None),
+        ("people", " ".join(a.reporters + a.correspondents + a.photographers + a.authors + [a.byline or ""]), None),
         # Pairs already find every piece of the body; jieba's words rank whole words first,
         # and where they matter most is the headline and the lede. Cutting whole bodies
         # would double a large build for little.
-        "body": field_terms(plain_text(a.body), WORDS_FROM_BODY),
-    }
+        ("body", plain_text(a.body), WORDS_FROM_BODY),
+    ]
 
 
 # One lunr field, so each article costs one field vector per shard: headline terms count
 # three times and bylines twice, which is how they weigh more.
 WEIGHTS = {"title": 3, "people": 2, "body": 1}
 
-Terms = tuple[str, array]     # an article's terms (space-separated) and their weighted frequencies
-
-
-def weighted_terms(fields: dict[str, dict[str, int]]) -> Terms:
-    """An article's terms in one compact record: the terms as one string (terms hold only
-    letters and digits, so a space separates them) and their frequencies, headline and
-    byline occurrences counted WEIGHTS times. Two objects per article, however many terms:
-    cheap to send from a worker, to pickle into the cache and to hold for a slice."""
-    tf: Counter = Counter()
-    for name, terms in fields.items():
-        w = WEIGHTS[name]
-        if w == 1:
-            tf.update(terms)
-        else:
-            tf.update({t: w * c for t, c in terms.items()})
-    return " ".join(tf), array("I", tf.values())
+# An article's terms in one compact record: the terms as one string (terms hold only letters
+# and digits, so a space separates them), their weighted frequencies, and the positions of
+# its pairs (encoding.encode_positions of each pair, one after another) with each term's
+# byte length in them (0 for single characters and words, which come after the pairs). A few
+# objects per article, however many terms: cheap to send from a worker, to pickle, to hold.
+Terms = tuple[str, array, bytes, array]
 
 
 def article_record(article) -> Terms:
-    return weighted_terms(article_terms(article))
+    fields = article_fields(article)
+    folded = [fold(text) for _, text, _ in fields]
+    streams = [_letters_and_digits(f) for f in folded]
+    tf: Counter = Counter()
+    for (name, _, chars), f, stream in zip(fields, folded, streams):
+        counts = Counter(stream)                 # single characters: surnames, one-character places
+        counts.update(map(operator.add, stream, stream[1:]))
+        counts.update(words(f if chars is None else f[:chars]))
+        w = WEIGHTS[name]
+        tf.update(counts if w == 1 else {t: w * c for t, c in counts.items()})
+    # Where each pair stands, counted along the fields one after another with a gap between
+    # them, so that no phrase runs from one field into the next.
+    joined = "\x00".join(streams)
+    where: dict[str, list[int]] = {}
+    get = where.get
+    for i, pair in enumerate(map(operator.add, joined, joined[1:])):
+        got = get(pair)
+        if got is None:
+            where[pair] = [i]
+        else:
+            got.append(i)
+    for i, c in enumerate(joined):
+        if c == "\x00":
+            where.pop(joined[i - 1:i + 1], None)
+            where.pop(joined[i:i + 2], None)
+    pairs = list(where)
+    others = list(tf.keys() - where.keys())      # order is no matter: postings are sorted later
+    blobs = list(map(encode_positions, where.values()))
+    sizes = array("I", map(len, blobs))
+    sizes.extend(repeat(0, len(others)))
+    terms = pairs + others
+    return " ".join(terms), array("I", map(tf.__getitem__, terms)), b"".join(blobs), sizes
 
 
 def shard_of(term: str, count: int) -> int:
-    """The shard a term lives in: 32-bit FNV-1a of its UTF-8 bytes (search-core.js does the same)."""
+    """The shard a term lives in: 32-bit FNV-1a of the UTF-8 bytes of its first two
+    characters (search-core.js does the same). A word lives with its first pair, so the
+    query that looks for both fetches one shard for them."""
     h = 2166136261
-    for b in term.encode("utf-8"):
+    for b in term[:2].encode("utf-8"):
         h = ((h ^ b) * 16777619) & 0xFFFFFFFF
     return h % count
 
 
-__all__ = ["normalise", "article_terms", "article_record", "weighted_terms", "shard_of", "prepare", "WEIGHTS"]
+__all__ = ["normalise", "article_fields", "article_record", "shard_of", "prepare", "WEIGHTS"]

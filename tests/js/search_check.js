@@ -3,8 +3,9 @@
 // Usage: node search_check.js SITE_DIR QUERIES.json
 // QUERIES.json: [{"q": "...", "url": "a/<id>/"}, ...]   ("url": the article that should be found)
 // Prints one JSON object: recall@10, timings and, per query, the rank of the expected article
-// and the hit count with every slice searched, the first three URLs, and what a reader's
-// first query (newest slices only) counts, shows first and fetches.
+// (-1: not found), the full matches counted, the partial ones, the first three URLs and
+// the files a reader's first query fetches. An entry may carry "options" (from, to, issue,
+// page, sort) as the search page passes them.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -20,7 +21,7 @@ function session() {
   const fetched = [];
   const searcher = S.Searcher(lunr, (name) => {
     fetched.push("search/" + name);
-    return Promise.resolve(JSON.parse(fs.readFileSync(path.join(site, "search", name), "utf-8")));
+    return Promise.resolve(new Uint8Array(fs.readFileSync(path.join(site, "search", name))));
   });
   return { searcher, fetched };
 }
@@ -28,11 +29,11 @@ function session() {
 (async () => {
   let found = 0, firstMs = 0;
   const out = [], warm = [];
-  for (const { q, url } of queries) {
+  for (const { q, url, options } of queries) {
     // A reader's first query: a fresh session, so every file it needs is fetched and loaded.
     const s = session();
     let t0 = process.hrtime.bigint();
-    const first = await s.searcher.search(q);
+    const first = await s.searcher.search(q, options);
     firstMs += ms(t0);
     const files = [...s.fetched];
     // The same query again, its files loaded: what a reader waits for as they type on.
@@ -40,19 +41,20 @@ function session() {
     const times = [];
     for (let k = 0; k < 5; k++) {
       t0 = process.hrtime.bigint();
-      await s.searcher.search(q);
+      await s.searcher.search(q, options);
       times.push(ms(t0));
     }
     warm.push(times.sort((a, b) => a - b)[2]);
-    // Where the article ranks among every hit, all slices searched (as "search older" does).
-    const result = await s.searcher.search(q, Infinity);
+    // Where the article ranks among every hit (the whole archive is searched).
+    const result = first;
     let rank = -1;
     for (let i = 0; url && i < result.hits.length && rank === -1; i++) {
       if ((await s.searcher.doc(result.hits[i].ref)).u === url) rank = i;
     }
     if (rank !== -1 && rank < 10) found++;
-    out.push({ q, url, rank, count: result.total, top: result.hits.slice(0, 3).map((h) => h.doc.u),
-               first: { count: first.total, top: first.hits.slice(0, 3).map((h) => h.doc.u) }, files });
+    out.push({ q, url, rank, count: result.total, partial: result.partial,
+               top: result.hits.slice(0, 3).map((h) => h.doc.u),
+               full: result.hits.slice(0, 3).map((h) => h.full), files });
   }
   const n = Math.max(queries.length, 1);
   console.log(JSON.stringify({ recall: queries.length ? found / queries.length : 1, n: queries.length,

@@ -1,5 +1,6 @@
-/* sitegen search core: the same cutting of text as sitegen/search/terms.py, plus query,
- * ranking and snippet logic shared by the search page and the Node tests. */
+/* sitegen search core: the same cutting of text as sitegen/search/terms.py, the index
+ * shards read back into lunr indexes, and the query, ranking, filters and snippets shared by
+ * the search page and the Node tests. */
 (function (root) {
   "use strict";
   var NOT_WORD = /[^\p{L}\p{N}]+/gu;
@@ -8,25 +9,50 @@
     return String(text).normalize("NFKC").toLowerCase().replace(NOT_WORD, "");
   }
 
-  /* The query as index terms: every pair of adjacent characters is required (so the
-   * article must contain every part of the query); the whole query, when longer, is an
-   * optional term that ranks articles where jieba found it as a word first. */
-  function queryTerms(query) {
-    var s = normalise(query);
-    var required = [], optional = [], seen = {};
-    if (s.length < 2) return { text: s, required: required, optional: optional, tooShort: s.length === 1 };
-    for (var i = 0; i + 2 <= s.length; i++) {
-      var p = s.slice(i, i + 2);
-      if (!seen[p]) { seen[p] = 1; required.push(p); }
-    }
-    if (s.length >= 3) optional.push(s);
-    return { text: s, required: required, optional: optional };
+  /* What a reader typed, as parts: each piece in quotes ("…", “…”, 「…」, 『…』) is a phrase
+   * that must stand as written; the rest is cut at spaces, and each word must stand as
+   * written for a full match, while an article holding all of a word's characters in pairs,
+   * but not in a row, is a partial match. Every part reduced as the index was (NFKC, lower
+   * case, letters and digits). */
+  var QUOTED = /(["“][^"”]*["”]?|「[^」]*」?|『[^』]*』?)/;
+  function parseQuery(query) {
+    var parts = [], at = {};
+    String(query).split(QUOTED).forEach(function (piece, i) {
+      var quoted = i % 2 === 1;                 // split() puts what the group caught at odd places
+      (quoted ? [piece.slice(1)] : piece.split(/\s+/)).forEach(function (w) {
+        var text = normalise(w);
+        if (!text) return;
+        if (text in at) { parts[at[text]].phrase = parts[at[text]].phrase || quoted; return; }
+        at[text] = parts.length;
+        parts.push({ text: text, phrase: quoted });
+      });
+    });
+    return parts;
   }
 
-  /* The shard a term lives in: 32-bit FNV-1a of its UTF-8 bytes (as sitegen/search/terms.py). */
+  /* The query as index terms: one character is looked up as itself; longer parts by their
+   * pairs of adjacent characters, all required, and (three characters and more) as a
+   * whole word jieba may have cut, optional, which ranks such articles first. */
+  function queryTerms(query) {
+    var parts = parseQuery(query);
+    var required = [], optional = [], seen = {};
+    function need(list, t) { if (!seen[t]) { seen[t] = 1; list.push(t); } }
+    parts.forEach(function (p) {
+      var s = p.text;
+      p.pairs = [];
+      if (s.length === 1) { need(required, s); return; }
+      for (var i = 0; i + 2 <= s.length; i++) { p.pairs.push(s.slice(i, i + 2)); need(required, s.slice(i, i + 2)); }
+      if (s.length >= 3) need(optional, s);
+    });
+    return { text: parts.map(function (p) { return p.text; }).join(" "), parts: parts,
+             required: required, optional: optional, phrase: parts.some(function (p) { return p.phrase; }) };
+  }
+
+  /* The shard a term lives in: 32-bit FNV-1a of the UTF-8 bytes of its first two characters
+   * (as sitegen/search/terms.py), so a word lives with its first pair. */
   var encoder = typeof TextEncoder !== "undefined" ? new TextEncoder() : null;
   function shardOf(term, count) {
-    var bytes = encoder.encode(term), h = 2166136261;
+    var bytes = encoder.encode(Array.from(term).slice(0, 2).join("")), h = 2166136261;
     for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 16777619) >>> 0; }
     return h % count;
   }
@@ -37,8 +63,150 @@
     return Object.keys(set).map(Number);
   }
 
+  /* gzip bytes inflated (the shards and stored fields are stored gzipped, so they are as
+   * small on disk as on the wire); bytes a server already inflated pass as they are. */
+  function inflate(bytes) {
+    if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return Promise.resolve(bytes);
+    if (typeof DecompressionStream === "undefined") {
+      return Promise.reject(new Error("这个浏览器太旧，不能解压搜索文件（需要 Chrome 80、Firefox 113、Safari 16.4 或更新的版本）"));
+    }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+  }
+
+  var decoder = typeof TextDecoder !== "undefined" ? new TextDecoder() : null;
+  function parseJSON(bytes) { return JSON.parse(decoder.decode(bytes)); }
+
+  /* A shard (sitegen/search/encoding.py) back into a lunr index, built as lunr's own Builder
+   * builds one from these documents: BM25 with k1 1.2 and b 0.75 over each article's length
+   * in this shard's terms, scores to three places. ``offset`` is added to every article. */
+  function readShard(lunr, bytes) {
+    var at = 0;
+    function num() {
+      var n = 0, shift = 0, b;
+      do { b = bytes[at++]; n += (b & 127) * Math.pow(2, shift); shift += 7; } while (b >= 128);
+      return n;
+    }
+    if (bytes[0] !== 0x53 || bytes[1] !== 0x47 || bytes[2] !== 0x31) throw new Error("not a search shard");
+    at = 3;
+    var count = num(), terms = [];
+    for (var i = 0; i < count; i++) {
+      var size = num(), term = decoder.decode(bytes.subarray(at, at + size));
+      at += size;
+      terms.push({ term: term, df: num(), posBytes: num() });
+    }
+    terms.forEach(function (t) {
+      var refs = new Uint32Array(t.df), ref = 0;
+      for (var k = 0; k < t.df; k++) { ref += num(); refs[k] = ref; }
+      t.refs = refs;
+    });
+    terms.forEach(function (t) {
+      var tfs = new Uint32Array(t.df);
+      for (var k = 0; k < t.df; k++) tfs[k] = num();
+      t.tfs = tfs;
+    });
+    terms.forEach(function (t) { t.posAt = at; at += t.posBytes; });
+    return { terms: terms, bytes: bytes, index: lunrIndex(lunr, terms) };
+  }
+
+  var FIELD = "text";
+  var NO_METADATA = Object.freeze({});     // lunr reads a posting's metadata, never writes it
+  function lunrIndex(lunr, terms) {
+    var lengths = Object.create(null), n = 0, total = 0;
+    terms.forEach(function (t) {
+      for (var k = 0; k < t.df; k++) {
+        var r = t.refs[k];
+        if (lengths[r] === undefined) { lengths[r] = 0; n++; }
+        lengths[r] += t.tfs[k];
+        total += t.tfs[k];
+      }
+    });
+    var average = n ? total / n : 0, k1 = 1.2, b = 0.75;
+    var inverted = Object.create(null), elements = Object.create(null);
+    terms.forEach(function (t, i) {
+      var idf = Math.log(1 + Math.abs((n - t.df + 0.5) / (t.df + 0.5)));
+      var posting = Object.create(null);
+      for (var k = 0; k < t.df; k++) {
+        var r = t.refs[k], tf = t.tfs[k];
+        posting[r] = NO_METADATA;
+        var score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (lengths[r] / average)) + tf);
+        (elements[r] = elements[r] || []).push(i, Math.round(1e3 * score) / 1e3);
+      }
+      var entry = { _index: i };
+      entry[FIELD] = posting;
+      inverted[t.term] = entry;
+    });
+    var vectors = Object.create(null);
+    Object.keys(elements).forEach(function (r) { vectors[FIELD + "/" + r] = new lunr.Vector(elements[r]); });
+    var index = new lunr.Index({ invertedIndex: inverted, fieldVectors: vectors, tokenSet: null,
+                                 fields: [FIELD], pipeline: new lunr.Pipeline() });
+    // lunr's own query walks the terms' trie; the page's scoring does not, so it is built
+    // the first time lunr asks for it.
+    var tokenSet = null;
+    Object.defineProperty(index, "tokenSet", { get: function () {
+      if (!tokenSet) {
+        var builder = new lunr.TokenSet.Builder();
+        Object.keys(inverted).sort().forEach(function (t) { builder.insert(t); });
+        builder.finish();
+        tokenSet = builder.root;
+      }
+      return tokenSet;
+    } });
+    return index;
+  }
+
+  /* Where ``term`` stands in article ``ref`` (positions of a pair; [] when absent). */
+  function positions(shard, term, ref) {
+    var t = shard.byTerm ? shard.byTerm[term] : null;
+    if (!shard.byTerm) {
+      shard.byTerm = Object.create(null);
+      shard.terms.forEach(function (x) { shard.byTerm[x.term] = x; });
+      t = shard.byTerm[term];
+    }
+    if (!t || !t.posBytes) return [];
+    var lo = 0, hi = t.df - 1, k = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (t.refs[mid] === ref) { k = mid; break; }
+      if (t.refs[mid] < ref) lo = mid + 1; else hi = mid - 1;
+    }
+    if (k < 0) return [];
+    if (!t.starts) {           // where each article's positions begin, found once per term
+      var bytes = shard.bytes, at = t.posAt;
+      t.starts = new Uint32Array(t.df);
+      for (var j = 0; j < t.df; j++) {
+        t.starts[j] = at;
+        var count = 0, shift = 0, b;
+        do { b = bytes[at++]; count += (b & 127) * Math.pow(2, shift); shift += 7; } while (b >= 128);
+        for (var c = 0; c < count; c++) { do { b = bytes[at++]; } while (b >= 128); }
+      }
+    }
+    var bytes2 = shard.bytes, p = t.starts[k], out = [];
+    function num() {
+      var v = 0, s = 0, x;
+      do { x = bytes2[p++]; v += (x & 127) * Math.pow(2, s); s += 7; } while (x >= 128);
+      return v;
+    }
+    var m = num(), pos = 0;
+    for (var q = 0; q < m; q++) { pos += num(); out.push(pos); }
+    return out;
+  }
+
+  /* Does an article that holds every pair of a part hold the part as written: a place where
+   * its first pair stands and each next pair one further on? (One character or one pair:
+   * holding its term is holding it, and no position need be read.) */
+  function holds(part, where) {
+    if (part.pairs.length <= 1) return true;
+    var lists = part.pairs.map(where);
+    var later = lists.slice(1).map(function (l) { var s = new Set(); l.forEach(function (x) { s.add(x); }); return s; });
+    return lists[0].some(function (a) {
+      for (var i = 0; i < later.length; i++) if (!later[i].has(a + i + 1)) return false;
+      return true;
+    });
+  }
+
   /* A term's score in one article, as lunr stored it in the article's field vector (BM25,
-   * computed at build time); 0 when the article lacks the term. */
+   * computed when the shard was read); 0 when the article lacks the term. */
   function termScore(index, field, ref, termIndex) {
     var vector = index.fieldVectors[field + "/" + ref];
     if (!vector) return 0;
@@ -54,9 +222,9 @@
   /* One shard's part of a query: {ref: score} of the articles holding every required term,
    * or, with no required terms here, the optional terms' scores as a bonus. The score is
    * what lunr's own Index.query gives (its dot product of query and field vectors), times the
-   * query vector's length, so that shards add up; it is computed here from the loaded
-   * index because lunr's query builds an object per matching article per term, too slow
-   * for terms that most articles hold. */
+   * query vector's length, so that shards add up; it is computed here from the index
+   * because lunr's query builds an object per matching article per term, too slow for
+   * terms that most articles hold. */
   function scoreShard(index, required, optional, boost) {
     var field = index.fields[0], inv = index.invertedIndex;
     var req = [];
@@ -87,12 +255,13 @@
     return out;
   }
 
-  /* Run the query over the shards that hold its terms (``indexes``: shard number → lunr
-   * index). An article must hold every required term, whichever shard holds it; its score
-   * is the sum of its shard scores, optional terms (whole words) boosted. Returns
-   * [{ref, score}] best first. */
+  /* Run the query over the shards that hold its terms (``shards``: shard number → read
+   * shard). An article must hold every required term, whichever shard holds it; its score
+   * is the sum of its shard scores, optional terms (whole words) boosted. An article that
+   * holds every part as written is a full match, the others partial (none when a part in
+   * quotes is not held as written). Returns [{ref, score, full}], best first. */
   var BOOST = 5;
-  function runQuery(lunr, indexes, terms, count) {
+  function runQuery(lunr, shards, terms, count) {
     if (!terms.required.length) return [];
     var byShard = {};
     function add(kind) {
@@ -107,16 +276,25 @@
     var parts = Object.keys(byShard).sort(function (a, b) { return byShard[b].req.length - byShard[a].req.length; });
     for (var i = 0; i < parts.length; i++) {
       var part = byShard[parts[i]];
-      var mine = scoreShard(indexes[parts[i]], part.req, part.opt, BOOST);
+      var mine = scoreShard(shards[parts[i]].index, part.req, part.opt, BOOST);
       if (!part.req.length) { Object.keys(mine).forEach(function (r) { bonus[r] = (bonus[r] || 0) + mine[r]; }); continue; }
       if (scores === null) { scores = mine; continue; }
       var both = {};
       Object.keys(scores).forEach(function (ref) { if (ref in mine) both[ref] = scores[ref] + mine[ref]; });
       scores = both;
     }
-    return Object.keys(scores || {}).map(function (ref) {
-      return { ref: ref, score: scores[ref] + (bonus[ref] || 0) };
-    }).sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
+    var out = [];
+    Object.keys(scores || {}).forEach(function (key) {
+      var ref = parseInt(key, 10), full = true;
+      function where(pair) { return positions(shards[shardOf(pair, count)], pair, ref); }
+      for (var k = 0; k < terms.parts.length; k++) {
+        if (holds(terms.parts[k], where)) continue;
+        if (terms.parts[k].phrase) return;        // a phrase in quotes is never partial
+        full = false;
+      }
+      out.push({ ref: ref, score: scores[key] + (bonus[key] || 0), full: full });
+    });
+    return out.sort(function (a, b) { return (b.full - a.full) || b.score - a.score || a.ref - b.ref; });
   }
 
   /* Letters and digits of a text with where each came from, to find a query in it. */
@@ -133,14 +311,17 @@
 
   function countMatches(text, query) {
     if (!query) return 0;
-    var hay = normalise(text), n = 0, at = hay.indexOf(query);
-    while (at !== -1) { n++; at = hay.indexOf(query, at + query.length); }
+    var hay = normalise(text), n = 0;
+    String(query).split(" ").forEach(function (q) {
+      if (!q) return;
+      var at = hay.indexOf(q);
+      while (at !== -1) { n++; at = hay.indexOf(q, at + q.length); }
+    });
     return n;
   }
 
-  /* Results whose text holds the query as written come first, ordered by how densely
-   * they use it (occurrences per character, as BM25 normalises term frequency by length);
-   * lunr's score orders the rest. */
+  /* Full matches ordered by how densely their text uses the query (occurrences per
+   * character, as BM25 normalises term frequency by length); the rest keep their order. */
   function rerank(results, textOf, query) {
     return results.map(function (r, i) {
       var text = textOf(r);
@@ -152,94 +333,155 @@
     }).map(function (x) { return x.r; });
   }
 
-  /* A snippet around the first match: [before, match, after] as plain strings. */
+  /* A snippet around the first match of any part: [before, match, after] as plain strings. */
   function snippet(text, query, radius) {
     radius = radius || 40;
     text = String(text);
     var norm = normalisedWithPositions(text);
-    var at = query ? norm.text.indexOf(query) : -1;
+    var at = -1, q = "";
+    String(query || "").split(" ").some(function (part) {
+      var found = part ? norm.text.indexOf(part) : -1;
+      if (found !== -1) { at = found; q = part; return true; }
+      return false;
+    });
     if (at === -1) return [text.slice(0, radius * 2) + (text.length > radius * 2 ? "…" : ""), "", ""];
-    var start = norm.pos[at], endChar = norm.pos[at + query.length - 1];
+    var start = norm.pos[at], endChar = norm.pos[at + q.length - 1];
     var end = endChar + (text.codePointAt(endChar) > 0xffff ? 2 : 1);
     var from = Math.max(0, start - radius), to = Math.min(text.length, end + radius);
     return [(from > 0 ? "…" : "") + text.slice(from, start), text.slice(start, end),
             text.slice(end, to) + (to < text.length ? "…" : "")];
   }
 
-  var RERANK = 20;   // results whose text is fetched to put exact matches first: the first page
+  /* The issues table (search/issues.gz): which issue (date) and 版 each article is in. */
+  function Issues(table) {
+    var runs = table.runs, starts = runs.map(function (r) { return r[2]; });
+    function run(ref) {
+      var lo = 0, hi = starts.length - 1;
+      while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= ref) lo = mid; else hi = mid - 1; }
+      return runs[lo];
+    }
+    return {
+      date: function (ref) { return run(ref)[0]; },
+      page: function (ref) { return run(ref)[1]; },
+      /* Does the article fall within the options' dates, issue and 版? */
+      passes: function (ref, o) {
+        var r = run(ref), d = r[0];
+        if (o.issue && d !== o.issue) return false;
+        if (o.from && (!d || d < o.from)) return false;
+        if (o.to && (!d || d > o.to)) return false;
+        if (o.page && String(r[1]) !== String(o.page)) return false;
+        return true;
+      },
+    };
+  }
+
+  function narrowed(o) { return !!(o && (o.from || o.to || o.issue || o.page)); }
+
+  /* Hits in the order asked for: relevance (full matches first, the first page by how densely
+   * it uses the query), or by date, newest or oldest first (articles are numbered newest
+   * first), full matches first either way. */
+  function ordered(hits, sort) {
+    if (sort !== "newest" && sort !== "oldest") return hits;
+    var sign = sort === "newest" ? 1 : -1;
+    return hits.slice().sort(function (a, b) { return (b.full - a.full) || sign * (a.ref - b.ref); });
+  }
+
+  var RERANK = 20;   // results whose text is fetched to order them: the first page
 
   /* A reader's search session: fetches only what each query needs (the manifest, the index
-   * shards of its terms, the stored fields and text of the results shown) and keeps what it
-   * fetched for the next query. ``fetchJSON(name)`` returns a promise of the parsed file
-   * ``name`` under search/ (fetch in the browser, a file read in Node).
-   * The archive's index comes in slices of whole years, newest first: a query searches the
-   * newest slice, and older ones until it has a page of results or the reader asks for more. */
-  function Searcher(lunr, fetchJSON) {
-    var manifest = null, shards = {}, docs = {}, facets = null;
+   * shards of its terms in every slice of the archive, the stored fields and text of the
+   * results shown, the issues table when dates, an issue or a 版 narrow the search, or
+   * results are grouped by issue) and keeps what it fetched for the next query.
+   * ``fetchBytes(name)`` returns a promise of the bytes of the file ``name`` under search/
+   * (fetch in the browser, a file read in Node). */
+  function Searcher(lunr, fetchBytes) {
+    var manifest = null, shards = {}, docs = {}, facets = null, issues = null;
+    function load(name) { return fetchBytes(name).then(inflate); }
     function loadManifest() {
-      if (!manifest) manifest = fetchJSON("manifest.json");
+      if (!manifest) manifest = load("manifest.json").then(parseJSON);
       return manifest;
     }
     function loadShard(slice, n) {
-      var name = "index/" + slice + "/" + n + ".json";
-      if (!shards[name]) shards[name] = fetchJSON(name).then(function (data) { return lunr.Index.load(data); });
+      var name = "index/" + slice + "/" + n + ".gz";
+      if (!shards[name]) shards[name] = load(name).then(function (bytes) { return readShard(lunr, bytes); });
       return shards[name];
     }
     /* An article's stored fields: u (URL), t (headline), d (date), p (page), k (kind),
      * ds (districts), tg (tags), x (text for snippets). */
     function doc(ref) {
-      if (!docs[ref]) docs[ref] = fetchJSON("docs/" + ref + ".json");
+      if (!docs[ref]) docs[ref] = load("docs/" + ref + ".gz").then(parseJSON);
       return docs[ref];
     }
     /* Every article's year, districts and tags as numbers into the lists given with them. */
     function loadFacets() {
-      if (!facets) facets = fetchJSON("facets.json");
+      if (!facets) facets = load("facets.gz").then(parseJSON);
       return facets;
+    }
+    function loadIssues() {
+      if (!issues) issues = load("issues.gz").then(parseJSON).then(Issues);
+      return issues;
     }
     function searchSlice(m, slice, terms) {
       var count = m.slices[slice].shards, needed = shardsFor(terms, count);
-      return Promise.all(needed.map(function (n) { return loadShard(slice, n); })).then(function (indexes) {
+      return Promise.all(needed.map(function (n) { return loadShard(slice, n); })).then(function (read) {
         var byNumber = {};
-        needed.forEach(function (n, i) { byNumber[n] = indexes[i]; });
+        needed.forEach(function (n, i) { byNumber[n] = read[i]; });
         return runQuery(lunr, byNumber, terms, count);
       });
     }
-    /* Every hit [{ref, score}] in the slices searched, newest slice first, best first within
-     * a slice; the first RERANK carry ``doc`` and are ordered by how densely their text uses
-     * the query. At least ``slices`` slices are searched (1 when not given), more while
-     * there are fewer than RERANK hits. ``searched``: the slices searched; ``slices``: all. */
-    function search(query, slices) {
+    /* Every hit of the whole archive, [{ref, score, full}], in the order asked for;
+     * the first RERANK carry ``doc``. ``options``: from, to (dates, YYYY-MM-DD), issue (a
+     * date), page (a 版), sort ("relevance", "newest", "oldest"), grouped (by issue).
+     * ``total``: the full matches; ``partial``: the others, after them. */
+    function search(query, options) {
+      var o = options || {};
       var terms = queryTerms(query);
       return loadManifest().then(function (m) {
-        var hits = [], i = 0;
-        function step() {
-          if (!terms.required.length || i >= m.slices.length || (i >= (slices || 1) && hits.length >= RERANK)) {
-            return finish(m);
-          }
-          return searchSlice(m, i, terms).then(function (found) {
-            found.forEach(function (r) { hits.push({ ref: parseInt(r.ref, 10), score: r.score }); });
-            i++;
-            return step();
+        if (!terms.required.length) return finish([], null);
+        var needIssues = narrowed(o) || o.grouped;
+        return Promise.all([Promise.all(m.slices.map(function (s, i) { return searchSlice(m, i, terms); })),
+                            needIssues ? loadIssues() : null]).then(function (got) {
+          var hits = [].concat.apply([], got[0]).sort(function (a, b) {
+            return (b.full - a.full) || b.score - a.score || a.ref - b.ref;
           });
-        }
-        function finish(m) {
-          var top = hits.slice(0, RERANK);
-          return Promise.all(top.map(function (h) { return doc(h.ref); })).then(function (got) {
-            top.forEach(function (h, k) { h.doc = got[k]; });
-            var ranked = rerank(top, function (h) { return h.doc.x; }, terms.text).concat(hits.slice(RERANK));
-            return { query: query, terms: terms, hits: ranked, total: hits.length, searched: m.slices.slice(0, i),
-                     slices: m.slices };
-          });
-        }
-        return step();
+          if (narrowed(o)) hits = hits.filter(function (h) { return got[1].passes(h.ref, o); });
+          return finish(ordered(hits, o.sort), got[1]);
+        });
       });
+      function finish(hits, table) {
+        var top = hits.slice(0, RERANK);
+        return Promise.all(top.map(function (h) { return doc(h.ref); })).then(function (got) {
+          top.forEach(function (h, k) { h.doc = got[k]; });
+          var first = o.sort === "newest" || o.sort === "oldest" ? top
+            : rerank(top.filter(function (h) { return h.full; }), function (h) { return h.doc.x; }, terms.text)
+                .concat(top.filter(function (h) { return !h.full; }));
+          var all = first.concat(hits.slice(RERANK));
+          var total = 0;
+          all.forEach(function (h) { if (h.full) total++; });
+          return { query: query, terms: terms, hits: all, total: total, partial: all.length - total,
+                   issues: table, options: o };
+        });
+      }
     }
-    return { search: search, doc: doc, facets: loadFacets };
+    return { search: search, doc: doc, facets: loadFacets, issues: loadIssues };
   }
 
-  var api = { normalise: normalise, queryTerms: queryTerms, shardOf: shardOf, shardsFor: shardsFor,
+  /* Hits grouped by issue (date), in the order of their first hit. */
+  function groupByIssue(hits, issues) {
+    var groups = [], at = {};
+    hits.forEach(function (h) {
+      var d = issues.date(h.ref);
+      if (!(d in at)) { at[d] = groups.length; groups.push({ date: d, hits: [] }); }
+      groups[at[d]].hits.push(h);
+    });
+    return groups;
+  }
+
+  var api = { normalise: normalise, parseQuery: parseQuery, queryTerms: queryTerms, shardOf: shardOf,
+              shardsFor: shardsFor, readShard: readShard, inflate: inflate, positions: positions,
               runQuery: runQuery, scoreShard: scoreShard, rerank: rerank, snippet: snippet,
-              countMatches: countMatches, Searcher: Searcher, RERANK: RERANK, BOOST: BOOST };
+              countMatches: countMatches, Searcher: Searcher, Issues: Issues, groupByIssue: groupByIssue,
+              RERANK: RERANK, BOOST: BOOST };
   root.SitegenSearch = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
 })(typeof self !== "undefined" ? self : this);

@@ -1,6 +1,7 @@
-/* The search page: results as you type, filters with counts, snippets. Only what a query
- * needs is fetched: the manifest, the index shards holding its terms, and the stored fields
- * of the results on screen; the filters' table comes when a reader opens the filters.
+/* The search page: results as you type, full matches counted and shown before partial ones,
+ * dates, an issue or a 版 to search within, sort by relevance or date, grouping by issue,
+ * filters with counts, snippets. Only what a query needs is fetched (search-core.js says
+ * what); the filters' table comes when a reader opens the filters.
  * Everything a reader or an article supplies is set as text (textContent), never as HTML. */
 (function () {
   "use strict";
@@ -14,8 +15,10 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var moreButton = document.getElementById("search-more");
-  var olderButton = document.getElementById("search-older");
   var filterBox = document.getElementById("search-filters");
+  var scope = { from: document.getElementById("search-from"), to: document.getElementById("search-to"),
+                page: document.getElementById("search-page"), sort: document.getElementById("search-sort"),
+                group: document.getElementById("search-group") };
   var selects = { district: document.getElementById("filter-district"), tag: document.getElementById("filter-tag"),
                   year: document.getElementById("filter-year") };
   var LABELS = { district: "区域", tag: "标签", year: "年份" };
@@ -23,20 +26,25 @@
   var searcher = S.Searcher(lunr, function (name) {
     return fetch(base + name).then(function (r) {
       if (!r.ok) throw new Error("search file " + name + ": " + r.status);
-      return r.json();
-    });
+      return r.arrayBuffer();
+    }).then(function (b) { return new Uint8Array(b); });
   });
   var shown = PAGE, current = null, facets = null, timer = null, generation = 0;
 
-  function run(query, slices) {
+  /* The search's options as the form gives them (and the address keeps them). */
+  function options() {
+    return { from: scope.from.value, to: scope.to.value, page: scope.page.value.trim(),
+             sort: scope.sort.value, grouped: scope.group.checked };
+  }
+
+  function run(query) {
     var my = ++generation;
     var terms = S.queryTerms(query);
     if (!terms.text) { current = null; render(); return Promise.resolve(); }
-    if (terms.tooShort) { current = null; render("请至少输入两个字。"); return Promise.resolve(); }
     status.textContent = "正在搜索…";
-    return searcher.search(query, slices).then(function (result) {
+    return searcher.search(query, options()).then(function (result) {
       if (my !== generation) return;
-      if (!slices) shown = PAGE;
+      shown = PAGE;
       current = result;
       return render();
     }).catch(function (err) {
@@ -85,12 +93,8 @@
     fillSelect(selects.year, c.year, facets.years, LABELS.year);
   }
 
-  /* The years a list of slices covers: 2019–2021, 2020, or 日期不详. */
-  function span(slices) {
-    var from = slices[slices.length - 1].from.slice(0, 4), to = slices[0].to.slice(0, 4);
-    if (!from && !to) return "日期不详的文章";
-    return from === to ? from + " 年" : (from || to) + "–" + to + " 年";
-  }
+  // The site writes every date one way: 2020年7月20日.
+  function dateCn(d) { return d.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日"); }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -99,17 +103,39 @@
     return e;
   }
 
-  function resultItem(doc, query) {
-    var li = el("li", "search-result");
+  /* The address of this search narrowed to one issue (and one 版, when given). */
+  function within(date, page) {
+    var url = new URL(window.location.href);
+    url.searchParams.set("from", date);
+    url.searchParams.set("to", date);
+    if (page) url.searchParams.set("page", page); else url.searchParams.delete("page");
+    return url.pathname + url.search;
+  }
+
+  function resultItem(hit, doc, query, heading) {
+    var li = el("li", "search-result" + (hit.full ? "" : " search-partial"));
     var a = el("a", "search-result-link", doc.t);
     a.href = siteBase + doc.u;
-    var title = el("h2", "search-result-title");
+    var title = el(heading, "search-result-title");
     title.appendChild(a);
     li.appendChild(title);
-    var meta = [doc.d ? doc.d.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日") : "日期不详"];   // the site's date format
-    if (doc.p) meta.push("第" + doc.p + "版");
-    if (doc.ds.length) meta.push(doc.ds.join("、"));
-    li.appendChild(el("p", "meta", meta.join(" · ")));
+    var meta = el("p", "meta");
+    if (!hit.full) meta.appendChild(el("span", "search-badge", "部分匹配"));
+    meta.appendChild(document.createTextNode([doc.d ? dateCn(doc.d) : "日期不详"].concat(doc.p ? ["第" + doc.p + "版"] : [])
+      .concat(doc.ds.length ? [doc.ds.join("、")] : []).join(" · ")));
+    if (doc.d) {
+      var inIssue = el("a", "search-within", "在本期中搜索");
+      inIssue.href = within(doc.d);
+      meta.appendChild(document.createTextNode(" · "));
+      meta.appendChild(inIssue);
+      if (doc.p) {
+        var inPage = el("a", "search-within", "在本版中搜索");
+        inPage.href = within(doc.d, doc.p);
+        meta.appendChild(document.createTextNode(" · "));
+        meta.appendChild(inPage);
+      }
+    }
+    li.appendChild(meta);
     var p = el("p", "snippet");
     var parts = S.snippet(doc.x || "", query);
     p.appendChild(document.createTextNode(parts[0]));
@@ -119,53 +145,81 @@
     return li;
   }
 
+  function scopeText(o) {
+    var bits = [];
+    if (o.from && o.from === o.to) bits.push(o.from + " 这一期");
+    else if (o.from || o.to) bits.push((o.from || "最早") + " 至 " + (o.to || "最近"));
+    if (o.page) bits.push("第" + o.page + "版");
+    return bits.length ? "（" + bits.join("，") + "）" : "";
+  }
+
   function render(message) {
     var my = generation;
     moreButton.hidden = true;
-    olderButton.hidden = true;
     if (!current) { list.textContent = ""; status.textContent = message || "输入词语开始搜索。"; return Promise.resolve(); }
     var state = current;
     if (facets) fillFilters(state.hits);
     var hits = filtered(state.hits);
-    var older = state.slices.slice(state.searched.length);
-    var scope = "";
-    if (older.length) {
-      var searched = state.searched.reduce(function (n, s) { return n + s.count; }, 0);
-      scope = "（已搜索 " + span(state.searched) + " 的 " + searched + " 篇文章）";
-      olderButton.textContent = "继续搜索更早的文章（" + span(older.slice(0, 1)) + "）";
-      olderButton.hidden = false;
-    }
+    var full = hits.filter(function (h) { return h.full; }).length;
+    var where = scopeText(state.options);
     if (!hits.length) {
       list.textContent = "";
-      status.textContent = state.total
-        ? "“" + state.query + "”的 " + state.total + " 篇结果都不符合所选筛选条件。请放宽筛选。"
-        : "没有找到包含“" + state.query + "”的文章" + scope + "。试试更短的词、换一个说法，或检查错别字。";
+      status.textContent = state.hits.length
+        ? "“" + state.query + "”的 " + state.hits.length + " 篇结果都不符合所选筛选条件。请放宽筛选。"
+        : "没有找到包含“" + state.query + "”的文章" + where + "。试试更短的词、换一个说法，或检查错别字。";
       return Promise.resolve();
     }
-    status.textContent = (hits.length === state.total ? "找到 " + state.total + " 篇"
-      : "找到 " + state.total + " 篇，符合筛选 " + hits.length + " 篇") + scope;
+    var text = "找到 " + full + " 篇包含“" + state.query.trim() + "”的文章" + where;
+    if (hits.length > full) text += "；另有 " + (hits.length - full) + " 篇只含其中的字，未连在一起（部分匹配，列在后面）";
+    if (hits.length !== state.hits.length) text += "（已按所选区域、标签、年份筛选）";
+    status.textContent = text + "。";
     var page = hits.slice(0, shown);
     return Promise.all(page.map(function (h) { return h.doc || searcher.doc(h.ref); })).then(function (docs) {
       if (my !== generation || state !== current) return;
       list.textContent = "";
-      docs.forEach(function (doc) { list.appendChild(resultItem(doc, state.terms.text)); });
+      var grouped = state.options.grouped && state.issues;
+      if (!grouped) {
+        page.forEach(function (h, i) { list.appendChild(resultItem(h, docs[i], state.terms.text, "h2")); });
+      } else {
+        var docOf = new Map(page.map(function (h, i) { return [h, docs[i]]; }));
+        S.groupByIssue(page, state.issues).forEach(function (g) {
+          var li = el("li", "search-group");
+          var h = el("h2", "search-group-title", (g.date ? dateCn(g.date) : "日期不详") + "（" + g.hits.length + " 篇）");
+          if (g.date) {
+            var a = el("a", "search-within", "只搜这一期");
+            a.href = within(g.date);
+            h.appendChild(document.createTextNode(" "));
+            h.appendChild(a);
+          }
+          li.appendChild(h);
+          var ol = el("ol", "search-results");
+          g.hits.forEach(function (hit) { ol.appendChild(resultItem(hit, docOf.get(hit), state.terms.text, "h3")); });
+          li.appendChild(ol);
+          list.appendChild(li);
+        });
+      }
       moreButton.hidden = hits.length <= shown;
     });
   }
 
-  function schedule() {
-    clearTimeout(timer);
-    timer = setTimeout(function () {
-      var q = input.value.trim();
-      var url = new URL(window.location.href);
-      if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
-      history.replaceState(null, "", url);
-      run(q);
-    }, 200);
+  /* The address holds the query and its options, so a link shares the same search. */
+  function remember() {
+    var url = new URL(window.location.href), o = options(), q = input.value.trim();
+    [["q", q], ["from", o.from], ["to", o.to], ["page", o.page], ["sort", o.sort === "relevance" ? "" : o.sort],
+     ["group", o.grouped ? "issue" : ""]].forEach(function (kv) {
+      if (kv[1]) url.searchParams.set(kv[0], kv[1]); else url.searchParams.delete(kv[0]);
+    });
+    url.searchParams.delete("issue");
+    history.replaceState(null, "", url);
   }
 
+  function now() { clearTimeout(timer); remember(); run(input.value.trim()); }
+  function schedule() { clearTimeout(timer); timer = setTimeout(now, 200); }
+
   input.addEventListener("input", schedule);
-  form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(input.value.trim()); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); now(); });
+  Object.keys(scope).forEach(function (k) { scope[k].addEventListener("change", now); });
+  scope.page.addEventListener("input", schedule);
   Object.keys(selects).forEach(function (k) {
     selects[k].addEventListener("change", function () { if (current) { shown = PAGE; render(); } });
   });
@@ -176,9 +230,6 @@
     searcher.facets().then(function (f) { facets = f; if (current) render(); });
   });
   moreButton.addEventListener("click", function () { shown += PAGE; render(); });
-  olderButton.addEventListener("click", function () {
-    if (current) run(current.query, current.searched.length + 1);
-  });
 
   // Keyboard: "/" jumps to the box; arrow keys move between the box and the results.
   document.addEventListener("keydown", function (e) {
@@ -199,7 +250,14 @@
     }
   });
 
-  var q = new URL(window.location.href).searchParams.get("q") || "";
-  input.value = q;
-  if (q) run(q); else render();
+  // A shared address: its query and options. ``issue`` (a date) is one issue.
+  var params = new URL(window.location.href).searchParams;
+  input.value = params.get("q") || "";
+  var issue = params.get("issue");
+  scope.from.value = issue || params.get("from") || "";
+  scope.to.value = issue || params.get("to") || "";
+  scope.page.value = params.get("page") || "";
+  if (/^(newest|oldest)$/.test(params.get("sort") || "")) scope.sort.value = params.get("sort");
+  scope.group.checked = params.get("group") === "issue";
+  if (input.value) run(input.value.trim()); else render();
 })();
