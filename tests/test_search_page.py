@@ -24,7 +24,16 @@ def results_shown(page) -> None:
 
 
 def shown_dates(page) -> list[str]:
-    return [re.match(r"(?:部分匹配)?(\S+)", m).group(1) for m in page.locator(".search-result .meta").all_inner_texts()]
+    """Each result's date, as YYYY-MM-DD (the page writes 2020年7月4日), or 日期不详."""
+    shown = [re.match(r"(?:部分匹配)?(\S+)", m).group(1) for m in page.locator(".search-result .meta").all_inner_texts()]
+    iso = [re.match(r"(\d{4})年(\d{1,2})月(\d{1,2})日", d) for d in shown]
+    return [f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}" if m else d for d, m in zip(shown, iso)]
+
+
+def written(iso: str) -> str:
+    """A YYYY-MM-DD date as the site writes it."""
+    y, m, d = iso.split("-")
+    return f"{y}年{int(m)}月{int(d)}日"
 
 
 def count_in_status(page) -> int:
@@ -89,7 +98,7 @@ def test_dates_an_issue_a_page_sort_and_grouping(synthetic_site):
         assert newest == sorted(newest, reverse=True) and len(set(newest)) == 3
         page.select_option("#search-sort", "oldest")
         page.wait_for_function("location.search.includes('sort=oldest')")
-        page.wait_for_function(f"document.querySelector('.search-result .meta').textContent.includes('{newest[-1]}')")
+        page.wait_for_function(f"document.querySelector('.search-result .meta').textContent.includes('{written(newest[-1])}')")
         oldest = [d for d in shown_dates(page) if d != "日期不详"]
         assert oldest == sorted(oldest)
         # a date range
@@ -97,14 +106,14 @@ def test_dates_an_issue_a_page_sort_and_grouping(synthetic_site):
         page.fill("#search-to", "2020-12-31")
         page.locator("#search-to").dispatch_event("change")
         page.wait_for_function("location.search.includes('from=2020-07-10') && location.search.includes('to=2020-12-31')")
-        page.wait_for_function("document.querySelector('#search-status').textContent.includes('2020-07-10 至 2020-12-31')")
+        page.wait_for_function("document.querySelector('#search-status').textContent.includes('2020年7月10日 至 2020年12月31日')")
         assert set(shown_dates(page)) == {"2020-07-20", "2020-11-16"}
         assert count_in_status(page) == 3
         # grouped by issue: a heading per issue, its results under it
         page.check("#search-group")
         page.wait_for_selector(".search-group")
         heads = page.locator(".search-group-title").all_inner_texts()
-        assert [h.split("（")[0] for h in heads] == ["2020-07-20", "2020-11-16"]
+        assert [h.split("（")[0] for h in heads] == ["2020年7月20日", "2020年11月16日"]
         assert "（2 篇）" in heads[0]
         assert page.locator(".search-group").nth(0).locator(".search-result").count() == 2
         # within one issue, from a result: then within its 版
@@ -115,7 +124,7 @@ def test_dates_an_issue_a_page_sort_and_grouping(synthetic_site):
         page.wait_for_url(re.compile(r"from=2020-07-20&to=2020-07-20"))
         results_shown(page)
         assert set(shown_dates(page)) == {"2020-07-20"} and count_in_status(page) == 2
-        assert "2020-07-20 这一期" in page.locator("#search-status").inner_text()
+        assert "2020年7月20日 这一期" in page.locator("#search-status").inner_text()
         page.locator(".search-result", has_text="第4版").locator("a.search-within", has_text="在本版中搜索").click()
         page.wait_for_url(re.compile(r"page=4"))
         results_shown(page)

@@ -147,8 +147,8 @@
 
   function scopeText(o) {
     var bits = [];
-    if (o.from && o.from === o.to) bits.push(o.from + " 这一期");
-    else if (o.from || o.to) bits.push((o.from || "最早") + " 至 " + (o.to || "最近"));
+    if (o.from && o.from === o.to) bits.push(dateCn(o.from) + " 这一期");
+    else if (o.from || o.to) bits.push((o.from ? dateCn(o.from) : "最早") + " 至 " + (o.to ? dateCn(o.to) : "最近"));
     if (o.page) bits.push("第" + o.page + "版");
     return bits.length ? "（" + bits.join("，") + "）" : "";
   }
