@@ -416,3 +416,29 @@ def test_a_notices_list_of_names_and_its_sign_off_are_its_text():
     text = "".join(article.paragraphs)
     assert "蒋小琪" in text and "许小然" in text and "如有异议" in text and "北京市总工会2019年9月21日" in text.replace(" ", "")
     assert article.byline.authors == []
+
+
+WRAPPED_QUOTE = """\
+本报讯（记者王小
+明）近日，朝阳区总工会邀
+请心理咨询师走进抢修一线
+，为职工开展心理健康讲座。
+
+朝阳工会为职工“减压
+赋能”
+
+日前，北京市商业工会开
+展“夏送清凉”慰问活动，
+为建筑工人送去凉茶。
+
+通讯员 赵强 摄
+"""
+
+
+def test_a_headline_whose_quote_closes_on_a_short_line_under_it_is_one_headline():
+    page = segment_page(WRAPPED_QUOTE)
+    assert page.articles[0].title == "朝阳工会为职工“减压赋能”"
+    assert all("赋能" not in p for a in page.articles for p in a.paragraphs)
+    # Text whose quote runs on ends its sentence: no headline.
+    text = "本报讯 近日，工会开展活动。他说：“我们要\n做好”\n\n活动持续三天。\n"
+    assert [a.title for a in segment_page(text).articles] == [None]

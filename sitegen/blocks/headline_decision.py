@@ -12,6 +12,8 @@ are no headlines) and what follows an unfinished sentence (read on, in page orde
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from sitegen.blocks.cues import Evidence, Where
@@ -143,6 +145,19 @@ def weigh(where: Where) -> Decision:
     return Decision(total > THRESHOLD, total, evidence)
 
 
+def _wrapped_quote_headline(lines: list[Line], i: int) -> bool:
+    line = lines[i]
+    if i + 1 >= len(lines):
+        return False
+    rest = lines[i + 1]
+    after = lines[i + 2] if i + 2 < len(lines) else None
+    text, tail = line.compact, rest.compact
+    return (rest.kind == LineKind.BODY and rest.gap_before == 0 and (after is None or after.gap_before > 0)
+            and text.count("“") == text.count("”") + 1 and tail.count("”") == tail.count("“") + 1
+            and 1 <= len(tail) <= 8 and not re.search(r"[，。；：！？,.;:!?]", text + tail)
+            and 6 <= len(text + tail) <= 40)
+
+
 def mark_headlines(lines: list[Line]) -> None:
     """Decide which plain lines are headlines, reading the page in order."""
     widths = local_widths(lines)
@@ -162,6 +177,16 @@ def mark_headlines(lines: list[Line]) -> None:
         if line.extra.get("list_item"):
             # One of a list of names (a 公示): each ends where it was printed.
             line.extra["decision"] = Decision(False, 0, [Evidence("list", 0, "one of a list of 单位 姓名 lines")])
+            open_sentence = False
+            continue
+        if not open_sentence and _wrapped_quote_headline(lines, i):
+            # A headline whose quote runs onto a short line of its own (…为职工“减压 / 赋能”),
+            # a break under it: text would end its sentence there, a headline ends its quote.
+            for k, why in ((i, "its quote closes on the short line under it"), (i + 1, "closes the quote of the headline above")):
+                lines[k].extra["decision"] = Decision(True, 1, [Evidence("wrapped-quote", 1, why)])
+                lines[k].kind = LineKind.HEADLINE
+            lines[i + 1].extra["headline_rest"] = True
+            verse_until = i + 1
             open_sentence = False
             continue
         if line.extra.get("part_label"):

@@ -52,6 +52,8 @@ def headline_stack(run: HeadlineRun) -> list[tuple[str, bool]]:
         text = clean_headline_spacing(line.display)
         if line.doubled and prev_doubled and stack:
             stack[-1] = (stack[-1][0] + text, True)
+        elif line.extra.get("headline_rest") and stack:
+            stack[-1] = (stack[-1][0] + text, stack[-1][1])       # the rest of a quote cut by the edge
         else:
             stack.append((text, line.doubled))
         prev_doubled = line.doubled

@@ -67,10 +67,11 @@ def split_crowded_runs(bodies: list[Body], runs: list[HeadlineRun], attached: di
         if len(run.lines) < 2:
             out.append(run)
             continue
-        # Entries as headline_stack reads them: doubled type over two lines is one.
+        # Entries as headline_stack reads them: doubled type over two lines is one, and so is
+        # a headline with the rest of its quote.
         entries: list[list] = []
         for line in run.lines:
-            if entries and line.doubled and entries[-1][-1].doubled:
+            if entries and (line.doubled and entries[-1][-1].doubled or line.extra.get("headline_rest")):
                 entries[-1].append(line)
             else:
                 entries.append([line])
