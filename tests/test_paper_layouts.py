@@ -442,3 +442,29 @@ def test_a_headline_whose_quote_closes_on_a_short_line_under_it_is_one_headline(
     # Text whose quote runs on ends its sentence: no headline.
     text = "本报讯 近日，工会开展活动。他说：“我们要\n做好”\n\n活动持续三天。\n"
     assert [a.title for a in segment_page(text).articles] == [None]
+
+
+PHOTO_UNDER_A_REPORT = """\
+市邮电工会开展集中入会活动
+
+本报讯（通讯员 范洋）近日，北京市邮电工会开展新就业形态劳动者集中入会活动，现场吸纳快递员入会三百人。
+
+新入会的快递员可享受工会提供的免费体检和法律援助服务。
+
+27日，北京公联公司维修中心工会开办职工子女暑期爱心托管班，首批接收职工子女五百名。
+
+本报记者 钱松 摄
+
+暑暑期期托托管管班班解解
+职职工工后后顾顾之之忧忧
+"""
+
+
+def test_a_photo_with_its_own_headline_under_a_report_is_its_own_article():
+    page = segment_page(PHOTO_UNDER_A_REPORT)
+    assert [(a.title, a.kind) for a in page.articles] == [
+        ("市邮电工会开展集中入会活动", "news"), ("暑期托管班解职工后顾之忧", "photo")]
+    assert page.articles[1].byline.photographers == ["钱松"]
+    # Without a headline of its own the photo stays the report's, as the paper prints it.
+    [report] = segment_page(PHOTO_UNDER_A_REPORT.rsplit("\n\n", 1)[0]).articles
+    assert "托管班" in "".join(report.paragraphs)

@@ -7,20 +7,22 @@ paragraphs and not with the other's (lexical cohesion, as TextTiling cuts a text
 vocabulary changes). A body that two headline runs fit clearly is cut at the paragraph
 boundary that best parts their words; a subtitle or a second headline of one article
 shares its words with the same part as the first and cuts nothing. A body opened by a
-report's opening (本报讯…) is one report: a round-up's sections each share words with
-their own paragraphs too.
+report's opening (本报讯…) is one report — a round-up's sections each share words with
+their own paragraphs too — except for a photo printed under it: a caption opening like a
+lede (27日，…) down to the credit that closes the body, with a headline of its own.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from sitegen.blocks import opens_lede
 from sitegen.ocr.wraps import sentence_closed
 from sitegen.segmentation.bodies import Body, HeadlineRun
 from sitegen.segmentation.headlines import headline_texts
 from sitegen.segmentation.wording import share
 
-FITS = 0.4          # a headline that shares this much of its words with the body is one of its own…
+FITS = 0.3          # a headline that shares this much of its words with the body is one of its own…
 PARTED = 0.25       # …and each of the two must share this much more with its part than with the other
 
 
@@ -33,6 +35,8 @@ def _best_cut(body: Body, heads: list[str]) -> int | None:
     for k in range(1, len(body.lines)):
         if not sentence_closed(body.lines[k - 1].text):
             continue            # a paragraph can only end where a sentence does
+        if body.start != "plain" and not (body.credits and opens_lede(body.lines[k])):
+            continue            # a report is cut only above a photo's caption, closed by its credit
         above, below = _text(body.lines[:k]), _text(body.lines[k:])
         for a in range(len(heads)):
             for b in range(len(heads)):
@@ -55,9 +59,9 @@ def split_two_headed_bodies(bodies: list[Body], attached: dict[int, list[Headlin
         heads = ["".join(headline_texts(run)) for run in attached.get(i, [])]
         whole = _text(body.lines)
         heads = [h for h in heads if share(h, whole) >= FITS]
-        # A report opened by 本报讯 is one report, whatever its sections' headings share:
-        # a round-up of several unions' work is one article.
-        cut = _best_cut(body, heads) if len(heads) >= 2 and body.start == "plain" else None
+        # A report opened by 本报讯 is one report, whatever its sections' headings share (a
+        # round-up of several unions' work is one article), but for a photo under it (_best_cut).
+        cut = _best_cut(body, heads) if len(heads) >= 2 and body.start in ("plain", "news") else None
         if cut is None:
             out.append(body)
             continue
