@@ -468,3 +468,13 @@ def test_a_photo_with_its_own_headline_under_a_report_is_its_own_article():
     # Without a headline of its own the photo stays the report's, as the paper prints it.
     [report] = segment_page(PHOTO_UNDER_A_REPORT.rsplit("\n\n", 1)[0]).articles
     assert "托管班" in "".join(report.paragraphs)
+
+
+def test_an_advertisements_copy_over_its_contact_line_is_the_advertisement():
+    ad = "诚聘\n因业务发展需要，现招聘以下岗位：\n客服专员若干名\n\n联系电话： 61627414\n"
+    page = segment_page(ad + "\n本报讯（记者 李红）近日，丰台区卢沟桥街道工会为环卫工人送去防暑降温用品。\n")
+    assert [a.kind for a in page.articles] == ["ad", "news"]
+    assert "客服专员若干名" in "".join(page.articles[0].paragraphs)
+    # Text that has ended its sentence over a hotline is no advertisement's copy.
+    brief = "工会职工法律服务窗口开放\n\n街道工会近日开设职工法律服务窗口，职工可前来咨询。\n\n咨询电话： 63301234\n"
+    assert segment_page(brief).articles[0].kind == "news"

@@ -148,6 +148,13 @@ def split_page(lines: list[Line]) -> PageParts:
             # shaped line or two, or text) is the advertisement's.
             if current is not None and current.start == "ad":
                 current.add(line, pos)
+            elif current is not None and current.start == "plain" and current.lines and line.gap_before <= 1 \
+                    and len(current.lines) <= 8 and not current.credits and current.signature is None \
+                    and not sentence_closed(current.lines[-1].text):
+                # Copy that ends in no sentence (诚聘 / 客服专员若干名) over the contact line is
+                # the advertisement's; a brief giving its hotline has ended its sentence.
+                current.start = "ad"
+                current.add(line, pos)
             else:
                 close()
                 current = Body("ad")
