@@ -145,6 +145,15 @@ def weigh(where: Where) -> Decision:
     return Decision(total > THRESHOLD, total, evidence)
 
 
+# Lines the line typing already knows are text: the evidence, and whether the text under
+# goes on from them. One of a list of names (a 公示) ends where it was printed; 【案情】
+# heads the text under it, which goes on from it whatever it looks like.
+_SETTLED_TEXT = {
+    "list_item": (Evidence("list", 0, "one of a list of 单位 姓名 lines"), False),
+    "part_label": (Evidence("part-label", 0, "labels a part of an article"), True),
+}
+
+
 def _wrapped_quote_headline(lines: list[Line], i: int) -> bool:
     line = lines[i]
     if i + 1 >= len(lines):
@@ -174,11 +183,6 @@ def mark_headlines(lines: list[Line]) -> None:
         if line.kind != LineKind.BODY:
             open_sentence = False
             continue
-        if line.extra.get("list_item"):
-            # One of a list of names (a 公示): each ends where it was printed.
-            line.extra["decision"] = Decision(False, 0, [Evidence("list", 0, "one of a list of 单位 姓名 lines")])
-            open_sentence = False
-            continue
         if not open_sentence and _wrapped_quote_headline(lines, i):
             # A headline whose quote runs onto a short line of its own (…为职工“减压 / 赋能”),
             # a break under it: text would end its sentence there, a headline ends its quote.
@@ -189,10 +193,11 @@ def mark_headlines(lines: list[Line]) -> None:
             verse_until = i + 1
             open_sentence = False
             continue
-        if line.extra.get("part_label"):
-            # 【案情】 heads the text under it: that text goes on from it, whatever it looks like.
-            line.extra["decision"] = Decision(False, 0, [Evidence("part-label", 0, "labels a part of an article")])
-            open_sentence = True
+        settled = next((v for k, v in _SETTLED_TEXT.items() if line.extra.get(k)), None)
+        if settled is not None:
+            evidence, goes_on = settled
+            line.extra["decision"] = Decision(False, 0, [evidence])
+            open_sentence = goes_on
             continue
         width = widths[i]
         j = next_in_text(lines, i)

@@ -121,7 +121,7 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
     elif parse_reporter_line(text):
         line.kind = LineKind.BYLINE            # before the banner: ■文/本报记者 X is a byline
         line.text = re.sub(r"^\s*[■□◆●]\s*", "", text)     # its box is typography
-    elif boxed_signature(text) and not is_section_banner(boxed_signature(text)):
+    elif (name := boxed_signature(text)) and not is_section_banner(name):
         line.kind = LineKind.AUTHOR            # □苏薇: a signed piece's writer, no banner
     elif ARTICLE_PART.match(text):
         line.extra["part_label"] = True        # text of the article it labels, never a banner

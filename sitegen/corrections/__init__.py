@@ -70,6 +70,7 @@ class _Archive:
         self.state = IngestState.load(self.content_dir)
         self.owners = self.state.owners()
         self.views: dict[str, object] = {}
+        self.pages_read: dict[str, object] = {}
 
     def view(self, key: str):
         from sitegen.ingest import page_view
@@ -94,10 +95,13 @@ class _Archive:
             raise SitegenError(f"cannot {verb}: {ident} is no longer an article" +
                                (f" (its text is in {to})" if to else ""))
         pages_dir = Path(self.settings.pages_dir)
-        try:
-            page = read_page(pages_dir / key, pages_dir, getattr(self.settings, "root", None))
-        except SitegenError:
-            raise SitegenError(f"cannot {verb}: the page file of {ident} ({pages_dir / key}) cannot be read") from None
+        page = self.pages_read.get(key)
+        if page is None:
+            try:
+                page = read_page(pages_dir / key, pages_dir, getattr(self.settings, "root", None))
+            except SitegenError:
+                raise SitegenError(f"cannot {verb}: the page file of {ident} ({pages_dir / key}) cannot be read") from None
+            self.pages_read[key] = page          # two articles of one page: the page read once
         if page.sha != record.get("sha"):
             raise SitegenError(f"cannot {verb}: the page file {page.source} changed since the last ingest "
                                "(run sitegen ingest first)")
@@ -127,6 +131,14 @@ class _Archive:
 
 def view_record(archive: _Archive, key: str) -> PageCorrections:
     return PageCorrections.load(archive.content_dir, key)
+
+
+def _two(content_dir, settings, first: str, second: str, verb: str, same: str):
+    """The archive and where each of two articles a correction joins is, or why not."""
+    if first == second:
+        raise SitegenError(f"cannot {verb}: {same}")
+    archive = _Archive(content_dir, settings)
+    return archive, archive.find(first, verb), archive.find(second, verb)
 
 
 def _refuse_edited(archive: _Archive, verb: str, *ids: str) -> None:
@@ -309,11 +321,8 @@ def merge(content_dir, settings, article_id: str, other_id: str) -> Correction:
     (its URL leads to ``article_id``). Articles of two pages only when one continues the
     other (上接/下转)."""
     verb = f"merge {other_id} into {article_id}"
-    if article_id == other_id:
-        raise SitegenError(f"cannot {verb}: an article cannot be merged with itself")
-    archive = _Archive(content_dir, settings)
-    ka, va, na = archive.find(article_id, verb)
-    kb, vb, nb = archive.find(other_id, verb)
+    archive, (ka, va, na), (kb, vb, nb) = _two(content_dir, settings, article_id, other_id, verb,
+                                               "an article cannot be merged with itself")
     _refuse_edited(archive, verb, article_id, other_id)
     a, b = va.articles[na], vb.articles[nb]
     ga, gb = va.cut.drafts[na].group, vb.cut.drafts[nb].group

@@ -69,14 +69,11 @@ def move_headline(content_dir, settings, article_id: str, to_id: str, line: str 
     """The headline of ``article_id`` (or its headline line ``line``: the headline, a kicker
     or subtitle, or a subhead of its text) goes to ``to_id``. When the headline moves and
     ``to_id`` has one, ``to_id``'s goes to ``article_id``: the two swap."""
-    from sitegen.corrections import _Archive, _comments, _commit, _refuse_edited, _try
+    from sitegen.corrections import _comments, _commit, _refuse_edited, _try, _two
 
     verb = f"move a headline from {article_id} to {to_id}"
-    if article_id == to_id:
-        raise SitegenError(f"cannot {verb}: it is the same article")
-    archive = _Archive(content_dir, settings)
-    ka, va, na = archive.find(article_id, verb)
-    kb, _, nb = archive.find(to_id, verb)
+    archive, (ka, va, na), (kb, _, nb) = _two(content_dir, settings, article_id, to_id, verb,
+                                              "it is the same article")
     if ka != kb:
         raise SitegenError(f"cannot {verb}: they are on different pages ({va.page.source}, "
                            f"{archive.view(kb).page.source}); a headline moves within its page")

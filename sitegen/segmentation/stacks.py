@@ -62,13 +62,11 @@ def split_crowded_runs(bodies: list[Body], runs: list[HeadlineRun], attached: di
     bare = [i for i, b in enumerate(bodies) if i not in titled and b.start in ("news", "feature", "plain")]
     if not bare:
         return runs
-    out: list[HeadlineRun] = []
-    for run in runs:
-        if len(run.lines) < 2:
-            out.append(run)
-            continue
-        # Entries as headline_stack reads them: doubled type over two lines is one, and so is
-        # a headline with the rest of its quote.
+    # Each run's entries as headline_stack reads them (doubled type over two lines is one,
+    # and so is a headline with the rest of its quote), all scored in one pass.
+    stacks: dict[int, tuple[list[list], list[int]]] = {}
+    singles: list[HeadlineRun] = []
+    for r, run in enumerate(runs):
         entries: list[list] = []
         for line in run.lines:
             if entries and (line.doubled and entries[-1][-1].doubled or line.extra.get("headline_rest")):
@@ -76,22 +74,28 @@ def split_crowded_runs(bodies: list[Body], runs: list[HeadlineRun], attached: di
             else:
                 entries.append([line])
         if len(entries) < 2:
-            out.append(run)
             continue
         starts = [run.position]
         for e in entries[:-1]:
             starts.append(starts[-1] + len(e))
-        singles = [HeadlineRun(e, p) for e, p in zip(entries, starts)]
-        scores = score_lines(singles)
+        stacks[r] = (entries, list(range(len(singles), len(singles) + len(entries))))
+        singles += [HeadlineRun(e, p) for e, p in zip(entries, starts)]
+    scores = score_lines(singles) if singles else {}
+    out: list[HeadlineRun] = []
+    for r, run in enumerate(runs):
+        if r not in stacks:
+            out.append(run)
+            continue
+        entries, keys = stacks[r]
         home = owner.get(id(run))
         # Each line claimed by the body it clearly fits (a bare one, or the run's own); a
         # new claim starts a new run, a line that fits nothing clearly (a kicker, a
         # subtitle) stays with the line above it.
         taken: set[int] = set()
         cuts, last_claim = [], None
-        for j in range(len(entries)):
-            stay = scores.get((j, home), 0.0) if home is not None else 0.0
-            fits = [(scores.get((j, i), 0.0), i) for i in bare if i not in taken]
+        for j, key in enumerate(keys):
+            stay = scores.get((key, home), 0.0) if home is not None else 0.0
+            fits = [(scores.get((key, i), 0.0), i) for i in bare if i not in taken]
             s, i = max(fits) if fits else (0.0, None)
             claim = None
             if s >= CROWD_FIT and s - stay >= CROWD_MARGIN:
@@ -107,6 +111,9 @@ def split_crowded_runs(bodies: list[Body], runs: list[HeadlineRun], attached: di
             out.append(run)
             continue
         bounds = [0, *cuts, len(entries)]
+        position = run.position
         for a, b in zip(bounds, bounds[1:]):
-            out.append(HeadlineRun([line for e in entries[a:b] for line in e], starts[a]))
+            lines = [line for e in entries[a:b] for line in e]
+            out.append(HeadlineRun(lines, position))
+            position += len(lines)
     return out

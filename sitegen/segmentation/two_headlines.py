@@ -20,7 +20,7 @@ from sitegen.blocks import opens_lede
 from sitegen.ocr.wraps import sentence_closed
 from sitegen.segmentation.bodies import Body, HeadlineRun
 from sitegen.segmentation.headlines import headline_texts
-from sitegen.segmentation.wording import share
+from sitegen.segmentation.wording import bigrams, share
 
 FITS = 0.3          # a headline that shares this much of its words with the body is one of its own…
 PARTED = 0.25       # …and each of the two must share this much more with its part than with the other
@@ -30,20 +30,26 @@ def _text(lines) -> str:
     return "".join(line.text for line in lines)
 
 
+def _share(grams: set[str], text_grams: set[str]) -> float:
+    return len(grams & text_grams) / len(grams) if grams else 0.0
+
+
 def _best_cut(body: Body, heads: list[str]) -> int | None:
+    head_grams = [bigrams(h) for h in heads]
     best, cut = 0.0, None
     for k in range(1, len(body.lines)):
         if not sentence_closed(body.lines[k - 1].text):
             continue            # a paragraph can only end where a sentence does
         if body.start != "plain" and not (body.credits and opens_lede(body.lines[k])):
             continue            # a report is cut only above a photo's caption, closed by its credit
-        above, below = _text(body.lines[:k]), _text(body.lines[k:])
+        above, below = bigrams(_text(body.lines[:k])), bigrams(_text(body.lines[k:]))
+        fit = [(_share(g, above), _share(g, below)) for g in head_grams]
         for a in range(len(heads)):
             for b in range(len(heads)):
                 if a == b:
                     continue
-                first = share(heads[a], above) - share(heads[a], below)
-                second = share(heads[b], below) - share(heads[b], above)
+                first = fit[a][0] - fit[a][1]
+                second = fit[b][1] - fit[b][0]
                 if first >= PARTED and second >= PARTED and first + second > best:
                     best, cut = first + second, k
     return cut

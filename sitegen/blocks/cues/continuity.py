@@ -13,6 +13,7 @@ import re
 from sitegen.blocks.cues import Evidence, Where
 from sitegen.blocks.cues.width import visual_width
 from sitegen.blocks.line import Line
+from sitegen.dictionary import tokenizer
 
 # (下转第4版) / (转4版) ends a part that goes on on another page.
 MARKER_TO = re.compile(r"[（(]\s*(?:下\s*)?转\s*(?:至\s*)?(?:第\s*)?\S{1,4}?\s*版\s*[）)]\s*$")
@@ -48,8 +49,6 @@ PARTICLES = set("了着过的地得们吗呢吧啊呀")
 def opens_on_a_particle(text: str) -> bool:
     if text[:1] not in PARTICLES:
         return False
-    from sitegen.dictionary import tokenizer
-
     first = next(iter(tokenizer().cut(text[:6], HMM=False)), "")
     return len(first) == 1
 
