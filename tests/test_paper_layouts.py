@@ -418,6 +418,36 @@ def test_a_notices_list_of_names_and_its_sign_off_are_its_text():
     assert article.byline.authors == []
 
 
+WRAPPED_NOTICE = """\
+关于2020年度职工技术
+能手拟推荐名单的公示
+
+根据评选工作安排，经基层推
+荐、审核评议，现将拟推荐名
+单予以公示。公示期为5月3日
+至5月9日。
+
+北京热力集团检修车间 沈小芳
+首发集团安装公司 雷小飞
+北京城建集团物流中心 郑小莹
+北京公交集团第六车场 邵小娥
+北京排水集团维修车间 赵小莹
+
+公示期间，如有异议，请以
+书面形式向市总工会反映。
+"""
+
+
+def test_a_notices_names_of_any_unit_in_a_wrapped_column_stay_one_list():
+    # 车间 and 车场 are units no writer's line ends with; among a list's names they are the list's.
+    [article] = segment_page(WRAPPED_NOTICE).articles
+    text = "".join(article.paragraphs)
+    assert "沈小芳" in text and "赵小莹" in text and "如有异议" in text
+    # A reader sees the list as printed: each name on its line, beside its unit.
+    lines = [ln.rstrip(" ") for p in article.paragraphs for ln in p.split("\n")]
+    assert "北京排水集团维修车间 赵小莹" in lines and "首发集团安装公司 雷小飞" in lines
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

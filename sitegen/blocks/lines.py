@@ -194,15 +194,22 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
             line.kind, line.display = LineKind.COLUMN, line.text.strip()
 
     # Three or more 单位 姓名 lines one under the other are a list (a 公示's names, the
-    # winners of an award), text of the notice they stand in; a writer signs once.
+    # winners of an award), text of the notice they stand in; a writer signs once. Beside
+    # two such lines a unit of any kind will do (检修车间 沈菲芳), as under a banner: the
+    # list's own shape says what the line is, and a headline has no surname after its gap.
+    def listed(line: Line) -> bool:
+        return line.kind == LineKind.AUTHOR or (
+            line.kind in (LineKind.BODY, LineKind.HEADLINE) and is_author_line(line.text, under_banner=True))
+
     k = 0
     while k < len(lines):
         end = k
-        while end < len(lines) and lines[end].kind == LineKind.AUTHOR and (end == k or lines[end].gap_before == 0):
+        while end < len(lines) and listed(lines[end]) and (end == k or lines[end].gap_before == 0):
             end += 1
-        if end - k >= 3:
+        if end - k >= 3 and sum(line.kind == LineKind.AUTHOR for line in lines[k:end]) >= 2:
             for line in lines[k:end]:
                 line.kind = LineKind.BODY
+                line.display = line.text.strip()
                 line.extra["list_item"] = True
         k = max(end, k + 1)
 

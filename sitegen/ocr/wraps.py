@@ -71,15 +71,20 @@ def _verse(rows: list[tuple[str, int, bool]], width: int | None) -> list[bool]:
     return verse
 
 
-def join_wrapped_lines(lines: list[tuple[str, int, bool]], width: int | None) -> list[str]:
-    """Paragraphs from ``(text, blank lines before, stands alone)`` rows.
+def join_wrapped_lines(lines: list[tuple[str, int, bool]], width: int | None,
+                       listed: list[bool] | None = None) -> list[str]:
+    """Paragraphs from ``(text, blank lines before, stands alone)`` rows; ``listed`` marks
+    the rows already known to be a list's (a notice's 单位 姓名 lines), however long.
 
     ``width`` is the column width in characters, or None when the page already has one
     paragraph per line. A row that stands alone (a credit, a marker) is its own paragraph;
     lines of verse or of a list keep their line breaks, a stanza to a paragraph."""
-    raw = [(text.strip(), gap, alone) for text, gap, alone in lines if text.strip()]
+    kept = [k for k, (text, _, _) in enumerate(lines) if text.strip()]
+    raw = [(lines[k][0].strip(), lines[k][1], lines[k][2]) for k in kept]
     rows = [(clean_spacing(text), gap, alone) for text, gap, alone in raw]
     verse = _verse(rows, width)
+    if listed is not None:
+        verse = [v or listed[k] for v, k in zip(verse, kept)]
     # In a list the spaces between names are the printer's (张三 李四 王五), not the OCR's.
     rows = [(_list_spacing(r[0]), g, a) if v else (c, g, a) for r, (c, g, a), v in zip(raw, rows, verse)]
     paragraphs: list[str] = []

@@ -138,7 +138,8 @@ def _section_paragraphs(lines: list[Line], width: int | None) -> list[str]:
             merged.append(None)          # keep indexes aligned with body.lines
             continue
         merged.append(row)
-    paragraphs = join_wrapped_lines([r for r in merged if r is not None], width)
+    listed = [bool(line.extra.get("list_item")) for row, line in zip(merged, lines) if row is not None]
+    paragraphs = join_wrapped_lines([r for r in merged if r is not None], width, listed)
     return ["\\" + p if ESCAPED_LEAD.match(p) else p for p in paragraphs]
 
 
