@@ -448,6 +448,17 @@ def test_a_notices_names_of_any_unit_in_a_wrapped_column_stay_one_list():
     assert "北京排水集团维修车间 赵小莹" in lines and "首发集团安装公司 雷小飞" in lines
 
 
+def test_a_headline_wrapped_by_a_narrow_column_with_a_word_cut_is_one_headline():
+    text = ("本报讯（记者 王小明）近日，木林镇总工会组织职工开展安全隐患排查，检查生产车间八处。\n\n"
+            "木林镇总工会组织职工开展安\n全隐患排查\n\n"
+            "本报讯（记者 李小红）近日，东城区总工会举办劳模事迹报告会，三百名职工到场聆听。\n\n"
+            "服务职工 建功一线\n东城区总工会举办劳模报告会\n")
+    titles = [(a.title, a.subtitles) for a in segment_page(text).articles]
+    assert titles[0] == ("木林镇总工会组织职工开展安全隐患排查", [])
+    # A kicker over its headline is two phrases, each whole: still two lines.
+    assert titles[1] == ("东城区总工会举办劳模报告会", ["服务职工 建功一线"])
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

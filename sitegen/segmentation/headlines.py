@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from typing import Callable
 
+from sitegen.blocks.cues.cohesion import word_across
 from sitegen.segmentation.wording import bigrams
 from sitegen.ocr.spacing import clean_headline_spacing
 from sitegen.segmentation.bodies import Body, HeadlineRun
@@ -54,6 +55,11 @@ def headline_stack(run: HeadlineRun) -> list[tuple[str, bool]]:
             stack[-1] = (stack[-1][0] + text, True)
         elif line.extra.get("headline_rest") and stack:
             stack[-1] = (stack[-1][0] + text, stack[-1][1])       # the rest of a quote cut by the edge
+        elif stack and not line.doubled and not prev_doubled and not _SUBTITLE_DASH.match(text) \
+                and word_across(stack[-1][0], text) is not None:
+            # A headline wrapped by a narrow column, a word cut at the edge (开展安 / 全隐患排查):
+            # a kicker and its headline are two phrases, each whole.
+            stack[-1] = (stack[-1][0] + text, False)
         else:
             stack.append((text, line.doubled))
         prev_doubled = line.doubled
