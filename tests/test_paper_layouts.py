@@ -459,6 +459,63 @@ def test_a_headline_wrapped_by_a_narrow_column_with_a_word_cut_is_one_headline()
     assert titles[1] == ("东城区总工会举办劳模报告会", ["服务职工 建功一线"])
 
 
+SIGNED_BRIEFS = """\
+京工短波
+
+朝阳职工运动会开幕
+
+3日，朝阳区总工会举办职工趣味运动会，来自十家基层工会的二百名职工参赛。工会相关负责人介绍，运动会旨在倡导健康生活方式。（宋小莹）
+
+连日来，房山区西潞街道总工会开展走访慰问活动，为困难职工和快递小哥送去米面油和慰问金。工会建立了一户一档，实行动态跟踪帮扶。
+
+21日，房山区迎风街道总工会举办职工职业技能竞赛，来自七家单位的五百名选手同场比拼，全面检验选手的业务水平。
+
+迎风工会技能竞赛决出技术能手
+
+西潞工会走访慰问困难职工
+"""
+
+
+def test_a_brief_signed_in_brackets_ends_and_the_text_under_it_is_the_next_brief():
+    # The briefs under it have their headlines at the foot, read late by the OCR.
+    articles = segment_page(SIGNED_BRIEFS).articles
+    assert [(a.title, a.paragraphs[0][:4]) for a in articles] == [
+        ("朝阳职工运动会开幕", "3日，朝"), ("西潞工会走访慰问困难职工", "连日来，"), ("迎风工会技能竞赛决出技术能手", "21日，")]
+
+
+HEADLINE_SHORT_OF_ITS_COLUMN = """\
+本报讯（记者 王小明）20日，顺义区总
+工会组织工会律师走进物流园区，开展
+法律服务进基层活动。律师围绕劳动合
+同签订、工资支付、工伤认定等职工关
+心的问题进行了讲解，解答职工咨询八
+十余人次，发放宣传材料三百余份，受
+到职工欢迎。工会表示，将继续把法律
+服务送到职工身边，让职工遇事有人帮
+、维权有渠道。
+
+顺义律师进园区
+送法到身边
+
+本报讯（记者 李小红）近日，朝阳区六
+里屯街道总工会召开职工代表大会，审
+议通过了集体合同草案，与会代表对合
+同条款逐条讨论，提出修改意见十二条
+。街道总工会负责人表示，将推动集体
+协商提质增效，让职工共享发展成果。
+
+六里屯工会召开职工
+代表大会
+"""
+
+
+def test_a_headline_wrapped_short_of_its_column_is_a_headline_though_a_word_runs_on():
+    # 职工 / 代表 reads as one word across the break, but a text line cut by the column
+    # edge fills its column; this one stands short of it, apart from the text: a headline.
+    articles = segment_page(HEADLINE_SHORT_OF_ITS_COLUMN).articles
+    assert [a.title for a in articles] == ["顺义律师进园区", "六里屯工会召开职工代表大会"]
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

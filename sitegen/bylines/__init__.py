@@ -15,6 +15,7 @@ from sitegen.bylines.parse import (
     may_be_unspaced_author_line,
     parse_author_line,
     boxed_signature,
+    bracket_signature,
     trailing_signature,
     parse_credit,
     parse_news_byline,
@@ -23,6 +24,7 @@ from sitegen.bylines.parse import (
 )
 
 __all__ = [
+    "bracket_signature",
     "Byline",
     "credit_ending",
     "find_credit",

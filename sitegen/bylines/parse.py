@@ -310,3 +310,20 @@ def trailing_signature(line: str) -> int | None:
         return None
     before = line[:m.start()].rstrip()
     return m.start() if before and before[-1] in "。！？!?…”" else None
+
+
+# A brief is signed in brackets after its last sentence: …凝聚力。（宋萍莹）, （记者 李四）,
+# （通讯员 王五 赵六）. The names must read as names, so that (下转五版) or (中国) does not.
+_BRACKET_SIGNATURE = re.compile(r"(?<=[。！？!?…”])\s*[（(]([^（()）]{2,30})[）)]\s*$")
+_SIGNATURE_ROLE = re.compile(r"(?:本报|特约|实习)?\s*(?:记\s*者|通\s*讯\s*员|实\s*习\s*生)")
+
+
+def bracket_signature(line: str) -> list[str] | None:
+    """The names a line's closing bracket signs it with, or None."""
+    m = _BRACKET_SIGNATURE.search(line)
+    if m is None:
+        return None
+    names = [n for n in re.split(r"[\s、，,]+", _SIGNATURE_ROLE.sub(" ", m.group(1))) if n]
+    if names and all(2 <= len(n) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in n) and _a_name(n) for n in names):
+        return names
+    return None

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitegen.blocks import Line, LineKind, next_in_text, opens_lede
-from sitegen.bylines import credit_ending
+from sitegen.bylines import bracket_signature, credit_ending
 from sitegen.ocr.wraps import sentence_closed
 
 
@@ -211,6 +211,11 @@ def split_page(lines: list[Line]) -> PageParts:
                 # a photo report (摄影报道) is nothing but its caption, and text set straight
                 # under the credit is the caption too.
                 current = bodies.pop()
+            if current is not None and current.lines and current.start != "ad" and not current.credits \
+                    and bracket_signature(current.lines[-1].text):
+                # A brief signed in brackets after its last sentence (…凝聚力。（宋萍莹）) has
+                # ended: text under it is the next brief's, whose headline may stand apart.
+                close()
             if current is None:
                 current = plain()
             current.add(line, pos)

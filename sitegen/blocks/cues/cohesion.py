@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 
 from sitegen.blocks.cues import Evidence, Where
+from sitegen.blocks.cues.width import fills_column
 from sitegen.dictionary import tokenizer
 
 
@@ -31,7 +32,23 @@ def cut_word(where: Where) -> Evidence | None:
         return None
     if where.width is None and nxt.gap_before == 0:
         return None         # one paragraph per line: no column edge between the two lines
+    if where.width is not None and _wrapped_headline(where):
+        return None
     word = word_across(where.line.compact, nxt.compact)
     if word is None:
         return None
     return Evidence("cut-word", -4, f"the word {word!r} runs on into the next line")
+
+
+def _wrapped_headline(where: Where) -> bool:
+    """Two lines short of their column, set apart from the text above and below, with no
+    punctuation: a headline wrapped in its own type (召开职工 / 代表大会), not text cut by the
+    column edge, whose lines fill the column (顺义区人民政府副区 / 长强调，各级工会要…)."""
+    line, nxt, j = where.line, where.nxt, where.j
+    after = where.lines[j + 1] if j is not None and j + 1 < len(where.lines) else None
+    return line.gap_before > 0 and (after is None or after.gap_before > 0) \
+        and not fills_column(line, where.width) and not fills_column(nxt, where.width) \
+        and len(nxt.compact) < where.width - 3 and not any(c in _PUNCTUATION for c in line.compact + nxt.compact)
+
+
+_PUNCTUATION = set("，。、；：！？,.;:!?")
