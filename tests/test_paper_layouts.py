@@ -516,6 +516,24 @@ def test_a_headline_wrapped_short_of_its_column_is_a_headline_though_a_word_runs
     assert [a.title for a in articles] == ["顺义律师进园区", "六里屯工会召开职工代表大会"]
 
 
+def test_a_headline_and_subtitle_run_into_a_captions_first_line_are_lines_of_their_own():
+    text = ("本报讯（记者 王小明）近日，延庆区井庄镇总工会在户外劳动者驿站举办职工沟通会，面对面倾听职工诉求。\n\n"
+            "井庄镇工会职工沟通会开进户外劳动者驿站 现场吸纳十六名职工入会 近日，北京建工集团物流中心工会"
+            "开展集中入会活动，现场吸纳网约车司机入会。图为现场气氛热烈。 通讯员 顾小伟 摄\n\n"
+            "岗岗位位练练兵兵忙忙\n")
+    articles = segment_page(text).articles
+    assert [(a.title, a.subtitles) for a in articles] == [
+        ("井庄镇工会职工沟通会开进户外劳动者驿站", ["现场吸纳十六名职工入会"]), ("岗位练兵忙", [])]
+    assert articles[1].paragraphs[0].startswith("近日，北京建工集团")
+
+
+def test_a_two_phrase_slogan_over_a_headline_is_its_kicker():
+    text = ("本报讯（记者 王小明）12日，北京公联公司工会召开职工代表大会，审议通过了工资专项集体合同。\n\n"
+            "践行初心使命 当好职工娘家人\n公联公司工会推进工资集体协商\n")
+    [article] = segment_page(text).articles
+    assert (article.title, article.subtitles) == ("公联公司工会推进工资集体协商", ["践行初心使命 当好职工娘家人"])
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

@@ -70,10 +70,16 @@ def _split_ocr_line(raw: str, number: int) -> list[Line]:
         return [Line(head, number), *_split_ocr_line(rest, number)]
     start = find_credit(raw)
     if start is not None and raw[:start].strip():
-        return [Line(raw[:start].rstrip(), number), Line(raw[start:].strip(), number, kind=LineKind.CREDIT)]
+        return [*_split_ocr_line(raw[:start].rstrip(), number), Line(raw[start:].strip(), number, kind=LineKind.CREDIT)]
     run_on = _HEADLINE_RUN_ON.match(raw)
     if run_on and (opens_lede(Line(run_on.group(2), number)) or starts_news_byline(run_on.group(2))):
         return [Line(run_on.group(1), number), *_split_ocr_line(run_on.group(2), number)]
+    if run_on:
+        # A headline and its subtitle run into the text's first line (…驿站 现场吸纳16名职工入会
+        # 近日，…): each printed line is a line.
+        rest = _HEADLINE_RUN_ON.match(run_on.group(2))
+        if rest and (opens_lede(Line(rest.group(2), number)) or starts_news_byline(rest.group(2))):
+            return [Line(run_on.group(1), number), Line(rest.group(1), number), *_split_ocr_line(rest.group(2), number)]
     start = trailing_signature(raw)
     if start is not None:
         return [Line(raw[:start].rstrip(), number), Line(raw[start:].strip(), number, kind=LineKind.AUTHOR)]

@@ -5,7 +5,8 @@ The printed order (kicker, main, subtitle) is the strongest cue, but OCR reading
 keeps it only within a run of lines printed together. So each line of the stack is
 weighed: where it stands in the run, and what it says. A main headline names who did
 what; a kicker gives the series or a motto
-(聚焦一线 服务职工, 2021年“X”系列报道, 持续开展“X”活动); a subtitle gives a detail
+(聚焦一线 服务职工, 践行初心使命 当好职工娘家人: two phrases side by side, 2021年“X”系列报道,
+持续开展“X”活动); a subtitle gives a detail
 (首批7家单位参与试点, 强化资金保障、人员保障和职工服务) or opens with a dash (——记…).
 """
 
@@ -19,7 +20,7 @@ from sitegen.blocks.cues import Evidence
 _DASH = re.compile(r"^\s*[—–\-－―]")
 _DETAIL = re.compile(r"\d+\s*(?:余|多)?\s*(?:名|家|个|人次|人|户|场|项|条|所|位|万|件|次|册|元|支|批)|、")
 _SERIES = re.compile(r"系列报道|专栏|“[^”]{2,12}”\s*(?:活动|行动)$|^持续开展|^(?:学习贯彻|深入学习)")
-_MOTTO = re.compile(r"^[\u4e00-\u9fff]{2,5}[ \u3000]+[\u4e00-\u9fff]{2,5}$")
+_MOTTO = re.compile(r"^[\u4e00-\u9fff]{2,8}[ \u3000]+[\u4e00-\u9fff]{2,8}$")
 
 
 def weigh_lines(texts: list[str], doubled: list[bool], preferred: dict[int, float], lede: str
