@@ -534,6 +534,18 @@ def test_a_two_phrase_slogan_over_a_headline_is_its_kicker():
     assert (article.title, article.subtitles) == ("公联公司工会推进工资集体协商", ["践行初心使命 当好职工娘家人"])
 
 
+def test_a_front_pages_guide_to_the_issue_is_furniture():
+    text = ("本报讯（记者 王小明）近日，丰台区总工会推进工资集体协商，二十家企业签订了集体合同。\n\n"
+            "丰台工会推进工资集体协商\n\n"
+            "今日导读\n▶法律服务送到社区工作者身边 5版\n▶西城区总工会开办职工子女托管班 4版\n")
+    page = segment_page(text)
+    assert [a.title for a in page.articles] == ["丰台工会推进工资集体协商"]
+    assert "今日导读" in [t for _, t in page.page_furniture]
+    # A line of text that mentions a page is still text.
+    [article] = segment_page("本报讯（记者 王小明）近日，市总工会发布职工服务指南，详细内容见本报第5版。\n").articles
+    assert "第5版" in article.paragraphs[0]
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

@@ -26,3 +26,23 @@ def is_page_furniture(text: str) -> bool:
     """The page's header (2020年11月18日 星期三, 第3版 要闻), its running head (劳动午报) or
     its editors' credits."""
     return bool(_EDITORS.match(text) or _MASTHEAD.match(text) or header_line(text))
+
+
+# A front page's guide to the issue (今日导读): a heading over lines that each name an
+# article and the page it is on (▶法律服务送到社区工作者身边 5版). Furniture: the articles
+# are on their own pages.
+_GUIDE_HEADING = re.compile(r"^\s*(?:今日|本期|本报)?\s*(?:导\s*读|要\s*目)\s*$")
+_GUIDE_ENTRY = re.compile(r"^\s*([▶►▷◆●■·•]?)\s*[^，。；！？]{3,40}?\s*(?:第\s*)?[0-9０-９一二三四五六七八九十]{1,2}\s*版\s*$")
+
+
+def guide_lines(texts: list[str]) -> set[int]:
+    """Which of a page's lines are its guide's: its heading and its entries. An entry is
+    marked (▶) or stands with another one under it or over it: a line of text does not end
+    on a page's number."""
+    entries = {k for k, t in enumerate(texts) if _GUIDE_ENTRY.match(t) and not header_line(t)}
+    marked = {k for k in entries if _GUIDE_ENTRY.match(texts[k]).group(1)}
+    guide = marked | {k for k in entries if k - 1 in entries or k + 1 in entries}
+    for k, t in enumerate(texts):
+        if _GUIDE_HEADING.match(t) and any(j in guide for j in range(k + 1, k + 3)):
+            guide.add(k)
+    return guide

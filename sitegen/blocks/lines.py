@@ -16,7 +16,7 @@ import re
 from sitegen.blocks.cues.cohesion import word_across
 from sitegen.blocks.cues.continuity import MARKER_TO, goes_on_with
 from sitegen.blocks.cues.openings import opens_lede
-from sitegen.blocks.furniture import is_page_furniture
+from sitegen.blocks.furniture import guide_lines, is_page_furniture
 from sitegen.blocks.headline_decision import mark_headlines
 from sitegen.blocks.line import Line, LineKind
 from sitegen.bylines import (
@@ -167,6 +167,10 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
                 line.doubled, line.display = True, short
                 line.kind = doubled.kind if doubled.kind in (LineKind.HEADLINE, LineKind.COLUMN) else LineKind.HEADLINE
                 line.__dict__.pop("compact", None)
+
+    for k in guide_lines([line.text for line in lines]):
+        if lines[k].kind != LineKind.FURNITURE:
+            lines[k].kind, lines[k].display = LineKind.FURNITURE, lines[k].text.strip()
 
     # A page's header is often two lines: its date, and beside it the page's number and
     # section as the page prints them (7 综合, 07 要闻). Such a label is the header's only
