@@ -546,6 +546,18 @@ def test_a_front_pages_guide_to_the_issue_is_furniture():
     assert "第5版" in article.paragraphs[0]
 
 
+def test_two_briefs_run_together_are_parted_by_headlines_whose_words_the_text_mostly_lacks():
+    # A headline's words the text never uses (大赛, 决出, 能手) say nothing of which brief is whose.
+    text = ("连日来，房山区西潞街道总工会开展冬送温暖走访慰问活动，为困难职工送去米面油和慰问金。"
+            "对于生活遇到临时困难的职工，工会建立了一户一档。\n\n"
+            "21日，房山区迎风街道总工会举办职工职业技能竞赛，来自七家单位的五百名选手同场比拼。"
+            "竞赛设置了理论考试和实际操作两个环节。\n\n"
+            "迎风工会技能大赛决出三名技术能手\n\n西潞工会冬送温暖覆盖一百四十名职工\n")
+    articles = segment_page(text).articles
+    assert [(a.title, a.paragraphs[0][:4]) for a in articles] == [
+        ("西潞工会冬送温暖覆盖一百四十名职工", "连日来，"), ("迎风工会技能大赛决出三名技术能手", "21日，")]
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀
