@@ -558,6 +558,19 @@ def test_two_briefs_run_together_are_parted_by_headlines_whose_words_the_text_mo
         ("西潞工会冬送温暖覆盖一百四十名职工", "连日来，"), ("迎风工会技能大赛决出三名技术能手", "21日，")]
 
 
+def test_a_classified_notice_is_an_advertisement_of_its_own_between_articles():
+    text = ("椿树工会为社区工作者送去冬日温暖\n\n"
+            "本报讯（记者 王小明）18日，西城区椿树街道总工会开展走访慰问活动，为社区工作者送去米面油。\n\n"
+            "区总工会相关负责人表示，将把好的做法固定下来，形成长效机制。\n\n"
+            "遗失声明\n首钢集团服务部不慎遗失营业执照副本，声明作废。\n北京顺和商贸有限公司遗失公章一枚，声明作废。\n\n"
+            "根据评选工作安排，经基层推荐、审核评议，现将拟表彰名单予以公示。公示期为10月4日至10月25日。\n\n"
+            "关于2019年度优秀工会工作者拟表彰名单的公示\n")
+    articles = segment_page(text).articles
+    assert [(a.title, a.kind) for a in articles] == [
+        ("椿树工会为社区工作者送去冬日温暖", "news"), (None, "ad"), ("关于2019年度优秀工会工作者拟表彰名单的公示", "news")]
+    assert articles[1].paragraphs[0] == "遗失声明"
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

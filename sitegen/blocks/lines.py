@@ -37,6 +37,10 @@ _MARKER_FROM = re.compile(r"^\s*[（(]\s*[上紧]\s*接\s*(?:第\s*)?\S{1,4}?\s*
 # stand in; they look like a short headline but are never one.
 EDITORS_NOTE = re.compile(r"^\s*[【\[［〔(（]?\s*(?:编\s*者\s*按|开\s*栏\s*(?:语|的\s*话))\s*[】\]］〕)）]?\s*[:：]?")
 _AD = re.compile(r"^\s*(广\s*告|Advertisement\b.*|ADVERTISEMENT\b.*)\s*$")
+# A classified notice's heading (遗失声明, 注销公告, 招聘启事): paid copy, an advertisement
+# whatever it is printed beside, never a headline or a subhead of the report above it.
+_CLASSIFIED = re.compile(r"^\s*(?:遗\s*失|挂\s*失|作\s*废|注\s*销|清\s*算|减\s*资|迁\s*址|更\s*名|招\s*聘|寻\s*人)\s*"
+                         r"(?:声\s*明|公\s*告|启\s*事)\s*$")
 # An advertisement's contact line: a number to call and little else. Reports give phone
 # numbers inside sentences, never on a line of their own.
 _CONTACT = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:电\s*话|热\s*线|专\s*线|微\s*信)\s*[:：]?\s*[\d\-—－ ]{7,20}\s*$")
@@ -117,7 +121,7 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         line.kind = LineKind.NOTE
     elif _MARKER_FROM.match(text):
         line.kind = LineKind.CONTINUED_FROM
-    elif _AD.match(text):
+    elif _AD.match(text) or _CLASSIFIED.match(text):
         line.kind = LineKind.AD
     elif _CONTACT.match(text):
         line.kind = LineKind.AD

@@ -211,6 +211,10 @@ def split_page(lines: list[Line]) -> PageParts:
                 # a photo report (摄影报道) is nothing but its caption, and text set straight
                 # under the credit is the caption too.
                 current = bodies.pop()
+            if current is not None and current.start == "ad" and line.gap_before > 0 and current.lines \
+                    and current.lines[0].kind == LineKind.AD and sentence_closed(current.lines[-1].text):
+                # A classified notice under its heading ends with its last sentence (…声明作废。).
+                close()
             if current is not None and current.lines and current.start != "ad" and not current.credits \
                     and bracket_signature(current.lines[-1].text):
                 # A brief signed in brackets after its last sentence (…凝聚力。（宋萍莹）) has
