@@ -39,11 +39,12 @@ def page_stories(kind: str, m: Maker) -> tuple[list[Story], dict[int, str], list
     """(stories in reading order, banners printed before story i, furniture lines)."""
     r = m.r
     banners: dict[int, str] = {}
-    furniture: list[str] = []
+    furniture: list[tuple[str, list[str]]] = []
     st: list[Story] = []
+    day = f"{r.randint(2015, 2023)}年{r.randint(1, 12)}月{r.randint(1, 28)}日 星期{m.pick('一二三四五六日')}"
     if kind == "front":
-        furniture = [f"劳动午报", f"{r.randint(2015, 2023)}年{r.randint(1, 12)}月{r.randint(1, 28)}日 星期{m.pick('一二三四五六日')}",
-                     f"今日{m.pick(['8', '12', '16'])}版 第{r.randint(5000, 9000)}期"]
+        furniture.append(("masthead and date line", [
+            "劳动午报", day, f"今日{m.pick(['8', '12', '16'])}版 第{r.randint(5000, 9000)}期"]))
         st.append(m.lead(jump_to=r.choice([2, 3, 3, 4])))
         for _ in range(r.randint(2, 3)):
             s = m.report(size=r.choice([1, 2, 3]))
@@ -54,6 +55,12 @@ def page_stories(kind: str, m: Maker) -> tuple[list[Story], dict[int, str], list
             st.insert(r.randint(1, len(st)), m.photo())
         if r.random() < 0.4:
             st.append(m.opinion())
+        toc = [f"{m.pick(['■', '▲', ''])}{t} {m.r.randint(2, 8)}版" for t in
+               [m.title_for(m.context()) for _ in range(r.randint(3, 5))]]
+        furniture.append(("front-page contents box (导读)", [m.pick(["导读", "今日导读", "■导读"])] + toc))
+        wx = m.pick(W.WEATHER)
+        furniture.append(("weather box", [f"今日天气", f"白天 {wx} {m.pick(W.WIND)}", f"夜间 {m.pick(W.WEATHER)}",
+                                   f"最高气温{r.randint(-5, 36)}℃ 最低气温{r.randint(-15, 20)}℃"]))
     elif kind == "union":
         n = r.randint(4, 8)
         for _ in range(n):
@@ -62,6 +69,8 @@ def page_stories(kind: str, m: Maker) -> tuple[list[Story], dict[int, str], list
             st.insert(r.randint(0, len(st)), m.photo())
         if r.random() < 0.3:
             st.insert(r.randint(0, len(st)), m.diary())
+        if r.random() < 0.08:
+            st.insert(r.randint(0, len(st)), m.letter())
         if r.random() < 0.2:
             st.insert(r.randint(1, len(st)), m.brief())
         if r.random() < 0.35:
@@ -101,8 +110,9 @@ def page_stories(kind: str, m: Maker) -> tuple[list[Story], dict[int, str], list
             st.append(m.report(size=r.choice([1, 2])))
         if r.random() < 0.6:
             k = len(st)
+            untitled = r.random() < 0.4
             for _ in range(r.randint(2, 4)):
-                st.append(m.brief())
+                st.append(m.brief(untitled))
             banners[k] = m.pick(["简讯", "工会动态", "短讯"])
     elif kind == "domestic":
         for _ in range(r.randint(2, 4)):
@@ -110,12 +120,14 @@ def page_stories(kind: str, m: Maker) -> tuple[list[Story], dict[int, str], list
         for _ in range(r.randint(1, 2)):
             st.insert(r.randint(0, len(st)), m.report(size=r.choice([1, 2])))
         if r.random() < 0.5:
-            st.insert(r.randint(0, len(st)), m.photo())
+            st.insert(r.randint(0, len(st)), m.wire_photo() if r.random() < 0.6 else m.photo())
         if r.random() < 0.15:
             st.append(m.continuation(r.choice([1, 2])))
     elif kind == "literary":
         for _ in range(r.randint(2, 3)):
             st.append(m.essay())
+        if r.random() < 0.3:
+            st.insert(r.randint(0, len(st)), m.letter())
         for _ in range(r.randint(0, 2)):
             st.insert(r.randint(0, len(st)), m.poem())
         if r.random() < 0.4:
@@ -136,6 +148,9 @@ def page_stories(kind: str, m: Maker) -> tuple[list[Story], dict[int, str], list
             st.insert(r.randint(0, len(st)), m.ad())
         if r.random() < 0.5:
             st.insert(0, m.report(size=1))
+    elif r.random() < 0.2:      # a folio line the OCR kept
+        furniture.append(("folio line", [f"{r.randint(2, 12)} {m.pick(['工会新闻', '综合新闻', '维权', '副刊', '区域'])} "
+                                         f"{day} 责编 {m.name()} {m.pick(['美编', '校对'])} {m.name()}"]))
     return st, banners, furniture
 
 
@@ -154,23 +169,28 @@ def headline_lines(p: Printer, s: Story, i: int) -> list[Line]:
     return out
 
 
-def assemble(p: Printer, stories: list[Story], banners: dict[int, str], furniture: list[str]):
+def assemble(p: Printer, stories: list[Story], banners: dict[int, str], furniture: list[tuple[str, list[str]]]):
     r = p.r
     lines: list[Line] = []
     unassigned: list[dict] = []
-    far: list[Line] = []
-    late: list[Line] = []      # printed after the next story's body
+    late: list[tuple[int, list[Line]]] = []   # (after which story, headline lines) printed late
     notes: dict[int, str] = {}
 
     def gap():
         lines.extend([Line("")] * r.choice([1, 1, 1, 2, 3]))
 
-    if furniture and (p.mode == "column" or r.random() < 0.5):
-        for f in furniture:
-            lines.append(Line(f))
-        unassigned.append({"text": " ".join(furniture), "why": "masthead / date line"})
-        gap()
-    for i, s in enumerate(stories):
+    placed: dict[int, list] = {}
+    for k, (why, block) in enumerate(furniture):
+        # masthead and folio on top; the contents and weather boxes wherever the OCR reached them
+        at = 0 if k == 0 or r.random() < 0.5 else r.randint(1, len(stories))
+        placed.setdefault(at, []).append((why, block))
+    for i, s in enumerate(stories + [None]):
+        for why, block in placed.get(i, []):
+            lines.extend(Line(x) for x in block)
+            unassigned.append({"text": " ".join(block), "why": why})
+            gap()
+        if s is None:
+            break
         if i in banners:
             lines += p.banner(banners[i])
             unassigned.append({"text": banners[i], "why": "page or series banner over several articles"})
@@ -188,10 +208,12 @@ def assemble(p: Printer, stories: list[Story], banners: dict[int, str], furnitur
         elif s.kind == "column":
             where = "before" if roll < (0.65 if p.mode == "column" else 0.9) else "after"
         elif s.kind == "news" and p.mode == "column":
-            where = ("before" if roll < 0.5 else "after" if roll < 0.83 else
-                     "split" if roll < 0.93 and (s.kicker or s.subtitle) else "late" if roll < 0.97 else "far")
+            # the seeds' column OCR: 18% of news headlines before the body, 68% right after
+            # it, 14% after one or two later bodies or at the page's foot
+            where = ("before" if roll < 0.18 else "after" if roll < 0.80 else
+                     "split" if roll < 0.86 and (s.kicker or s.subtitle) else "late")
         elif s.kind == "news":
-            where = "before" if roll < 0.9 else "after"
+            where = "before" if roll < 0.95 else "after"
         if s.kind == "column":
             if where == "before":
                 pre = col_banner + author + heads
@@ -208,8 +230,6 @@ def assemble(p: Printer, stories: list[Story], banners: dict[int, str], furnitur
             title = [h for h in heads if h.text.strip() == s.title]
             others = [h for h in heads if h.text.strip() != s.title]
             pre, post = others, title
-        elif where == "far":
-            far.extend(heads)
         if s.marker:
             pre = pre + [Line(s.marker, i)]
         if s.jump:
@@ -219,30 +239,24 @@ def assemble(p: Printer, stories: list[Story], banners: dict[int, str], furnitur
             if r.random() < 0.6:
                 lines.append(Line(""))
         lines += body
-        if where == "late":
-            pending = heads
-        else:
-            pending = []
         if post:
             if r.random() < 0.7:
                 lines.append(Line(""))
             lines += post
-        if late:
+        for due, held in [x for x in late if x[0] <= i]:
             lines.append(Line(""))
-            lines += late
-            late = []
-        late = pending
+            lines += held
+        late = [x for x in late if x[0] > i]
+        if where == "late":
+            late.append((i + r.choice([1, 1, 2, 99]), heads))
         notes[i] = where
         # the seeds' photo title run into the next article's first line
         if s.kind == "photo" and post and i + 1 < len(stories) and r.random() < 0.3 and i + 1 not in banners:
             lines[-1].join = True
             continue
         gap()
-    if late:
-        lines += late
-        gap()
-    if far:
-        lines += far
+    for _, held in late:
+        lines += held
         gap()
     return lines, unassigned, notes
 

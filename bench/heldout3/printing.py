@@ -87,6 +87,7 @@ class Printer:
             for i, p in enumerate(paras):
                 p = re.sub(r"(本报讯) ?（", r"\1（", p)
                 p = re.sub(r"(记者|通讯员) ", r"\1", p)
+                p = re.sub(r"^(本报讯（[^）]*）) ", r"\1", p)
                 p = p.translate(HALF)
                 if not st.verse and len(p) > 120 and r.random() < 0.35:   # a column break mid-paragraph
                     k = r.randint(40, len(p) - 20)

@@ -37,6 +37,7 @@ class Maker:
     def __init__(self, rng: random.Random):
         self.r = rng
         self.used_names: set[str] = set()
+        self.used_frames: set[str] = set()
 
     # --- small pieces -------------------------------------------------------------
     def pick(self, seq):
@@ -71,16 +72,27 @@ class Maker:
         act = ctx["act"]
         vals = dict(
             who=ctx["who"], verb=self.pick(W.VERBS_T), act=act[0], act2=act[0], actp=act[1],
-            n=r.choice([12, 20, 30, 45, 60, 80, 100, 150, 200, 300, 500]), n2=r.randint(3, 60),
+            n=r.choice([20, 30, 45, 60, 80, 100, 150, 200, 300, 500]), n2=r.randint(3, 60),
             n3=r.choice([180, 260, 420, 800, 1200, 3000, 5600]), group=ctx["group"], item=self.pick(W.ITEMS),
             aim=ctx["aim"], aim_long="做好" + ctx["aim"] + "工作", aimshort=ctx["aim"],
             aimA=self.pick(W.AIMS), aimB=self.pick(W.AIMS), nick=self.pick(W.NICKS), season=self.pick(W.SEASONS),
-            place=ctx["placename"], placefull=ctx["placefull"], date=self.date(), day=self.pick(["昨天", "近日", "日前"]),
-            firm=ctx["firm"], workplace=self.pick(W.WORKPLACE), money=r.choice([5, 12, 18.5, 30, 45, 84, 120]),
-            person=ctx["person"], person2=self.name(), role=self.pick(W.ROLES), quote=self.pick(W.QUOTES),
-            ord=self.pick("二三四五六七八"), month=r.randint(1, 12),
+            place=ctx["placename"], placename=ctx["placename"], placefull=ctx["placefull"], date=self.date(),
+            day=self.pick(["昨天", "近日", "日前"]), firm=ctx["firm"], workplace=self.pick(W.WORKPLACE),
+            money=r.choice([5, 12, 18.5, 30, 45, 84, 120]), person=ctx["person"], person2=self.name(),
+            role=self.pick(W.ROLES), quote=self.pick(W.QUOTES), ord=self.pick("二三四五六七八"),
+            month=r.randint(1, 12), trade=self.pick(W.TRADES), trade2=self.pick(W.TRADES),
         )
-        return frame.format(**vals)
+        text = frame.format(**vals)
+        if "{person}" in frame:          # a name is spoken for once per article
+            ctx["person"] = self.name()
+        return text
+
+    def fresh(self, pool: list[str]) -> str:
+        """A frame not yet used on this page (pages share stock phrases, not sentences)."""
+        left = [f for f in pool if f not in self.used_frames]
+        f = self.pick(left or pool)
+        self.used_frames.add(f)
+        return f
 
     def context(self, district_known=True):
         d, s, named = self.place()
@@ -88,6 +100,18 @@ class Maker:
         if not district_known or scope < 0.12:     # city-wide or national: no district
             who = self.pick(["市总工会", "北京市总工会", "全国总工会", "市教育工会", "市建设工会", "市商贸工会"])
             districts, placename, placefull = [], "基层一线", self.pick(["市劳动人民文化宫", "市职工服务中心", "工人体育场"])
+        elif scope < 0.3:                            # an enterprise's own union
+            firm = self.firm()
+            who = self.pick([firm, firm.replace("有限公司", "").replace("股份", "")]) + "工会"
+            if self.r.random() < 0.5:
+                districts, placename, placefull = [d], s, d + s
+                ctx = dict(lede="近日，{who}在位于{placefull}的{workplace}{verb}{actp}，{n}余名职工参加。")
+            else:
+                districts, placename, placefull, ctx = [], "一线班组", "公司职工之家", {}
+            ctx.update(who=who, districts=districts, act=self.pick(W.ACTIVITIES), group=self.pick(W.GROUPS),
+                       aim=self.pick(W.AIMS), placename=placename, placefull=placefull, firm=firm,
+                       person=self.name(), district=d)
+            return ctx
         elif named.endswith(("街道", "镇")) and not named.startswith(d):
             who = named + "总工会"
             districts, placename, placefull = [d], s, s + self.pick(["社区", "辖区", "便民服务中心"])
@@ -113,19 +137,29 @@ class Maker:
         return f"（记者 {rep[0]} 通讯员 {cor[0]}）", rep, cor
 
     def body(self, ctx, n_mid: int, lede=None) -> list[str]:
-        lede = lede or self.fill(self.pick(W.LEDE), ctx)
-        mids = self.r.sample(W.MIDDLE, k=min(n_mid * 2, len(W.MIDDLE)))
-        paras, cur = [], lede
-        for m in mids:
-            s = self.fill(m, ctx)
-            if len(cur) > self.r.randint(60, 140):
+        """Lede, middle paragraphs from the activity's theme (and general frames), close.
+        n_mid sets the length: reports run some 200 to 1,500 characters, most near 450."""
+        lede = lede or self.fill(ctx.get("lede") or self.fresh(W.LEDE), ctx)
+        theme = W.THEMES[W.THEME_OF.get(ctx["act"][0], "meeting")]
+        target = int(self.r.lognormvariate(5.9, 0.45)) * (n_mid + 1) // 3 + 60
+        paras, cur, total = [], lede, len(lede)
+        while total < target:
+            pool = theme if self.r.random() < 0.65 else W.MIDDLE
+            left = [f for f in pool if f not in self.used_frames]
+            if not left:
+                pool = W.MIDDLE if pool is theme else theme
+                left = [f for f in pool if f not in self.used_frames]
+                if not left:
+                    break
+            sent = self.fill(self.fresh(left), ctx)
+            total += len(sent)
+            if len(cur) > self.r.randint(50, 170):
                 paras.append(cur)
-                cur = s
+                cur = sent
             else:
-                cur += s
+                cur += sent
         paras.append(cur)
-        paras = paras[: 1 + n_mid]
-        paras.append(self.fill(self.pick(W.CLOSE), ctx))
+        paras.append(self.fill(self.fresh(W.CLOSE), ctx))
         return paras
 
     def title_for(self, ctx) -> str:
@@ -142,6 +176,10 @@ class Maker:
         paras[0] = "本报讯 " + bl + " " + paras[0]
         st = Story("news", "report", title=self.title_for(ctx), paras=paras, reporters=rep, correspondents=cor,
                    districts=ctx["districts"])
+        if self.r.random() < 0.06:
+            st.box = [self.pick(["链接", "■链接", "相关链接"]), self.pick([
+                "12351职工服务热线提供法律咨询、心理疏导、困难帮扶等服务，职工可拨打热线或通过“北京工会12351”APP反映诉求。",
+                "户外劳动者服务站点一般设在街道社区服务中心、银行网点等处，提供饮水、热饭、充电、如厕等服务。"])]
         heads = heads if heads is not None else self.r.random()
         if heads < 0.18:
             st.kicker = self.fill(self.pick(W.KICKER_FRAMES), ctx)
@@ -169,6 +207,12 @@ class Maker:
         if self.r.random() < 0.35:
             st.tail_lines = [self.pick(["（本报记者 ", "本报记者 "]) + rep[0] + " 摄" + ("）" if False else "")]
             st.photographers = [rep[0]]
+        if self.r.random() < 0.3:
+            st.title += self.pick(["（上）", "（下）", "（中）", "之一", "之二"])
+        if self.r.random() < 0.3:
+            st.paras.insert(0, "编者按：" + self.pick([
+                "他们是默默无闻的一线劳动者，也是岗位上的“领头雁”。本报今起推出系列报道，讲述他们的故事。",
+                "在平凡岗位上坚守，在急难险重中担当。本期，我们走近一位扎根一线的工匠。"]))
         return st
 
     def photo(self) -> Story:
@@ -190,6 +234,39 @@ class Maker:
             st.tail_lines, st.photographers = [f"{a} 摄影报道"], [a]
         else:
             st.tail_lines, st.photographers = [f"{a} 摄"], [a]
+        if self.r.random() < 0.2:       # a group of pictures: one headline, a caption each
+            for _ in range(self.r.randint(1, 2)):
+                st.paras.append(self.pick(["图为", "图①", "图②"]) + self.fill(self.pick(W.THEMES["culture"] + W.THEMES["service"]), ctx))
+            st.genre = "photo group"
+        elif self.r.random() < 0.15:     # a picture with its caption and no headline
+            st.title = None
+            st.genre = "photo untitled"
+        return st
+
+    def wire_photo(self) -> Story:
+        st = self.photo()
+        st.districts = []
+        st.paras = [f"{self.date()}，{self.pick(['在江苏南京', '在浙江杭州', '在河北雄安新区', '在广东深圳'])}"
+                    f"{self.pick(['一处建筑工地', '一家汽车制造企业', '一座物流园区', '一条高铁线路'])}，"
+                    f"{self.pick(W.GROUPS)}{self.pick(['正在紧张作业', '在检修设备', '加紧施工'])}。"]
+        a = self.name()
+        c = self.pick([(["新华社发"], [], []), ([f"新华社记者 {a} 摄"], [], [a]), ([f"新华社发（{a} 摄）"], [], [a])])
+        st.tail_lines, st.reporters, st.photographers, st.correspondents = c[0], c[1], c[2], []
+        st.genre = "wire photo"
+        return st
+
+    def letter(self) -> Story:
+        ctx = self.context()
+        who = self.pick(W.SURNAMES) + self.pick(W.GIVEN)
+        paras = [self.pick(["编辑同志：", "尊敬的编辑："]),
+                 f"我是{ctx['firm']}的一名{self.pick(W.GROUPS)}。" + self.fill(self.pick([
+                     "前些日子，{who}为我们{verb}{actp}，我想通过贵报表达谢意。",
+                     "最近我遇到一件烦心事，想请报社帮忙问一问。"]), ctx),
+                 self.pick(W.ESSAY_SENT).format(topic="车间") + self.pick(W.QUOTES) + "，这是我和工友们的心里话。",
+                 self.pick(["此致", "盼复。"])]
+        st = Story("column", "letter", title=self.pick(["感谢工会的“及时雨”", "一封来自工地的信", "我想对工会说声谢谢"]),
+                   column=self.pick(["读者来信", "职工心声"]), paras=paras, tail_lines=[f"读者 {who}"], authors=[who],
+                   districts=ctx["districts"] if ctx["who"] in paras[1] else [])
         return st
 
     def diary(self) -> Story:
@@ -322,13 +399,16 @@ class Maker:
                  + self.pick(["确保各项措施落地见效。", "及时回应劳动者关切。", "切实维护劳动者合法权益。"])]
         return Story("news", "wire", title=f"{org}{what}", paras=paras, reporters=rep)
 
-    def brief(self) -> Story:
+    def brief(self, untitled: bool = False) -> Story:
         """简讯: a short item with a ■ headline and no byline name, or a 通讯员 one."""
         ctx = self.context()
         cor = [self.name()] if self.r.random() < 0.5 else []
         p = self.fill(self.pick(W.LEDE), ctx)
         p = ("本报讯 " + (f"（通讯员 {cor[0]}）" if cor else "") + p) if self.r.random() < 0.6 else p
-        return Story("news", "brief", title=self.title_for(ctx), paras=[p], correspondents=cor, districts=ctx["districts"])
+        st = Story("news", "brief", title=self.title_for(ctx), paras=[p], correspondents=cor, districts=ctx["districts"])
+        if untitled:
+            st.title, st.genre = None, "brief untitled"
+        return st
 
     def continuation(self, page_from: int) -> Story:
         ctx = self.context()
@@ -342,7 +422,10 @@ class Maker:
         t = self.pick(W.ADS)
         d = self.pick(list(W.DISTRICTS))
         text = t.format(firm=self.firm(), phone=self.phone(), n=self.r.randint(2, 9), district=d, street=self.pick(W.DISTRICTS[d]))
-        return Story("ad", "ad", paras=text.split("\n"), verse=True)
+        paras = text.split("\n")
+        if len(paras) > 1 and self.r.random() < 0.3:
+            paras = ["广告"] + paras
+        return Story("ad", "ad", paras=paras, verse=True)
 
     def notices(self) -> Story:
         lines = []
