@@ -15,11 +15,11 @@ import random
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.append(str(Path(__file__).resolve().parents[1]))
 
-import words as W  # noqa: E402
-from printing import Line, Printer, flatten, spans  # noqa: E402
-from stories import Maker, Story  # noqa: E402
+from heldout3 import words as W  # noqa: E402
+from heldout3.printing import Line, Printer, flatten, spans  # noqa: E402
+from heldout3.stories import Maker, Story  # noqa: E402
 
 # Page kinds and how often each turns up in a run of the paper's pages (see README: a day's
 # paper is a front page, several union-news pages, a district or trade page, a rights page,

@@ -9,7 +9,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from stories import Story
+from heldout3.stories import Story
 
 CLOSERS = set("，。、；：！？”）》」,.;:!?)")
 HALF = str.maketrans({"，": ",", "（": "(", "）": ")", "：": ":", "；": ";", "！": "!", "？": "?"})
@@ -63,14 +63,17 @@ class Printer:
         return "".join(out)
 
     def wrap(self, text: str, width: int) -> list[str]:
-        lines, cur, n = [], "", 0
-        for c in text:
-            if n >= width and c not in CLOSERS and c != " ":
+        """Column lines of ``width`` full-width characters; half-width ones take half a
+        place and a run of digits or letters is never broken (the seeds' "2020\n年")."""
+        tokens = re.findall(r"[0-9A-Za-z.%:]+|.", text)
+        lines, cur, n = [], "", 0.0
+        for t in tokens:
+            w = 0 if t == " " else len(t) / 2 if t.isascii() else 1
+            if n + w > width and cur.strip() and t not in CLOSERS and t != " ":
                 lines.append(cur)
-                cur, n = "", 0
-            cur += c
-            if c != " ":
-                n += 1
+                cur, n = "", 0.0
+            cur += t
+            n += w
         if cur.strip():
             lines.append(cur)
         return lines

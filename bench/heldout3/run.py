@@ -21,9 +21,9 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.append(str(HERE.parent))
 
-from generate import generate  # noqa: E402
+from heldout3.generate import generate  # noqa: E402
 
 REPO = HERE.parents[1]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-import words as W
+from heldout3 import words as W
 
 
 @dataclass
@@ -141,7 +141,7 @@ class Maker:
         n_mid sets the length: reports run some 200 to 1,500 characters, most near 450."""
         lede = lede or self.fill(ctx.get("lede") or self.fresh(W.LEDE), ctx)
         theme = W.THEMES[W.THEME_OF.get(ctx["act"][0], "meeting")]
-        target = int(self.r.lognormvariate(5.9, 0.45)) * (n_mid + 1) // 3 + 60
+        target = max(180, int(self.r.lognormvariate(5.9, 0.45)) * (n_mid + 1) // 3 + 60)
         paras, cur, total = [], lede, len(lede)
         while total < target:
             pool = theme if self.r.random() < 0.65 else W.MIDDLE
