@@ -162,6 +162,9 @@ def headline_lines(p: Printer, s: Story, i: int) -> list[Line]:
     if s.title:
         if s.kind == "photo" and (p.mode == "column" and p.r.random() < 0.8):
             out += p.doubled(s.title, i)
+        elif len(s.title) > 14 and p.r.random() < (0.35 if s.genre == "lead" else 0.1):
+            k = p.r.randint(6, len(s.title) - 5)      # a headline set in two lines
+            out += [p.head_line(s.title[:k], i), Line(s.title[k:], i)]
         else:
             out.append(p.head_line(s.title, i))
     if s.subtitle:
@@ -227,8 +230,8 @@ def assemble(p: Printer, stories: list[Story], banners: dict[int, str], furnitur
         elif where == "after":
             post = heads
         elif where == "split":
-            title = [h for h in heads if h.text.strip() == s.title]
-            others = [h for h in heads if h.text.strip() != s.title]
+            title = [h for h in heads if h.text.strip() in (s.title or "")]
+            others = [h for h in heads if h.text.strip() not in (s.title or "")]
             pre, post = others, title
         if s.marker:
             pre = pre + [Line(s.marker, i)]

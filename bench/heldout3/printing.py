@@ -88,6 +88,9 @@ class Printer:
             if inline:
                 paras[-1] = paras[-1] + tails.pop(0)
             for i, p in enumerate(paras):
+                if p.startswith("\t"):
+                    out.append(Line(p[1:], owner, True))
+                    continue
                 p = re.sub(r"(本报讯) ?（", r"\1（", p)
                 p = re.sub(r"(记者|通讯员) ", r"\1", p)
                 p = re.sub(r"^(本报讯（[^）]*）) ", r"\1", p)
@@ -107,8 +110,8 @@ class Printer:
         if tails and not st.verse and r.random() < 0.4:
             paras[-1] = paras[-1] + " " + tails.pop(0)
         for i, p in enumerate(paras):
-            if st.verse:
-                out.append(Line(p, owner, True))
+            if st.verse or p.startswith("\t"):
+                out.append(Line(p.lstrip("\t"), owner, True))
                 continue
             if p.startswith("本报讯"):
                 p = re.sub(r"）\s*", self.pick(["）", "） ", " ）", " ） "]), p, count=1)

@@ -122,19 +122,24 @@ class Maker:
                     aim=self.pick(W.AIMS), placename=placename, placefull=placefull, firm=self.firm(),
                     person=self.name(), district=d)
 
-    def byline(self, kinds=("记者", "记者", "记者", "记者通讯员", "通讯员", "记者记者")):
+    def byline(self, kinds=("记者", "记者", "记者", "记者", "记者通讯员", "记者通讯员", "通讯员", "记者记者",
+                            "实习", "本报记者", "报道")):
+        """The bracket after 本报讯, in the forms the paper prints; and who it credits."""
         k = self.pick(kinds)
+        a, b = self.name(), self.name()
         if k == "记者":
-            rep = [self.name()]
-            return f"（记者 {rep[0]}）", rep, []
+            return f"（记者 {a}）", [a], []
         if k == "记者记者":
-            rep = [self.name(), self.name()]
-            return f"（记者 {rep[0]} {rep[1]}）", rep, []
+            return f"（记者 {a} {b}）", [a, b], []
         if k == "通讯员":
-            cor = [self.name()]
-            return f"（通讯员 {cor[0]}）", [], cor
-        rep, cor = [self.name()], [self.name()]
-        return f"（记者 {rep[0]} 通讯员 {cor[0]}）", rep, cor
+            return (f"（通讯员 {a}）", [], [a]) if self.r.random() < 0.7 else (f"（通讯员 {a} {b}）", [], [a, b])
+        if k == "实习":
+            return f"（记者 {a} 实习记者 {b}）", [a, b], []
+        if k == "本报记者":
+            return f"（本报记者 {a}）", [a], []
+        if k == "报道":
+            return f"记者 {a} 报道", [a], []
+        return self.pick([f"（记者 {a} 通讯员 {b}）", f"（通讯员 {b} 记者 {a}）"]), [a], [b]
 
     def body(self, ctx, n_mid: int, lede=None) -> list[str]:
         """Lede, middle paragraphs from the activity's theme (and general frames), close.
@@ -176,6 +181,11 @@ class Maker:
         paras[0] = "本报讯 " + bl + " " + paras[0]
         st = Story("news", "report", title=self.title_for(ctx), paras=paras, reporters=rep, correspondents=cor,
                    districts=ctx["districts"])
+        if self.r.random() < 0.15:      # the report's own picture, its caption at the foot
+            ph = self.pick(rep) if rep and self.r.random() < 0.6 else self.name()
+            st.tail_lines = [self.pick(["图为活动现场。", "图为工会干部向职工发放" + self.pick(W.ITEMS) + "。",
+                                        "图为职工在比赛中。"]) + self.pick([f" 本报记者 {ph} 摄", f"（{ph} 摄）", f" {ph}/摄"])]
+            st.photographers = [ph]
         if self.r.random() < 0.06:
             st.box = [self.pick(["链接", "■链接", "相关链接"]), self.pick([
                 "12351职工服务热线提供法律咨询、心理疏导、困难帮扶等服务，职工可拨打热线或通过“北京工会12351”APP反映诉求。",
@@ -439,9 +449,14 @@ class Maker:
         return Story("ad", "notices", paras=["分类广告 " + self.pick(["", "登报电话：" + self.phone()])] + lines)
 
     def gongshi(self) -> Story:
-        names = "、".join(self.name() for _ in range(self.r.randint(6, 14)))
+        n = self.r.randint(6, 14)
+        if self.r.random() < 0.5:
+            rows = [names := "、".join(self.name() for _ in range(n)) + "。"]
+        else:     # a table, one row a line ("\t": printed as set, never wrapped)
+            rows = ["\t" + self.pick(["序号 姓名 工作单位 职务", "姓名 单位及职务"])] + [
+                f"\t{k + 1} {self.name()} {self.firm()} {self.pick(W.TRADES)}" for k in range(n)]
         paras = [f"根据{self.pick(['北京市总工会', '市总工会'])}评选工作安排，经基层推荐、逐级审核，现将拟表彰人选予以公示。",
-                 names + "。",
+                 *rows,
                  f"公示期为{self.r.randint(5, 7)}个工作日。如有异议，请以书面形式向评选办公室反映，联系电话：{self.phone()}。",
                  self.pick(["北京市总工会", "评选工作领导小组办公室"])]
         return Story("other", "gongshi", title=self.pick(["关于首都劳动奖章拟表彰人选的公示", "北京市优秀工会积极分子拟表彰名单公示",

@@ -55,9 +55,10 @@ ACTIVITIES = [
 
 VERBS_T = ["开展", "举办", "启动", "推出", "组织", "深化", "办好"]
 TITLE_FRAMES = [
-    "{who}{verb}{act}", "{who}{act}惠及{n}名{group}", "{who}为{group}{act2}", "{who}{verb}{act}助力{aim}",
-    "{n}名{group}参加{who}{act}", "{who}{act}走进{place}", "{who}：{act}温暖{group}", "{who}多措并举{aim}",
-    "{who}{act}覆盖{n}家企业", "{place}{group}有了“{nick}”",
+    "{who}{verb}{act}", "{who}{act}惠及{n}名{group}", "{who}为{group}{verb}{act}", "{who}{verb}{act}助力{aim}",
+    "{n}名{group}参加{who}{act}", "{who}{act}走进{place}", "{who}：{act}温暖{group}", "{who}多措并举助力{aim}",
+    "{who}{act}覆盖{n2}家企业", "{place}{group}有了“{nick}”", "{who}把{act}办到{group}身边",
+    "{group}在家门口享受{act}", "{who}{act}“{nick}”受欢迎",
 ]
 AIMS = ["复工复产", "安全生产", "职工增收", "基层建设", "文明创建", "垃圾分类", "稳就业", "职工素质提升",
         "和谐劳动关系", "疫情防控", "节能降耗", "乡村振兴"]
