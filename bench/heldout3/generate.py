@@ -46,6 +46,8 @@ def page_stories(kind: str, m: Maker) -> tuple[list[Story], dict[int, str], list
         furniture.append(("masthead and date line", [
             "劳动午报", day, f"今日{m.pick(['8', '12', '16'])}版 第{r.randint(5000, 9000)}期"]))
         st.append(m.lead(jump_to=r.choice([2, 3, 3, 4])))
+        if r.random() < 0.3:        # national news on the front page comes from 新华社
+            st.insert(0, m.wire())
         for _ in range(r.randint(2, 3)):
             s = m.report(size=r.choice([1, 2, 3]))
             if r.random() < 0.3:
@@ -64,24 +66,24 @@ def page_stories(kind: str, m: Maker) -> tuple[list[Story], dict[int, str], list
     elif kind == "union":
         n = r.randint(4, 8)
         for _ in range(n):
-            st.append(m.report())
+            st.append(m.feature() if r.random() < 0.06 else m.report())
         for _ in range(r.choice([0, 1, 1, 2])):
             st.insert(r.randint(0, len(st)), m.photo())
-        if r.random() < 0.3:
+        if r.random() < 0.45:
             st.insert(r.randint(0, len(st)), m.diary())
         if r.random() < 0.08:
             st.insert(r.randint(0, len(st)), m.letter())
         if r.random() < 0.2:
             st.insert(r.randint(1, len(st)), m.brief())
-        if r.random() < 0.35:
+        if r.random() < 0.5:
             st.append(m.continuation(1))
-        if r.random() < 0.2:
+        if r.random() < 0.35:
             st.insert(r.randint(len(st) // 2, len(st)), m.ad())
         if r.random() < 0.3:
             banners[r.randint(0, len(st) - 1)] = m.pick(["同心抗疫 工会在行动", "为职工办实事", "喜迎二十大 建功新时代",
                                                         "聚焦新就业形态劳动者", "工会温暖 伴你同行"])
     elif kind == "district":
-        d = m.pick(list(W.DISTRICTS))
+        d = m.district = m.pick(list(W.DISTRICTS))
         banners[0] = W.SHORT[d] + m.pick(["·工会", "工会", ""])
         if r.random() < 0.3:
             st.append(m.kailanyu(m.pick(["走近大国工匠", "劳模风采", "一线故事"])))
@@ -178,6 +180,7 @@ def assemble(p: Printer, stories: list[Story], banners: dict[int, str], furnitur
     unassigned: list[dict] = []
     late: list[tuple[int, list[Line]]] = []   # (after which story, headline lines) printed late
     notes: dict[int, str] = {}
+    notes_early: set[int] = set()
 
     def gap():
         lines.extend([Line("")] * r.choice([1, 1, 1, 2, 3]))
@@ -235,6 +238,15 @@ def assemble(p: Printer, stories: list[Story], banners: dict[int, str], furnitur
             pre, post = others, title
         if s.marker:
             pre = pre + [Line(s.marker, i)]
+        if s.kicker and p.mode == "column" and pre and pre[0].text.strip() == s.kicker and i and r.random() < 0.1:
+            # seed 0: a kicker read before the previous article's body, under the banner
+            at = max(k for k, ln in enumerate(lines) if ln.owner == i - 1 and ln.body) if any(
+                ln.owner == i - 1 and ln.body for ln in lines) else None
+            first = min(k for k, ln in enumerate(lines) if ln.owner == i - 1 and ln.body) if at is not None else None
+            if first is not None:
+                lines.insert(first, Line(""))
+                lines.insert(first, pre.pop(0))
+                notes_early.add(i)
         if s.jump:
             post = [Line(s.jump, i)] + post
         if pre:

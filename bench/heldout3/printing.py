@@ -115,6 +115,8 @@ class Printer:
                 continue
             if p.startswith("本报讯"):
                 p = re.sub(r"）\s*", self.pick(["）", "） ", " ）", " ） "]), p, count=1)
+                if r.random() < 0.06:     # seed 3: "（记 者 白 莹 ）"
+                    p = re.sub(r"（([^）]*)）", lambda mm: "（" + " ".join(mm.group(1).replace(" ", "")) + " ）", p, count=1)
             for ln in self.wrap(self.spaced(p, p_space), width):
                 roll = r.random()
                 if roll < 0.02:

@@ -38,6 +38,7 @@ class Maker:
         self.r = rng
         self.used_names: set[str] = set()
         self.used_frames: set[str] = set()
+        self.district: str | None = None      # a district page's own district
 
     # --- small pieces -------------------------------------------------------------
     def pick(self, seq):
@@ -63,7 +64,7 @@ class Maker:
     def place(self) -> tuple[str, str, str]:
         """(district, street, how the body names the unit) — the district is named in full
         most of the time, sometimes only through its street or town, as reports do."""
-        d = self.pick(list(W.DISTRICTS))
+        d = self.district or self.pick(list(W.DISTRICTS))
         s = self.pick(W.DISTRICTS[d])
         return d, s, self.pick([d, d, d + s, s])
 
@@ -97,10 +98,10 @@ class Maker:
     def context(self, district_known=True):
         d, s, named = self.place()
         scope = self.r.random()
-        if not district_known or scope < 0.12:     # city-wide or national: no district
+        if not district_known or (scope < 0.12 and not self.district):     # city-wide or national: no district
             who = self.pick(["市总工会", "北京市总工会", "全国总工会", "市教育工会", "市建设工会", "市商贸工会"])
             districts, placename, placefull = [], "基层一线", self.pick(["市劳动人民文化宫", "市职工服务中心", "工人体育场"])
-        elif scope < 0.3:                            # an enterprise's own union
+        elif scope < 0.3 and not self.district:      # an enterprise's own union
             firm = self.firm()
             who = self.pick([firm, firm.replace("有限公司", "").replace("股份", "")]) + "工会"
             if self.r.random() < 0.5:
@@ -184,16 +185,17 @@ class Maker:
         if self.r.random() < 0.15:      # the report's own picture, its caption at the foot
             ph = self.pick(rep) if rep and self.r.random() < 0.6 else self.name()
             st.tail_lines = [self.pick(["图为活动现场。", "图为工会干部向职工发放" + self.pick(W.ITEMS) + "。",
-                                        "图为职工在比赛中。"]) + self.pick([f" 本报记者 {ph} 摄", f"（{ph} 摄）", f" {ph}/摄"])]
+                                        "图为职工在比赛中。", "", ""]) + self.pick([f" 本报记者 {ph} 摄", f"（{ph} 摄）", f" {ph}/摄"])]
+            st.tail_lines = [t.strip() for t in st.tail_lines]
             st.photographers = [ph]
         if self.r.random() < 0.06:
             st.box = [self.pick(["链接", "■链接", "相关链接"]), self.pick([
                 "12351职工服务热线提供法律咨询、心理疏导、困难帮扶等服务，职工可拨打热线或通过“北京工会12351”APP反映诉求。",
                 "户外劳动者服务站点一般设在街道社区服务中心、银行网点等处，提供饮水、热饭、充电、如厕等服务。"])]
         heads = heads if heads is not None else self.r.random()
-        if heads < 0.18:
+        if heads < 0.14:
             st.kicker = self.fill(self.pick(W.KICKER_FRAMES), ctx)
-        elif heads < 0.32:
+        elif heads < 0.25:
             st.subtitle = self.fill(self.pick(["{n}名{group}受益", "已覆盖全区{n2}个街乡",
                                                "——{who}{verb}{act}侧记", "{group}点单 工会服务"]), ctx)
         return st
@@ -329,8 +331,10 @@ class Maker:
                  f"月工资{self.r.randint(5, 15)}000元。公司辩称双方之间的约定系{worker}自愿签署，不应支付相关款项。",
                  self.pick(["■说法", "法官说法", "【说法】"]),
                  f"承办法官表示，{law}。本案中，公司未能提供充分证据，应承担举证不能的不利后果。"]
-        st = Story("news", "case", title=self.pick([f"{topic}纠纷：", "", "职工维权："]) + self.pick(
-            [f"公司拒付{topic}被判担责", f"{worker}讨回{topic}", f"法院：{topic}不能一“签”了之"]).lstrip("：") ,
+        title = self.pick([f"公司拒付{topic}被判担责", f"{worker}讨回{topic}", f"法院：{topic}不能一“签”了之"])
+        if "：" not in title and self.r.random() < 0.4:
+            title = self.pick([f"{topic}纠纷：", "职工维权："]) + title
+        st = Story("news", "case", title=title,
                    paras=paras, reporters=rep, correspondents=cor, districts=[d] if court.startswith(d) else [])
         if self.r.random() < 0.4:
             st.kicker = self.pick(["入职一年多没签合同", "上班途中受伤", "试用期被一延再延", "离职后仍被“限制”"])
