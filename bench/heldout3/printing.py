@@ -87,9 +87,10 @@ class Printer:
             inline = tails and r.random() < 0.5
             if inline:
                 paras[-1] = paras[-1] + tails.pop(0)
+            loose = r.random() < 0.5       # a poem's lines read as paragraphs, or as lines
             for i, p in enumerate(paras):
-                if p.startswith("\t"):
-                    out.append(Line(p[1:], owner, True))
+                if p.startswith("\t") or (st.verse and not loose):
+                    out.append(Line(p.lstrip("\t"), owner, True))
                     continue
                 p = re.sub(r"(本报讯) ?（", r"\1（", p)
                 p = re.sub(r"(记者|通讯员) ", r"\1", p)

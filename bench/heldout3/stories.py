@@ -230,7 +230,7 @@ class Maker:
     def photo(self) -> Story:
         ctx = self.context()
         cap = self.fill(self.pick(W.LEDE), ctx) + self.fill(self.pick(W.MIDDLE), ctx)
-        st = Story("photo", "photo", title=self.fill(self.pick(["{group}收到{item}", "{act}进{place}", "工会送来{item}",
+        st = Story("photo", "photo", title=self.fill(self.fresh(["{group}收到{item}", "{act}进{place}", "工会送来{item}",
                                                                  "{group}比技能", "{place}的{nick}"]), ctx),
                    paras=[cap], districts=ctx["districts"], wide=self.r.random() < 0.35)
         c = self.r.random()
@@ -265,6 +265,7 @@ class Maker:
         c = self.pick([(["新华社发"], [], []), ([f"新华社记者 {a} 摄"], [], [a]), ([f"新华社发（{a} 摄）"], [], [a])])
         st.tail_lines, st.reporters, st.photographers, st.correspondents = c[0], c[1], c[2], []
         st.genre = "wire photo"
+        st.title = self.fresh(["建设者的坚守", "一线忙生产", "高空作业保运行", "节日里的坚守", "抢工期 保供应"])
         return st
 
     def letter(self) -> Story:
@@ -276,7 +277,7 @@ class Maker:
                      "最近我遇到一件烦心事，想请报社帮忙问一问。"]), ctx),
                  self.pick(W.ESSAY_SENT).format(topic="车间") + self.pick(W.QUOTES) + "，这是我和工友们的心里话。",
                  self.pick(["此致", "盼复。"])]
-        st = Story("column", "letter", title=self.pick(["感谢工会的“及时雨”", "一封来自工地的信", "我想对工会说声谢谢"]),
+        st = Story("column", "letter", title=self.fresh(["感谢工会的“及时雨”", "一封来自工地的信", "我想对工会说声谢谢"]),
                    column=self.pick(["读者来信", "职工心声"]), paras=paras, tail_lines=[f"读者 {who}"], authors=[who],
                    districts=ctx["districts"] if ctx["who"] in paras[1] else [])
         return st
@@ -292,7 +293,7 @@ class Maker:
             ["来到了社区卡口，跟着社区干部熟悉情况。", "被分到了核酸检测点负责扫码登记。", "和同事们一起挨家挨户排查登记。"])] + paras
         if self.r.random() < 0.3:
             paras.insert(0, self.date())
-        st = Story("column", "diary", title=self.pick(["守好社区的“小门”", "一碗热粥 一份牵挂", "在一线读懂“为人民服务”",
+        st = Story("column", "diary", title=self.fresh(["守好社区的“小门”", "一碗热粥 一份牵挂", "在一线读懂“为人民服务”",
                                                         "“只要需要，我随时都在”", "卡口的灯亮到深夜"]),
                    column=self.pick(W.COLUMN_BANNERS_NEWS), author_line=f"{unit}{role}{au}".replace("  ", " "),
                    paras=paras, authors=[au], districts=ctx["districts"])
@@ -307,7 +308,7 @@ class Maker:
                  "为职工办实事，关键在“实”。" + self.pick(["需求从职工中来，服务才能到职工中去。", "少一些“盆景”，多一些“风景”。", "把好事办好，才能把实事办到心坎上。"]),
                  self.pick(["当然，", "同时也要看到，"]) + "个别地方还存在重形式、轻实效的现象，" + self.pick(["活动办完就算完成任务。", "服务清单与职工需求对不上号。"]),
                  self.pick(["期待更多这样的做法", "让职工的事有人管、有人办"]) + "，让" + ctx["group"] + "真正感受到“娘家人”的温暖。"]
-        st = Story("column", "opinion", title=self.pick(["为职工办实事贵在“实”", "服务要跟着需求走", "让“娘家人”更暖心",
+        st = Story("column", "opinion", title=self.fresh(["为职工办实事贵在“实”", "服务要跟着需求走", "让“娘家人”更暖心",
                                                           "别让好政策停在纸上", "小驿站里有大民生"]),
                    column=self.pick(W.COLUMN_BANNERS_OPINION), paras=paras, authors=[au])
         if self.r.random() < 0.6:
@@ -351,7 +352,7 @@ class Maker:
             _, f2, l2 = self.pick(W.DISPUTES)
             paras += [f"问：{f2.replace('公司', '我们单位')}，职工能怎么办？", f"答：{l2}。"]
         firm = f"北京市{self.pick(W.LAW_FIRMS)}律师事务所"
-        st = Story("column", "qa", title=self.pick(["单位这样做合法吗？", "职工权益如何保障", "遇到这种情况怎么办",
+        st = Story("column", "qa", title=self.fresh(["单位这样做合法吗？", "职工权益如何保障", "遇到这种情况怎么办",
                                                      "律师为您解答", "维权路上别走弯路"]),
                    column=self.pick(W.COLUMN_BANNERS_LAW), paras=paras, authors=[lawyer])
         if self.r.random() < 0.5:
@@ -361,9 +362,9 @@ class Maker:
         return st
 
     def essay(self) -> Story:
-        topic = self.pick(W.ESSAY_TOPICS)
+        topic = self.fresh(W.ESSAY_TOPICS)
         au = self.name()
-        sents = [s.format(topic=topic) for s in self.r.sample(W.ESSAY_SENT, k=self.r.randint(6, 10))]
+        sents = [self.fresh(W.ESSAY_SENT).format(topic=topic) for _ in range(self.r.randint(5, 9))]
         paras, cur = [], ""
         for s in sents:
             cur += s
@@ -389,13 +390,13 @@ class Maker:
 
     def poem(self) -> Story:
         au = self.name()
-        lines = self.r.sample(W.POEM_LINES, k=self.r.randint(6, 12))
+        lines = [self.fresh(W.POEM_LINES) for _ in range(self.r.randint(6, 12))]
         stanza = []
         for i, l in enumerate(lines):
             stanza.append(l)
             if i % 4 == 3 and i != len(lines) - 1:
                 stanza.append("")
-        st = Story("column", "poem", title=self.pick(["致劳动者", "工地之夜", "我的城", "炉火", "春天的脚手架", "夜班"]),
+        st = Story("column", "poem", title=self.fresh(["致劳动者", "工地之夜", "我的城", "炉火", "春天的脚手架", "夜班"]),
                    paras=stanza, authors=[au], verse=True, author_line="□" + au if self.r.random() < 0.7 else "■" + au)
         return st
 
@@ -463,14 +464,14 @@ class Maker:
                  *rows,
                  f"公示期为{self.r.randint(5, 7)}个工作日。如有异议，请以书面形式向评选办公室反映，联系电话：{self.phone()}。",
                  self.pick(["北京市总工会", "评选工作领导小组办公室"])]
-        return Story("other", "gongshi", title=self.pick(["关于首都劳动奖章拟表彰人选的公示", "北京市优秀工会积极分子拟表彰名单公示",
+        return Story("other", "gongshi", title=self.fresh(["关于首都劳动奖章拟表彰人选的公示", "北京市优秀工会积极分子拟表彰名单公示",
                                                           "关于北京大工匠拟命名人选的公示"]), paras=paras)
 
     def kailanyu(self, what: str) -> Story:
         paras = [f"为大力弘扬劳模精神、劳动精神、工匠精神，本报今起开设“{what}”专栏，"
                  + self.pick(["走进一线班组，讲述普通劳动者的奋斗故事。", "集中展现各行各业劳动者的风采。"]),
                  self.pick(["敬请关注。", "欢迎读者提供线索。"])]
-        return Story("other", "kailanyu", title=self.pick(["开栏语", "开栏的话"]), paras=paras)
+        return Story("other", "kailanyu", title=self.fresh(["开栏语", "开栏的话"]), paras=paras)
 
     def lead(self, jump_to: int | None) -> Story:
         """Front-page lead: longer, 引题 often, and cut off by a jump line."""
