@@ -149,15 +149,20 @@ class Maker:
         theme = W.THEMES[W.THEME_OF.get(ctx["act"][0], "meeting")]
         target = max(180, int(self.r.lognormvariate(5.9, 0.45)) * (n_mid + 1) // 3 + 60)
         paras, cur, total = [], lede, len(lede)
+        mine: set[str] = set()
         while total < target:
             pool = theme if self.r.random() < 0.65 else W.MIDDLE
             left = [f for f in pool if f not in self.used_frames]
             if not left:
                 pool = W.MIDDLE if pool is theme else theme
                 left = [f for f in pool if f not in self.used_frames]
+            if not left:       # a full page: stock sentences recur, but not within an article
+                left = [f for f in theme + W.MIDDLE if f not in mine]
                 if not left:
                     break
-            sent = self.fill(self.fresh(left), ctx)
+            f = self.fresh(left)
+            mine.add(f)
+            sent = self.fill(f, ctx)
             total += len(sent)
             if len(cur) > self.r.randint(50, 170):
                 paras.append(cur)
@@ -205,7 +210,8 @@ class Maker:
         ctx = self.context()
         rep = [self.name()]
         cor = [self.name()] if self.r.random() < 0.4 else []
-        by = "本报记者 " + rep[0] + ("  通讯员 " + cor[0] if cor else "")
+        by = self.pick(["本报记者 {a}", "本报记者 {a}", "文/本报记者 {a}", "本报记者 {a} 文/图", "□本报记者 {a}"]).format(a=rep[0])
+        by += "  通讯员 " + cor[0] if cor and "文/" not in by else ""
         hero = self.name()
         paras = [by]
         for sub in self.r.sample(["从学徒到“大工匠”", "啃下硬骨头", "把经验传给年轻人", "一线就是课堂",
@@ -216,8 +222,10 @@ class Maker:
                    paras=paras, reporters=rep, correspondents=cor, districts=ctx["districts"])
         if self.r.random() < 0.5:
             st.kicker = self.pick(["走近大国工匠", "劳模风采", "奋斗者 正青春", "一线故事"]) + "·" + ctx["group"]
-        if self.r.random() < 0.35:
-            st.tail_lines = [self.pick(["（本报记者 ", "本报记者 "]) + rep[0] + " 摄" + ("）" if False else "")]
+        if "文/图" in by:
+            st.photographers = [rep[0]]
+        elif self.r.random() < 0.35:
+            st.tail_lines = [self.pick(["（本报记者 {a} 摄）", "本报记者 {a} 摄"]).format(a=rep[0])]
             st.photographers = [rep[0]]
         if self.r.random() < 0.3:
             st.title += self.pick(["（上）", "（下）", "（中）", "之一", "之二"])
@@ -289,8 +297,11 @@ class Maker:
         role = self.pick(["副主席 ", "干部 ", "", "职工 "])
         paras = self.body(ctx, self.r.choice([2, 3]))
         paras[0] = paras[0].replace("近日，", "").replace("连日来，", "")
+        own = [self.fresh(W.DIARY_SENT) for _ in range(self.r.randint(4, 8))]
+        cut = self.r.randint(1, len(own) - 1)
         paras = [self.pick(["我", "作为一名下沉干部，我", "下沉第一天，我"]) + self.pick(
-            ["来到了社区卡口，跟着社区干部熟悉情况。", "被分到了核酸检测点负责扫码登记。", "和同事们一起挨家挨户排查登记。"])] + paras
+            ["来到了社区卡口，跟着社区干部熟悉情况。", "被分到了核酸检测点负责扫码登记。", "和同事们一起挨家挨户排查登记。"])
+            + "".join(own[:cut]), "".join(own[cut:])] + paras[1:]
         if self.r.random() < 0.3:
             paras.insert(0, self.date())
         st = Story("column", "diary", title=self.fresh(["守好社区的“小门”", "一碗热粥 一份牵挂", "在一线读懂“为人民服务”",
@@ -307,6 +318,8 @@ class Maker:
         paras = [self.fill("{who}日前{verb}{actp}，{group}纷纷点赞。这件事看似不大，却说到了职工心坎上。", dict(ctx, who=self.pick(["本市一家企业", "某区总工会", "一些地方工会"]))),
                  "为职工办实事，关键在“实”。" + self.pick(["需求从职工中来，服务才能到职工中去。", "少一些“盆景”，多一些“风景”。", "把好事办好，才能把实事办到心坎上。"]),
                  self.pick(["当然，", "同时也要看到，"]) + "个别地方还存在重形式、轻实效的现象，" + self.pick(["活动办完就算完成任务。", "服务清单与职工需求对不上号。"]),
+                 "".join(self.fresh(W.OPINION_SENT) for _ in range(self.r.randint(2, 4))),
+                 "".join(self.fresh(W.OPINION_SENT) for _ in range(self.r.randint(1, 3))),
                  self.pick(["期待更多这样的做法", "让职工的事有人管、有人办"]) + "，让" + ctx["group"] + "真正感受到“娘家人”的温暖。"]
         st = Story("column", "opinion", title=self.fresh(["为职工办实事贵在“实”", "服务要跟着需求走", "让“娘家人”更暖心",
                                                           "别让好政策停在纸上", "小驿站里有大民生"]),
@@ -330,6 +343,8 @@ class Maker:
         paras = [lede, self.pick(["■案情", "案情回顾", "【案情】"]),
                  f"{worker}称，其于{self.r.randint(2015, 2022)}年入职，岗位为{self.pick(['仓储管理员', '维修工', '客服', '司机', '厨师'])}，"
                  f"月工资{self.r.randint(5, 15)}000元。公司辩称双方之间的约定系{worker}自愿签署，不应支付相关款项。",
+                 "".join(self.fresh(W.CASE_SENT).format(worker=worker, money=self.r.choice([2.4, 3.6, 5.8, 8.2, 12]))
+                         for _ in range(self.r.randint(2, 4))),
                  self.pick(["■说法", "法官说法", "【说法】"]),
                  f"承办法官表示，{law}。本案中，公司未能提供充分证据，应承担举证不能的不利后果。"]
         title = self.pick([f"公司拒付{topic}被判担责", f"{worker}讨回{topic}", f"法院：{topic}不能一“签”了之"])
@@ -364,7 +379,7 @@ class Maker:
     def essay(self) -> Story:
         topic = self.fresh(W.ESSAY_TOPICS)
         au = self.name()
-        sents = [self.fresh(W.ESSAY_SENT).format(topic=topic) for _ in range(self.r.randint(5, 9))]
+        sents = [self.fresh(W.ESSAY_SENT).format(topic=topic) for _ in range(self.r.randint(7, 13))]
         paras, cur = [], ""
         for s in sents:
             cur += s
@@ -412,6 +427,8 @@ class Maker:
                  self.pick(["据介绍，", "根据安排，", "通知要求，"]) + self.pick(
                      ["各地要压实属地责任，建立工作台账，", "相关部门将加强协同配合，", "各级工会组织要积极参与，"])
                  + self.pick(["确保各项措施落地见效。", "及时回应劳动者关切。", "切实维护劳动者合法权益。"])]
+        for _ in range(self.r.randint(1, 3)):
+            paras.append("".join(self.fresh(W.WIRE_SENT) for _ in range(self.r.randint(1, 2))))
         return Story("news", "wire", title=f"{org}{what}", paras=paras, reporters=rep)
 
     def brief(self, untitled: bool = False) -> Story:
