@@ -214,10 +214,16 @@ class Maker:
         by += "  通讯员 " + cor[0] if cor and "文/" not in by else ""
         hero = self.name()
         paras = [by]
+        trade = self.pick(W.TRADES)
+        def story_para(k):
+            return "".join(self.fresh(W.FEATURE_SENT).format(
+                hero=hero, firm=ctx["firm"], trade=trade, years=self.r.randint(8, 30), pct=self.r.randint(3, 15),
+                n2=self.r.randint(5, 40), person2=self.name()) for _ in range(k))
+        paras.append(story_para(self.r.randint(2, 3)))
         for sub in self.r.sample(["从学徒到“大工匠”", "啃下硬骨头", "把经验传给年轻人", "一线就是课堂",
                                   "千分之一毫米的较量", "守护万家灯火"], k=self.r.randint(2, 3)):
             paras.append("■" + sub if self.r.random() < 0.5 else sub)
-            paras += self.body(dict(ctx, person=hero), self.r.choice([1, 2]))[:2]
+            paras += [story_para(self.r.randint(1, 3)) for _ in range(self.r.randint(1, 2))]
         st = Story("news", "feature", title=f"{hero}：{self.pick(['在方寸之间追求极致', '让老设备焕发新活力', '二十年守好一条线', '把“不可能”变成“能”'])}",
                    paras=paras, reporters=rep, correspondents=cor, districts=ctx["districts"])
         if self.r.random() < 0.5:
