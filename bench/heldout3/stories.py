@@ -215,11 +215,13 @@ class Maker:
         hero = self.name()
         paras = [by]
         trade = self.pick(W.TRADES)
-        def story_para(k):
-            return "".join(self.fresh(W.FEATURE_SENT).format(
+        def story_para(k, first=None):
+            return "".join((first or self.fresh(W.FEATURE_SENT)).format(
                 hero=hero, firm=ctx["firm"], trade=trade, years=self.r.randint(8, 30), pct=self.r.randint(3, 15),
-                n2=self.r.randint(5, 40), person2=self.name()) for _ in range(k))
-        paras.append(story_para(self.r.randint(2, 3)))
+                n2=self.r.randint(5, 40), person2=self.name()) for first in [first] + [None] * (k - 1))
+        # where the worker works: the only place the text names, so the district's evidence
+        paras.append((f"在{ctx['placefull']}的{self.pick(W.WORKPLACE)}，" if ctx["districts"] else "")
+                     + story_para(self.r.randint(2, 3), first=W.FEATURE_SENT[0]))
         for sub in self.r.sample(["从学徒到“大工匠”", "啃下硬骨头", "把经验传给年轻人", "一线就是课堂",
                                   "千分之一毫米的较量", "守护万家灯火"], k=self.r.randint(2, 3)):
             paras.append("■" + sub if self.r.random() < 0.5 else sub)
