@@ -124,7 +124,7 @@ class Maker:
                     person=self.name(), district=d)
 
     def byline(self, kinds=("记者", "记者", "记者", "记者", "记者通讯员", "记者通讯员", "通讯员", "记者记者",
-                            "实习", "本报记者", "报道")):
+                            "实习", "本报记者")):
         """The bracket after 本报讯, in the forms the paper prints; and who it credits."""
         k = self.pick(kinds)
         a, b = self.name(), self.name()
@@ -138,8 +138,6 @@ class Maker:
             return f"（记者 {a} 实习记者 {b}）", [a, b], []
         if k == "本报记者":
             return f"（本报记者 {a}）", [a], []
-        if k == "报道":
-            return f"记者 {a} 报道", [a], []
         return self.pick([f"（记者 {a} 通讯员 {b}）", f"（通讯员 {b} 记者 {a}）"]), [a], [b]
 
     def body(self, ctx, n_mid: int, lede=None) -> list[str]:
