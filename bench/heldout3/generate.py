@@ -41,7 +41,8 @@ def page_stories(kind: str, m: Maker) -> tuple[list[Story], dict[int, str], list
     banners: dict[int, str] = {}
     furniture: list[tuple[str, list[str]]] = []
     st: list[Story] = []
-    day = f"{r.randint(2015, 2023)}年{r.randint(1, 12)}月{r.randint(1, 28)}日 星期{m.pick('一二三四五六日')}"
+    month = r.randint(1, 12)
+    day = f"{r.randint(2015, 2023)}年{month}月{r.randint(1, 28)}日 星期{m.pick('一二三四五六日')}"
     if kind == "front":
         furniture.append(("masthead and date line", [
             "劳动午报", day, f"今日{m.pick(['8', '12', '16'])}版 第{r.randint(5000, 9000)}期"]))
@@ -60,9 +61,11 @@ def page_stories(kind: str, m: Maker) -> tuple[list[Story], dict[int, str], list
         toc = [f"{m.pick(['■', '▲', ''])}{t} {m.r.randint(2, 8)}版" for t in
                [m.title_for(m.context()) for _ in range(r.randint(3, 5))]]
         furniture.append(("front-page contents box (导读)", [m.pick(["导读", "今日导读", "■导读"])] + toc))
-        wx = m.pick(W.WEATHER)
-        furniture.append(("weather box", [f"今日天气", f"白天 {wx} {m.pick(W.WIND)}", f"夜间 {m.pick(W.WEATHER)}",
-                                   f"最高气温{r.randint(-5, 36)}℃ 最低气温{r.randint(-15, 20)}℃"]))
+        # Beijing's usual daily highs by month; the low some 8-12 degrees under it
+        high = [2, 5, 12, 20, 26, 30, 31, 30, 26, 19, 10, 3][month - 1] + r.randint(-4, 4)
+        sky = [w for w in W.WEATHER if (w != "小雪" or month in (1, 2, 3, 11, 12)) and (w != "雷阵雨" or 5 <= month <= 9)]
+        furniture.append(("weather box", [f"今日天气", f"白天 {m.pick(sky)} {m.pick(W.WIND)}", f"夜间 {m.pick(sky)}",
+                                          f"最高气温{high}℃ 最低气温{high - r.randint(8, 12)}℃"]))
     elif kind == "union":
         n = r.randint(4, 8)
         for _ in range(n):
