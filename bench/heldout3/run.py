@@ -107,6 +107,11 @@ def why_missed(gi: int, g, p, preds) -> str:
     return f"cut badly: best piece {title!r} covers {rec:.0%}, {1 - prec:.0%} other text"
 
 
+def _share(a: int, b: int) -> str:
+    """A ratio for the table, or a dash where nothing was counted (untitled articles)."""
+    return f"{a / b:9.3f}" if b else f"{'-':>9s}"
+
+
 def breakdown(gold: dict, pages: Path, content: Path, scorer, verbose: bool, examples: int = 2) -> None:
     kinds = gold.get("page_kinds", {})
     by_kind = defaultdict(lambda: [0, 0, 0, 0, 0])      # gold, found, pred, titled, title_ok
@@ -134,10 +139,10 @@ def breakdown(gold: dict, pages: Path, content: Path, scorer, verbose: bool, exa
         pages_per_kind[kinds.get(page, "?")] += 1
     for k, (n, f, pr, t, tok) in sorted(by_kind.items(), key=lambda kv: kv[1][1] / max(1, kv[1][0])):
         print(f"  {k:14s} {pages_per_kind[k]:5d} {n:5d} {f:6d} {pr:10d}  {f / max(1, n):6.3f}  "
-              f"{f / max(1, pr):9.3f}  {tok / max(1, t):9.3f}")
+              f"{f / max(1, pr):9.3f}  {_share(tok, t)}")
     print("\nby article type   gold  found  recall  title_acc")
     for k, (n, f, t, tok) in sorted(by_genre.items(), key=lambda kv: kv[1][1] / max(1, kv[1][0])):
-        print(f"  {k:14s} {n:5d} {f:6d}  {f / max(1, n):6.3f}  {tok / max(1, t):9.3f}")
+        print(f"  {k:14s} {n:5d} {f:6d}  {f / max(1, n):6.3f}  {_share(tok, t)}")
     shown = examples if not verbose else 10**6
     if any(missed.values()):
         print("\nmisses (first of each page kind):")
