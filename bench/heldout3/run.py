@@ -9,7 +9,9 @@ checkout, score with the shared scorer, and say which page kinds and article typ
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
+import io
 import json
 import os
 import shutil
@@ -65,35 +67,29 @@ def ingest(checkout: Path, pages: Path, content: Path, workdir: Path) -> None:
         raise SystemExit(f"ingest failed ({done.returncode}): {' '.join(cmd)}")
 
 
-def matches(gold: dict, pages: Path, content: Path, scorer):
-    """Per gold article: the generated article it was matched to (the scorer's own rule), if any."""
-    generated = scorer.load_generated(content)
-    out = {}
-    for page, arts in gold["pages"].items():
-        spans = scorer.gold_spans(scorer.read_page_text(pages / page), arts, page)
-        g = [scorer.grams(scorer.norm(s)) for s in spans]
-        preds = generated.get(page, [])
-        p = [scorer.grams(scorer.norm(x["_body"])) for x in preds]
-        pairs = []
-        for gi, gg in enumerate(g):
-            for pi, pg in enumerate(p):
-                if gg and pg:
-                    inter = len(gg & pg)
-                    rec, prec = inter / len(gg), inter / len(pg)
-                    if rec >= 0.8 and prec >= 0.8:
-                        pairs.append((2 * rec * prec / (rec + prec), gi, pi))
-        pairs.sort(reverse=True)
-        used_g, used_p, m = set(), set(), {}
-        for _, gi, pi in pairs:
-            if gi not in used_g and pi not in used_p:
-                used_g.add(gi); used_p.add(pi); m[gi] = pi
-        out[page] = (m, preds, g, p)
-    return out
+def verdicts(gold: dict, pages: Path, content: Path, scorer) -> tuple[dict, list[str]]:
+    """The scorer's figures and its -v report, which names every article it missed and
+    every headline it found wrong: the breakdown reads those, so it cannot judge otherwise."""
+    report = io.StringIO()
+    with contextlib.redirect_stdout(report):
+        result = scorer.score(gold, pages, content, verbose=True)
+    lines = report.getvalue().splitlines()
+    found = sum(r["found"] for r in result["pages"].values())
+    if sum(1 for ln in lines if ln.startswith("  MISSED ")) != result["gold"] - found:
+        raise SystemExit("the scorer's -v report is not in the form this breakdown reads")
+    return result, lines
 
 
-def why_missed(gi: int, g, p, preds) -> str:
+def missed_line(page: str, art: dict) -> str:
+    return f"  MISSED {page}: {art.get('title') or '(untitled)'} [{art['head']}…{art['tail']}]"
+
+
+def title_wrong(lines: list[str], page: str, art: dict) -> bool:
+    return any(ln.startswith(f"  title  {page}: want {art['title']!r} got ") for ln in lines)
+
+
+def why_missed(gg: set, p: list[set], preds: list[dict]) -> str:
     """The generated article holding most of a missed gold article, and how it fails."""
-    gg = g[gi]
     best = max(range(len(p)), key=lambda i: len(gg & p[i]), default=None)
     if best is None or not gg:
         return "nothing generated on the page"
@@ -112,27 +108,33 @@ def _share(a: int, b: int) -> str:
     return f"{a / b:9.3f}" if b else f"{'-':>9s}"
 
 
-def breakdown(gold: dict, pages: Path, content: Path, scorer, verbose: bool, examples: int = 2) -> None:
+def breakdown(gold: dict, pages: Path, content: Path, scorer, lines: list[str], result: dict,
+              verbose: bool, examples: int = 2) -> None:
     kinds = gold.get("page_kinds", {})
     by_kind = defaultdict(lambda: [0, 0, 0, 0, 0])      # gold, found, pred, titled, title_ok
     by_genre = defaultdict(lambda: [0, 0, 0, 0])        # gold, found, titled, title_ok
     missed = defaultdict(list)
-    for page, (m, preds, g, p) in matches(gold, pages, content, scorer).items():
+    generated = scorer.load_generated(content)
+    for page, arts in gold["pages"].items():
         k = kinds.get(page, "?")
         row = by_kind[k]
-        row[0] += len(gold["pages"][page]); row[1] += len(m); row[2] += len(preds)
-        for gi, art in enumerate(gold["pages"][page]):
+        row[0] += len(arts); row[1] += result["pages"][page]["found"]; row[2] += result["pages"][page]["pred"]
+        spans = None
+        for gi, art in enumerate(arts):
             gr = by_genre[art.get("genre", art["kind"])]
             gr[0] += 1
-            if gi in m:
-                gr[1] += 1
-                if art.get("title"):
-                    ok = scorer.norm(str(preds[m[gi]].get("title") or "")) in {
-                        scorer.norm(t) for t in [art["title"], *art.get("title_alternatives", [])]}
-                    gr[2] += 1; gr[3] += ok; row[3] += 1; row[4] += ok
-            else:
+            if missed_line(page, art) in lines:
+                if spans is None:
+                    spans = scorer.gold_spans(scorer.read_page_text(pages / page), arts, page)
+                    preds = generated.get(page, [])
+                    p = [scorer.grams(scorer.norm(x["_body"])) for x in preds]
                 missed[k].append(f"{page} [{art.get('genre')}] {art.get('title') or art['head']!r}: "
-                                 f"{why_missed(gi, g, p, preds)}")
+                                 f"{why_missed(scorer.grams(scorer.norm(spans[gi])), p, preds)}")
+                continue
+            gr[1] += 1
+            if art.get("title"):
+                ok = not title_wrong(lines, page, art)
+                gr[2] += 1; gr[3] += ok; row[3] += 1; row[4] += ok
     print("\nby page kind      pages  gold  found  generated  recall  precision  title_acc")
     pages_per_kind = defaultdict(int)
     for page in gold["pages"]:
@@ -173,14 +175,14 @@ def main(argv=None) -> int:
         write_oracle(gold, pages, content, scorer)
     else:
         ingest(checkout, pages, content, out)
-    result = scorer.score(gold, pages, content)
+    result, lines = verdicts(gold, pages, content, scorer)
     if a.json:
         a.json.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"heldout3 seed {a.seed}, {a.pages} pages, {result['gold']} articles"
           f"{' (oracle)' if a.oracle else ''}; sitegen {checkout}")
     print("seg_f1={seg_f1} precision={seg_precision} recall={seg_recall} title_acc={title_acc} "
           "kind_acc={kind_acc} district_f1={district_f1} reporter_acc={reporter_acc}".format(**result))
-    breakdown(gold, pages, content, scorer, a.verbose)
+    breakdown(gold, pages, content, scorer, lines, result, a.verbose)
     return 0
 
 
