@@ -220,7 +220,7 @@ def assemble(p: Printer, stories: list[Story], banners: dict[int, str], furnitur
             # the seeds' column OCR: 18% of news headlines before the body, 68% right after
             # it, 14% after one or two later bodies or at the page's foot
             where = ("before" if roll < 0.18 else "after" if roll < 0.80 else
-                     "split" if roll < 0.86 and (s.kicker or s.subtitle) else "late")
+                     ("split" if s.kicker or s.subtitle else "after") if roll < 0.86 else "late")
         elif s.kind == "news":
             where = "before" if roll < 0.95 else "after"
         if s.kind == "column":
