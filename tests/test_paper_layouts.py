@@ -571,6 +571,41 @@ def test_a_classified_notice_is_an_advertisement_of_its_own_between_articles():
     assert articles[1].paragraphs[0] == "遗失声明"
 
 
+FRONT_PAGE_HEAD = """\
+劳动午报
+2021年4月10日 星期六
+今日8版 第6561期
+
+今日天气
+白天 多云 西北风四五级
+夜间 晴转多云
+最高气温16℃ 最低气温8℃
+
+本报讯 （记者 王小红）6日上午，职
+工子女暑期托管班在密云区鼓楼街
+道开班，由密云区总工会主办。活
+动现场，工会工作人员为职工子女
+发放了图书。为保证活动效果，工
+会提前通过问卷摸排需求，按照职
+工点单、工会下单的方式确定服务
+内容。活动现场，
+■工会工作人员向家长发放了会员
+服务卡，并介绍了使用方法。
+
+密云区总工会托管班受欢迎
+"""
+
+
+def test_a_front_pages_masthead_issue_count_and_weather_are_furniture_and_a_speck_is_no_banner():
+    page = segment_page(FRONT_PAGE_HEAD)
+    [article] = page.articles
+    assert article.title == "密云区总工会托管班受欢迎"
+    furniture = [t for _, t in page.page_furniture]
+    assert "今日8版 第6561期" in furniture and "今日天气" in furniture and "夜间 晴转多云" in furniture
+    # The box the OCR read into the sentence is a speck: the sentence reads on.
+    assert "活动现场，工会工作人员向家长发放了会员服务卡" in "".join(article.paragraphs)
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

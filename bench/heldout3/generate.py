@@ -8,6 +8,8 @@ key in seeds.gold.json's format. Seeded and deterministic.
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import argparse
 import hashlib
 import json
@@ -42,7 +44,10 @@ def page_stories(kind: str, m: Maker) -> tuple[list[Story], dict[int, str], list
     furniture: list[tuple[str, list[str]]] = []
     st: list[Story] = []
     month = r.randint(1, 12)
-    day = f"{r.randint(2015, 2023)}年{month}月{r.randint(1, 28)}日 星期{m.pick('一二三四五六日')}"
+    year, date = r.randint(2015, 2023), r.randint(1, 28)
+    m.pick('一二三四五六日')     # drawn as before, so that the rest of each page stays as it was
+    # The paper prints the weekday that goes with the date.
+    day = f"{year}年{month}月{date}日 星期{'一二三四五六日'[_dt.date(year, month, date).weekday()]}"
     if kind == "front":
         furniture.append(("masthead and date line", [
             "劳动午报", day, f"今日{m.pick(['8', '12', '16'])}版 第{r.randint(5000, 9000)}期"]))

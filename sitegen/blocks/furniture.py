@@ -22,10 +22,15 @@ _EDITORS = re.compile(rf"^\s*{_EDITOR_TITLE}\s*[:：]?\s*{_NAMES}(?:\s+{_EDITOR_
 _MASTHEAD = re.compile(r"^\s*(?:劳\s*动\s*午\s*报|LAODONG\s+WUBAO)\s*$", re.I)
 
 
+# Under the masthead: how many pages the issue has and its number (今日8版 第6561期, 总第9999期).
+_ISSUE_COUNT = re.compile(r"^\s*(?:今日\s*\d{1,2}\s*版)?\s*(?:总\s*)?(?:第\s*\d{3,5}\s*期)?\s*$")
+
+
 def is_page_furniture(text: str) -> bool:
-    """The page's header (2020年11月18日 星期三, 第3版 要闻), its running head (劳动午报) or
-    its editors' credits."""
-    return bool(_EDITORS.match(text) or _MASTHEAD.match(text) or header_line(text))
+    """The page's header (2020年11月18日 星期三, 第3版 要闻), its running head (劳动午报),
+    the issue's count under it (今日8版 第6561期) or its editors' credits."""
+    return bool(_EDITORS.match(text) or _MASTHEAD.match(text) or header_line(text)
+                or (text.strip() and _ISSUE_COUNT.match(text)))
 
 
 # A front page's guide to the issue (今日导读): a heading over lines that each name an
@@ -46,3 +51,27 @@ def guide_lines(texts: list[str]) -> set[int]:
         if _GUIDE_HEADING.match(t) and any(j in guide for j in range(k + 1, k + 3)):
             guide.add(k)
     return guide
+
+
+# A weather box (今日天气 / 白天 多云 西北风四五级 / 最高气温16℃): the front page's, no article's.
+_WEATHER_HEADING = re.compile(r"^\s*(?:今日|明日|北京)?\s*天\s*气(?:\s*预\s*报)?\s*$")
+_WEATHER_WORDS = re.compile(r"白天|夜间|晴|多云|阴|小雨|中雨|大雨|阵雨|雷阵雨|雨夹雪|小雪|大雪|转|[东南西北]*风|[\d一二三四五六七八九十]+[-~～至]?[\d一二三四五六七八九十]*级|"
+                            r"最高|最低|气温|\d+\s*[℃度]|[-~～至]|\s+")
+
+
+def weather_lines(texts: list[str]) -> set[int]:
+    """A weather box's heading and the lines under it made of nothing but weather words."""
+    box: set[int] = set()
+    for k, t in enumerate(texts):
+        if not _WEATHER_HEADING.match(t):
+            continue
+        under = [j for j in range(k + 1, min(k + 6, len(texts)))]
+        lines = []
+        for j in under:
+            if _WEATHER_WORDS.sub("", texts[j]).strip() == "" and texts[j].strip():
+                lines.append(j)
+            else:
+                break
+        if lines:
+            box |= {k, *lines}
+    return box

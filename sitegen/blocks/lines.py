@@ -16,7 +16,7 @@ import re
 from sitegen.blocks.cues.cohesion import word_across
 from sitegen.blocks.cues.continuity import MARKER_TO, goes_on_with
 from sitegen.blocks.cues.openings import opens_lede
-from sitegen.blocks.furniture import guide_lines, is_page_furniture
+from sitegen.blocks.furniture import guide_lines, is_page_furniture, weather_lines
 from sitegen.blocks.headline_decision import mark_headlines
 from sitegen.blocks.line import Line, LineKind
 from sitegen.bylines import (
@@ -172,9 +172,19 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
                 line.kind = doubled.kind if doubled.kind in (LineKind.HEADLINE, LineKind.COLUMN) else LineKind.HEADLINE
                 line.__dict__.pop("compact", None)
 
-    for k in guide_lines([line.text for line in lines]):
+    texts = [line.text for line in lines]
+    for k in guide_lines(texts) | weather_lines(texts):
         if lines[k].kind != LineKind.FURNITURE:
             lines[k].kind, lines[k].display = LineKind.FURNITURE, lines[k].text.strip()
+
+    # A mark the OCR read into a line of running text (…活动现场， / ■工会工作人员向…) is a
+    # speck, not a banner: a banner stands apart, not in the middle of a sentence.
+    for prev, line in zip(lines, lines[1:]):
+        if line.kind == LineKind.COLUMN and _COLUMN_MARK.match(line.text) and line.gap_before == 0 \
+                and prev.kind == LineKind.BODY and not prev.compact.endswith(_SENTENCE_END):
+            line.text = re.sub(r"^\s*[■□◆◇●▲★☆]\s*", "", line.text)
+            line.kind, line.display = LineKind.BODY, line.text.strip()
+            line.__dict__.pop("compact", None)
 
     # A page's header is often two lines: its date, and beside it the page's number and
     # section as the page prints them (7 综合, 07 要闻). Such a label is the header's only
