@@ -606,6 +606,15 @@ def test_a_front_pages_masthead_issue_count_and_weather_are_furniture_and_a_spec
     assert "活动现场，工会工作人员向家长发放了会员服务卡" in "".join(article.paragraphs)
 
 
+def test_an_advertisers_name_copy_number_and_address_are_one_advertisement():
+    text = ("本报讯（记者 王小明）近日，通州区总工会为外卖骑手送去防暑用品。负责人表示，今后将把此类活动常态化开展。\n\n"
+            "通州区总工会为外卖骑手送清凉\n\n"
+            "北辰保洁服务有限公司\n\n专业承接办公楼宇保洁、绿化养护\n\n服务热线：74887147\n\n地址：通州区台湖镇\n")
+    articles = segment_page(text).articles
+    assert [(a.title, a.kind) for a in articles] == [("通州区总工会为外卖骑手送清凉", "news"), (None, "ad")]
+    assert articles[1].paragraphs[0].startswith("北辰保洁服务有限公司") and articles[1].paragraphs[-1] == "地址：通州区台湖镇"
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

@@ -44,6 +44,8 @@ _CLASSIFIED = re.compile(r"^\s*(?:遗\s*失|挂\s*失|作\s*废|注\s*销|清\s*
 # An advertisement's contact line: a number to call and little else. Reports give phone
 # numbers inside sentences, never on a line of their own.
 _CONTACT = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:电\s*话|热\s*线|专\s*线|微\s*信)\s*[:：]?\s*[\d\-—－ ]{7,20}\s*$")
+# …and the lines that go with it: where to find the advertiser (地址：…, 网址：…).
+_ADDRESS = re.compile(r"^\s*(?:地\s*址|网\s*址|邮\s*箱|联\s*系\s*人|营业时间)\s*[:：]\s*\S.{0,30}$")
 _COLUMN_MARK = re.compile(r"^\s*[■□◆◇●▲★☆]\s*\S")
 _BRACKETED_BANNER = re.compile(r"^\s*[【\[［〔]\s*[\u4e00-\u9fff]{2,8}\s*[】\]］〕]\s*$")     # 【简讯】
 _CREDIT_LEAD = re.compile(r"^\s*(本报记者|记者|通讯员|本报通讯员|摄影记者)(\s*[\u3400-\u9fff]{2,4})+\s*$")
@@ -126,6 +128,9 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
     elif _CONTACT.match(text):
         line.kind = LineKind.AD
         line.extra["contact"] = True
+    elif _ADDRESS.match(text) and not re.search(r"[。！？]", text):
+        line.kind = LineKind.AD
+        line.extra["contact"] = line.extra["address"] = True
     elif find_credit(text) == 0:
         line.kind = LineKind.CREDIT
     elif parse_reporter_line(text):

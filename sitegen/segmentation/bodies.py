@@ -57,6 +57,8 @@ class PageParts:
     page_furniture: list[Line] = field(default_factory=list)    # the page's header and footer lines
 
 
+# A business's name, as an advertisement prints it over its copy.
+_ADVERTISER = re.compile(r"(?:有限公司|股份公司|公司|集团|商行|酒店|饭店|门店|工厂|[^工]厂|事务所)\s*$")
 _CAPTION_OPENING = re.compile(r"^\s*(?:[（(]?\s*图\s*为|\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,]|"
                               r"(?:近日|日前|昨天|昨日|上周|本周|连日来|近期)\s*[，,])")
 
@@ -91,6 +93,17 @@ def _split_photo_caption(body: Body, only_if_opens_caption: bool = False) -> Bod
 
 
 _PICTURE_SHOWS = re.compile(r"^\s*[（(]?\s*图\s*为")
+
+
+def _take_advertiser(runs: list[HeadlineRun], ad: Body) -> None:
+    """The advertiser's name printed over an advertisement's copy (北辰仪表有限公司) is the
+    advertisement's, not a headline."""
+    if runs and runs[-1].position + len(runs[-1].lines) == ad.first and len(runs[-1].lines) == 1 \
+            and _ADVERTISER.search(runs[-1].lines[0].text) and ad.lines[0].gap_before <= 1:
+        name = runs.pop()
+        name.lines[0].kind = LineKind.BODY
+        ad.lines.insert(0, name.lines[0])
+        ad.first = name.position
 
 
 def _text_follows(lines: list[Line], pos: int) -> bool:
@@ -148,12 +161,17 @@ def split_page(lines: list[Line]) -> PageParts:
             # shaped line or two, or text) is the advertisement's.
             if current is not None and current.start == "ad":
                 current.add(line, pos)
+            elif current is None and bodies and bodies[-1].start == "ad" and bodies[-1].last == pos - 1 \
+                    and line.gap_before <= 1:
+                bodies[-1].add(line, pos)       # its address under its number: the same advertisement
+                continue
             elif current is not None and current.start == "plain" and current.lines and line.gap_before <= 1 \
                     and len(current.lines) <= 8 and not current.credits and current.signature is None \
                     and not sentence_closed(current.lines[-1].text):
                 # Copy that ends in no sentence (诚聘 / 客服专员若干名) over the contact line is
                 # the advertisement's; a brief giving its hotline has ended its sentence.
                 current.start = "ad"
+                _take_advertiser(runs, current)
                 current.add(line, pos)
             else:
                 close()
@@ -163,6 +181,7 @@ def split_page(lines: list[Line]) -> PageParts:
                     for k, ln in enumerate(copy.lines):
                         ln.kind = LineKind.BODY
                         current.add(ln, copy.position + k)
+                    _take_advertiser(runs, current)
                 current.add(line, pos)
             close()
         elif kind in (LineKind.NEWS_START, LineKind.CONTINUED_FROM, LineKind.AD):
