@@ -615,6 +615,18 @@ def test_an_advertisers_name_copy_number_and_address_are_one_advertisement():
     assert articles[1].paragraphs[0].startswith("北辰保洁服务有限公司") and articles[1].paragraphs[-1] == "地址：通州区台湖镇"
 
 
+def test_untitled_briefs_under_a_section_banner_are_one_article_each():
+    text = ("■ 工会动态\n\n"
+            "本报讯（通讯员 汪小斌）连日来，八角街道总工会启动职工趣味运动会，把关爱送到建筑工人身边。\n\n"
+            "连日来，康庄镇总工会深化女职工关爱行动，把关爱送到公交驾驶员身边。\n\n"
+            "记者近日从市总工会获悉，该工会开展的走访慰问已惠及二十余名网约车司机。\n")
+    articles = segment_page(text).articles
+    assert [a.paragraphs[0][:5] for a in articles] == ["本报讯（通", "连日来，康", "记者近日从"]
+    # Outside a section of briefs a paragraph opening the same way goes on with its report.
+    [article] = segment_page(text.replace("■ 工会动态\n\n", "")).articles
+    assert len(article.paragraphs) == 3
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

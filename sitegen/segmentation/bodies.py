@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from sitegen.blocks import Line, LineKind, next_in_text, opens_lede
 from sitegen.bylines import bracket_signature, credit_ending
+from sitegen.blocks.lines import is_section_banner
 from sitegen.ocr.wraps import sentence_closed
 
 
@@ -57,6 +58,8 @@ class PageParts:
     page_furniture: list[Line] = field(default_factory=list)    # the page's header and footer lines
 
 
+# A brief's opening that names its source: 记者近日从市总工会获悉，…
+_HEARD_FROM = re.compile(r"^记者(?:近日|日前|昨天|昨日|今天|\d{1,2}日)?从.{2,24}?获悉")
 # A business's name, as an advertisement prints it over its copy.
 _ADVERTISER = re.compile(r"(?:有限公司|股份公司|公司|集团|商行|酒店|饭店|门店|工厂|[^工]厂|事务所)\s*$")
 _CAPTION_OPENING = re.compile(r"^\s*(?:[（(]?\s*图\s*为|\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,]|"
@@ -129,6 +132,7 @@ def split_page(lines: list[Line]) -> PageParts:
         return Body("plain", in_column=bool(columns) and columns[-1].position > (bodies[-1].last if bodies else -1))
 
     page_furniture: list[Line] = []
+    in_briefs = False
     for pos, line in enumerate(lines):
         kind = line.kind
         if kind == LineKind.FURNITURE:
@@ -202,6 +206,7 @@ def split_page(lines: list[Line]) -> PageParts:
         elif kind == LineKind.COLUMN:
             close()
             columns.append(Furniture(line, pos))
+            in_briefs = is_section_banner(line.display)
         elif kind == LineKind.AUTHOR:
             if current is not None and current.lines and current.start != "ad" and line.gap_before <= 1:
                 current.add(line, pos)
@@ -233,6 +238,12 @@ def split_page(lines: list[Line]) -> PageParts:
             if current is not None and current.start == "ad" and line.gap_before > 0 and current.lines \
                     and current.lines[0].kind == LineKind.AD and sentence_closed(current.lines[-1].text):
                 # A classified notice under its heading ends with its last sentence (…声明作废。).
+                close()
+            if in_briefs and current is not None and current.lines and line.gap_before > 0 \
+                    and current.start in ("news", "plain") and sentence_closed(current.lines[-1].text) \
+                    and (opens_lede(line) or _HEARD_FROM.match(line.compact)):
+                # Under a section's banner (工会动态, 简讯) each brief is a paragraph or two: one
+                # that opens like a report's first sentence (连日来，/ 记者近日从…获悉) is the next.
                 close()
             if current is not None and current.lines and current.start != "ad" and not current.credits \
                     and bracket_signature(current.lines[-1].text):
