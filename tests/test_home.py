@@ -62,6 +62,21 @@ def test_the_home_page_lists_the_latest_issue_with_its_pages_and_counts(days_sit
         ("date/2022/07/20/p1/", "第1版", "1"), ("date/2022/07/20/p3/", "第3版", "1")]
 
 
+@needs_chromium
+def test_a_reader_opens_a_page_of_the_latest_issue_from_the_home_page(days_site):
+    from playwright.sync_api import expect
+
+    with serve_folder(days_site, "/repo/") as base, chromium_page() as (page, errors):
+        page.goto(base)
+        latest = page.locator(".latest-issue")
+        expect(latest.locator("h2")).to_contain_text("2022年7月20日")
+        expect(latest.locator(".issue-pages li")).to_have_text(["第1版 1 篇", "第3版 1 篇"])
+        latest.locator(".issue-pages a >> text=第3版").click()
+        expect(page).to_have_url(base + "date/2022/07/20/p3/")
+        expect(page.locator("ol.printed-page h2")).to_have_text(["今年今天的第三版"])
+        assert errors == []
+
+
 def _this_day(page):
     box = page.locator("#this-day")
     return box.locator("h2").inner_text(), box.locator("h3").all_inner_texts(), box.locator("a.article-link").all_inner_texts()

@@ -25,9 +25,12 @@ def test_each_issue_and_page_knows_its_neighbours():
     assert model.around(by_date["2022-12-31"])[1] is None
     assert model.around(by_date[None]) == (None, None)         # the undated pages are no issue in time
     front, fourth = by_date["2020-07-20"].pages
-    assert model.around(front) == (None, fourth) and model.around(fourth) == (front, None)
+    (earlier,), (later,) = by_date["2020-07-04"].pages, by_date["2020-11-16"].pages
+    # Past an issue's last 版 the next issue's first; before its first, the previous issue's last.
+    assert model.around(front) == (earlier, fourth) and model.around(fourth) == (front, later)
+    assert model.around(earlier)[0] is None and model.around(by_date["2022-12-31"].pages[-1])[1] is None
     a, b, c = by_date[None].pages
-    assert model.around(b) == (a, c)
+    assert model.around(b) == (a, c) and model.around(a)[0] is None and model.around(c)[1] is None
 
 
 def test_breadcrumbs_go_through_year_month_and_day():
@@ -70,25 +73,83 @@ def test_a_reader_turns_to_the_next_page_and_the_next_issue_and_back(synthetic_r
 
     with serve_folder(synthetic_repo_site, "/repo/") as base, chromium_page() as (page, errors):
         page.goto(base + "a/20200720-photo/")
-        # At the end of the article: the next 版 of this issue, the issues before and after.
+        # At the end of the article: the 版 before (the last of the issue before) and after,
+        # the issues before and after.
         footer = page.locator("footer.article-footer")
-        expect(footer.locator(".page-turn")).to_have_text("下一版 第4版 →")
+        expect(footer.locator(".page-turn a")).to_have_text(["← 上一版 2020年7月4日 第2版", "下一版 第4版 →"])
         expect(footer.locator(".issue-nav .nav-prev")).to_have_text("← 上一期 2020年7月4日")
         _go(page, ".page-turn a.nav-next", "/repo/date/2020/07/20/p4/")
         expect(page.locator("h1")).to_have_text("2020年7月20日 · 第4版")
-        expect(page.locator(".page-turn a")).to_have_text(["← 上一版 第1版"])    # the last 版: no next
+        # The issue's last 版 turns to the next issue's first, and back.
+        expect(page.locator(".page-turn a")).to_have_text(["← 上一版 第1版", "下一版 2020年11月16日 第3版 →"])
+        _go(page, ".page-turn a.nav-next", "/repo/date/2020/11/16/p3/")
+        expect(page.locator("h1")).to_have_text("2020年11月16日 · 第3版")
+        _go(page, ".page-turn a.nav-prev", "/repo/date/2020/07/20/p4/")
+        # So does the end of an article on that last 版.
+        page.goto(base + "a/20200720-jump/")
+        expect(footer.locator(".page-turn a")).to_have_text(["← 上一版 第1版", "下一版 2020年11月16日 第3版 →"])
+        _go(page, "footer.article-footer .page-turn a.nav-next", "/repo/date/2020/11/16/p3/")
+        _go(page, ".issue-nav a.nav-next", "/repo/date/2022/12/31/")
+        page.goto(base + "date/2020/07/20/p4/")
         _go(page, ".issue-nav a.nav-next", "/repo/date/2020/11/16/")
         expect(page.locator("h1")).to_have_text("2020年11月16日")
         _go(page, ".issue-nav a.nav-prev", "/repo/date/2020/07/20/")
         _go(page, ".issue-pages a >> text=第4版", "/repo/date/2020/07/20/p4/")
         _go(page, ".page-turn a.nav-prev", "/repo/date/2020/07/20/p1/")
-        expect(page.locator(".page-turn a")).to_have_text(["下一版 第4版 →"])    # the first 版: no previous
-        # The newest issue has no next, the oldest no previous.
+        # The issue's first 版 turns back to the last of the issue before.
+        _go(page, ".page-turn a.nav-prev", "/repo/date/2020/07/04/p2/")
+        expect(page.locator("h1")).to_have_text("2020年7月4日 · 第2版")
+        # The newest issue has no next, the oldest no previous; nor have their last and first 版.
+        expect(page.locator(".page-turn a")).to_have_text(["下一版 2020年7月20日 第1版 →"])
+        expect(page.locator(".issue-nav a")).to_have_text(["下一期 2020年7月20日 →"])
         page.goto(base + "date/2022/12/31/")
         expect(page.locator(".issue-nav a")).to_have_text(["← 上一期 2020年11月16日"])
-        page.goto(base + "date/2020/07/04/p2/")
-        expect(page.locator(".issue-nav a")).to_have_text(["下一期 2020年7月20日 →"])
+        page.goto(base + "date/2022/12/31/p1/")
+        expect(page.locator(".page-turn a")).to_have_text(["← 上一版 2020年11月16日 第3版"])
         assert errors == []
+
+
+@needs_chromium
+def test_the_issue_view_lists_its_pages_and_leads_to_each(synthetic_repo_site):
+    from playwright.sync_api import expect
+
+    with serve_folder(synthetic_repo_site, "/repo/") as base, chromium_page() as (page, errors):
+        page.goto(base + "date/2020/07/20/")
+        expect(page.locator("nav.issue-pages li")).to_have_text(["第1版 3 篇", "第4版 1 篇"])
+        _go(page, "nav.issue-pages a >> text=第4版", "/repo/date/2020/07/20/p4/")
+        expect(page.locator("ol.printed-page > li")).to_have_count(1)
+        assert errors == []
+
+
+@needs_chromium
+def test_without_javascript_every_article_is_reached_from_the_home_page(repo_site):
+    """A reader whose browser runs no scripts follows links from the home page through the
+    calendar, the issues and their 版 (and the undated pages) to every article of the site."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS
+
+    articles = {p.name for p in (repo_site / "a").iterdir() if p.is_dir()}
+    with serve_folder(repo_site, "/repo/") as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_context(java_script_enabled=False).new_page()
+            seen, todo, reached = set(), [base], set()
+            while todo:
+                url = todo.pop()
+                if url in seen:
+                    continue
+                seen.add(url)
+                page.goto(url)
+                for href in page.eval_on_selector_all("main a[href], header a[href]", "as => as.map(a => a.href)"):
+                    href = href.split("#")[0]
+                    if href.startswith(base + "a/"):
+                        reached.add(href[len(base + "a/"):].strip("/"))
+                    elif href == base or href.startswith(base + "date/"):
+                        todo.append(href)          # the calendar, the issues, their 版
+            assert reached == articles
+        finally:
+            browser.close()
 
 
 @needs_chromium

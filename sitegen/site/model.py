@@ -151,7 +151,9 @@ def _match_continuations(articles: list[Article]) -> dict[str, tuple[Article | N
 
 def _neighbours(issues: list[Issue]) -> dict[str, tuple]:
     """Each dated issue with the issues printed before and after it (the undated pages are
-    no issue in time), and each page with the pages before and after it in its issue."""
+    no issue in time), and each page with the pages before and after it, as a reader turns
+    them: past an issue's last 版 comes the next issue's first, before its first the previous
+    issue's last. The undated pages turn only among themselves."""
     def around(items: list, n: int) -> tuple:
         return (items[n - 1] if n else None, items[n + 1] if n + 1 < len(items) else None)
 
@@ -159,9 +161,9 @@ def _neighbours(issues: list[Issue]) -> dict[str, tuple]:
     dated = sorted((i for i in issues if i.date), key=lambda i: i.date)
     for n, issue in enumerate(dated):
         out[issue.url] = around(dated, n)
-    for issue in issues:
-        for n, page in enumerate(issue.pages):
-            out[page.url] = around(issue.pages, n)
+    for run in [[p for i in dated for p in i.pages], *(i.pages for i in issues if not i.date)]:
+        for n, page in enumerate(run):
+            out[page.url] = around(run, n)
     return out
 
 
