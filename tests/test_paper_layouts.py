@@ -627,6 +627,19 @@ def test_untitled_briefs_under_a_section_banner_are_one_article_each():
     assert len(article.paragraphs) == 3
 
 
+def test_an_editors_note_over_a_features_byline_is_the_features_head():
+    text = ("金小静：在方寸之间追求极致\n\n"
+            "编者按：他们是默默无闻的一线劳动者，也是岗位上的领头雁。本报今起推出系列报道，讲述他们的故事。\n\n"
+            "本报记者 蒋小燕\n\n"
+            "在通州区的项目部，金小静是一名电梯安装维修工，从业已经十三年。\n\n"
+            "■啃下硬骨头\n\n"
+            "谈到未来，金小静说，希望把自己的经验整理成册，让更多年轻人少走弯路。\n")
+    [article] = segment_page(text).articles
+    assert article.title == "金小静：在方寸之间追求极致"
+    assert article.paragraphs[0].startswith("编者按") and article.byline.reporters == ["蒋小燕"]
+    assert "希望把自己的经验整理成册" in "".join(article.paragraphs)
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

@@ -193,6 +193,12 @@ def split_page(lines: list[Line]) -> PageParts:
             current = Body({LineKind.NEWS_START: "news", LineKind.CONTINUED_FROM: "continuation",
                             LineKind.AD: "ad"}[kind])
             current.add(line, pos)
+        elif kind == LineKind.BYLINE and current is not None and current.start == "plain" and current.lines \
+                and current.lines[0].kind == LineKind.NOTE and _text_follows(lines, pos):
+            # The byline under an editor's note (编者按：… / 本报记者 X) opens the feature the
+            # note introduces: one article, the note at its head.
+            current.start = "feature"
+            current.add(line, pos)
         elif kind == LineKind.BYLINE and (current is None or not current.lines or _text_follows(lines, pos)):
             # A byline on its own line opens the feature under it…
             close()

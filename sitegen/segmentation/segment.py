@@ -156,7 +156,9 @@ def _byline(body: Body) -> Byline:
         names, _ = parse_credit(credit_text)
         byline.merge(names)
     if body.start == "feature":
-        byline.merge(parse_reporter_line(body.lines[0].text) or Byline())
+        # Its byline line opens it, or stands under the editor's note that does.
+        first = next((ln for ln in body.lines[:8] if ln.kind == LineKind.BYLINE), body.lines[0])
+        byline.merge(parse_reporter_line(first.text) or Byline())
     if body.signature is not None and body.signature.kind == LineKind.BYLINE:
         byline.merge(parse_reporter_line(body.signature.text) or Byline())
     elif body.signature is not None:
