@@ -640,6 +640,13 @@ def test_an_editors_note_over_a_features_byline_is_the_features_head():
     assert "希望把自己的经验整理成册" in "".join(article.paragraphs)
 
 
+def test_a_box_of_classified_notices_is_one_advertisement():
+    text = ("分类广告\n\n京港出版集团经股东会决议，拟减少注册资本，请债权人自本公告见报之日起四十五日内申报债权。特此公告。\n\n"
+            "金桥水务集团有限公司经股东会决议，拟注销，请债权人自本公告见报之日起四十五日内申报债权。特此公告。\n")
+    [article] = segment_page(text).articles
+    assert article.kind == "ad" and article.title is None and len(article.paragraphs) == 3
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

@@ -46,6 +46,7 @@ _CLASSIFIED = re.compile(r"^\s*(?:遗\s*失|挂\s*失|作\s*废|注\s*销|清\s*
 _CONTACT = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:电\s*话|热\s*线|专\s*线|微\s*信)\s*[:：]?\s*[\d\-—－ ]{7,20}\s*$")
 # …and the lines that go with it: where to find the advertiser (地址：…, 网址：…).
 _ADDRESS = re.compile(r"^\s*(?:地\s*址|网\s*址|邮\s*箱|联\s*系\s*人|营业时间)\s*[:：]\s*\S.{0,30}$")
+_CLASSIFIEDS = re.compile(r"^\s*(?:分\s*类\s*广\s*告|分\s*类\s*信\s*息|便\s*民\s*信\s*息)\s*$")
 _COLUMN_MARK = re.compile(r"^\s*[■□◆◇●▲★☆]\s*\S")
 _BRACKETED_BANNER = re.compile(r"^\s*[【\[［〔]\s*[\u4e00-\u9fff]{2,8}\s*[】\]］〕]\s*$")     # 【简讯】
 _CREDIT_LEAD = re.compile(r"^\s*(本报记者|记者|通讯员|本报通讯员|摄影记者)(\s*[\u3400-\u9fff]{2,4})+\s*$")
@@ -125,6 +126,9 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         line.kind = LineKind.CONTINUED_FROM
     elif _AD.match(text) or _CLASSIFIED.match(text):
         line.kind = LineKind.AD
+        line.extra["one_notice"] = bool(_CLASSIFIED.match(text))
+    elif _CLASSIFIEDS.match(text):
+        line.kind = LineKind.AD               # 分类广告: a box of several, one advertisement
     elif _CONTACT.match(text):
         line.kind = LineKind.AD
         line.extra["contact"] = True

@@ -242,7 +242,7 @@ def split_page(lines: list[Line]) -> PageParts:
                 # under the credit is the caption too.
                 current = bodies.pop()
             if current is not None and current.start == "ad" and line.gap_before > 0 and current.lines \
-                    and current.lines[0].kind == LineKind.AD and sentence_closed(current.lines[-1].text):
+                    and current.lines[0].extra.get("one_notice") and sentence_closed(current.lines[-1].text):
                 # A classified notice under its heading ends with its last sentence (…声明作废。).
                 close()
             if in_briefs and current is not None and current.lines and line.gap_before > 0 \
