@@ -647,6 +647,20 @@ def test_a_box_of_classified_notices_is_one_advertisement():
     assert article.kind == "ad" and article.title is None and len(article.paragraphs) == 3
 
 
+def test_a_features_last_section_closed_by_its_reporters_photo_credit_stays_the_features():
+    text = ("本报记者 谢小珍\n\n"
+            "如今，以林小涵名字命名的创新工作室已经有二十一名成员，先后完成技术革新二十一项。\n\n"
+            "啃下硬骨头\n\n"
+            "那段时间，他每天最早到岗、最晚离开，笔记本记满了厚厚三本。\n"
+            "刚进厂时，林小涵连图纸都看不懂，下班后就抱着书本一页页地啃。\n\n"
+            "徒弟龙小怡告诉记者，师傅手把手教他们，从来不藏私。\n"
+            "（本报记者 谢小珍 摄）\n\n"
+            "林小涵：二十年守好一条线\n")
+    [article] = segment_page(text).articles
+    assert article.title == "林小涵：二十年守好一条线"
+    assert "### 啃下硬骨头" in article.paragraphs and "从来不藏私" in "".join(article.paragraphs)
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 
 from sitegen.segmentation.wording import share
-from sitegen.blocks import opens_lede
+from sitegen.blocks import LineKind, opens_lede
+from sitegen.bylines import parse_credit, parse_reporter_line
 from sitegen.blocks.cues import Evidence
 from sitegen.ocr.wraps import sentence_closed
 from sitegen.segmentation.bodies import Body, HeadlineRun, PageParts
@@ -69,6 +70,22 @@ def _weigh(run: HeadlineRun, above: Body, below: Body, begun: bool) -> tuple[flo
     return sum(e.weight for e in evidence), evidence
 
 
+def _own_photo_credit(above: Body, body: Body) -> bool:
+    """The credit closing the text under a subhead names the reporter whose byline opens
+    the article above (本报记者 谢淑珍 … （本报记者 谢淑珍 摄）): the feature's own photos,
+    not a photo of its own under a headline."""
+    if above.start != "feature" or len(body.lines) < 4:
+        return False
+    byline = next((ln for ln in above.lines[:8] if ln.kind == LineKind.BYLINE), None)
+    if byline is None:
+        return False
+    writers = parse_reporter_line(byline.text)
+    names = set(writers.reporters + writers.correspondents) if writers else set()
+    took, _ = parse_credit(" ".join(c.text.strip() for c in body.credits))
+    shot = set(took.photographers)
+    return bool(shot) and shot <= names
+
+
 def fold_subheads(parts: PageParts, furnished_positions: set[int]) -> list[Subhead]:
     """Find the subheads among the page's headline runs and fold each, with the text under
     it, into the body above: the run leaves ``parts.runs``, the body under it leaves
@@ -88,7 +105,7 @@ def fold_subheads(parts: PageParts, furnished_positions: set[int]) -> list[Subhe
         run = ends_at.get(body.first)
         if above is None or run is None or len(run.lines) != 1 or above.last != run.position - 1 \
                 or body.start != "plain" or (body.in_column and run.position not in marked) \
-                or body.credits or body.signature is not None \
+                or (body.credits and not _own_photo_credit(above, body)) or body.signature is not None \
                 or above.start == "ad" or above.signature is not None or above.credits \
                 or not sentence_closed(above.lines[-1].text) or opens_lede(body.lines[0]) \
                 or any(above.first <= p <= body.last and p != run.position for p in furnished_positions) \
