@@ -33,8 +33,9 @@ class _Head(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "meta" and (a.get("name") or a.get("property")):
-            self.meta.setdefault(a.get("name") or a.get("property"), a.get("content") or "")
+        for key in (a.get("name"), a.get("property")) if tag == "meta" else ():
+            if key:                     # one element may be both (description, og:description)
+                self.meta.setdefault(key, a.get("content") or "")
         if tag == "meta" and a.get("http-equiv") == "refresh":
             self.refresh = True
         if tag == "link" and a.get("rel") == "canonical":
