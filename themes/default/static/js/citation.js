@@ -15,7 +15,7 @@
     title: heading ? heading.textContent : "",
     authors: block.getAttribute("data-authors") ? block.getAttribute("data-authors").split("、") : [],
     date: block.getAttribute("data-date") || "",
-    page: block.getAttribute("data-page") || "",
+    page: block.getAttribute("data-page-number") || "",
     paper: block.getAttribute("data-paper"),
     url: canonical ? canonical.getAttribute("href") : location.href
   };
