@@ -33,8 +33,9 @@ class _Head(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "meta" and (a.get("name") or a.get("property")):
-            self.meta.setdefault(a.get("name") or a.get("property"), a.get("content") or "")
+        for key in (a.get("name"), a.get("property")) if tag == "meta" else ():
+            if key:                     # one element may be both (description, og:description)
+                self.meta.setdefault(key, a.get("content") or "")
         if tag == "meta" and a.get("http-equiv") == "refresh":
             self.refresh = True
         if tag == "link" and a.get("rel") == "canonical":
@@ -207,6 +208,27 @@ def test_the_sample_feed_holds_each_article_whole(sample_site):
         assert body and body in shown, link
         if len(body) > 300:
             assert len(entry.findtext(f"{ATOM}summary")) < len(shown), link
+
+
+def test_a_topic_feed_holds_the_last_week_whole_and_at_least_ten_articles():
+    """A reader who looked at a district's or tag's feed a week ago finds every article added
+    since, however many; a quiet topic still shows its ten newest."""
+    from sitegen.content import Article
+    from sitegen.site.feeds import GROUP_FEED_LEAST, feed_articles, group_feed_since
+
+    def day(n):
+        return f"2020-07-{n:02d}"
+
+    busy = [Article(id=f"b{n}-{k}", title="题", body="文", date=day(n)) for n in range(30, 0, -1) for k in range(3)]
+    since = group_feed_since("2020-07-30")
+    assert since == "2020-07-24"
+    entries = feed_articles(busy, 50, since, GROUP_FEED_LEAST)
+    assert [a.date for a in entries] == [a.date for a in busy if a.date >= since] and len(entries) == 21
+    assert len(feed_articles(busy, 15, since, GROUP_FEED_LEAST)) == 15           # feed_size still caps it
+    quiet = [Article(id=f"q{n}", title="题", body="文", date=day(n)) for n in range(20, 0, -1)]
+    assert [a.id for a in feed_articles(quiet, 50, since, GROUP_FEED_LEAST)] == [f"q{n}" for n in range(20, 10, -1)]
+    undated = [Article(id="u", title="题", body="文")] + quiet
+    assert "u" not in [a.id for a in feed_articles(undated, 50, since, GROUP_FEED_LEAST)]
 
 
 def test_a_printed_page_with_a_scan_gives_it_to_its_articles_cards():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from browser import chromium_page, needs_chromium, serve_folder
 
-from sitegen.site.metadata import apa, bibtex, citation
+from sitegen.site.metadata import citation
 
 FRONT = "a/20200720-front/"
 
@@ -37,16 +37,29 @@ def test_the_citation_block_copies_each_form(synthetic_repo_site):
         assert errors == []
 
 
-def test_citation_forms_of_an_article_without_author_date_or_page():
+@needs_chromium
+def test_citation_forms_of_an_article_without_author_date_or_page(synthetic_repo_site):
     from sitegen.content import Article
 
     a = Article(id="nodate-x", title="50% & more_{新}", body="正文。")
     assert citation(a, None, "https://e.org/a/nodate-x/", "测试报") == \
         "50% & more_{新}[N]. 测试报, 出版日期不详. https://e.org/a/nodate-x/"
-    assert apa(a, None, "https://e.org/a/nodate-x/", "测试报") == \
-        "50% & more_{新}. (n.d.). 测试报. https://e.org/a/nodate-x/"
-    entry = bibtex(a, None, "https://e.org/a/nodate-x/", "测试报")
-    assert r"title = {50\% \& more\_\{新\}}" in entry and "year" not in entry and "author" not in entry
+    with serve_folder(synthetic_repo_site, "/repo/") as base, chromium_page() as (page, errors):
+        page.goto(base + "a/nodate-c1/")            # 无版次: no author, no date, no page
+        link = "https://example.org/repo/a/nodate-c1/"
+        texts = page.locator(".citation-text").all_inner_texts()
+        assert texts[0] == f"无版次[N]. 测试报, 出版日期不详. {link}"
+        assert texts[1] == f"无版次. (n.d.). 测试报. {link}"
+        assert "year" not in texts[2] and "author" not in texts[2] and "pages" not in texts[2]
+        # A headline with BibTeX's special characters, in a page of the same block.
+        page.evaluate("""title => { document.querySelector("h1").textContent = title;
+            document.querySelectorAll(".citation-form[data-format=apa], .citation-form[data-format=bibtex]").forEach(f => f.remove());
+            document.querySelectorAll(".copy-citation").forEach(b => b.remove()); }""", "50% & more_{新}\\~")
+        page.add_script_tag(url=base + "static/js/citation.js")
+        entry = page.locator(".citation-form[data-format=bibtex] .citation-text").inner_text()
+        assert r"title = {50\% \& more\_\{新\}\textbackslash{}\textasciitilde{}}" in entry
+        assert page.locator(".copy-citation").count() == 3
+        assert errors == []
 
 
 @needs_chromium

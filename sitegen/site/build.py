@@ -22,12 +22,12 @@ from sitegen.scans import attach_scans, prepare_scans, publish_scans, scan_input
 from sitegen.site import urls
 from sitegen.site.cache import BuildCache, body_key, load_articles_cached
 from sitegen.site.export import by_issue, index_json, issue_export
-from sitegen.site.feeds import atom_feed, feed_articles
+from sitegen.site.feeds import GROUP_FEED_LEAST, atom_feed, feed_articles, group_feed_since
 from sitegen.site.keys import article_print, job_key
 from sitegen.site.address import address_warnings
 from sitegen.site.describe import page_meta
 from sitegen.site.errata import add_report_links
-from sitegen.site.metadata import citation, citations, news_article
+from sitegen.site.metadata import authors, citation, news_article
 from sitegen.site.minify import collapse_whitespace
 from sitegen.site.model import SiteModel, build_model
 from sitegen.site.pages import PageJob, page_jobs
@@ -114,10 +114,10 @@ def _environment(settings: Settings, model: SiteModel) -> jinja2.Environment:
         "article_url": lambda a: url(urls.article(a.id)),
         "kind_names": KIND_NAMES,
         "date_cn": _date_cn,
-        "news_article": lambda a, page, link, description="", image="": news_article(
-            a, page.label, link, settings.paper or settings.title, settings.language, description, image),
+        "news_article": lambda a, page, link, image="": news_article(
+            a, page.label, link, settings.paper or settings.title, image),
         "citation": lambda a, page, link: citation(a, page.number, link, settings.paper or settings.title),
-        "citations": lambda a, page, link: citations(a, page.number, link, settings.paper or settings.title),
+        "citation_authors": authors,
         "page_meta": jinja2.pass_context(lambda context: page_meta(context, settings.paper or settings.title,
                                                                    settings.title, _date_cn)),
         "scan_url": lambda path, full=False: path if "://" in path else absolute(path) if full else url(path),
@@ -411,10 +411,11 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         newest = next((i.date for i in model.dated_issues), None)
         put("feed.xml", atom_feed(settings.title, "feed.xml", "", feed_articles(model.articles, settings.feed_size),
                                   absolute, settings.language, bodies, newest))
+        since = group_feed_since(newest)
         for group in model.districts + model.tags:
+            entries = feed_articles(group.articles, settings.feed_size, since, GROUP_FEED_LEAST)
             put(f"{group.url}feed.xml", atom_feed(f"{settings.title} · {group.name}", f"{group.url}feed.xml",
-                                                  group.url, feed_articles(group.articles, settings.feed_size),
-                                                  absolute, settings.language, bodies, newest))
+                                                  group.url, entries, absolute, settings.language, bodies, newest))
         for rel, data in sitemaps([sitemap_entry(j, newest) for j in jobs if j.in_sitemap], absolute).items():
             put(rel, data)
         put("robots.txt", robots(absolute("sitemap.xml")))

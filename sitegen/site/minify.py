@@ -2,8 +2,8 @@
 (at 100,000 articles, megabytes) and no reader sees it.
 
 Only runs of whitespace that hold a line break are touched, and each becomes one line
-break: a browser shows such a run as one space (or nothing, between blocks), so the page
-reads the same. Text in ``<pre>``, ``<textarea>`` and ``<script>`` keeps its spacing.
+break, and runs of spaces between two tags, which become one space: a browser shows such a
+run as one space (or nothing, between blocks), so the page reads the same. Text in ``<pre>``, ``<textarea>`` and ``<script>`` keeps its spacing.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 
 _KEPT = re.compile(r"(<(pre|textarea|script)\b.*?</\2\s*>)", re.S | re.I)
 _RUN = re.compile(r"[ \t\r\f]*\n\s*")
+_SPACES = re.compile(r"(?<=>)[ \t]{2,}(?=<)")
 
 
 def collapse_whitespace(html: str) -> str:
@@ -21,7 +22,7 @@ def collapse_whitespace(html: str) -> str:
     for n, part in enumerate(parts):
         kind = n % 3
         if kind == 0:
-            out.append(_RUN.sub("\n", part))
+            out.append(_SPACES.sub(" ", _RUN.sub("\n", part)))
         elif kind == 1:
             out.append(part)
     return "".join(out)
