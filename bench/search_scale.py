@@ -87,21 +87,24 @@ def _encodings(out: Path, names: list[str]) -> dict[str, dict[str, int]]:
     from sitegen.search.encoding import compress, decode_shard, encode_positions, shard_bytes
 
     sizes: dict[str, dict[str, int]] = {k: {} for k in ("lunr JSON, served gzip", "lunr JSON, stored gzip",
-                                                        "postings, no positions", "postings and positions (chosen)")}
+                                                        "postings and positions in one file (v5)",
+                                                        "postings; positions beside (chosen)")}
     for name in names:
         if "/index/" not in name:
             continue
         stored = (out / name).read_bytes()
-        rows = decode_shard(stored)
+        where = (out / name.replace("/index/", "/pos/")).read_bytes()
+        rows = decode_shard(stored, where)
         plain = _lunr_json(rows)
         gz = len(gzip.compress(plain, 6))
         sizes["lunr JSON, served gzip"][name] = (len(plain), gz)
         sizes["lunr JSON, stored gzip"][name] = (len(compress(plain)),) * 2
-        bare = compress(shard_bytes([(t, refs, tfs, b"") for t, refs, tfs, _ in rows]))
-        sizes["postings, no positions"][name] = (len(bare),) * 2
-        sizes["postings and positions (chosen)"][name] = (len(stored),) * 2
-        assert stored == compress(shard_bytes([(t, refs, tfs, b"".join(map(encode_positions, ps)))
-                                               for t, refs, tfs, ps in rows]))
+        # v5: each term's positions after its postings, in the shard itself
+        index, positions = shard_bytes([(t, refs, tfs, b"".join(map(encode_positions, ps))) for t, refs, tfs, ps in rows])
+        sizes["postings and positions in one file (v5)"][name] = (len(compress(index + positions)),) * 2
+        sizes["postings; positions beside (chosen)"][name] = (len(stored),) * 2
+        sizes["postings; positions beside (chosen)"][name.replace("/index/", "/pos/")] = (len(where),) * 2
+        assert (stored, where) == (compress(index), compress(positions))
     return sizes
 
 
@@ -193,6 +196,7 @@ def main(argv=None) -> int:
               f"{sum(gz_sizes.values()) / 1e6:>10.1f}")
         print(f"  per article: {total / len(articles) / 1024:.2f} KB stored "
               f"(index {sum(sizes.get('index', [])) / len(articles) / 1024:.2f}, "
+              f"positions {sum(sizes.get('pos', [])) / len(articles) / 1024:.2f}, "
               f"stored fields and text {sum(sizes.get('docs', [])) / len(articles) / 1024:.2f}), "
               f"{files / len(articles):.2f} files")
         print(f"  scripts (lunr.min.js, search-core.js, search.js): {script_gz / 1024:.1f} KB gzip; "
@@ -208,7 +212,7 @@ def main(argv=None) -> int:
         result = json.loads(run.stdout)
         rows = []
         for r, warm in zip(result["results"], result["warm"]):
-            shards = [f for f in r["files"] if "/index/" in f]
+            shards = [f for f in r["files"] if "/index/" in f or "/pos/" in f]
             fetched = sum(gz_sizes[f] for f in r["files"])
             rows.append({"q": r["q"], "hits": r["count"], "shards": len(shards),
                          "index_kb": sum(gz_sizes[f] for f in shards) / 1024,
@@ -232,7 +236,8 @@ def main(argv=None) -> int:
                   f" in the first ten {sum(0 <= r['rank'] < 10 for r in pieces) / len(pieces):.3f}"
                   " (recombined text repeats, so many articles share a piece)")
         if args.compare:
-            print("\nthe same shards in other encodings (index only; a query's index KB: the shards it fetches)")
+            print("\nthe same shards in other encodings (index only; a query's index KB: the shards it fetches,"
+                  " and for the chosen one the positions files it fetches)")
             print(f"  {'encoding':<34}{'KB/article stored':>18}{'median KB':>11}{'largest KB':>12}")
             for label, by_name in _encodings(out, names).items():
                 per_query = sorted(sum(by_name[f][1] for f in r["files"] if f in by_name) / 1024
