@@ -4,6 +4,7 @@ a reader's first query costs.
     python bench/search_scale.py                 # 10,000 articles
     python bench/search_scale.py --full          # 100,000 articles
     python bench/search_scale.py --articles 2000 --out /tmp/search-2k   # keep the files
+    python bench/search_scale.py --full --pieces 0 --daily   # and the daily update's search files
 
 The archive comes from bench/make_archive.py (the sample's articles recombined, places and
 numbers varied). Prints: the index files (count and size per kind), the build time and
@@ -124,6 +125,78 @@ def _pieces(articles, n: int, seed: int) -> list[dict]:
     return out
 
 
+_DAILY = """
+import json, pickle, sys, time
+t0 = time.perf_counter()
+sys.path[:0] = {paths!r}
+from search_scale import _Settings
+from sitegen.search import search_files
+from pathlib import Path
+articles, previous = pickle.loads(Path({state!r}).read_bytes())
+out = Path({out!r})
+made = []
+def write(name, data):
+    (out / name).parent.mkdir(parents=True, exist_ok=True)
+    (out / name).write_bytes(data)
+    made.append(name)
+t1 = time.perf_counter()
+keys = search_files(articles, {{a.id: f"a/{{a.id}}/" for a in articles}}, _Settings(Path({cache!r})), write,
+                    previous=previous, keep=lambda name: (out / name).is_file())
+t2 = time.perf_counter()
+for name in set(previous) - set(keys):
+    (out / name).unlink()
+print(json.dumps({{"search_s": t2 - t1, "process_s": time.perf_counter() - t0, "made": len(made),
+                  "made_bytes": sum((out / n).stat().st_size for n in set(made))}}))
+"""
+
+
+def _next_issue(articles):
+    """The newest issue's articles again, dated the next day, with new ids (the daily update
+    bench/daily.py makes)."""
+    import dataclasses
+    import datetime
+
+    newest = max(a.date for a in articles if a.date)
+    day = (datetime.date.fromisoformat(newest) + datetime.timedelta(days=1)).isoformat()
+    return [dataclasses.replace(a, id=f"daily-{a.id}", date=day, source=a.source.replace(newest, day))
+            for a in articles if a.date == newest]
+
+
+def _daily(articles, keys: dict[str, str], out: Path, work: Path) -> None:
+    """One issue added: the search files made again in a fresh process (as the daily update's
+    build is), from the terms cache and the last build's files, then compared byte for byte
+    with a clean build of the same articles."""
+    import filecmp
+    import pickle
+
+    after = articles + _next_issue(articles)
+    state = work / "daily.pickle"
+    state.write_bytes(pickle.dumps((after, keys)))
+    code = _DAILY.format(paths=[str(ROOT), str(ROOT / "bench")], state=str(state), out=str(out),
+                         cache=str(work / "cache"))
+    t = time.perf_counter()
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - t
+    got = json.loads(run.stdout)
+    clean = work / "clean"
+    search_files(after, {a.id: f"a/{a.id}/" for a in after}, _Settings(work / "clean-cache"),
+                 lambda name, data: ((clean / name).parent.mkdir(parents=True, exist_ok=True),
+                                     (clean / name).write_bytes(data)))
+    differ = []
+
+    def walk(cmp: filecmp.dircmp, rel: str) -> None:
+        differ.extend(rel + n for n in cmp.left_only + cmp.right_only)
+        differ.extend(rel + n for n in filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)[1])
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{rel}{name}/")
+
+    walk(filecmp.dircmp(out / "search", clean / "search"), "search/")
+    print(f"\ndaily update ({len(after) - len(articles)} articles of a new issue; search files only, a fresh process): "
+          f"search_files {got['search_s']:.1f} s, the process {wall:.1f} s (Python's start-up and loading the "
+          f"articles' pickle included); {got['made']:,} files made again ({got['made_bytes'] / 1e6:.1f} MB); "
+          f"equal to a clean build: {'yes' if not differ else 'NO: ' + ', '.join(differ[:5])}")
+
+
 def _peak_mb() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -137,6 +210,9 @@ def main(argv=None) -> int:
     ap.add_argument("--pieces", type=int, default=200, help="random pieces of text queried besides the fixed queries")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, help="keep the search files here (default: a temporary folder)")
+    ap.add_argument("--daily", action="store_true",
+                    help="then add one issue and make the search files again in a fresh process, timed, "
+                         "and compare them with a clean build")
     ap.add_argument("--compare", action="store_true",
                     help="also the same shards in other encodings: lunr's JSON (served gzip, or stored gzipped), "
                          "postings without positions")
@@ -164,7 +240,7 @@ def main(argv=None) -> int:
             names.append(name)
 
         t = time.perf_counter()
-        search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, _Settings(work / "cache"), write)
+        keys = search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, _Settings(work / "cache"), write)
         build_s = time.perf_counter() - t
         own_mb, workers_mb = _peak_mb()
         print(f"search files built and written in {build_s:.1f} s; peak RSS {own_mb:,.0f} MB "
@@ -244,6 +320,8 @@ def main(argv=None) -> int:
                                    for r in result["results"][:len(QUERIES)])
                 print(f"  {label:<34}{sum(v[0] for v in by_name.values()) / len(articles) / 1024:>18.2f}"
                       f"{statistics.median(per_query):>11.1f}{per_query[-1]:>12.1f}")
+        if args.daily:
+            _daily(articles, keys, out, work)
         fixed = sorted(r["total_kb"] for r in rows[:len(QUERIES)])
         worst = fixed[-1]
         slowest = max(r["ms"] for r in rows)

@@ -90,6 +90,8 @@ class Postings:
         data, at = self.positions, 0
         if not data:
             return 0
+        if i == len(self.refs):              # after the last: a new issue's articles come there
+            return len(data)
         for _ in range(i):
             count, at = _read(data, at)
             for _ in range(count):
@@ -186,18 +188,25 @@ def _change(by_term: dict[str, Postings], ref: int, record: Terms, add: bool) ->
     return set(terms)
 
 
+APPENDED_MOST = 2000      # new articles after the last build's: more, and a fresh start is as quick
+
+
 def _update_postings(memo: dict, keys: list[str], per_doc: list, count: int) -> set[int] | None:
     """Bring the last build's postings up to date when only a few articles changed and none
-    moved; returns the shards touched, or None when a fresh start is simpler."""
-    if memo["count"] != count or len(memo["keys"]) != len(keys):
+    moved, or new ones came after them (a new issue); returns the shards touched, or None
+    when a fresh start is simpler."""
+    old_keys = memo["keys"]
+    if memo["count"] != count or not len(old_keys) <= len(keys) <= len(old_keys) + APPENDED_MOST:
         return None
-    changed_refs = [ref for ref, (old, new) in enumerate(zip(memo["keys"], keys)) if old != new]
-    if len(changed_refs) > 50:
+    changed_refs = [ref for ref, (old, new) in enumerate(zip(old_keys, keys)) if old != new]
+    if len(changed_refs) > 50 or (changed_refs and memo["per_doc"] is None):
         return None
     by_term, shard_terms = memo["by_term"], memo["shard_terms"]
     touched_terms: set[str] = set()
     for ref in changed_refs:
         touched_terms |= _change(by_term, ref, memo["per_doc"][ref], add=False)
+        touched_terms |= _change(by_term, ref, per_doc[ref], add=True)
+    for ref in range(len(old_keys), len(keys)):
         touched_terms |= _change(by_term, ref, per_doc[ref], add=True)
     touched = set()
     for t in touched_terms:
@@ -212,6 +221,53 @@ def _update_postings(memo: dict, keys: list[str], per_doc: list, count: int) -> 
 
 
 _POSTINGS_MEMORY: dict[str, list] = {}      # a preview server's last postings, for its next build
+POSTINGS_VERSION = 1
+
+
+def _save_postings(path: Path, memo: dict) -> None:
+    """The newest slice's postings, for the next build (the daily update adds an issue to
+    them instead of gathering the whole slice's again): a few flat arrays, quick to write
+    and read."""
+    by_term = memo["by_term"]
+    terms = list(by_term)
+    postings = [by_term[t] for t in terms]
+    data = {"version": POSTINGS_VERSION, "index": VERSION, "start": memo["start"], "count": memo["count"],
+            "keys": memo["keys"], "shard_keys": memo["shard_keys"], "terms": " ".join(terms),
+            "sizes": array("I", [len(p.refs) for p in postings]),
+            "position_sizes": array("I", [len(p.positions) for p in postings]),
+            "refs": array("I", b"".join(p.refs.tobytes() for p in postings)),
+            "tfs": array("I", b"".join(p.tfs.tobytes() for p in postings)),
+            "positions": b"".join(p.positions for p in postings)}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def _load_postings(path: Path, start: int) -> dict | None:
+    try:
+        with path.open("rb") as fh:
+            data = pickle.load(fh)
+        if data.get("version") != POSTINGS_VERSION or data.get("index") != VERSION or data["start"] != start:
+            return None
+    except Exception:   # missing or damaged: only a slower build
+        return None
+    by_term, count = {}, data["count"]
+    shard_terms: list[set[str]] = [set() for _ in range(count)]
+    refs, tfs, positions = data["refs"], data["tfs"], data["positions"]
+    at = pos_at = 0
+    for term, size, pos_size in zip(data["terms"].split(" ") if data["terms"] else [], data["sizes"],
+                                    data["position_sizes"]):
+        p = Postings()
+        p.refs, p.tfs = refs[at:at + size], tfs[at:at + size]
+        p.positions = bytearray(positions[pos_at:pos_at + pos_size])
+        at += size
+        pos_at += pos_size
+        by_term[term] = p
+        shard_terms[shard_of(term, count)].add(term)
+    return {"start": start, "count": count, "keys": data["keys"], "per_doc": None, "by_term": by_term,
+            "shard_terms": shard_terms, "shard_keys": data["shard_keys"]}
 
 
 def _shard_key(start: int, count: int, shard: list[tuple[str, Postings]]) -> str:
@@ -420,16 +476,16 @@ def _doc(a: Article, url: str) -> dict:
             "tg": a.tags, "x": " ".join([a.title or "", *a.subtitles, plain_text(a.body)])}
 
 
-def _docs_key(group: list[Article], article_urls: dict[str, str]) -> str:
-    """What a file of stored fields is made from (its articles' fields, the body unconverted)."""
-    h = hashlib.sha1(f"{VERSION} {DOCS_PER_FILE}".encode())
-    for a in group:
-        h.update(_json([article_urls[a.id], a.display_title, a.date or "", a.page or "", a.kind, a.districts,
-                        a.tags, a.title or "", a.subtitles, a.body]))
-    return h.hexdigest()
+def _docs_key(group: list[Article], text_keys: list[str], article_urls: dict[str, str]) -> str:
+    """What a file of stored fields is made from: its articles' fields, and their text by the
+    key of their terms (which covers headline, subtitles and body)."""
+    return hashlib.sha1("\x1d".join([f"{VERSION} {DOCS_PER_FILE}", *(
+        "\x1f".join([article_urls[a.id], a.display_title, a.date or "", a.page or "", a.kind,
+                     "\x1e".join(a.districts), "\x1e".join(a.tags), text]) for a, text in zip(group, text_keys))])
+        .encode("utf-8")).hexdigest()
 
 
-def _write_stored(ordered: list[Article], start: int, end: int, article_urls: dict[str, str],
+def _write_stored(ordered: list[Article], text_keys: list[str], start: int, end: int, article_urls: dict[str, str],
                   previous: dict[str, str], write: Write, keep: Callable[[str], bool]) -> dict[str, str]:
     """What results show, apart from the index: the stored fields and the text snippets are
     cut from, DOCS_PER_FILE adjacent articles to a gzipped file (those whose first article is
@@ -439,7 +495,7 @@ def _write_stored(ordered: list[Article], start: int, end: int, article_urls: di
     for ref in range(first, end, DOCS_PER_FILE):
         group = ordered[ref:ref + DOCS_PER_FILE]
         name = f"search/docs/{ref // DOCS_PER_FILE}.gz"
-        keys[name] = key = _docs_key(group, article_urls)
+        keys[name] = key = _docs_key(group, text_keys[ref:ref + DOCS_PER_FILE], article_urls)
         if not (previous.get(name) == key and keep(name)):
             write(name, compress(_json([_doc(a, article_urls[a.id]) for a in group])))
     return keys
@@ -505,26 +561,34 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
     slices = []
     kept = []
     cache_names = set()
-    for number, (start, end) in enumerate(_slices(ordered)):
+    text_keys = [_terms_key(a) for a in ordered]
+    postings_file = Path(cache_dir) / "search-postings.pickle" if cache_dir and save_cache else None
+    cut = _slices(ordered)
+    for number, (start, end) in enumerate(cut):
+        newest = number == len(cut) - 1
         part = ordered[start:end]
         name = _terms_cache_name(part[0] if part else None)
         cache_names.add(name)
         memo = memos[number] if number < len(memos) else None
-        term_keys = [_terms_key(a) for a in part]
+        term_keys = text_keys[start:end]
         slice_key = _slice_key(start, term_keys)
         carried = _kept_slice(number, slice_key, previous, keep)
         if carried is not None:
             got_keys, count = carried
-            keys.update(_write_stored(ordered, start, end, article_urls, previous, write, keep))
+            keys.update(_write_stored(ordered, text_keys, start, end, article_urls, previous, write, keep))
         else:
+            if memo is None and newest and postings_file:
+                memo = _load_postings(postings_file, start)
             stored: dict[str, str] = {}
             term_keys, per_doc = _slice_terms(
                 part, term_keys, terms_dir / name if terms_dir else None, save_cache,
-                meanwhile=lambda: stored.update(_write_stored(ordered, start, end, article_urls, previous, write,
+                meanwhile=lambda: stored.update(_write_stored(ordered, text_keys, start, end, article_urls, previous, write,
                                                               keep)))
             keys.update(stored)
             got_keys, memo, count = _slice_shards(number, start, term_keys, per_doc, memo, previous, write, keep,
                                                   slice_key)
+            if newest and postings_file:
+                _save_postings(postings_file, memo)
             del per_doc
         keys.update(got_keys)
         if not save_cache:
