@@ -169,8 +169,9 @@ def _daily(articles, keys: dict[str, str], out: Path, work: Path, compare: bool 
     """One issue added: the search files made again in a fresh process (as the daily update's
     build is), from the terms cache and the last build's files, then compared byte for byte
     with a clean build of the same articles."""
-    import filecmp
     import pickle
+
+    from daily import same_tree
 
     after = articles + _next_issue(articles)
     state = work / "daily.pickle"
@@ -182,23 +183,16 @@ def _daily(articles, keys: dict[str, str], out: Path, work: Path, compare: bool 
     wall = time.perf_counter() - t
     got = json.loads(run.stdout)
     print(f"\ndaily update ({len(after) - len(articles)} articles of a new issue; search files only, a fresh process): "
-          f"search_files {got['search_s']:.1f} s ({got['search_cpu_s']:.1f} CPU s), the process {wall:.1f} s (Python's start-up and loading the "
-          f"articles' pickle included); {got['made']:,} files made again ({got['made_bytes'] / 1e6:.1f} MB)")
+          f"search_files {got['search_s']:.1f} s ({got['search_cpu_s']:.1f} CPU s), the process {wall:.1f} s "
+          f"(Python's start-up and loading the articles' pickle included); {got['made']:,} files made again "
+          f"({got['made_bytes'] / 1e6:.1f} MB)")
     if not compare:
         return
     clean = work / "clean"
     search_files(after, {a.id: f"a/{a.id}/" for a in after}, _Settings(work / "clean-cache"),
                  lambda name, data: ((clean / name).parent.mkdir(parents=True, exist_ok=True),
                                      (clean / name).write_bytes(data)))
-    differ = []
-
-    def walk(cmp: filecmp.dircmp, rel: str) -> None:
-        differ.extend(rel + n for n in cmp.left_only + cmp.right_only)
-        differ.extend(rel + n for n in filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)[1])
-        for name, sub in cmp.subdirs.items():
-            walk(sub, f"{rel}{name}/")
-
-    walk(filecmp.dircmp(out / "search", clean / "search"), "search/")
+    differ = same_tree(out / "search", clean / "search")
     print(f"  equal to a clean build: {'yes' if not differ else 'NO: ' + ', '.join(differ[:5])}")
 
 
