@@ -77,23 +77,29 @@
   var decoder = typeof TextDecoder !== "undefined" ? new TextDecoder() : null;
   function parseJSON(bytes) { return JSON.parse(decoder.decode(bytes)); }
 
+  /* Reading varints from ``bytes`` after a three-byte magic (``magic``): next() is the
+   * next number, ``at`` where the reading stands. */
+  function varints(bytes, magic, what) {
+    for (var i = 0; i < 3; i++) if (bytes[i] !== magic.charCodeAt(i)) throw new Error("not " + what);
+    var r = { at: 3 };
+    r.next = function () {
+      var n = 0, shift = 0, b;
+      do { b = bytes[r.at++]; n += (b & 127) * Math.pow(2, shift); shift += 7; } while (b >= 128);
+      return n;
+    };
+    return r;
+  }
+
   /* A shard (sitegen/search/encoding.py) back into a lunr index, built as lunr's own Builder
    * builds one from these documents: BM25 with k1 1.2 and b 0.75 over each article's length
    * in this shard's terms, scores to three places. Its positions come later, if needed
    * (readPositions). */
   function readShard(lunr, bytes) {
-    var at = 0;
-    function num() {
-      var n = 0, shift = 0, b;
-      do { b = bytes[at++]; n += (b & 127) * Math.pow(2, shift); shift += 7; } while (b >= 128);
-      return n;
-    }
-    if (bytes[0] !== 0x53 || bytes[1] !== 0x47 || bytes[2] !== 0x32) throw new Error("not a search shard");
-    at = 3;
+    var r = varints(bytes, "SG2", "a search shard"), num = r.next;
     var count = num(), terms = [];
     for (var i = 0; i < count; i++) {
-      var size = num(), term = decoder.decode(bytes.subarray(at, at + size));
-      at += size;
+      var size = num(), term = decoder.decode(bytes.subarray(r.at, r.at + size));
+      r.at += size;
       terms.push({ term: term, df: num(), posBytes: 0 });
     }
     terms.forEach(function (t) {
@@ -113,16 +119,10 @@
 
   /* A shard's positions file read into the shard: where each term's positions begin. */
   function readPositions(shard, bytes) {
-    var at = 3;
-    function num() {
-      var n = 0, shift = 0, b;
-      do { b = bytes[at++]; n += (b & 127) * Math.pow(2, shift); shift += 7; } while (b >= 128);
-      return n;
-    }
-    if (bytes[0] !== 0x53 || bytes[1] !== 0x50 || bytes[2] !== 0x31) throw new Error("not a positions file");
-    var count = num(), sizes = [];
+    var r = varints(bytes, "SP1", "a positions file"), count = r.next(), sizes = [];
     if (count !== shard.terms.length) throw new Error("positions of another shard");
-    for (var i = 0; i < count; i++) sizes.push(num());
+    for (var i = 0; i < count; i++) sizes.push(r.next());
+    var at = r.at;
     shard.terms.forEach(function (t, k) { t.posAt = at; t.posBytes = sizes[k]; at += sizes[k]; });
     shard.pos = bytes;
     return shard;
