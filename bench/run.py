@@ -155,7 +155,7 @@ def first_queries(site: Path) -> dict:
     per_query = []
     for line in out.stdout.splitlines():
         q = json.loads(line)
-        index = sum(_gz(site / f) for f in q["files"] if "/index/" in f or f.endswith("manifest.json"))
+        index = sum(_gz(site / f) for f in q["files"] if "/index/" in f or "/pos/" in f or f.endswith("manifest.json"))
         results = sum(_gz(site / f) for f in q["files"] if "/docs/" in f or "/text/" in f)
         per_query.append({"query": q["query"], "hits": q["hits"], "page": page, "index": index, "results": results,
                           "total": page + index + results, "first_ms": q["firstMs"], "warm_ms": q["warmMs"]})

@@ -4,6 +4,7 @@ a reader's first query costs.
     python bench/search_scale.py                 # 10,000 articles
     python bench/search_scale.py --full          # 100,000 articles
     python bench/search_scale.py --articles 2000 --out /tmp/search-2k   # keep the files
+    python bench/search_scale.py --full --pieces 0 --daily   # and the daily update's search files
 
 The archive comes from bench/make_archive.py (the sample's articles recombined, places and
 numbers varied). Prints: the index files (count and size per kind), the build time and
@@ -87,21 +88,24 @@ def _encodings(out: Path, names: list[str]) -> dict[str, dict[str, int]]:
     from sitegen.search.encoding import compress, decode_shard, encode_positions, shard_bytes
 
     sizes: dict[str, dict[str, int]] = {k: {} for k in ("lunr JSON, served gzip", "lunr JSON, stored gzip",
-                                                        "postings, no positions", "postings and positions (chosen)")}
+                                                        "postings and positions in one file (v5)",
+                                                        "postings; positions beside (chosen)")}
     for name in names:
         if "/index/" not in name:
             continue
         stored = (out / name).read_bytes()
-        rows = decode_shard(stored)
+        where = (out / name.replace("/index/", "/pos/")).read_bytes()
+        rows = decode_shard(stored, where)
         plain = _lunr_json(rows)
         gz = len(gzip.compress(plain, 6))
         sizes["lunr JSON, served gzip"][name] = (len(plain), gz)
         sizes["lunr JSON, stored gzip"][name] = (len(compress(plain)),) * 2
-        bare = compress(shard_bytes([(t, refs, tfs, b"") for t, refs, tfs, _ in rows]))
-        sizes["postings, no positions"][name] = (len(bare),) * 2
-        sizes["postings and positions (chosen)"][name] = (len(stored),) * 2
-        assert stored == compress(shard_bytes([(t, refs, tfs, b"".join(map(encode_positions, ps)))
-                                               for t, refs, tfs, ps in rows]))
+        # v5: each term's positions after its postings, in the shard itself
+        index, positions = shard_bytes([(t, refs, tfs, b"".join(map(encode_positions, ps))) for t, refs, tfs, ps in rows])
+        sizes["postings and positions in one file (v5)"][name] = (len(compress(index + positions)),) * 2
+        sizes["postings; positions beside (chosen)"][name] = (len(stored),) * 2
+        sizes["postings; positions beside (chosen)"][name.replace("/index/", "/pos/")] = (len(where),) * 2
+        assert (stored, where) == (compress(index), compress(positions))
     return sizes
 
 
@@ -121,6 +125,84 @@ def _pieces(articles, n: int, seed: int) -> list[dict]:
     return out
 
 
+_DAILY = """
+import json, pickle, resource, sys, time
+t0 = time.perf_counter()
+def cpu():
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + kids.ru_utime + kids.ru_stime
+sys.path[:0] = {paths!r}
+from search_scale import _Settings
+from sitegen.search import search_files
+from pathlib import Path
+articles, previous = pickle.loads(Path({state!r}).read_bytes())
+out = Path({out!r})
+made = []
+def write(name, data):
+    (out / name).parent.mkdir(parents=True, exist_ok=True)
+    (out / name).write_bytes(data)
+    made.append(name)
+t1, c1 = time.perf_counter(), cpu()
+keys = search_files(articles, {{a.id: f"a/{{a.id}}/" for a in articles}}, _Settings(Path({cache!r})), write,
+                    previous=previous, keep=lambda name: (out / name).is_file())
+t2, c2 = time.perf_counter(), cpu()
+for name in set(previous) - set(keys):
+    (out / name).unlink()
+print(json.dumps({{"search_s": t2 - t1, "search_cpu_s": c2 - c1, "process_s": time.perf_counter() - t0, "made": len(made),
+                  "made_bytes": sum((out / n).stat().st_size for n in set(made))}}))
+"""
+
+
+def _next_issue(articles):
+    """The newest issue's articles again, dated the next day, with new ids (the daily update
+    bench/daily.py makes)."""
+    import dataclasses
+    import datetime
+
+    newest = max(a.date for a in articles if a.date)
+    day = (datetime.date.fromisoformat(newest) + datetime.timedelta(days=1)).isoformat()
+    return [dataclasses.replace(a, id=f"daily-{a.id}", date=day, source=a.source.replace(newest, day))
+            for a in articles if a.date == newest]
+
+
+def _daily(articles, keys: dict[str, str], out: Path, work: Path, compare: bool = True) -> None:
+    """One issue added: the search files made again in a fresh process (as the daily update's
+    build is), from the terms cache and the last build's files, then compared byte for byte
+    with a clean build of the same articles."""
+    import pickle
+
+    from daily import same_tree
+
+    after = articles + _next_issue(articles)
+    state = work / "daily.pickle"
+    state.write_bytes(pickle.dumps((after, keys)))
+    code = _DAILY.format(paths=[str(ROOT), str(ROOT / "bench")], state=str(state), out=str(out),
+                         cache=str(work / "cache"))
+    t = time.perf_counter()
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - t
+    got = json.loads(run.stdout)
+    print(f"\ndaily update ({len(after) - len(articles)} articles of a new issue; search files only, a fresh process): "
+          f"search_files {got['search_s']:.1f} s ({got['search_cpu_s']:.1f} CPU s), the process {wall:.1f} s "
+          f"(Python's start-up and loading the articles' pickle included); {got['made']:,} files made again "
+          f"({got['made_bytes'] / 1e6:.1f} MB)")
+    if not compare:
+        return
+    clean = work / "clean"
+    search_files(after, {a.id: f"a/{a.id}/" for a in after}, _Settings(work / "clean-cache"),
+                 lambda name, data: ((clean / name).parent.mkdir(parents=True, exist_ok=True),
+                                     (clean / name).write_bytes(data)))
+    differ = same_tree(out / "search", clean / "search")
+    print(f"  equal to a clean build: {'yes' if not differ else 'NO: ' + ', '.join(differ[:5])}")
+
+
+def _cpu_s() -> float:
+    """CPU seconds of this process and its finished workers: wall time on a shared machine
+    says more about the other jobs."""
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + kids.ru_utime + kids.ru_stime
+
+
 def _peak_mb() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -134,6 +216,10 @@ def main(argv=None) -> int:
     ap.add_argument("--pieces", type=int, default=200, help="random pieces of text queried besides the fixed queries")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, help="keep the search files here (default: a temporary folder)")
+    ap.add_argument("--daily", action="store_true",
+                    help="then add one issue and make the search files again in a fresh process, timed, "
+                         "and compare them with a clean build")
+    ap.add_argument("--daily-no-compare", action="store_true", help="--daily without the clean build to compare with")
     ap.add_argument("--compare", action="store_true",
                     help="also the same shards in other encodings: lunr's JSON (served gzip, or stored gzipped), "
                          "postings without positions")
@@ -160,11 +246,11 @@ def main(argv=None) -> int:
             path.write_bytes(data)
             names.append(name)
 
-        t = time.perf_counter()
-        search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, _Settings(work / "cache"), write)
-        build_s = time.perf_counter() - t
+        t, cpu = time.perf_counter(), _cpu_s()
+        keys = search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, _Settings(work / "cache"), write)
+        build_s, build_cpu = time.perf_counter() - t, _cpu_s() - cpu
         own_mb, workers_mb = _peak_mb()
-        print(f"search files built and written in {build_s:.1f} s; peak RSS {own_mb:,.0f} MB "
+        print(f"search files built and written in {build_s:.1f} s ({build_cpu:.0f} CPU s); peak RSS {own_mb:,.0f} MB "
               f"(largest worker {workers_mb:,.0f} MB)")
 
         sizes: dict[str, list[int]] = {}
@@ -193,6 +279,7 @@ def main(argv=None) -> int:
               f"{sum(gz_sizes.values()) / 1e6:>10.1f}")
         print(f"  per article: {total / len(articles) / 1024:.2f} KB stored "
               f"(index {sum(sizes.get('index', [])) / len(articles) / 1024:.2f}, "
+              f"positions {sum(sizes.get('pos', [])) / len(articles) / 1024:.2f}, "
               f"stored fields and text {sum(sizes.get('docs', [])) / len(articles) / 1024:.2f}), "
               f"{files / len(articles):.2f} files")
         print(f"  scripts (lunr.min.js, search-core.js, search.js): {script_gz / 1024:.1f} KB gzip; "
@@ -208,7 +295,7 @@ def main(argv=None) -> int:
         result = json.loads(run.stdout)
         rows = []
         for r, warm in zip(result["results"], result["warm"]):
-            shards = [f for f in r["files"] if "/index/" in f]
+            shards = [f for f in r["files"] if "/index/" in f or "/pos/" in f]
             fetched = sum(gz_sizes[f] for f in r["files"])
             rows.append({"q": r["q"], "hits": r["count"], "shards": len(shards),
                          "index_kb": sum(gz_sizes[f] for f in shards) / 1024,
@@ -232,13 +319,16 @@ def main(argv=None) -> int:
                   f" in the first ten {sum(0 <= r['rank'] < 10 for r in pieces) / len(pieces):.3f}"
                   " (recombined text repeats, so many articles share a piece)")
         if args.compare:
-            print("\nthe same shards in other encodings (index only; a query's index KB: the shards it fetches)")
+            print("\nthe same shards in other encodings (index only; a query's index KB: the shards it fetches,"
+                  " and for the chosen one the positions files it fetches)")
             print(f"  {'encoding':<34}{'KB/article stored':>18}{'median KB':>11}{'largest KB':>12}")
             for label, by_name in _encodings(out, names).items():
                 per_query = sorted(sum(by_name[f][1] for f in r["files"] if f in by_name) / 1024
                                    for r in result["results"][:len(QUERIES)])
                 print(f"  {label:<34}{sum(v[0] for v in by_name.values()) / len(articles) / 1024:>18.2f}"
                       f"{statistics.median(per_query):>11.1f}{per_query[-1]:>12.1f}")
+        if args.daily or args.daily_no_compare:
+            _daily(articles, keys, out, work, compare=not args.daily_no_compare)
         fixed = sorted(r["total_kb"] for r in rows[:len(QUERIES)])
         worst = fixed[-1]
         slowest = max(r["ms"] for r in rows)

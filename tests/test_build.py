@@ -117,7 +117,8 @@ def test_a_subhead_is_a_heading_on_the_page_and_plain_text_in_search(project):
     article = read_article(path)
     html = (project / "public" / "a" / article.id / "index.html").read_text(encoding="utf-8")
     assert "<h3>精准帮扶暖人心</h3>" in html
-    docs = [json.loads(gzip.decompress(p.read_bytes())) for p in (project / "public" / "search" / "docs").glob("*.gz")]
+    docs = [d for p in (project / "public" / "search" / "docs").glob("*.gz")
+            for d in json.loads(gzip.decompress(p.read_bytes()))]      # a few articles to a file
     (doc,) = [d for d in docs if d["u"].rstrip("/").endswith(article.id)]
     assert "精准帮扶暖人心 下一步将继续做好帮扶工作。" in doc["x"] and "#" not in doc["x"]
 

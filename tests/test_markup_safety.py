@@ -184,7 +184,8 @@ def test_ingest_s_escape_is_dropped_and_nothing_else(built):
 
 
 def test_search_shows_the_text_a_reader_sees(built):
-    docs = [json.loads(gzip.decompress(p.read_bytes())) for p in (built["public"] / "search" / "docs").glob("*.gz")]
+    docs = [d for p in (built["public"] / "search" / "docs").glob("*.gz")
+            for d in json.loads(gzip.decompress(p.read_bytes()))]      # a few articles to a file
     (doc,) = [d for d in docs if d["u"].rstrip("/").endswith(built["id"])]
     x = doc["x"]
     assert "*强调* 与 **加粗**" in x and "注\\* 本表" in x and "`<b>粗</b>`" in x and "&lt;不是标签&gt;" in x

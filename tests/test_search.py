@@ -177,7 +177,7 @@ def test_browser_index_matches_lunr_py(tmp_path):
     """sitegen stores only the postings; the browser rebuilds lunr's index from them. For the
     same documents, what it rebuilds must be what lunr.py's Builder writes: the same postings
     and the same scores (to lunr's three places)."""
-    from sitegen.search.index import FIELD, _term_postings, build_with_lunr, shard_file
+    from sitegen.search.index import FIELD, _term_postings, build_with_lunr, shard_files
     from sitegen.search.terms import WEIGHTS, article_record, shard_of
 
     per_doc = [article_record(a) for a in sample_articles()]
@@ -189,7 +189,7 @@ def test_browser_index_matches_lunr_py(tmp_path):
             for ref, tf in zip(p.refs, p.tfs):
                 docs.setdefault(ref, []).extend([term] * tf)
         shard = tmp_path / f"{n}.gz"
-        shard.write_bytes(shard_file(postings))
+        shard.write_bytes(shard_files(postings)[0])
         ours = json.loads(subprocess.run([NODE, str(ROOT / "tests/js/shard_json.js"), str(shard)],
                                          capture_output=True, text=True, check=True).stdout)
         theirs = build_with_lunr([{"ref": str(ref), FIELD: " ".join(terms)} for ref, terms in sorted(docs.items())])
@@ -211,10 +211,11 @@ def test_browser_index_matches_lunr_py(tmp_path):
 
 
 def test_shards_keep_every_posting_and_position():
-    """What a shard stores reads back to the articles, frequencies and positions the build
-    cut: each pair where it stands in the article's headline, byline or body."""
+    """What a shard and its positions file store reads back to the articles, frequencies and
+    positions the build cut: each pair where it stands in the article's headline, byline or
+    body."""
     from sitegen.search.encoding import decode_shard
-    from sitegen.search.index import _term_postings, shard_file
+    from sitegen.search.index import _term_postings, shard_files
     from sitegen.search.terms import article_fields, article_record, shard_of
 
     articles = sample_articles()
@@ -227,7 +228,7 @@ def test_shards_keep_every_posting_and_position():
         streams.append(stream)
     for n in range(4):
         postings = [(t, by_term[t]) for t in sorted(by_term) if shard_of(t, 4) == n]
-        for (term, p), (got_term, refs, tfs, positions) in zip(postings, decode_shard(shard_file(postings, 0))):
+        for (term, p), (got_term, refs, tfs, positions) in zip(postings, decode_shard(*shard_files(postings, 0))):
             assert (got_term, refs, tfs) == (term, list(p.refs), list(p.tfs))
             if len(term) == 2:
                 for ref, where in zip(refs, positions):
@@ -271,7 +272,8 @@ def write_search_site(articles, out: Path) -> Path:
 @needs_node
 def test_the_first_query_searches_every_year(tmp_path, monkeypatch):
     """An archive in slices of years: a reader's first query searches all of them, so a
-    common word counts every year's articles and a rare one is found in the oldest."""
+    common word counts every year's articles and a rare one is found in the oldest; where
+    its pairs stand is fetched only from the year that holds them all."""
     from sitegen.content import Article
     from sitegen.search import index
 
@@ -281,13 +283,14 @@ def test_the_first_query_searches_every_year(tmp_path, monkeypatch):
                 for year in (2015, 2016, 2017) for i in range(30)]
     site = write_search_site(articles, tmp_path / "site")
     manifest = json.loads((site / "search/manifest.json").read_text())
-    assert [(s["from"][:4], s["count"]) for s in manifest["slices"]] == [("2017", 30), ("2016", 30), ("2015", 30)]
+    assert [(s["from"][:4], s["count"]) for s in manifest["slices"]] == [("2015", 30), ("2016", 30), ("2017", 30)]
     result = run_queries(site, [{"q": "送清凉", "url": "a/y2017-3/"}, {"q": "老照片修复", "url": "a/y2015-7/"}],
                          tmp_path)
     common, rare = result["results"]
     assert common["count"] == 90 and common["partial"] == 0
     assert rare["count"] == 1 and rare["top"] == ["a/y2015-7/"]
-    assert any("/index/2/" in f for f in rare["files"])
+    assert {f.split("/")[2] for f in rare["files"] if "/index/" in f} == {"0", "1", "2"}
+    assert {f.split("/")[2] for f in rare["files"] if "/pos/" in f} == {"0"}
 
 
 def _contains(article, query: str) -> bool:
@@ -331,9 +334,9 @@ def _archive_of_three_years():
                     body=bodies[(year + 7 * i) % len(bodies)]) for year in (2015, 2016, 2017) for i in range(30)]
 
 
-def _search_build(articles, cache_dir: Path, last=None, save: bool = True):
+def _search_build(articles, cache_dir: Path, last=None, save: bool = True, made: list | None = None):
     """The search files (name → bytes) and shard keys of a build after ``last`` (the files
-    and keys of the build before), as build.py makes them."""
+    and keys of the build before), as build.py makes them; ``made``: the files made anew."""
     from sitegen.search import search_files
 
     class Settings:
@@ -350,7 +353,12 @@ def _search_build(articles, cache_dir: Path, last=None, save: bool = True):
             return True
         return False
 
-    keys = search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, settings, files.__setitem__,
+    def write(name: str, data: bytes) -> None:
+        files[name] = data
+        if made is not None:
+            made.append(name)
+
+    keys = search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, settings, write,
                         previous=last_keys, keep=keep, save_cache=save)
     return files, keys
 
@@ -381,6 +389,34 @@ def test_rebuilt_search_files_equal_a_clean_build(tmp_path, monkeypatch):
     assert _search_build(after, tmp_path / "cache", shown, save=False) == clean
     back = _search_build(before, tmp_path / "cache", clean, save=False)
     assert back == first
+
+
+def test_a_new_issue_makes_again_only_the_newest_years_search_files(tmp_path, monkeypatch):
+    """The daily update: an issue added to the archive takes the next article numbers, so
+    the older years' shards, positions and stored fields are kept as they were (not even
+    their terms are read), and what is made equals a clean build."""
+    from sitegen.content import Article
+    from sitegen.search import index
+
+    monkeypatch.setattr(index, "SLICE_ARTICLES", 30)
+    monkeypatch.setattr(index, "_TERMS_MEMORY", {})
+    before = _archive_of_three_years()
+    first = _search_build(before, tmp_path / "cache")
+    bodies = [a.body for a in sample_articles() if a.body]
+    after = before + [Article(id=f"next-{i}", title=f"新的一期第{i}篇", date="2017-03-29", page="1",
+                              body=bodies[i]) for i in range(3)]
+    made: list[str] = []
+    read = []
+    real_load = index._load_terms
+    monkeypatch.setattr(index, "_load_terms", lambda f: read.append(f.name) or real_load(f))
+    got = _search_build(after, tmp_path / "cache", first, made=made)
+    assert read == ["2017.pickle"]
+    assert got == _search_build(after, tmp_path / "clean")
+    folders = {name.rsplit("/", 1)[0] for name in made}
+    assert folders == {"search", "search/index/2", "search/pos/2", "search/docs"}
+    # the new articles are numbered 90–92, after every article there was
+    assert {n for n in made if n.startswith("search/docs/")} == {f"search/docs/{ref // index.DOCS_PER_FILE}.gz"
+                                                                 for ref in (90, 91, 92)}
 
 
 def test_worker_processes_make_the_same_files(tmp_path, monkeypatch):

@@ -1,20 +1,25 @@
-"""The index shard's binary form: lunr's postings in a few columns of varints, gzipped.
+"""The index shard's binary form: lunr's postings in a few columns of varints, gzipped, and
+beside each shard, in a file of its own, where its pairs stand.
 
-A shard holds, for each of its terms, the articles that hold it (ascending, delta-coded),
-each article's weighted term frequency, and, for character pairs, where in the article the
-pair stands, so that the browser can tell an article that holds a phrase from one that only
-holds its pairs apart. Nothing else: lunr's field vectors and BM25 scores follow from these
-and are rebuilt by ``search-core.js`` into a ``lunr.Index`` (JSON spelled out both, each
-posting twice, and was 85% of the search files).
+A shard holds, for each of its terms, the articles that hold it (ascending, delta-coded) and
+each article's weighted term frequency. Nothing else: lunr's field vectors and BM25 scores
+follow from these and are rebuilt by ``search-core.js`` into a ``lunr.Index`` (JSON spelled
+out both, each posting twice, and was 85% of the search files). Its positions file holds, for
+its character pairs, where in each article the pair stands, so that the browser can tell an
+article that holds a word of three characters or more from one that only holds its pairs
+apart. Positions are most of the bytes; a query fetches them only for the pairs that decide
+such a word, and only from the slices where some article holds all its pairs.
 
 Layout (every number an unsigned LEB128 varint):
 
-    "SG1"  term count
-    per term:  UTF-8 length, UTF-8 bytes, document frequency, byte length of its positions
-    per term:  its articles, each as the gap from the one before (the first from 0)
-    per term:  its weighted frequencies
-    per term:  for each of its articles: the number of positions, then each position as the
-               gap from the one before (pairs only; other terms have none)
+    shard      "SG2"  term count
+               per term:  UTF-8 length, UTF-8 bytes, document frequency
+               per term:  its articles, each as the gap from the one before (the first from 0)
+               per term:  its weighted frequencies
+    positions  "SP1"  term count (the shard's, in the shard's order)
+               per term:  byte length of its positions (0: a term without positions)
+               per term:  for each of its articles: the number of positions, then each
+                          position as the gap from the one before (pairs only)
 
 Columns rather than one record per posting: like numbers sit together and gzip finds them.
 """
@@ -24,7 +29,8 @@ from __future__ import annotations
 import gzip
 from array import array
 
-MAGIC = b"SG1"
+MAGIC = b"SG2"
+POSITIONS_MAGIC = b"SP1"
 _SMALL = [bytes([n]) for n in range(128)]
 
 
@@ -65,19 +71,20 @@ def encode_positions(positions: list[int]) -> bytes:
     return varint(len(positions)) + varints(gaps(positions))
 
 
-def shard_bytes(postings: list[tuple[str, array, array, bytes]]) -> bytes:
-    """One shard, uncompressed, from its terms' postings (sorted by term): (term, articles,
-    weighted frequencies, positions as ``encode_positions`` wrote them one article after
-    another; empty for terms without positions)."""
+def shard_bytes(postings: list[tuple[str, array, array, bytes]]) -> tuple[bytes, bytes]:
+    """One shard and its positions, uncompressed, from its terms' postings (sorted by term):
+    (term, articles, weighted frequencies, positions as ``encode_positions`` wrote them one
+    article after another; empty for terms without positions)."""
     head = [MAGIC, varint(len(postings))]
-    refs_column, tfs_column, positions_column = [], [], []
+    refs_column, tfs_column = [], []
+    where = [POSITIONS_MAGIC, varint(len(postings))]
     for term, refs, tfs, positions in postings:
         name = term.encode("utf-8")
-        head += [varint(len(name)), name, varint(len(refs)), varint(len(positions))]
+        head += [varint(len(name)), name, varint(len(refs))]
         refs_column.append(varints(gaps(refs)))
         tfs_column.append(varints(tfs))
-        positions_column.append(positions)
-    return b"".join(head + refs_column + tfs_column + positions_column)
+        where.append(varint(len(positions)))
+    return b"".join(head + refs_column + tfs_column), b"".join(where + [p for *_, p in postings])
 
 
 def compress(data: bytes) -> bytes:
@@ -106,9 +113,9 @@ def _read_many(data: bytes, at: int, n: int, gaps: bool = False) -> tuple[list[i
     return out, at
 
 
-def decode_shard(data: bytes) -> list[tuple[str, list[int], list[int], list[list[int]]]]:
-    """The postings of a shard (gzipped or not), positions per article decoded: what the
-    browser reads, for tests and tools."""
+def decode_shard(data: bytes, where: bytes | None = None) -> list[tuple[str, list[int], list[int], list[list[int]]]]:
+    """The postings of a shard and its positions file (gzipped or not), positions per article
+    decoded (none without the positions file): what the browser reads, for tests and tools."""
     if data[:2] == b"\x1f\x8b":
         data = gzip.decompress(data)
     if data[:3] != MAGIC:
@@ -120,23 +127,29 @@ def decode_shard(data: bytes) -> list[tuple[str, list[int], list[int], list[list
         term = data[at:at + size].decode("utf-8")
         at += size
         df, at = _read(data, at)
-        pos_bytes, at = _read(data, at)
-        heads.append((term, df, pos_bytes))
+        heads.append((term, df))
     refs_of = []
-    for _, df, _ in heads:
+    for _, df in heads:
         refs, at = _read_many(data, at, df, gaps=True)
         refs_of.append(refs)
     tfs_of = []
-    for _, df, _ in heads:
+    for _, df in heads:
         tfs, at = _read_many(data, at, df)
         tfs_of.append(tfs)
+    sizes = [0] * count
+    if where is not None:
+        if where[:2] == b"\x1f\x8b":
+            where = gzip.decompress(where)
+        if where[:3] != POSITIONS_MAGIC or _read(where, 3)[0] != count:
+            raise ValueError("not the positions of this search shard")
+        sizes, at = _read_many(where, _read(where, 3)[1], count)
     out = []
-    for (term, df, pos_bytes), refs, tfs in zip(heads, refs_of, tfs_of):
+    for (term, df), refs, tfs, size in zip(heads, refs_of, tfs_of, sizes):
         positions = []
-        if pos_bytes:
+        if size:
             for _ in range(df):
-                n, at = _read(data, at)
-                got, at = _read_many(data, at, n, gaps=True)
+                n, at = _read(where, at)
+                got, at = _read_many(where, at, n, gaps=True)
                 positions.append(got)
         out.append((term, refs, tfs, positions))
     return out

@@ -1,12 +1,18 @@
-"""Writing the search files: manifest, lunr index shards, stored fields, snippet text.
+"""Writing the search files: manifest, lunr index shards and their positions, stored fields
+and snippet text.
 
 The index is split by *term*: each term lives in one shard, chosen by a hash of the term
 that the browser computes the same way, so a query fetches only the few small shards that
 hold its terms, however large the archive. Each shard is a lunr index over every article,
-restricted to that shard's terms, stored as its bare postings (``encoding``: articles,
-frequencies, pair positions; gzipped) and rebuilt into a ``lunr.Index`` by the browser.
-Stored fields (headline, date, page, districts, tags) and snippet text are kept apart, one
-small gzipped file per article, fetched only for the results on screen.
+restricted to that shard's terms, stored as its bare postings (``encoding``: articles and
+frequencies; gzipped) and rebuilt into a ``lunr.Index`` by the browser; where its pairs stand
+is in a file beside it, fetched only for words of three characters and more. Stored fields
+(headline, date, page, districts, tags) and snippet text are kept apart, a few adjacent
+articles to a small gzipped file, fetched only for the results on screen.
+
+Articles are numbered oldest first, so a new issue takes the next numbers and leaves every
+older article's number, slice and files as they were: a daily update makes again only the
+newest slice's shards and the stored fields of the new articles.
 
 Memory: the archive is worked through one slice (at most SLICE_ARTICLES articles) at a
 time: its terms, its postings and its shards, each file handed to ``write`` as soon as it
@@ -37,7 +43,7 @@ from sitegen.search.terms import Terms, article_record, prepare, shard_of
 
 FIELD = "text"
 POSTINGS_PER_SHARD = 4000   # aim: shards of some 10 KB gzipped, so a rare term costs little
-VERSION = 5
+VERSION = 6                # 6: positions beside the shards, articles oldest first, stored fields in files of a few
 TERMS_VERSION = 7          # bump when the way text is cut into terms changes (7: characters, pair positions)
 
 POOL_FROM_ARTICLES = 200   # fewer to cut, or shards to write, are done faster than workers start
@@ -84,6 +90,8 @@ class Postings:
         data, at = self.positions, 0
         if not data:
             return 0
+        if i == len(self.refs):              # after the last: a new issue's articles come there
+            return len(data)
         for _ in range(i):
             count, at = _read(data, at)
             for _ in range(count):
@@ -103,26 +111,27 @@ class Postings:
         del self.positions[at:end]
 
 
-def shard_file(postings: list[tuple[str, Postings]], offset: int = 0) -> bytes:
-    """One shard as stored: its terms' postings (sorted by term; articles numbered from
-    ``offset``) in the compact columns of ``encoding``, gzipped."""
+def shard_files(postings: list[tuple[str, Postings]], offset: int = 0) -> tuple[bytes, bytes]:
+    """One shard and its positions as stored: its terms' postings (sorted by term; articles
+    numbered from ``offset``) in the compact columns of ``encoding``, gzipped."""
     rows = []
     for term, p in postings:
         refs = array("I", p.refs) if not offset else array("I", [r + offset for r in p.refs])
         rows.append((term, refs, p.tfs, bytes(p.positions)))
-    return compress(shard_bytes(rows))
+    index, where = shard_bytes(rows)
+    return compress(index), compress(where)
 
 
 _SHARDS: list = []       # the shards being written, shared with forked workers without pickling
 _OFFSET = 0
 
 
-def _write_one(n: int) -> bytes:
-    return shard_file(_SHARDS[n], _OFFSET)
+def _write_one(n: int) -> tuple[bytes, bytes]:
+    return shard_files(_SHARDS[n], _OFFSET)
 
 
 def _write_shards(shards, todo: list[int], offset: int):
-    """(shard, stored shard) in the order of ``todo``, one at a time as made, on every core
+    """(shard, (stored shard, stored positions)) in the order of ``todo``, one at a time as made, on every core
     when there are many (forked workers read the postings from the parent's memory)."""
     global _SHARDS, _OFFSET
     _SHARDS, _OFFSET = shards, offset
@@ -179,18 +188,25 @@ def _change(by_term: dict[str, Postings], ref: int, record: Terms, add: bool) ->
     return set(terms)
 
 
+APPENDED_MOST = 2000      # new articles after the last build's: more, and a fresh start is as quick
+
+
 def _update_postings(memo: dict, keys: list[str], per_doc: list, count: int) -> set[int] | None:
     """Bring the last build's postings up to date when only a few articles changed and none
-    moved; returns the shards touched, or None when a fresh start is simpler."""
-    if memo["count"] != count or len(memo["keys"]) != len(keys):
+    moved, or new ones came after them (a new issue); returns the shards touched, or None
+    when a fresh start is simpler."""
+    old_keys = memo["keys"]
+    if memo["count"] != count or not len(old_keys) <= len(keys) <= len(old_keys) + APPENDED_MOST:
         return None
-    changed_refs = [ref for ref, (old, new) in enumerate(zip(memo["keys"], keys)) if old != new]
-    if len(changed_refs) > 50:
+    changed_refs = [ref for ref, (old, new) in enumerate(zip(old_keys, keys)) if old != new]
+    if len(changed_refs) > 50 or (changed_refs and memo["per_doc"] is None):
         return None
     by_term, shard_terms = memo["by_term"], memo["shard_terms"]
     touched_terms: set[str] = set()
     for ref in changed_refs:
         touched_terms |= _change(by_term, ref, memo["per_doc"][ref], add=False)
+        touched_terms |= _change(by_term, ref, per_doc[ref], add=True)
+    for ref in range(len(old_keys), len(keys)):
         touched_terms |= _change(by_term, ref, per_doc[ref], add=True)
     touched = set()
     for t in touched_terms:
@@ -205,6 +221,53 @@ def _update_postings(memo: dict, keys: list[str], per_doc: list, count: int) -> 
 
 
 _POSTINGS_MEMORY: dict[str, list] = {}      # a preview server's last postings, for its next build
+POSTINGS_VERSION = 1
+
+
+def _save_postings(path: Path, memo: dict) -> None:
+    """The newest slice's postings, for the next build (the daily update adds an issue to
+    them instead of gathering the whole slice's again): a few flat arrays, quick to write
+    and read."""
+    by_term = memo["by_term"]
+    terms = list(by_term)
+    postings = [by_term[t] for t in terms]
+    data = {"version": POSTINGS_VERSION, "index": VERSION, "start": memo["start"], "count": memo["count"],
+            "keys": memo["keys"], "shard_keys": memo["shard_keys"], "terms": " ".join(terms),
+            "sizes": array("I", [len(p.refs) for p in postings]),
+            "position_sizes": array("I", [len(p.positions) for p in postings]),
+            "refs": array("I", b"".join(p.refs.tobytes() for p in postings)),
+            "tfs": array("I", b"".join(p.tfs.tobytes() for p in postings)),
+            "positions": b"".join(p.positions for p in postings)}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def _load_postings(path: Path, start: int) -> dict | None:
+    try:
+        with path.open("rb") as fh:
+            data = pickle.load(fh)
+        if data.get("version") != POSTINGS_VERSION or data.get("index") != VERSION or data["start"] != start:
+            return None
+    except Exception:   # missing or damaged: only a slower build
+        return None
+    by_term, count = {}, data["count"]
+    shard_terms: list[set[str]] = [set() for _ in range(count)]
+    refs, tfs, positions = data["refs"], data["tfs"], data["positions"]
+    at = pos_at = 0
+    for term, size, pos_size in zip(data["terms"].split(" ") if data["terms"] else [], data["sizes"],
+                                    data["position_sizes"]):
+        p = Postings()
+        p.refs, p.tfs = refs[at:at + size], tfs[at:at + size]
+        p.positions = bytearray(positions[pos_at:pos_at + pos_size])
+        at += size
+        pos_at += pos_size
+        by_term[term] = p
+        shard_terms[shard_of(term, count)].add(term)
+    return {"start": start, "count": count, "keys": data["keys"], "per_doc": None, "by_term": by_term,
+            "shard_terms": shard_terms, "shard_keys": data["shard_keys"]}
 
 
 def _shard_key(start: int, count: int, shard: list[tuple[str, Postings]]) -> str:
@@ -218,9 +281,10 @@ def _shard_key(start: int, count: int, shard: list[tuple[str, Postings]]) -> str
 
 
 def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo: dict | None,
-                  previous: dict[str, str], write: Write, keep: Callable[[str], bool]) -> tuple[dict[str, str], dict, int]:
-    """Write one slice's index shards (refs start, start + 1, …); returns their keys, the
-    postings to keep for the next build, and the number of shards."""
+                  previous: dict[str, str], write: Write, keep: Callable[[str], bool],
+                  slice_key: str) -> tuple[dict[str, str], dict, int]:
+    """Write one slice's index shards and their positions (refs start, start + 1, …);
+    returns their keys, the postings to keep for the next build, and the number of shards."""
     count = _shard_count(_postings_count(per_doc))
     touched = _update_postings(memo, keys, per_doc, count) if memo and memo.get("start") == start else None
     if touched is None:
@@ -241,16 +305,48 @@ def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo:
     for n in touched:
         shards[n] = postings(n)
         memo["shard_keys"][n] = _shard_key(start, count, shards[n])
-    names = {n: f"search/index/{number}/{n}.gz" for n in memo["shard_keys"]}
+    # A file's key: its slice's (so that an unchanged slice is known without its terms), the
+    # slice's number of shards, and its own postings' (so that only changed shards are made).
+    file_keys = {n: f"{slice_key}:{count}:{k}" for n, k in memo["shard_keys"].items()}
+    names = {n: (f"search/index/{number}/{n}.gz", f"search/pos/{number}/{n}.gz") for n in file_keys}
     todo = []
-    for n, name in names.items():
-        if not (previous.get(name) == memo["shard_keys"][n] and keep(name)):
+    for n, pair in names.items():
+        if not all(_same(previous, name, file_keys[n]) and keep(name) for name in pair):
             todo.append(n)
             if n not in shards:
                 shards[n] = postings(n)
-    for n, data in _write_shards(shards, todo, start):
-        write(names[n], data)
-    return {names[n]: k for n, k in memo["shard_keys"].items()}, memo, count
+    for n, (index, where) in _write_shards(shards, todo, start):
+        write(names[n][0], index)
+        write(names[n][1], where)
+    return {name: file_keys[n] for n, pair in names.items() for name in pair}, memo, count
+
+
+def _same(previous: dict[str, str], name: str, key: str) -> bool:
+    """Was the last build's file made from the same postings (whatever else its slice held)?"""
+    old = previous.get(name)
+    return old is not None and old.rsplit(":", 1)[-1] == key.rsplit(":", 1)[-1]
+
+
+def _kept_slice(number: int, slice_key: str, previous: dict[str, str],
+                keep: Callable[[str], bool]) -> tuple[dict[str, str], int] | None:
+    """An unchanged slice's files carried over from the last build, without reading its
+    terms (a daily update leaves every slice but the newest as it was): their keys and the
+    number of shards, or None when the slice must be made."""
+    prefix = f"search/index/{number}/"
+    sample = next((k for name, k in previous.items() if name.startswith(prefix)), None)
+    if sample is None or not sample.startswith(slice_key + ":"):
+        return None
+    count = int(sample.split(":")[1])
+    keys = {}
+    for n in range(count):
+        for name in (f"search/index/{number}/{n}.gz", f"search/pos/{number}/{n}.gz"):
+            key = previous.get(name)
+            if key is None or not key.startswith(f"{slice_key}:{count}:"):
+                return None
+            keys[name] = key
+    if not all(keep(name) for name in keys):
+        return None
+    return keys, count
 
 
 def _load_terms(cache_file: Path | None) -> dict[str, Terms]:
@@ -278,13 +374,12 @@ def _cut_one(n: int) -> Terms:
     return article_record(_TO_CUT[n])
 
 
-def _slice_terms(articles: list[Article], cache_file: Path | None, save: bool,
+def _slice_terms(articles: list[Article], keys: list[str], cache_file: Path | None, save: bool,
                  meanwhile: Callable[[], None]) -> tuple[list[str], list[Terms]]:
     """One slice's terms. jieba is the slow part, so terms are kept between builds in a cache
     keyed by the hash of the text they come from, and new ones are cut on all cores;
     ``meanwhile`` is done while the workers cut."""
     cache = _load_terms(cache_file)
-    keys = [_terms_key(a) for a in articles]
     missing = [(k, a) for k, a in zip(keys, articles) if k not in cache]
     global _TO_CUT
     pool = None
@@ -358,7 +453,7 @@ class _Facets:
 
 class _Issues:
     """Where each issue and each of its printed pages (版) starts among the articles, which
-    are numbered newest first and so run issue by issue, page by page: the search page
+    are numbered oldest first and so run issue by issue, page by page: the search page
     narrows to a date range, an issue or a 版, and groups results by issue, from this alone."""
 
     def __init__(self):
@@ -373,26 +468,47 @@ class _Issues:
         return _json({"count": count, "runs": self.runs})
 
 
-def _write_stored(articles: list[Article], start: int, article_urls: dict[str, str], facets: _Facets,
-                  issues: _Issues, write: Write) -> None:
-    """What results show, apart from the index: one small gzipped file per article (stored
-    fields and the text snippets are cut from), fetched only for the results on screen."""
-    for ref, a in enumerate(articles, start):
-        write(f"search/docs/{ref}.gz", compress(_json(
-            {"u": article_urls[a.id], "t": a.display_title, "d": a.date or "", "p": a.page or "", "k": a.kind,
-             "ds": a.districts, "tg": a.tags, "x": " ".join([a.title or "", *a.subtitles, plain_text(a.body)])})))
-        facets.add(a)
-        issues.add(ref, a)
+DOCS_PER_FILE = 2    # adjacent articles' stored fields in one file: fewer files, a little more per result
 
 
-SLICE_ARTICLES = 20_000    # most articles in one slice: what a first query searches at most
+def _doc(a: Article, url: str) -> dict:
+    return {"u": url, "t": a.display_title, "d": a.date or "", "p": a.page or "", "k": a.kind, "ds": a.districts,
+            "tg": a.tags, "x": " ".join([a.title or "", *a.subtitles, plain_text(a.body)])}
+
+
+def _docs_key(group: list[Article], text_keys: list[str], article_urls: dict[str, str]) -> str:
+    """What a file of stored fields is made from: its articles' fields, and their text by the
+    key of their terms (which covers headline, subtitles and body)."""
+    return hashlib.sha1("\x1d".join([f"{VERSION} {DOCS_PER_FILE}", *(
+        "\x1f".join([article_urls[a.id], a.display_title, a.date or "", a.page or "", a.kind,
+                     "\x1e".join(a.districts), "\x1e".join(a.tags), text]) for a, text in zip(group, text_keys))])
+        .encode("utf-8")).hexdigest()
+
+
+def _write_stored(ordered: list[Article], text_keys: list[str], start: int, end: int, article_urls: dict[str, str],
+                  previous: dict[str, str], write: Write, keep: Callable[[str], bool]) -> dict[str, str]:
+    """What results show, apart from the index: the stored fields and the text snippets are
+    cut from, DOCS_PER_FILE adjacent articles to a gzipped file (those whose first article is
+    in start…end), fetched only for the results on screen; an unchanged file is kept."""
+    keys = {}
+    first = -(-start // DOCS_PER_FILE) * DOCS_PER_FILE
+    for ref in range(first, end, DOCS_PER_FILE):
+        group = ordered[ref:ref + DOCS_PER_FILE]
+        name = f"search/docs/{ref // DOCS_PER_FILE}.gz"
+        keys[name] = key = _docs_key(group, text_keys[ref:ref + DOCS_PER_FILE], article_urls)
+        if not (previous.get(name) == key and keep(name)):
+            write(name, compress(_json([_doc(a, article_urls[a.id]) for a in group])))
+    return keys
+
+
+SLICE_ARTICLES = 20_000    # most articles in one slice: what a build holds in memory at once
 
 
 def _slices(ordered: list[Article]) -> list[tuple[int, int]]:
-    """The archive cut into periods of whole years, newest first, none over SLICE_ARTICLES
-    articles unless a single year is (undated articles close the last one). Years are
-    grouped from the oldest, so new issues change only the newest slice."""
-    years: list[tuple[str, int, int]] = []       # (year, first ref, end ref), newest first
+    """The archive cut into periods of whole years, oldest first (undated articles first of
+    all), none over SLICE_ARTICLES articles unless a single year is. Years are grouped from
+    the oldest, so new issues change only the newest slice."""
+    years: list[tuple[str, int, int]] = []       # (year, first ref, end ref), oldest first
     for ref, a in enumerate(ordered):
         year = (a.date or "")[:4]
         if years and years[-1][0] == year:
@@ -400,12 +516,12 @@ def _slices(ordered: list[Article]) -> list[tuple[int, int]]:
         else:
             years.append((year, ref, ref + 1))
     groups: list[tuple[int, int]] = []
-    for _, start, end in reversed(years):          # oldest first (undated first of all)
+    for _, start, end in years:
         if groups and (groups[-1][1] - groups[-1][0]) + (end - start) <= SLICE_ARTICLES:
-            groups[-1] = (start, groups[-1][1])
+            groups[-1] = (groups[-1][0], end)
         else:
             groups.append((start, end))
-    return list(reversed(groups)) or [(0, 0)]
+    return groups or [(0, 0)]
 
 
 def _terms_cache_name(oldest: Article | None) -> str:
@@ -414,22 +530,29 @@ def _terms_cache_name(oldest: Article | None) -> str:
     return f"{((oldest.date or '')[:4] if oldest else '') or 'undated'}.pickle"
 
 
+def _slice_key(start: int, term_keys: list[str]) -> str:
+    h = hashlib.sha1(f"{VERSION} {TERMS_VERSION} {start} {len(term_keys)}".encode())
+    h.update("".join(term_keys).encode())
+    return h.hexdigest()
+
+
 def search_files(articles: list[Article], article_urls: dict[str, str], settings, write: Write,
                  previous: dict[str, str] | None = None, keep: Callable[[str], bool] | None = None,
                  save_cache: bool = True) -> dict[str, str]:
     """Make the search files, handing each to ``write(path, data)`` as soon as it is made,
-    and return a key per index shard. A shard whose key is in ``previous`` (the last build's
-    keys) is not made again when ``keep(path)`` carries the last build's file over.
+    and return a key per file of index shards, positions and stored fields. A file whose key
+    is in ``previous`` (the last build's keys) is not made again when ``keep(path)`` carries
+    the last build's file over; a slice whose articles' text is unchanged is not even read.
     ``save_cache`` False (a preview server's rebuilds) keeps terms and postings in this
     process for the next build instead of saving them.
 
-    Articles are numbered newest first; the archive is cut into slices of whole years (at
+    Articles are numbered oldest first; the archive is cut into slices of whole years (at
     most SLICE_ARTICLES articles each), and each slice's index is split by term into shards.
     A query searches every slice (the whole archive), fetching from each the shards of its
     terms."""
     previous = previous or {}
     keep = keep or (lambda path: False)
-    ordered = sorted(articles, key=lambda a: (a.date or "", a.source, -a.order), reverse=True)
+    ordered = sorted(articles, key=lambda a: (a.date or "", a.source, -a.order), reverse=True)[::-1]
     cache_dir = getattr(settings, "cache_dir", None)
     terms_dir = Path(cache_dir) / "search-terms" if cache_dir else None
     memos = _POSTINGS_MEMORY.get(str(cache_dir), []) if not save_cache else []
@@ -437,22 +560,40 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
     keys: dict[str, str] = {}
     slices = []
     kept = []
-    facets = _Facets()
-    issues = _Issues()
     cache_names = set()
-    for number, (start, end) in enumerate(_slices(ordered)):
+    text_keys = [_terms_key(a) for a in ordered]
+    postings_file = Path(cache_dir) / "search-postings.pickle" if cache_dir and save_cache else None
+    cut = _slices(ordered)
+    for number, (start, end) in enumerate(cut):
+        newest = number == len(cut) - 1
         part = ordered[start:end]
-        name = _terms_cache_name(part[-1] if part else None)
+        name = _terms_cache_name(part[0] if part else None)
         cache_names.add(name)
-        term_keys, per_doc = _slice_terms(
-            part, terms_dir / name if terms_dir else None, save_cache,
-            meanwhile=lambda: _write_stored(part, start, article_urls, facets, issues, write))
         memo = memos[number] if number < len(memos) else None
-        got_keys, memo, count = _slice_shards(number, start, term_keys, per_doc, memo, previous, write, keep)
+        term_keys = text_keys[start:end]
+        slice_key = _slice_key(start, term_keys)
+        carried = _kept_slice(number, slice_key, previous, keep)
+        if carried is not None:
+            got_keys, count = carried
+            keys.update(_write_stored(ordered, text_keys, start, end, article_urls, previous, write, keep))
+        else:
+            if memo is None and newest and postings_file:
+                memo = _load_postings(postings_file, start)
+            stored: dict[str, str] = {}
+            term_keys, per_doc = _slice_terms(
+                part, term_keys, terms_dir / name if terms_dir else None, save_cache,
+                meanwhile=lambda: stored.update(_write_stored(ordered, text_keys, start, end, article_urls, previous, write,
+                                                              keep)))
+            keys.update(stored)
+            got_keys, memo, count = _slice_shards(number, start, term_keys, per_doc, memo, previous, write, keep,
+                                                  slice_key)
+            if newest and postings_file:
+                _save_postings(postings_file, memo)
+            del per_doc
         keys.update(got_keys)
         if not save_cache:
             kept.append(memo)
-        del memo, per_doc
+        del memo
         dated = [a.date for a in part if a.date]
         slices.append({"start": start, "count": end - start, "shards": count, "from": min(dated, default=""),
                        "to": max(dated, default="")})
@@ -462,8 +603,12 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
         for stale in [*terms_dir.glob("*.pickle"), Path(cache_dir) / "search-terms.pickle"]:
             if stale.name not in cache_names or stale.parent != terms_dir:
                 stale.unlink(missing_ok=True)
+    facets, issues = _Facets(), _Issues()
+    for ref, a in enumerate(ordered):
+        facets.add(a)
+        issues.add(ref, a)
     write("search/facets.gz", compress(facets.json()))
     write("search/issues.gz", compress(issues.json(len(ordered))))
     write("search/manifest.json", _json({"version": VERSION, "count": len(ordered), "slices": slices,
-                                         "hash": "fnv1a32-utf8-first-two"}))
+                                         "docs": DOCS_PER_FILE, "hash": "fnv1a32-utf8-first-two"}))
     return keys

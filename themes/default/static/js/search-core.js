@@ -77,23 +77,30 @@
   var decoder = typeof TextDecoder !== "undefined" ? new TextDecoder() : null;
   function parseJSON(bytes) { return JSON.parse(decoder.decode(bytes)); }
 
+  /* Reading varints from ``bytes`` after a three-byte magic (``magic``): next() is the
+   * next number, ``at`` where the reading stands. */
+  function varints(bytes, magic, what) {
+    for (var i = 0; i < 3; i++) if (bytes[i] !== magic.charCodeAt(i)) throw new Error("not " + what);
+    var r = { at: 3 };
+    r.next = function () {
+      var n = 0, shift = 0, b;
+      do { b = bytes[r.at++]; n += (b & 127) * Math.pow(2, shift); shift += 7; } while (b >= 128);
+      return n;
+    };
+    return r;
+  }
+
   /* A shard (sitegen/search/encoding.py) back into a lunr index, built as lunr's own Builder
    * builds one from these documents: BM25 with k1 1.2 and b 0.75 over each article's length
-   * in this shard's terms, scores to three places. ``offset`` is added to every article. */
+   * in this shard's terms, scores to three places. Its positions come later, if needed
+   * (readPositions). */
   function readShard(lunr, bytes) {
-    var at = 0;
-    function num() {
-      var n = 0, shift = 0, b;
-      do { b = bytes[at++]; n += (b & 127) * Math.pow(2, shift); shift += 7; } while (b >= 128);
-      return n;
-    }
-    if (bytes[0] !== 0x53 || bytes[1] !== 0x47 || bytes[2] !== 0x31) throw new Error("not a search shard");
-    at = 3;
+    var r = varints(bytes, "SG2", "a search shard"), num = r.next;
     var count = num(), terms = [];
     for (var i = 0; i < count; i++) {
-      var size = num(), term = decoder.decode(bytes.subarray(at, at + size));
-      at += size;
-      terms.push({ term: term, df: num(), posBytes: num() });
+      var size = num(), term = decoder.decode(bytes.subarray(r.at, r.at + size));
+      r.at += size;
+      terms.push({ term: term, df: num(), posBytes: 0 });
     }
     terms.forEach(function (t) {
       var refs = new Uint32Array(t.df), ref = 0;
@@ -105,8 +112,20 @@
       for (var k = 0; k < t.df; k++) tfs[k] = num();
       t.tfs = tfs;
     });
-    terms.forEach(function (t) { t.posAt = at; at += t.posBytes; });
-    return { terms: terms, bytes: bytes, index: lunrIndex(lunr, terms) };
+    var byTerm = Object.create(null);
+    terms.forEach(function (t) { byTerm[t.term] = t; });
+    return { terms: terms, byTerm: byTerm, pos: null, index: lunrIndex(lunr, terms) };
+  }
+
+  /* A shard's positions file read into the shard: where each term's positions begin. */
+  function readPositions(shard, bytes) {
+    var r = varints(bytes, "SP1", "a positions file"), count = r.next(), sizes = [];
+    if (count !== shard.terms.length) throw new Error("positions of another shard");
+    for (var i = 0; i < count; i++) sizes.push(r.next());
+    var at = r.at;
+    shard.terms.forEach(function (t, k) { t.posAt = at; t.posBytes = sizes[k]; at += sizes[k]; });
+    shard.pos = bytes;
+    return shard;
   }
 
   var FIELD = "text";
@@ -157,12 +176,7 @@
 
   /* Where ``term`` stands in article ``ref`` (positions of a pair; [] when absent). */
   function positions(shard, term, ref) {
-    var t = shard.byTerm ? shard.byTerm[term] : null;
-    if (!shard.byTerm) {
-      shard.byTerm = Object.create(null);
-      shard.terms.forEach(function (x) { shard.byTerm[x.term] = x; });
-      t = shard.byTerm[term];
-    }
+    var t = shard.byTerm[term];
     if (!t || !t.posBytes) return [];
     var lo = 0, hi = t.df - 1, k = -1;
     while (lo <= hi) {
@@ -172,7 +186,7 @@
     }
     if (k < 0) return [];
     if (!t.starts) {           // where each article's positions begin, found once per term
-      var bytes = shard.bytes, at = t.posAt;
+      var bytes = shard.pos, at = t.posAt;
       t.starts = new Uint32Array(t.df);
       for (var j = 0; j < t.df; j++) {
         t.starts[j] = at;
@@ -181,7 +195,7 @@
         for (var c = 0; c < count; c++) { do { b = bytes[at++]; } while (b >= 128); }
       }
     }
-    var bytes2 = shard.bytes, p = t.starts[k], out = [];
+    var bytes2 = shard.pos, p = t.starts[k], out = [];
     function num() {
       var v = 0, s = 0, x;
       do { x = bytes2[p++]; v += (x & 127) * Math.pow(2, s); s += 7; } while (x >= 128);
@@ -192,15 +206,35 @@
     return out;
   }
 
+  /* The pairs that decide whether an article holding every pair of a part holds the part as
+   * written: pairs that between them cover each of its characters (its first pair, its last,
+   * and enough between), chosen so that the fewest articles' positions are read (``df``:
+   * a pair's articles). One character or one pair needs none. [{pair, at}], first at 0. */
+  function coverOf(part, df) {
+    var n = part.pairs.length;                    // pairs at 0 … n-1, characters 0 … n
+    if (n <= 1) return [];
+    // best[i]: the cheapest cover of characters 0 … i+1 whose last pair stands at i
+    var best = [], from = [];
+    for (var i = 0; i < n; i++) {
+      var own = df(part.pairs[i]);
+      if (i === 0) { best.push(own); from.push(-1); continue; }
+      var b = Infinity, f = -1;
+      for (var j = Math.max(0, i - 2); j < i; j++) if (best[j] < b) { b = best[j]; f = j; }
+      best.push(b + own); from.push(f);
+    }
+    var out = [];
+    for (var k = n - 1; k !== -1; k = from[k]) out.unshift({ pair: part.pairs[k], at: k });
+    return out;
+  }
+
   /* Does an article that holds every pair of a part hold the part as written: a place where
-   * its first pair stands and each next pair one further on? (One character or one pair:
-   * holding its term is holding it, and no position need be read.) */
-  function holds(part, where) {
-    if (part.pairs.length <= 1) return true;
-    var lists = part.pairs.map(where);
+   * the first pair of its cover stands and each other pair as far on as in the part? */
+  function holds(cover, where) {
+    if (!cover.length) return true;
+    var lists = cover.map(function (c) { return where(c.pair); });
     var later = lists.slice(1).map(function (l) { var s = new Set(); l.forEach(function (x) { s.add(x); }); return s; });
     return lists[0].some(function (a) {
-      for (var i = 0; i < later.length; i++) if (!later[i].has(a + i + 1)) return false;
+      for (var i = 0; i < later.length; i++) if (!later[i].has(a + cover[i + 1].at)) return false;
       return true;
     });
   }
@@ -255,14 +289,14 @@
     return out;
   }
 
-  /* Run the query over the shards that hold its terms (``shards``: shard number → read
+  /* Score the query over the shards that hold its terms (``shards``: shard number → read
    * shard). An article must hold every required term, whichever shard holds it; its score
-   * is the sum of its shard scores, optional terms (whole words) boosted. An article that
-   * holds every part as written is a full match, the others partial (none when a part in
-   * quotes is not held as written). Returns [{ref, score, full}], best first. */
+   * is the sum of its shard scores, optional terms (whole words) boosted. Returns
+   * {scores, bonus, covers}: the articles that hold every pair and their scores, the optional
+   * terms' part, and each part's cover (the pairs whose positions decide a full match). */
   var BOOST = 5;
-  function runQuery(lunr, shards, terms, count) {
-    if (!terms.required.length) return [];
+  function scoreQuery(shards, terms, count) {
+    if (!terms.required.length) return { scores: {}, bonus: {}, covers: [] };
     var byShard = {};
     function add(kind) {
       return function (t) {
@@ -283,18 +317,45 @@
       Object.keys(scores).forEach(function (ref) { if (ref in mine) both[ref] = scores[ref] + mine[ref]; });
       scores = both;
     }
-    var out = [];
-    Object.keys(scores || {}).forEach(function (key) {
+    function df(pair) {
+      var t = shards[shardOf(pair, count)].byTerm[pair];
+      return t ? t.df : 0;
+    }
+    return { scores: scores || {}, bonus: bonus, covers: terms.parts.map(function (p) { return coverOf(p, df); }) };
+  }
+
+  /* The positions files a scored query still needs: those of its covers' pairs, when some
+   * article holds every pair. */
+  function positionShards(scored, count) {
+    var set = {};
+    if (!Object.keys(scored.scores).length) return [];
+    scored.covers.forEach(function (cover) { cover.forEach(function (c) { set[shardOf(c.pair, count)] = 1; }); });
+    return Object.keys(set).map(Number);
+  }
+
+  /* An article that holds every part as written is a full match, the others partial (none
+   * when a part in quotes is not held as written). Returns [{ref, score, full}], best first
+   * (of equal scores, the newer: articles are numbered oldest first). */
+  function classify(shards, terms, count, scored) {
+    var out = [], scores = scored.scores, bonus = scored.bonus;
+    Object.keys(scores).forEach(function (key) {
       var ref = parseInt(key, 10), full = true;
       function where(pair) { return positions(shards[shardOf(pair, count)], pair, ref); }
       for (var k = 0; k < terms.parts.length; k++) {
-        if (holds(terms.parts[k], where)) continue;
+        if (holds(scored.covers[k], where)) continue;
         if (terms.parts[k].phrase) return;        // a phrase in quotes is never partial
         full = false;
       }
       out.push({ ref: ref, score: scores[key] + (bonus[key] || 0), full: full });
     });
-    return out.sort(function (a, b) { return (b.full - a.full) || b.score - a.score || a.ref - b.ref; });
+    return out.sort(byRank);
+  }
+
+  function byRank(a, b) { return (b.full - a.full) || b.score - a.score || b.ref - a.ref; }
+
+  /* The query over shards already read, positions and all. */
+  function runQuery(lunr, shards, terms, count) {
+    return classify(shards, terms, count, scoreQuery(shards, terms, count));
   }
 
   /* Letters and digits of a text with where each came from, to find a query in it. */
@@ -378,19 +439,20 @@
   function narrowed(o) { return !!(o && (o.from || o.to || o.issue || o.page)); }
 
   /* Hits in the order asked for: relevance (full matches first, the first page by how densely
-   * it uses the query), or by date, newest or oldest first (articles are numbered newest
+   * it uses the query), or by date, newest or oldest first (articles are numbered oldest
    * first), full matches first either way. */
   function ordered(hits, sort) {
     if (sort !== "newest" && sort !== "oldest") return hits;
-    var sign = sort === "newest" ? 1 : -1;
+    var sign = sort === "newest" ? -1 : 1;
     return hits.slice().sort(function (a, b) { return (b.full - a.full) || sign * (a.ref - b.ref); });
   }
 
   var RERANK = 20;   // results whose text is fetched to order them: the first page
 
   /* A reader's search session: fetches only what each query needs (the manifest, the index
-   * shards of its terms in every slice of the archive, the stored fields and text of the
-   * results shown, the issues table when dates, an issue or a 版 narrow the search, or
+   * shards of its terms in every slice of the archive, the positions of the pairs that decide
+   * its words of three characters and more where some article holds all their pairs, the
+   * stored fields and text of the results shown, the issues table when dates, an issue or a 版 narrow the search, or
    * results are grouped by issue) and keeps what it fetched for the next query.
    * ``fetchBytes(name)`` returns a promise of the bytes of the file ``name`` under search/
    * (fetch in the browser, a file read in Node). */
@@ -406,10 +468,25 @@
       if (!shards[name]) shards[name] = load(name).then(function (bytes) { return readShard(lunr, bytes); });
       return shards[name];
     }
+    function loadPositions(slice, n) {
+      var name = "pos/" + slice + "/" + n + ".gz";
+      if (!shards[name]) {
+        shards[name] = Promise.all([loadShard(slice, n), load(name)]).then(function (got) {
+          return readPositions(got[0], got[1]);
+        });
+      }
+      return shards[name];
+    }
     /* An article's stored fields: u (URL), t (headline), d (date), p (page), k (kind),
-     * ds (districts), tg (tags), x (text for snippets). */
+     * ds (districts), tg (tags), x (text for snippets); a few adjacent articles to a file. */
     function doc(ref) {
-      if (!docs[ref]) docs[ref] = load("docs/" + ref + ".gz").then(parseJSON);
+      if (!docs[ref]) {
+        docs[ref] = loadManifest().then(function (m) {
+          var per = m.docs || 1, file = Math.floor(ref / per);
+          if (!docs["file " + file]) docs["file " + file] = load("docs/" + file + ".gz").then(parseJSON);
+          return docs["file " + file].then(function (list) { return list[ref - file * per]; });
+        });
+      }
       return docs[ref];
     }
     /* Every article's year, districts and tags as numbers into the lists given with them. */
@@ -423,10 +500,12 @@
     }
     function searchSlice(m, slice, terms) {
       var count = m.slices[slice].shards, needed = shardsFor(terms, count);
+      var byNumber = {};
       return Promise.all(needed.map(function (n) { return loadShard(slice, n); })).then(function (read) {
-        var byNumber = {};
         needed.forEach(function (n, i) { byNumber[n] = read[i]; });
-        return runQuery(lunr, byNumber, terms, count);
+        var scored = scoreQuery(byNumber, terms, count);
+        return Promise.all(positionShards(scored, count).map(function (n) { return loadPositions(slice, n); }))
+          .then(function () { return classify(byNumber, terms, count, scored); });
       });
     }
     /* Every hit of the whole archive, [{ref, score, full}], in the order asked for;
@@ -441,9 +520,7 @@
         var needIssues = narrowed(o) || o.grouped;
         return Promise.all([Promise.all(m.slices.map(function (s, i) { return searchSlice(m, i, terms); })),
                             needIssues ? loadIssues() : null]).then(function (got) {
-          var hits = [].concat.apply([], got[0]).sort(function (a, b) {
-            return (b.full - a.full) || b.score - a.score || a.ref - b.ref;
-          });
+          var hits = [].concat.apply([], got[0]).sort(byRank);
           if (narrowed(o)) hits = hits.filter(function (h) { return got[1].passes(h.ref, o); });
           return finish(ordered(hits, o.sort), got[1]);
         });
@@ -478,8 +555,8 @@
   }
 
   var api = { normalise: normalise, parseQuery: parseQuery, queryTerms: queryTerms, shardOf: shardOf,
-              shardsFor: shardsFor, readShard: readShard, inflate: inflate, positions: positions,
-              runQuery: runQuery, scoreShard: scoreShard, rerank: rerank, snippet: snippet,
+              shardsFor: shardsFor, readShard: readShard, readPositions: readPositions, inflate: inflate,
+              positions: positions, coverOf: coverOf, runQuery: runQuery, scoreShard: scoreShard, rerank: rerank, snippet: snippet,
               countMatches: countMatches, Searcher: Searcher, Issues: Issues, groupByIssue: groupByIssue,
               RERANK: RERANK, BOOST: BOOST };
   root.SitegenSearch = api;
