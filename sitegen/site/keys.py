@@ -58,8 +58,12 @@ def job_key(job: PageJob, model: SiteModel, prints: dict[str, str]) -> str:
                  _around(c))
     elif t in ("list.html", "district.html"):
         g = c["group"]
-        value = (c["kind"], g.name, g.url, len(g.articles), tuple(sorted(g.roles)), tuple(c["paging"]["pages"]),
-                 c["paging"]["number"], tuple(_item(a) for a in c["articles"]),
+        p = c["paging"]
+        # How many articles the list has is shown on its newest page only: an older page
+        # stands as the list grows.
+        value = (c["kind"], g.name, g.url, len(g.articles) if p["newest"] else None, tuple(sorted(g.roles)),
+                 tuple(p["pages"]), p["number"], p["newest"], p["prev"], p["next"], p["first"], p["last"],
+                 tuple(_item(a) for a in c["articles"]),
                  tuple((p, tuple(a.id for a in arts)) for p, arts in c.get("by_place", ())))
     elif t == "printed_page.html":
         value = (_issue(c["issue"]), tuple(prints[a.id] for a in c["printed_page"].articles), c["printed_page"].url,

@@ -8,7 +8,7 @@ a bigger year goes on in ``2015-2.xml``. A year's sitemap stops changing once th
 issues are in, which is what a crawler re-reading the index wants.
 
 Each URL has a ``lastmod``: the newest issue date the page shows (an article's own date, a
-list's newest article), else the archive's newest date. Dates come from the articles, not
+list page's newest article), else the archive's newest date. Dates come from the articles, not
 from file times, so a clean build and a rebuild give the same sitemaps.
 """
 
@@ -32,8 +32,8 @@ class Entry:
 def _dates(context: dict):
     if "article" in context:
         yield context["article"].date
-    if "group" in context and context["group"].articles:
-        yield context["group"].articles[0].date          # newest first: undated ones come last
+    if "group" in context and context.get("articles"):
+        yield context["articles"][0].date          # the page's newest (undated ones come last)
     if "issue" in context:
         yield context["issue"].date
     for issue in context.get("issues", ()):

@@ -45,8 +45,10 @@ def person(slug: str) -> str:
     return f"people/{slug}/"
 
 
-def paginated(base: str, number: int) -> str:
-    return base if number <= 1 else f"{base}page/{number}/"
+def paginated(base: str, number: int, newest: int) -> str:
+    """A list's page ``number`` (counted from its oldest articles; ``newest`` is the newest
+    page's number): the list's own URL for its newest page, ``page/N/`` for the others."""
+    return base if number >= newest else f"{base}page/{number}/"
 
 
 def slugify(text: str) -> str:
