@@ -48,7 +48,11 @@ def main() -> int:
             changed = {path}
             t0 = time.perf_counter()
         report = build_site(settings, changed=changed)
-        out.update(articles=report.articles, files=report.files, written=report.written,
+        folders: dict[str, int] = {}
+        for rel in report.written_files:      # a/, tag/, search/…: where the written files went
+            top = rel.split("/")[0] + "/" if "/" in rel else rel
+            folders[top] = folders.get(top, 0) + 1
+        out.update(articles=report.articles, files=report.files, written=report.written, written_by_folder=folders,
                    stages={k: round(v, 3) for k, v in report.stages.items()})
     out["seconds"] = round(time.perf_counter() - t0, 3)
     out["rss_mb"] = peak_rss_mb()
