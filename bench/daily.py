@@ -41,7 +41,7 @@ def _update(project: Path) -> dict:
     seconds = time.perf_counter() - t0
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     stages = figures.get("stages", {})
-    return {"update_s": round(seconds, 2), "in_process_s": figures["seconds"],
+    return {"update_s": round(seconds, 2), "in_process_s": figures["seconds"], "cpu_s": figures.get("cpu_s"),
             "search_stage_s": stages.get("search"), "without_search_s": round(seconds - (stages.get("search") or 0), 2),
             "stages": stages, "written": figures.get("written"),
             "written_by_folder": figures.get("written_by_folder"), "files": figures.get("files"),

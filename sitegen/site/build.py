@@ -23,14 +23,14 @@ from sitegen.site import urls
 from sitegen.site.cache import BuildCache, Listing, content_files, load_articles_cached
 from sitegen.site.export import by_issue, index_json, issue_export
 from sitegen.site.feeds import atom_feed, feed_articles
-from sitegen.site.keys import job_key
+from sitegen.site.keys import PageKeys
 from sitegen.site.address import address_warnings
 from sitegen.site.describe import page_meta
 from sitegen.site.errata import add_report_links
 from sitegen.site.metadata import citation, citations, news_article
 from sitegen.site.minify import collapse_whitespace
 from sitegen.site.model import SiteModel, build_model
-from sitegen.site.pages import PageJob, page_jobs
+from sitegen.site.pages import PLACE_DISTRICTS, PageJob, page_jobs
 from sitegen.site.proof import remember_build
 from sitegen.site.redirects import redirect_page, redirect_targets
 from sitegen.site.sitemap import entry as sitemap_entry
@@ -330,6 +330,9 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
     live = writer.live = LiveSite(output, cache.files if cache.output == str(output.resolve()) else {})
     articles = load_articles_cached(content_dir, cache, listing)
     report.articles = len(articles)
+    if cache.memo_key == everywhere:
+        urls.SLUGS.update(cache.slugs)
+        PLACE_DISTRICTS.update(cache.places)
     model = build_model(articles)
     t = stage("load", t)
     scans = prepare_scans(settings)        # before anything is rendered: a bad scan stops the build here
@@ -354,8 +357,9 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
     add_report_links(jobs, {a.id: p for p, (_, _, a) in cache.articles.items()}, settings, env.globals["absolute"])
     page_keys: dict[str, str] = {}
     todo: list[int] = []                    # the pages whose inputs changed: to render
+    job_key = PageKeys(model, prints)
     for n, job in enumerate(jobs):
-        key = everywhere + job_key(job, model, prints)
+        key = everywhere + job_key(job)
         page_keys[job.path] = key
         if cache.pages.get(job.path) != key or not live.holds(job.path):
             todo.append(n)
@@ -467,6 +471,7 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
     # Only now, with the new site live, is it recorded: what each file is made from, and the
     # file itself (inode, size, time), so a record can never vouch for a file it did not see.
     cache.pages, cache.search, cache.exports = page_keys, search_keys, exports
+    cache.slugs, cache.places, cache.memo_key = dict(urls.SLUGS), dict(PLACE_DISTRICTS), everywhere
     cache.files = dict(writer.files)
     cache.output = str(output.resolve())
     if changed is None:

@@ -36,6 +36,11 @@ class BuildCache:
     # an article carried over from the cache is not hashed again.
     derived: dict[str, tuple[str, str]] = field(default_factory=dict)
     rules: str = ""
+    # Slugs (name → slug) and the districts of places (place → districts) made by the code
+    # and data whose inputs key is ``memo_key``.
+    slugs: dict[str, str] = field(default_factory=dict)
+    places: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    memo_key: str = ""
 
     @classmethod
     def load(cls, path: Path) -> "BuildCache":

@@ -82,23 +82,28 @@ def _list_jobs(group: Group, kind: str, size: int, template: str = "list.html", 
     return jobs
 
 
+# The districts each place lies in, as the gazetteer says (place → districts), which a build
+# fills from its cache: the gazetteer takes a second to load and a day brings few new places.
+PLACE_DISTRICTS: dict[str, tuple[str, ...]] = {}
+
+
+def _districts_of(place: str) -> tuple[str, ...]:
+    found = PLACE_DISTRICTS.get(place)
+    if found is None:
+        from sitegen.places import load_gazetteer
+
+        entry = load_gazetteer().entries.get(place)
+        PLACE_DISTRICTS[place] = found = tuple(entry.districts) if entry is not None else ()
+    return found
+
+
 def _by_place(articles: list[Article], district: str) -> list[tuple[str, list[Article]]]:
     """A district's articles grouped by the place that put them there, in order of first use."""
-    from sitegen.places import load_gazetteer
-
-    gazetteer = load_gazetteer()
     groups: dict[str, list[Article]] = {}
     for a in articles:
-        place = next((p for p in a.places if district in gazetteer.entries.get(p, _NO_ENTRY).districts), None)
+        place = next((p for p in a.places if district in _districts_of(p)), None)
         groups.setdefault(place or district, []).append(a)
     return list(groups.items())
-
-
-class _NoEntry:
-    districts: tuple = ()
-
-
-_NO_ENTRY = _NoEntry()
 
 
 def _shades(counts: dict[str, int], steps: int = 4) -> dict[str, int]:
