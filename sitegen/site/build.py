@@ -34,7 +34,7 @@ from sitegen.site.pages import PLACE_DISTRICTS, PageJob, page_jobs
 from sitegen.site.proof import remember_build
 from sitegen.site.redirects import redirect_page, redirect_targets
 from sitegen.site.sitemap import entry as sitemap_entry
-from sitegen.site.sitemap import robots, sitemaps
+from sitegen.site.sitemap import robots, sitemap_chunks, sitemap_index, urlset
 from sitegen.site.this_day import this_day, this_day_files
 from sitegen.site.writer import LiveSite, SiteWriter, crash_point, recover
 from sitegen.templates import make_environment, template_error, theme_dirs
@@ -418,17 +418,21 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         absolute = env.globals["absolute"]
         article_urls = {a.id: urls.article(a.id) for a in articles}
         newest = next((i.date for i in model.dated_issues), None)
+        exports = {}                         # a file made from many pages' data → what it was made from
         put("feed.xml", atom_feed(settings.title, "feed.xml", "", feed_articles(model.articles, settings.feed_size),
                                   absolute, settings.language, bodies, newest))
         for group in model.districts + model.tags:
             put(f"{group.url}feed.xml", atom_feed(f"{settings.title} · {group.name}", f"{group.url}feed.xml",
                                                   group.url, feed_articles(group.articles, settings.feed_size),
                                                   absolute, settings.language, bodies, newest))
-        for rel, data in sitemaps([sitemap_entry(j, newest) for j in jobs if j.in_sitemap], absolute).items():
-            put(rel, data)
+        # A sitemap is keyed by its URLs and their lastmod, like a page: a year's stands once its issues are in.
+        chunks = sitemap_chunks([sitemap_entry(j, newest) for j in jobs if j.in_sitemap])
+        for rel, chunk in chunks.items():
+            exports[rel] = made_from = absolute("") + repr(chunk)
+            put(rel, None if cache.exports.get(rel) == made_from and live.holds(rel) else urlset(chunk, absolute))
+        put("sitemap.xml", sitemap_index(chunks, absolute))
         put("robots.txt", robots(absolute("sitemap.xml")))
         put(".nojekyll", b"")
-        exports = {}
         if settings.export:
             for rel, issue_articles in by_issue(model.articles).items():
                 # Keyed by its articles and their URLs, like a page: an unchanged issue's file is kept.
