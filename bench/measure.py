@@ -48,9 +48,17 @@ def main() -> int:
             changed = {path}
             t0 = time.perf_counter()
         report = build_site(settings, changed=changed)
-        out.update(articles=report.articles, files=report.files, written=report.written,
+        folders: dict[str, int] = {}
+        for rel in report.written_files:      # a/, tag/, search/…: where the written files went
+            top = rel.split("/")[0] + "/" if "/" in rel else rel
+            folders[top] = folders.get(top, 0) + 1
+        out.update(articles=report.articles, files=report.files, written=report.written, written_by_folder=folders,
                    stages={k: round(v, 3) for k, v in report.stages.items()})
     out["seconds"] = round(time.perf_counter() - t0, 3)
+    # CPU seconds of this process and its workers, imports included: on a machine shared with
+    # other work they move far less than the seconds on the clock.
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    out["cpu_s"] = round(own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime, 2)
     out["rss_mb"] = peak_rss_mb()
     print(json.dumps(out))
     return 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -115,3 +116,29 @@ def test_a_restored_site_whose_times_were_cut_to_seconds_is_made_again_whole(tmp
     build_site(load_settings(project))
     assert len(rendered) == len([p for p in first.written_files if p.endswith(".html")])   # none trusted
     assert site_differences(project / "public", _clean_build(project, tmp_path)) == []
+
+
+def test_a_new_issue_leaves_the_older_pages_of_the_lists_it_joins_as_they_were(tmp_path, rendered):
+    # Lists count their pages from the oldest article: a reader's link to tag/x/page/3/ keeps
+    # showing the same articles as the archive grows, and the day's update makes again only
+    # each list's first page and the few pages whose pager reaches the newest.
+    project = _archive(tmp_path / "project")
+    toml = project / "sitegen.toml"
+    toml.write_text(re.sub(r"^page_size = \d+", "page_size = 1", toml.read_text(encoding="utf-8"), flags=re.M),
+                    encoding="utf-8")
+    build_site(load_settings(project))
+    public = project / "public"
+    older = {p: p.read_bytes() for p in public.glob("*/*/page/*/index.html")}
+    assert len(older) > 20
+    joined = _add_issue(project / "content", "2022-12-31")
+    rendered.clear()
+    build_site(load_settings(project))
+    made_again = [p for p in rendered if "/page/" in p]
+    assert made_again, "the pages that moved off each first page are made"
+    for rel in made_again:
+        base, number = rel.split("/page/")[0], int(rel.split("/page/")[1].split("/")[0])
+        top = max(int(p.parent.name) for p in (public / base / "page").glob("*/index.html"))
+        assert number > top - joined - 4, rel          # only the new pages and those whose pager reaches them
+    kept = [p for p, data in older.items() if p.read_bytes() == data]
+    assert len(kept) > len(older) / 2
+    assert site_differences(public, _clean_build(project, tmp_path)) == []

@@ -7,7 +7,7 @@ import random
 from conftest import synthetic_articles
 from sitegen.site import urls
 from sitegen.site.model import build_model
-from sitegen.site.pages import page_jobs
+from sitegen.site.pages import _pager, _paginate, page_jobs
 
 
 def _model(articles=None):
@@ -79,18 +79,44 @@ def test_a_person_in_two_roles_lists_each_article_once():
 def test_lists_paginate_at_stable_urls():
     model = _model()
     jobs = {j.path: j for j in page_jobs(model, page_size=2)}
-    tag = model.tag_url["安全生产"]            # four articles → two pages of two
-    first, second = jobs[tag + "index.html"], jobs[tag + "page/2/index.html"]
+    tag = model.tag_url["安全生产"]            # four articles: the newest two first, the oldest two on page 1
+    first, older = jobs[tag + "index.html"], jobs[tag + "page/1/index.html"]
     assert [a.id for a in first.context["articles"]] == ["20221231-script", "20200720-jump"]
-    assert second.context["paging"]["prev"] == tag and first.context["paging"]["next"] == tag + "page/2/"
-    assert tag + "page/3/index.html" not in jobs
+    assert older.context["paging"]["prev"] == tag and first.context["paging"]["next"] == tag + "page/1/"
+    assert tag + "page/2/index.html" not in jobs
     assert len(jobs) == len(page_jobs(model, page_size=2))          # one job per output file
+
+
+def test_a_growing_list_keeps_its_older_pages_as_they_were():
+    """Pages count from a list's oldest article: as articles join at the newest end, a page
+    once made keeps its URL and its articles; the list's own URL shows the newest."""
+    articles = sorted(synthetic_articles(), key=lambda a: a.date or "")
+    seen: dict[str, list[str]] = {}
+    for n in range(1, len(articles) + 1):
+        listed = articles[:n][::-1]              # newest first, as the model lists them
+        pages = _paginate("tag/x/", listed, 3)
+        assert [a.id for _, _, chunk, _ in pages for a in chunk] == [a.id for a in listed]
+        assert 3 <= len(pages[0][2]) <= 5 or len(pages) == 1
+        assert pages[0][3] == "tag/x/"
+        for number, _, chunk, url in pages[1:]:
+            assert url == f"tag/x/page/{number}/" and len(chunk) == 3
+            assert seen.setdefault(url, [a.id for a in chunk]) == [a.id for a in chunk]
+    assert "tag/x/page/1/" in seen
+
+
+def test_the_pager_names_the_newest_page_and_counts_the_others_from_the_oldest():
+    pager = _pager("tag/x/", 5, 9)
+    assert pager["pages"] == [("最新", "tag/x/"), (None, None), (7, "tag/x/page/7/"), (6, "tag/x/page/6/"),
+                              (5, "tag/x/page/5/"), (4, "tag/x/page/4/"), (3, "tag/x/page/3/"), (None, None),
+                              (1, "tag/x/page/1/")]
+    assert pager["prev"] == "tag/x/page/6/" and pager["next"] == "tag/x/page/4/"     # newer, older
+    assert _pager("tag/x/", 9, 9)["number"] == "最新" and _pager("tag/x/", 9, 9)["prev"] is None
 
 
 def test_url_helpers():
     assert urls.day("2020-07-20") == "date/2020/07/20/" and urls.day(None) == "date/undated/"
     assert urls.month("2020", "07") == "date/2020/07/" and urls.year("2020") == "date/2020/"
-    assert urls.paginated("tag/x/", 1) == "tag/x/" and urls.paginated("tag/x/", 3) == "tag/x/page/3/"
+    assert urls.paginated("tag/x/", 4, 4) == "tag/x/" and urls.paginated("tag/x/", 3, 4) == "tag/x/page/3/"
     assert urls.page_key("3", "a.txt") == "p3" and urls.page_key(None, "seeds/004_B2.txt") == "f-004_b2"
     assert urls.page_key(None, "seeds/第三版.txt").startswith("f-") and urls.page_key(None, "seeds/第三版.txt").isascii()
     assert urls.slugify("垃圾分类") == "la-ji-fen-lei" and urls.slugify("ABC 2020") == "abc-2020"

@@ -20,21 +20,21 @@ from sitegen.markdown import plain_text, render_body
 from sitegen.parallel import cores, process_pool
 from sitegen.scans import attach_scans, prepare_scans, publish_scans, scan_inputs
 from sitegen.site import urls
-from sitegen.site.cache import BuildCache, body_key, load_articles_cached
+from sitegen.site.cache import BuildCache, Listing, content_files, load_articles_cached
 from sitegen.site.export import by_issue, index_json, issue_export
 from sitegen.site.feeds import GROUP_FEED_LEAST, atom_feed, feed_articles, group_feed_since
-from sitegen.site.keys import article_print, job_key
+from sitegen.site.keys import PageKeys
 from sitegen.site.address import address_warnings
 from sitegen.site.describe import page_meta
 from sitegen.site.errata import add_report_links
 from sitegen.site.metadata import authors, citation, news_article
 from sitegen.site.minify import collapse_whitespace
 from sitegen.site.model import SiteModel, build_model
-from sitegen.site.pages import PageJob, page_jobs
+from sitegen.site.pages import PLACE_DISTRICTS, PageJob, page_jobs
 from sitegen.site.proof import remember_build
 from sitegen.site.redirects import redirect_page, redirect_targets
 from sitegen.site.sitemap import entry as sitemap_entry
-from sitegen.site.sitemap import robots, sitemaps
+from sitegen.site.sitemap import robots, sitemap_chunks, sitemap_index, urlset
 from sitegen.site.this_day import this_day, this_day_files
 from sitegen.site.writer import LiveSite, SiteWriter, crash_point, recover
 from sitegen.templates import make_environment, template_error, theme_dirs
@@ -230,12 +230,13 @@ def _inputs_key(settings: Settings) -> str:
     return h.hexdigest()
 
 
-def _fingerprint(settings: Settings) -> str:
+def _fingerprint(inputs_key: str, listing: Listing, settings: Settings) -> str:
     """What the whole site is made from, cheaply: the inputs of every page and the articles."""
     import hashlib
 
-    h = hashlib.sha1(_inputs_key(settings).encode())
-    _stat_hash(h, [Path(settings.content_dir), *scan_inputs(settings)])
+    h = hashlib.sha1(inputs_key.encode())
+    h.update("\n".join(f"{path}\0{size}\0{mtime}" for path, mtime, size in listing).encode("utf-8", "surrogateescape"))
+    _stat_hash(h, scan_inputs(settings))
     return h.hexdigest()
 
 
@@ -291,7 +292,9 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
         raise SitegenError("content folder not found (run sitegen ingest first)", content_dir)
     output = Path(settings.output_dir)
     recover(output)                     # a build killed mid-switch: the previous site back first
-    fingerprint = _fingerprint(settings)
+    everywhere = _inputs_key(settings)
+    listing = content_files(content_dir)
+    fingerprint = _fingerprint(everywhere, listing, settings)
     stamp = Path(settings.cache_dir) / "last-build.json"
     if not changed and not preview and _unchanged(stamp, fingerprint, settings):
         # Nothing the site is made from has changed since the last build: the output stands.
@@ -305,14 +308,16 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     writer = SiteWriter(output)
     writer.start()
     try:
-        return _build(settings, report, t0, t, stage, writer, fingerprint, stamp, progress, changed, preview)
+        return _build(settings, report, t0, t, stage, writer, everywhere, listing, fingerprint, stamp, progress,
+                      changed, preview)
     except BaseException:
         writer.abort()
         raise
 
 
-def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, writer: SiteWriter,
-           fingerprint: str, stamp: Path, progress: bool, changed: set[Path] | None, preview: bool) -> BuildReport:
+def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, writer: SiteWriter, everywhere: str,
+           listing: Listing, fingerprint: str, stamp: Path, progress: bool, changed: set[Path] | None,
+           preview: bool) -> BuildReport:
     from sitegen.ingest.store import load_redirects
     from sitegen.search import search_files
 
@@ -323,8 +328,11 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
     # What the cache says the live site holds; a file is carried over on its strength only
     # while it is the very file recorded (a build killed after its switch left other files).
     live = writer.live = LiveSite(output, cache.files if cache.output == str(output.resolve()) else {})
-    articles = load_articles_cached(content_dir, cache)
+    articles = load_articles_cached(content_dir, cache, listing)
     report.articles = len(articles)
+    if cache.memo_key == everywhere:
+        urls.SLUGS.update(cache.slugs)
+        PLACE_DISTRICTS.update(cache.places)
     model = build_model(articles)
     t = stage("load", t)
     scans = prepare_scans(settings)        # before anything is rendered: a bad scan stops the build here
@@ -334,9 +342,11 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         report.scans = f"scans: {n} page{'s' if n != 1 else ''} with a scan, {scans.derived} cut this build"
     t = stage("scans", t)
 
+    # Each article's print and body key, in the order of ``articles`` (the files' order).
+    derived = [cache.derived[path] for path, _, _ in listing if path.endswith(".md")]
+    prints = {a.id: d[0] for a, d in zip(articles, derived)}
     bodies, fresh_bodies = {}, {}
-    for a in articles:
-        k = body_key(a.body)
+    for a, (_, k) in zip(articles, derived):
         html = fresh_bodies.get(k) or cache.bodies.get(k) or render_body(a.body)
         bodies[a.id] = fresh_bodies[k] = html
     cache.bodies = fresh_bodies
@@ -345,12 +355,11 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
     env = _environment(settings, model)
     jobs = [j for j in page_jobs(model, settings.page_size) if j.template != "search.html" or _has_template(env, j.template)]
     add_report_links(jobs, {a.id: p for p, (_, _, a) in cache.articles.items()}, settings, env.globals["absolute"])
-    everywhere = _inputs_key(settings)
-    prints = {a.id: article_print(a) for a in articles}
     page_keys: dict[str, str] = {}
     todo: list[int] = []                    # the pages whose inputs changed: to render
+    job_key = PageKeys(model, prints)
     for n, job in enumerate(jobs):
-        key = everywhere + job_key(job, model, prints)
+        key = everywhere + job_key(job)
         page_keys[job.path] = key
         if cache.pages.get(job.path) != key or not live.holds(job.path):
             todo.append(n)
@@ -409,6 +418,7 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         absolute = env.globals["absolute"]
         article_urls = {a.id: urls.article(a.id) for a in articles}
         newest = next((i.date for i in model.dated_issues), None)
+        exports = {}                         # a file made from many pages' data → what it was made from
         put("feed.xml", atom_feed(settings.title, "feed.xml", "", feed_articles(model.articles, settings.feed_size),
                                   absolute, settings.language, bodies, newest))
         since = group_feed_since(newest)
@@ -416,11 +426,14 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
             entries = feed_articles(group.articles, settings.feed_size, since, GROUP_FEED_LEAST)
             put(f"{group.url}feed.xml", atom_feed(f"{settings.title} · {group.name}", f"{group.url}feed.xml",
                                                   group.url, entries, absolute, settings.language, bodies, newest))
-        for rel, data in sitemaps([sitemap_entry(j, newest) for j in jobs if j.in_sitemap], absolute).items():
-            put(rel, data)
+        # A sitemap is keyed by its URLs and their lastmod, like a page: a year's stands once its issues are in.
+        chunks = sitemap_chunks([sitemap_entry(j, newest) for j in jobs if j.in_sitemap])
+        for rel, chunk in chunks.items():
+            exports[rel] = made_from = absolute("") + repr(chunk)
+            put(rel, None if cache.exports.get(rel) == made_from and live.holds(rel) else urlset(chunk, absolute))
+        put("sitemap.xml", sitemap_index(chunks, absolute))
         put("robots.txt", robots(absolute("sitemap.xml")))
         put(".nojekyll", b"")
-        exports = {}
         if settings.export:
             for rel, issue_articles in by_issue(model.articles).items():
                 # Keyed by its articles and their URLs, like a page: an unchanged issue's file is kept.
@@ -463,6 +476,7 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
     # Only now, with the new site live, is it recorded: what each file is made from, and the
     # file itself (inode, size, time), so a record can never vouch for a file it did not see.
     cache.pages, cache.search, cache.exports = page_keys, search_keys, exports
+    cache.slugs, cache.places, cache.memo_key = dict(urls.SLUGS), dict(PLACE_DISTRICTS), everywhere
     cache.files = dict(writer.files)
     cache.output = str(output.resolve())
     if changed is None:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from sitegen.content import Article, read_article
 from sitegen.content.files import article_from_text, check_unique_ids
 from sitegen.markdown import RULES as BODY_RULES
 
-VERSION = 10
+VERSION = 11
 
 
 @dataclass
@@ -32,6 +32,15 @@ class BuildCache:
     #                                                                 (inode, size, mtime_ns), as the build left it
     exports: dict[str, str] = field(default_factory=dict)                         # export file → its inputs
     digests: dict[str, str] = field(default_factory=dict)                         # path → sha1 of the article file
+    # path → (article print, body key) of the article kept in ``articles``, under ``rules``:
+    # an article carried over from the cache is not hashed again.
+    derived: dict[str, tuple[str, str]] = field(default_factory=dict)
+    rules: str = ""
+    # Slugs (name → slug) and the districts of places (place → districts) made by the code
+    # and data whose inputs key is ``memo_key``.
+    slugs: dict[str, str] = field(default_factory=dict)
+    places: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    memo_key: str = ""
 
     @classmethod
     def load(cls, path: Path) -> "BuildCache":
@@ -73,31 +82,58 @@ def _stamp(path: Path) -> tuple:
         return ()
 
 
-def load_articles_cached(content_dir: Path, cache: BuildCache) -> list[Article]:
+Listing = list[tuple[str, int, int]]       # the content folder's files: (path, mtime_ns, size), in path order
+
+
+def content_files(content_dir: Path) -> Listing:
+    """Every file under ``content_dir`` (the articles, the redirects ingest keeps) with its
+    time and size, in one walk (os.scandir gives the type with each name: 100,000 files
+    are one stat each, not three)."""
+    found: Listing = []
+    folders = [str(content_dir)]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for e in entries:
+                if e.is_dir(follow_symlinks=False):       # as rglob: a linked folder is not walked
+                    folders.append(e.path)
+                elif e.is_file():
+                    st = e.stat()
+                    found.append((e.path, st.st_mtime_ns, st.st_size))
+    found.sort(key=lambda f: f[0].split("/"))      # as sorted(Path.rglob()) orders them
+    return found
+
+
+def load_articles_cached(content_dir: Path, cache: BuildCache, listing: Listing | None = None) -> list[Article]:
     """Every article under ``content_dir``, re-reading only files changed since the cache."""
+    from sitegen.site.keys import article_print
+
     fresh: dict[str, tuple[int, int, Article]] = {}
     digests: dict[str, str] = {}
+    rules = _rules()
+    known = cache.derived if cache.rules == rules else {}
+    derived: dict[str, tuple[str, str]] = {}
     articles = []
-    paths = sorted(Path(content_dir).rglob("*.md"))
-    for path in paths:
-        st = path.stat()
-        key = str(path)
+    listing = [f for f in (content_files(content_dir) if listing is None else listing) if f[0].endswith(".md")]
+    for key, mtime, size in listing:
         hit = cache.articles.get(key)
-        if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size and key in cache.digests:
+        if hit and hit[0] == mtime and hit[1] == size and key in cache.digests:
             article, digests[key] = hit[2], cache.digests[key]
         else:
             # A fresh checkout (a CI run with its cache restored) gives every file a new time:
             # a file whose bytes are the ones read last time is not parsed again.
+            path = Path(key)
             data = path.read_bytes()
             digests[key] = digest = hashlib.sha1(data).hexdigest()
             if hit and cache.digests.get(key) == digest:
                 article = hit[2]
             else:
                 article = _parse(path, data)
-        fresh[key] = (st.st_mtime_ns, st.st_size, article)
+        fresh[key] = (mtime, size, article)
+        kept = known.get(key)
+        derived[key] = kept if kept and hit and article is hit[2] else (article_print(article), body_key(article.body))
         articles.append(article)
-    cache.articles, cache.digests = fresh, digests
-    return check_unique_ids(articles, paths)
+    cache.articles, cache.digests, cache.derived, cache.rules = fresh, digests, derived, rules
+    return check_unique_ids(articles, [Path(key) for key, _, _ in listing])
 
 
 def _parse(path: Path, data: bytes) -> Article:
@@ -106,6 +142,11 @@ def _parse(path: Path, data: bytes) -> Article:
     except UnicodeDecodeError:
         return read_article(path)           # it names the line that is not UTF-8
     return article_from_text(text, path)
+
+
+def _rules() -> str:
+    """What an article's print and body key are made by: its fields and the body rules."""
+    return f"{BODY_RULES}\0{','.join(f.name for f in fields(Article))}"
 
 
 def body_key(text: str) -> str:

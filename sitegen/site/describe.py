@@ -79,9 +79,10 @@ def page_meta(context, paper: str, site_title: str, date_cn) -> PageMeta:
         what = {"district": f"北京市{group.name}", "tag": f"标签“{group.name}”",
                 "person": f"{'、'.join(sorted(group.roles)) or '作者'}{group.name}"}.get(get("kind"), group.name)
         og_title = group.name
-        description = f"{paper}数字档案中{what}的{len(group.articles)}篇文章"
-        if paging.get("total", 1) > 1:
-            description += f"（第{paging['number']}页，共{paging['total']}页）"
+        if paging.get("newest", True):
+            description = f"{paper}数字档案中{what}的{len(group.articles)}篇文章"
+        else:    # what stays true of an older page as the list grows (pages count from the oldest)
+            description = f"{paper}数字档案中{what}的文章，第{paging['number']}页（第{paging['first']}至{paging['last']}篇）"
         description += _headlines(get("articles") or [])
     elif get("latest", False) is not False:
         model, latest = get("model"), get("latest")

@@ -69,6 +69,15 @@ def add_report_links(jobs, files: dict, settings, absolute) -> None:
     """Give each article page its 纠错 link (``errata_url``, None for none). ``files``:
     article id → its Markdown file; ``absolute``: a site path → the URL readers see."""
     root = repository_root(settings.root) if settings.repository else None
+    folders: dict[str, Path] = {}          # each folder resolved once (100,000 files are in a hundred)
+
+    def resolved(path: str) -> Path:
+        p = Path(path)
+        folder = folders.get(str(p.parent))
+        if folder is None:
+            folder = folders[str(p.parent)] = p.parent.resolve()
+        return folder / p.name
+
     for job in jobs:
         if job.template != "article.html":
             continue
@@ -76,7 +85,7 @@ def add_report_links(jobs, files: dict, settings, absolute) -> None:
         rel = None
         if root is not None and a.id in files:
             try:
-                rel = Path(files[a.id]).resolve().relative_to(root).as_posix()
+                rel = resolved(files[a.id]).relative_to(root).as_posix()
             except ValueError:          # content kept outside the repository: no file to edit
                 rel = None
         job.context["errata_url"] = report_link(settings, a.id, a.display_title, rel, absolute(job.url))

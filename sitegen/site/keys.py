@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import marshal
 
 from sitegen.content import Article
 from sitegen.site.model import SiteModel
@@ -16,7 +17,14 @@ from sitegen.site.pages import PageJob
 
 
 def _h(value) -> str:
-    return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()
+    # marshal (format 0: no references, so equal values give equal bytes whatever their
+    # identity) is four times faster than repr for the plain tuples most keys are; a value
+    # holding another object (a page's scan) falls back to repr.
+    try:
+        data = b"m" + marshal.dumps(value, 0)
+    except ValueError:
+        data = b"r" + repr(value).encode("utf-8")
+    return hashlib.sha1(data).hexdigest()
 
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(Article))
@@ -26,61 +34,80 @@ def article_print(a: Article) -> str:
     return _h(tuple(getattr(a, name) for name in _FIELDS))
 
 
-def _item(a: Article) -> tuple:
-    """What a list shows of an article."""
-    return (a.id, a.display_title, a.date, a.kind, tuple(a.districts))
+class PageKeys:
+    """``keys(job)``: a page's key. What many pages share (an issue's contents, an article
+    as a list shows it) is worked out once per build, not once per page that shows it."""
 
+    def __init__(self, model: SiteModel, prints: dict[str, str]):
+        self.model, self.prints = model, prints
+        self._items: dict[int, tuple] = {}
+        self._issues: dict[int, str] = {}
 
-def _issue(issue) -> tuple:
-    if issue is None:
-        return ()
-    return (issue.date, tuple((p.label, p.url, tuple(_item(a) for a in p.articles), p.scan) for p in issue.pages))
+    def _item(self, a: Article) -> tuple:
+        """What a list shows of an article."""
+        item = self._items.get(id(a))
+        if item is None:
+            item = self._items[id(a)] = (a.id, a.display_title, a.date, a.kind, tuple(a.districts))
+        return item
+
+    def _issue(self, issue) -> str:
+        if issue is None:
+            return ""
+        h = self._issues.get(id(issue))
+        if h is None:
+            h = self._issues[id(issue)] = _h((issue.date, tuple((p.label, p.url, tuple(self._item(a) for a in p.articles),
+                                                                 p.scan) for p in issue.pages)))
+        return h
+
+    def __call__(self, job: PageJob) -> str:
+        model, prints = self.model, self.prints
+        c = job.context
+        t = job.template
+        if t == "article.html":
+            a = c["article"]
+            prev, nxt = c["prev_article"], c["next_article"]
+            cont = c["continued"]
+            links = (tuple(model.person_url.get(n) for names in a.people.values() for n in names),
+                     tuple(model.district_url.get(d) for d in a.districts), tuple(model.tag_url.get(x) for x in a.tags))
+            value = (prints[a.id], prev and (prev.id, prev.display_title), nxt and (nxt.id, nxt.display_title),
+                     c["printed_page"].label, c["printed_page"].url, c["issue_url"], c["printed_page"].scan,
+                     tuple(p and (p.id, p.display_title, p.continued_to) for p in cont), links, c.get("errata_url"),
+                     _around(c))
+        elif t in ("list.html", "district.html"):
+            g = c["group"]
+            p = c["paging"]
+            # How many articles the list has is shown on its newest page only: an older page
+            # stands as the list grows.
+            value = (c["kind"], g.name, g.url, len(g.articles) if p["newest"] else None, tuple(sorted(g.roles)),
+                     tuple(p["pages"]), p["number"], p["newest"], p["prev"], p["next"], p["first"], p["last"],
+                     tuple(self._item(a) for a in c["articles"]),
+                     tuple((p, tuple(a.id for a in arts)) for p, arts in c.get("by_place", ())))
+        elif t == "printed_page.html":
+            value = (self._issue(c["issue"]), tuple(prints[a.id] for a in c["printed_page"].articles),
+                     c["printed_page"].url, _around(c))
+        elif t == "issue.html":
+            value = (self._issue(c["issue"]), _around(c))
+        elif t == "index.html":
+            value = (self._issue(c["latest"]), len(model.articles), len(model.dated_issues), len(model.tags),
+                     len(model.people), tuple(c.get("this_day", ())))
+        elif t in ("dates.html", "year.html", "month.html"):
+            value = (repr({k: v for k, v in c.items() if k not in ("years", "months", "issues", "by_day")}),
+                     _years(c), [(i.date, len(i.articles)) for i in model.issues if not i.date])
+        elif t == "districts.html":
+            value = (tuple(sorted(c["district_counts"].items())), tuple((g.name, g.url) for g in model.districts))
+        elif t == "tags.html":
+            value = tuple((g.name, g.url, len(g.articles)) for g in model.tags)
+        elif t == "people.html":
+            value = tuple((g.name, g.url, tuple(sorted(g.roles)), len(g.articles)) for g in model.people)
+        else:
+            value = ()
+        return _h((t, job.url, value))
 
 
 def _around(c: dict) -> tuple:
     """The neighbouring issues and 版 a page links to."""
     return tuple(x and (x.url, getattr(x, "label", x.date)) for k in ("page_around", "issue_around")
                  for x in c.get(k, ()))
-
-
-def job_key(job: PageJob, model: SiteModel, prints: dict[str, str]) -> str:
-    c = job.context
-    t = job.template
-    if t == "article.html":
-        a = c["article"]
-        prev, nxt = c["prev_article"], c["next_article"]
-        cont = c["continued"]
-        links = (tuple(model.person_url.get(n) for names in a.people.values() for n in names),
-                 tuple(model.district_url.get(d) for d in a.districts), tuple(model.tag_url.get(x) for x in a.tags))
-        value = (prints[a.id], prev and (prev.id, prev.display_title), nxt and (nxt.id, nxt.display_title),
-                 c["printed_page"].label, c["printed_page"].url, c["issue_url"], c["printed_page"].scan,
-                 tuple(p and (p.id, p.display_title, p.continued_to) for p in cont), links, c.get("errata_url"),
-                 _around(c))
-    elif t in ("list.html", "district.html"):
-        g = c["group"]
-        value = (c["kind"], g.name, g.url, len(g.articles), tuple(sorted(g.roles)), tuple(c["paging"]["pages"]),
-                 c["paging"]["number"], tuple(_item(a) for a in c["articles"]),
-                 tuple((p, tuple(a.id for a in arts)) for p, arts in c.get("by_place", ())))
-    elif t == "printed_page.html":
-        value = (_issue(c["issue"]), tuple(prints[a.id] for a in c["printed_page"].articles), c["printed_page"].url,
-                 _around(c))
-    elif t == "issue.html":
-        value = (_issue(c["issue"]), _around(c))
-    elif t == "index.html":
-        value = (_issue(c["latest"]), len(model.articles), len(model.dated_issues), len(model.tags), len(model.people),
-                 tuple(c.get("this_day", ())))
-    elif t in ("dates.html", "year.html", "month.html"):
-        value = (repr({k: v for k, v in c.items() if k not in ("years", "months", "issues", "by_day")}),
-                 _years(c), [(i.date, len(i.articles)) for i in model.issues if not i.date])
-    elif t == "districts.html":
-        value = (tuple(sorted(c["district_counts"].items())), tuple((g.name, g.url) for g in model.districts))
-    elif t == "tags.html":
-        value = tuple((g.name, g.url, len(g.articles)) for g in model.tags)
-    elif t == "people.html":
-        value = tuple((g.name, g.url, tuple(sorted(g.roles)), len(g.articles)) for g in model.people)
-    else:
-        value = ()
-    return _h((t, job.url, value))
 
 
 def _years(c: dict) -> tuple:

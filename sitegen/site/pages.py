@@ -28,27 +28,43 @@ def _index(url: str) -> str:
 
 
 def _paginate(base_url: str, articles: list[Article], size: int) -> list[tuple[int, int, list[Article], str]]:
-    pages = max(1, -(-len(articles) // size))
-    return [(n, pages, articles[(n - 1) * size: n * size], urls.paginated(base_url, n)) for n in range(1, pages + 1)]
+    """A list's pages, numbered from its oldest article: page 1 holds the first ``size``
+    articles ever listed, page 2 the next, and so on, each at ``page/N/`` for good. The list's
+    own URL shows the newest: the newest full page with what came after it (``size`` to
+    ``2 * size - 1`` articles). So an article joining a list changes its first page only (and,
+    each ``size`` articles, the page that moves off it appears under its number): an older
+    page keeps its URL and its bytes, for readers' links, crawlers and archivists.
+    ``articles`` are newest first; returns (number, newest number, articles, URL), newest first."""
+    full = max(1, len(articles) // size)          # the newest page's number
+    front = len(articles) - (full - 1) * size
+    pages = [(full, full, articles[:front], base_url)]
+    for number in range(full - 1, 0, -1):
+        end = len(articles) - (number - 1) * size
+        pages.append((number, full, articles[end - size:end], urls.paginated(base_url, number, full)))
+    return pages
 
 
 PAGER_REACH = 2     # page links either side of the current one
+NEWEST = "最新"      # the pager's name for a list's first page (its number changes as the list grows)
 
 
 def _pager(base_url: str, number: int, total: int) -> dict:
-    """Links to the first and last pages and to those near this one, with a gap (None)
-    where pages are left out: a district with thousands of pages of articles would
-    otherwise list every one of them on every one of them."""
-    shown = sorted({1, total, *range(max(1, number - PAGER_REACH), min(total, number + PAGER_REACH) + 1)})
-    pages: list[tuple[int | None, str | None]] = []
-    for before, n in zip([0, *shown], shown):
-        if n - before > 1:
+    """Links to the newest and the oldest pages and to those near this one, newest first,
+    with a gap (None) where pages are left out: a district with thousands of pages of
+    articles would otherwise list every one of them on every one of them. The first page
+    is called 最新, not by its number, so that an older page's links stay as they are when
+    the list grows."""
+    shown = sorted({1, total, *range(max(1, number - PAGER_REACH), min(total, number + PAGER_REACH) + 1)},
+                   reverse=True)
+    pages: list[tuple[int | str | None, str | None]] = []
+    for before, n in zip([total + 1, *shown], shown):
+        if before - n > 1:
             pages.append((None, None))
-        pages.append((n, urls.paginated(base_url, n)))
+        pages.append((NEWEST if n == total else n, urls.paginated(base_url, n, total)))
     return {
-        "number": number, "total": total,
-        "prev": urls.paginated(base_url, number - 1) if number > 1 else None,
-        "next": urls.paginated(base_url, number + 1) if number < total else None,
+        "number": NEWEST if number == total else number, "total": total, "newest": number == total,
+        "prev": urls.paginated(base_url, number + 1, total) if number < total else None,     # newer
+        "next": urls.paginated(base_url, number - 1, total) if number > 1 else None,         # older
         "pages": pages,
     }
 
@@ -56,29 +72,38 @@ def _pager(base_url: str, number: int, total: int) -> dict:
 def _list_jobs(group: Group, kind: str, size: int, template: str = "list.html", extra: dict | None = None) -> list[PageJob]:
     jobs = []
     for number, total, chunk, url in _paginate(group.url, group.articles, size):
-        context = {"group": group, "kind": kind, "articles": chunk, "paging": _pager(group.url, number, total)}
+        paging = _pager(group.url, number, total)
+        # An older page says which of the list's articles it holds, counted from the oldest
+        # (words that stay true as the list grows); the first page says how many there are.
+        paging["first"], paging["last"] = (number - 1) * size + 1, (number - 1) * size + len(chunk)
+        context = {"group": group, "kind": kind, "articles": chunk, "paging": paging}
         context.update(extra or {})
         jobs.append(PageJob(_index(url), template, context, url))
     return jobs
 
 
+# The districts each place lies in, as the gazetteer says (place → districts), which a build
+# fills from its cache: the gazetteer takes a second to load and a day brings few new places.
+PLACE_DISTRICTS: dict[str, tuple[str, ...]] = {}
+
+
+def _districts_of(place: str) -> tuple[str, ...]:
+    found = PLACE_DISTRICTS.get(place)
+    if found is None:
+        from sitegen.places import load_gazetteer
+
+        entry = load_gazetteer().entries.get(place)
+        PLACE_DISTRICTS[place] = found = tuple(entry.districts) if entry is not None else ()
+    return found
+
+
 def _by_place(articles: list[Article], district: str) -> list[tuple[str, list[Article]]]:
     """A district's articles grouped by the place that put them there, in order of first use."""
-    from sitegen.places import load_gazetteer
-
-    gazetteer = load_gazetteer()
     groups: dict[str, list[Article]] = {}
     for a in articles:
-        place = next((p for p in a.places if district in gazetteer.entries.get(p, _NO_ENTRY).districts), None)
+        place = next((p for p in a.places if district in _districts_of(p)), None)
         groups.setdefault(place or district, []).append(a)
     return list(groups.items())
-
-
-class _NoEntry:
-    districts: tuple = ()
-
-
-_NO_ENTRY = _NoEntry()
 
 
 def _shades(counts: dict[str, int], steps: int = 4) -> dict[str, int]:

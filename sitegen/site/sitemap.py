@@ -8,7 +8,7 @@ a bigger year goes on in ``2015-2.xml``. A year's sitemap stops changing once th
 issues are in, which is what a crawler re-reading the index wants.
 
 Each URL has a ``lastmod``: the newest issue date the page shows (an article's own date, a
-list's newest article), else the archive's newest date. Dates come from the articles, not
+list page's newest article), else the archive's newest date. Dates come from the articles, not
 from file times, so a clean build and a rebuild give the same sitemaps.
 """
 
@@ -32,8 +32,8 @@ class Entry:
 def _dates(context: dict):
     if "article" in context:
         yield context["article"].date
-    if "group" in context and context["group"].articles:
-        yield context["group"].articles[0].date          # newest first: undated ones come last
+    if "group" in context and context.get("articles"):
+        yield context["articles"][0].date          # the page's newest (undated ones come last)
     if "issue" in context:
         yield context["issue"].date
     for issue in context.get("issues", ()):
@@ -63,32 +63,50 @@ def _xml(root: ET.Element) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def sitemaps(entries: list[Entry], absolute) -> dict[str, bytes]:
-    """Site path → bytes: ``sitemap.xml`` (the index) and the sitemaps it lists."""
-    ET.register_namespace("", NS)
+def sitemap_chunks(entries: list[Entry]) -> dict[str, list[Entry]]:
+    """Which sitemap file each entry goes in: path → its entries, in the index's order."""
     groups: dict[str, list[Entry]] = {}
     for e in entries:
         groups.setdefault(e.sitemap, []).append(e)
-    files: dict[str, bytes] = {}
-    index = ET.Element(f"{{{NS}}}sitemapindex")
+    chunks: dict[str, list[Entry]] = {}
     for name in sorted(groups):
         chunk_list = groups[name]
         for n in range(0, len(chunk_list), MAX_URLS):
-            chunk = chunk_list[n: n + MAX_URLS]
             path = f"sitemaps/{name}.xml" if n == 0 else f"sitemaps/{name}-{n // MAX_URLS + 1}.xml"
-            root = ET.Element(f"{{{NS}}}urlset")
-            for e in chunk:
-                url = ET.SubElement(root, f"{{{NS}}}url")
-                ET.SubElement(url, f"{{{NS}}}loc").text = absolute(e.url)
-                if e.lastmod:
-                    ET.SubElement(url, f"{{{NS}}}lastmod").text = e.lastmod
-            files[path] = _xml(root)
-            listed = ET.SubElement(index, f"{{{NS}}}sitemap")
-            ET.SubElement(listed, f"{{{NS}}}loc").text = absolute(path)
-            lastmod = max((e.lastmod for e in chunk if e.lastmod), default=None)
-            if lastmod:
-                ET.SubElement(listed, f"{{{NS}}}lastmod").text = lastmod
-    files["sitemap.xml"] = _xml(index)
+            chunks[path] = chunk_list[n: n + MAX_URLS]
+    return chunks
+
+
+def urlset(chunk: list[Entry], absolute) -> bytes:
+    """One sitemap file."""
+    ET.register_namespace("", NS)
+    root = ET.Element(f"{{{NS}}}urlset")
+    for e in chunk:
+        url = ET.SubElement(root, f"{{{NS}}}url")
+        ET.SubElement(url, f"{{{NS}}}loc").text = absolute(e.url)
+        if e.lastmod:
+            ET.SubElement(url, f"{{{NS}}}lastmod").text = e.lastmod
+    return _xml(root)
+
+
+def sitemap_index(chunks: dict[str, list[Entry]], absolute) -> bytes:
+    """``sitemap.xml``: the sitemaps, each with the newest lastmod of its URLs."""
+    ET.register_namespace("", NS)
+    index = ET.Element(f"{{{NS}}}sitemapindex")
+    for path, chunk in chunks.items():
+        listed = ET.SubElement(index, f"{{{NS}}}sitemap")
+        ET.SubElement(listed, f"{{{NS}}}loc").text = absolute(path)
+        lastmod = max((e.lastmod for e in chunk if e.lastmod), default=None)
+        if lastmod:
+            ET.SubElement(listed, f"{{{NS}}}lastmod").text = lastmod
+    return _xml(index)
+
+
+def sitemaps(entries: list[Entry], absolute) -> dict[str, bytes]:
+    """Site path → bytes: ``sitemap.xml`` (the index) and the sitemaps it lists."""
+    chunks = sitemap_chunks(entries)
+    files = {path: urlset(chunk, absolute) for path, chunk in chunks.items()}
+    files["sitemap.xml"] = sitemap_index(chunks, absolute)
     return files
 
 

@@ -45,18 +45,29 @@ def person(slug: str) -> str:
     return f"people/{slug}/"
 
 
-def paginated(base: str, number: int) -> str:
-    return base if number <= 1 else f"{base}page/{number}/"
+def paginated(base: str, number: int, newest: int) -> str:
+    """A list's page ``number`` (counted from its oldest articles; ``newest`` is the newest
+    page's number): the list's own URL for its newest page, ``page/N/`` for the others."""
+    return base if number >= newest else f"{base}page/{number}/"
+
+
+# Slugs made before (name → slug), which a build fills from its cache: pypinyin takes a
+# second to load, and a day's update seldom brings a name the archive has not seen.
+SLUGS: dict[str, str] = {}
 
 
 def slugify(text: str) -> str:
     """ASCII slug: pinyin for Chinese, lowercase letters and digits, dashes between."""
-    from pypinyin import lazy_pinyin     # 0.15 s to import: only when a slug is made
+    known = SLUGS.get(text)
+    if known is not None:
+        return known
+    from pypinyin import lazy_pinyin     # 0.15 s to import (a second on a loaded machine): only when a slug is made
 
     words = lazy_pinyin(text, errors=lambda s: [s])   # a run of Latin or digits stays one word
     slug = "-".join(w for w in (re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in words) if w)
     slug = re.sub(r"-{2,}", "-", slug)
-    return slug or hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    SLUGS[text] = slug = slug or hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    return slug
 
 
 def unique_slugs(names, reserved: dict[str, str] | None = None) -> dict[str, str]:
