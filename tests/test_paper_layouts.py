@@ -661,6 +661,16 @@ def test_a_features_last_section_closed_by_its_reporters_photo_credit_stays_the_
     assert "### 啃下硬骨头" in article.paragraphs and "从来不藏私" in "".join(article.paragraphs)
 
 
+def test_a_headline_wrapped_at_its_quote_between_two_reports_stays_whole():
+    # Standing between two bodies, a run is cut where its lines go to different ones; a
+    # headline wrapped over two lines is never cut.
+    text = ("本报讯（记者 王小明）近日，门头沟区总工会为快递小哥建起服务站，快递小哥有了歇脚的地方。\n\n"
+            "快递小哥有了“\n娘家人”\n\n"
+            "本报讯（记者 沈小晶）近日，丰台区总工会当好职工娘家人，娘家人服务队走进企业。\n")
+    titles = [a.title for a in segment_page(text).articles]
+    assert titles[0] == "快递小哥有了“娘家人”" and "娘家人”" not in titles
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

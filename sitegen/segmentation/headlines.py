@@ -25,6 +25,7 @@ from typing import Callable
 from sitegen.blocks.cues.cohesion import word_across
 from sitegen.segmentation.wording import bigrams
 from sitegen.ocr.spacing import clean_headline_spacing
+from sitegen.blocks import Line
 from sitegen.segmentation.bodies import Body, HeadlineRun
 from sitegen.segmentation.main_headline import main_line
 
@@ -44,26 +45,34 @@ ORIENTATION_SHARE = 0.75    # …and this share of them stand on one side of the
 PAGE_ORDER = 0.15           # then a headline next to a body on that side gains this
 
 
-def headline_stack(run: HeadlineRun) -> list[tuple[str, bool]]:
-    """The headline lines of a run, each with whether it was printed in doubled (big) type;
-    doubled type wrapped over lines is one headline."""
-    stack: list[tuple[str, bool]] = []
-    prev_doubled = False
+def stack_entries(run: HeadlineRun) -> list[list[Line]]:
+    """The run's lines grouped as printed headlines: doubled type wrapped over lines, a
+    quote closing on the line under it (为职工“减压 / 赋能”) and a headline wrapped by a
+    narrow column with a word cut at the edge (开展安 / 全隐患排查) are each one; a kicker
+    and its headline are two phrases, each whole."""
+    entries: list[list[Line]] = []
+    prev_text, prev_doubled = "", False
     for line in run.lines:
         text = clean_headline_spacing(line.display)
-        if line.doubled and prev_doubled and stack:
-            stack[-1] = (stack[-1][0] + text, True)
-        elif line.extra.get("headline_rest") and stack:
-            stack[-1] = (stack[-1][0] + text, stack[-1][1])       # the rest of a quote cut by the edge
-        elif stack and not line.doubled and not prev_doubled and not _SUBTITLE_DASH.match(text) \
-                and word_across(stack[-1][0], text) is not None:
-            # A headline wrapped by a narrow column, a word cut at the edge (开展安 / 全隐患排查):
-            # a kicker and its headline are two phrases, each whole.
-            stack[-1] = (stack[-1][0] + text, False)
+        joined = entries and (
+            (line.doubled and prev_doubled) or line.extra.get("headline_rest")
+            or (not line.doubled and not prev_doubled and not _SUBTITLE_DASH.match(text)
+                and word_across(prev_text, text) is not None))
+        if joined:
+            entries[-1].append(line)
+            prev_text += text
         else:
-            stack.append((text, line.doubled))
+            entries.append([line])
+            prev_text = text
         prev_doubled = line.doubled
-    return stack
+    return entries
+
+
+def headline_stack(run: HeadlineRun) -> list[tuple[str, bool]]:
+    """The headline lines of a run, each with whether it was printed in doubled (big) type;
+    an entry of ``stack_entries`` is one headline."""
+    return [("".join(clean_headline_spacing(line.display) for line in entry),
+             entry[0].doubled) for entry in stack_entries(run)]
 
 
 def headline_texts(run: HeadlineRun) -> list[str]:

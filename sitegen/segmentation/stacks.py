@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sitegen.segmentation.wording import share
 from sitegen.segmentation.bodies import Body, HeadlineRun
-from sitegen.segmentation.headlines import headline_texts
+from sitegen.segmentation.headlines import headline_texts, stack_entries
 
 MARGIN = 0.3            # a cut must fit this much better than leaving the run whole
 
@@ -27,7 +27,9 @@ def split_shared_runs(bodies: list[Body], runs: list[HeadlineRun]) -> list[Headl
         if len(run.lines) < 2 or above is None or below is None or below.start == "continuation":
             out.append(run)
             continue
-        texts = [clean for clean in (headline_texts(HeadlineRun([line], 0))[0] for line in run.lines)]
+        # Cut only between printed headlines: never inside one wrapped over two lines.
+        entries = stack_entries(run)
+        texts = [headline_texts(HeadlineRun(e, 0))[0] for e in entries]
         up = [_fit(t, above) for t in texts]
         down = [_fit(t, below) for t in texts]
         whole = max(sum(up), sum(down))
@@ -39,7 +41,8 @@ def split_shared_runs(bodies: list[Body], runs: list[HeadlineRun]) -> list[Headl
         if cut is None:
             out.append(run)
         else:
-            out += [HeadlineRun(run.lines[:cut], run.position), HeadlineRun(run.lines[cut:], run.position + cut)]
+            at = sum(len(e) for e in entries[:cut])
+            out += [HeadlineRun(run.lines[:at], run.position), HeadlineRun(run.lines[at:], run.position + at)]
     return out
 
 
@@ -62,17 +65,11 @@ def split_crowded_runs(bodies: list[Body], runs: list[HeadlineRun], attached: di
     bare = [i for i, b in enumerate(bodies) if i not in titled and b.start in ("news", "feature", "plain")]
     if not bare:
         return runs
-    # Each run's entries as headline_stack reads them (doubled type over two lines is one,
-    # and so is a headline with the rest of its quote), all scored in one pass.
+    # Each run's printed headlines (stack_entries), all scored in one pass.
     stacks: dict[int, tuple[list[list], list[int]]] = {}
     singles: list[HeadlineRun] = []
     for r, run in enumerate(runs):
-        entries: list[list] = []
-        for line in run.lines:
-            if entries and (line.doubled and entries[-1][-1].doubled or line.extra.get("headline_rest")):
-                entries[-1].append(line)
-            else:
-                entries.append([line])
+        entries = stack_entries(run)
         if len(entries) < 2:
             continue
         starts = [run.position]
