@@ -671,6 +671,31 @@ def test_a_headline_wrapped_at_its_quote_between_two_reports_stays_whole():
     assert titles[0] == "快递小哥有了“娘家人”" and "娘家人”" not in titles
 
 
+NOTICE_WITH_TABLE = """\
+本报讯（记者 夏小丽）近日，石景山区鲁谷街道总工会举办职工合唱比赛，二百名职工参加。
+
+鲁谷街道总工会把合唱比赛办到职工身边
+
+北京市优秀工会积极分子拟表彰名单公示
+
+根据评选工作安排，经基层推荐、逐级审核，现将拟表彰名单予以公示。
+序号 姓名 单位及职务
+1 阎小国 中和机电股份有限公司 电工
+2 宋小军 京华医药股份有限公司 客房服务员
+3 于小桐 京通地铁运营集团 保安员
+公示期为5个工作日。如有异议，请以书面形式向评选办公室反映。
+
+北京市总工会
+"""
+
+
+def test_a_notices_table_and_its_issuer_are_its_text():
+    articles = segment_page(NOTICE_WITH_TABLE).articles
+    assert [a.title for a in articles] == ["鲁谷街道总工会把合唱比赛办到职工身边", "北京市优秀工会积极分子拟表彰名单公示"]
+    lines = [ln.rstrip(" ") for p in articles[1].paragraphs for ln in p.split("\n")]
+    assert "2 宋小军 京华医药股份有限公司 客房服务员" in lines and lines[-1] == "北京市总工会"
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

@@ -151,6 +151,7 @@ def weigh(where: Where) -> Decision:
 _SETTLED_TEXT = {
     "list_item": (Evidence("list", 0, "one of a list of 单位 姓名 lines"), False),
     "part_label": (Evidence("part-label", 0, "labels a part of an article"), True),
+    "sign_off": (Evidence("sign-off", 0, "the body that issues the notice above, signing it"), False),
 }
 
 

@@ -46,7 +46,10 @@ _CLASSIFIED = re.compile(r"^\s*(?:遗\s*失|挂\s*失|作\s*废|注\s*销|清\s*
 _CONTACT = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:电\s*话|热\s*线|专\s*线|微\s*信)\s*[:：]?\s*[\d\-—－ ]{7,20}\s*$")
 # …and the lines that go with it: where to find the advertiser (地址：…, 网址：…).
 _ADDRESS = re.compile(r"^\s*(?:地\s*址|网\s*址|邮\s*箱|联\s*系\s*人|营业时间)\s*[:：]\s*\S.{0,30}$")
-_CLASSIFIEDS = re.compile(r"^\s*(?:分\s*类\s*广\s*告|分\s*类\s*信\s*息|便\s*民\s*信\s*息)\s*$")
+_CLASSIFIEDS = re.compile(r"^\s*(?:分\s*类\s*广\s*告|分\s*类\s*信\s*息|便\s*民\s*信\s*息)"
+                          r"(?:\s*[\u4e00-\u9fff]{0,4}(?:电\s*话|热\s*线)\s*[:：]?\s*[\d\-— ]{7,20})?\s*$")
+# Who issues a notice: 北京市总工会, 评选办公室, 组委会.
+_ISSUER = re.compile(r"[\u4e00-\u9fff（）()]{2,24}(?:总工会|工会|委员会|组委会|办公室|领导小组|联合会|协会)")
 _COLUMN_MARK = re.compile(r"^\s*[■□◆◇●▲★☆]\s*\S")
 _BRACKETED_BANNER = re.compile(r"^\s*[【\[［〔]\s*[\u4e00-\u9fff]{2,8}\s*[】\]］〕]\s*$")     # 【简讯】
 _CREDIT_LEAD = re.compile(r"^\s*(本报记者|记者|通讯员|本报通讯员|摄影记者)(\s*[\u3400-\u9fff]{2,4})+\s*$")
@@ -245,6 +248,35 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
                 line.display = line.text.strip()
                 line.extra["list_item"] = True
         k = max(end, k + 1)
+
+    # A table printed in a notice (序号 姓名 单位 职务, one row a line): three or more lines
+    # of three or more fields apart, no sentence among them, with the heading row over them,
+    # is the notice's text. A headline has a phrase gap or two, not columns row after row.
+    def row(line: Line) -> bool:
+        return line.kind in (LineKind.BODY, LineKind.HEADLINE, LineKind.AUTHOR) \
+            and len(line.text.split()) >= 3 and not re.search(r"[，。；！？,;!?]", line.text)
+
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and row(lines[end]) and (end == k or lines[end].gap_before == 0):
+            end += 1
+        if end - k >= 3:
+            start = k - 1 if k > 0 and lines[k].gap_before == 0 and len(lines[k - 1].text.split()) >= 2 \
+                and lines[k - 1].kind in (LineKind.BODY, LineKind.HEADLINE) else k
+            for line in lines[start:end]:
+                line.kind, line.display = LineKind.BODY, line.text.strip()
+                line.extra["list_item"] = True
+        k = max(end, k + 1)
+
+    # A notice is signed by the body that issues it, on a line of its own under its last
+    # sentence (…如有异议，请以书面形式反映。 / 北京市总工会): its text, not a headline.
+    for prev, line in zip(lines, lines[1:]):
+        if line.kind in (LineKind.BODY, LineKind.HEADLINE) and line.gap_before <= 1 and prev.kind == LineKind.BODY \
+                and _ISSUER.fullmatch(line.compact) and prev.compact.endswith(_SENTENCE_END) \
+                and re.search(r"公示|异议|特此|公告|通知|反映", prev.compact):
+            line.kind, line.display = LineKind.BODY, line.text.strip()
+            line.extra["sign_off"] = True
 
     # The writer's line under a column's banner names a unit of any kind (北京地铁 刘洋).
     for prev, line in zip(lines, lines[1:]):

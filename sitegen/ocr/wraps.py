@@ -85,8 +85,12 @@ def join_wrapped_lines(lines: list[tuple[str, int, bool]], width: int | None,
     verse = _verse(rows, width)
     if listed is not None:
         verse = [v or listed[k] for v, k in zip(verse, kept)]
+        # A list's or a table's fields keep the space the printer set between them.
+        rows = [(" ".join(r[0].split()), g, a) if listed[k] else (c, g, a)
+                for r, (c, g, a), k in zip(raw, rows, kept)]
     # In a list the spaces between names are the printer's (张三 李四 王五), not the OCR's.
-    rows = [(_list_spacing(r[0]), g, a) if v else (c, g, a) for r, (c, g, a), v in zip(raw, rows, verse)]
+    rows = [(_list_spacing(r[0]), g, a) if v and not (listed and listed[k]) else (c, g, a)
+            for r, (c, g, a), v, k in zip(raw, rows, verse, kept)]
     paragraphs: list[str] = []
     prev_text = None
     prev_alone = prev_verse = False
