@@ -696,6 +696,15 @@ def test_a_notices_table_and_its_issuer_are_its_text():
     assert "2 宋小军 京华医药股份有限公司 客房服务员" in lines and lines[-1] == "北京市总工会"
 
 
+def test_a_wanted_ad_runs_to_its_contact_line_and_the_papers_own_number_stands_alone():
+    text = ("分类广告\n\n京港电梯股份有限公司经股东会决议，拟注销，请债权人申报债权。特此公告。\n\n"
+            "诚聘\n\n京煤食品集团因业务发展需要，现招聘客服专员若干名。\n\n要求：身体健康，责任心强。\n\n"
+            "联系电话：89404220\n\n登报咨询电话：75074246\n")
+    articles = segment_page(text).articles
+    assert [(a.kind, a.paragraphs[0][:4]) for a in articles] == [("ad", "分类广告"), ("ad", "诚聘"), ("ad", "登报咨询")]
+    assert articles[1].paragraphs[-1] == "联系电话：89404220"
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

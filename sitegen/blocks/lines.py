@@ -50,6 +50,7 @@ _CLASSIFIEDS = re.compile(r"^\s*(?:分\s*类\s*广\s*告|分\s*类\s*信\s*息|�
                           r"(?:\s*[\u4e00-\u9fff]{0,4}(?:电\s*话|热\s*线)\s*[:：]?\s*[\d\-— ]{7,20})?\s*$")
 # Who issues a notice: 北京市总工会, 评选办公室, 组委会.
 _ISSUER = re.compile(r"[\u4e00-\u9fff（）()]{2,24}(?:总工会|工会|委员会|组委会|办公室|领导小组|联合会|协会)")
+_WANTED = re.compile(r"^\s*(?:高薪)?\s*(?:诚\s*聘|招\s*聘|急\s*聘|招\s*工|转\s*让|出\s*租|求\s*购)\s*$")
 _COLUMN_MARK = re.compile(r"^\s*[■□◆◇●▲★☆]\s*\S")
 _BRACKETED_BANNER = re.compile(r"^\s*[【\[［〔]\s*[\u4e00-\u9fff]{2,8}\s*[】\]］〕]\s*$")     # 【简讯】
 _CREDIT_LEAD = re.compile(r"^\s*(本报记者|记者|通讯员|本报通讯员|摄影记者)(\s*[\u3400-\u9fff]{2,4})+\s*$")
@@ -132,6 +133,8 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         line.extra["one_notice"] = bool(_CLASSIFIED.match(text))
     elif _CLASSIFIEDS.match(text):
         line.kind = LineKind.AD               # 分类广告: a box of several, one advertisement
+    elif _WANTED.match(text):
+        line.kind = LineKind.AD               # 诚聘: copy down to its contact line
     elif _CONTACT.match(text):
         line.kind = LineKind.AD
         line.extra["contact"] = True

@@ -166,7 +166,7 @@ def split_page(lines: list[Line]) -> PageParts:
             if current is not None and current.start == "ad":
                 current.add(line, pos)
             elif current is None and bodies and bodies[-1].start == "ad" and bodies[-1].last == pos - 1 \
-                    and line.gap_before <= 1:
+                    and line.gap_before <= 1 and line.extra.get("address"):
                 bodies[-1].add(line, pos)       # its address under its number: the same advertisement
                 continue
             elif current is not None and current.start == "plain" and current.lines and line.gap_before <= 1 \
