@@ -705,6 +705,16 @@ def test_a_wanted_ad_runs_to_its_contact_line_and_the_papers_own_number_stands_a
     assert articles[1].paragraphs[-1] == "联系电话：89404220"
 
 
+def test_a_columns_opening_words_stand_apart_from_its_first_feature():
+    text = ("开栏语\n为大力弘扬劳模精神，本报今起开设一线故事专栏，讲述普通劳动者的奋斗故事。\n\n敬请关注。\n\n"
+            "文/本报记者 贾小涛\n\n在门头沟区城子街道的分公司，顾小鹏是一名维修工，从业已经十年。\n\n"
+            "顾小鹏：把不可能变成能\n")
+    articles = segment_page(text).articles
+    assert len(articles) == 2 and articles[0].paragraphs[0].startswith("开栏语")
+    assert "城子街道" in "".join(articles[1].paragraphs) and "城子街道" not in "".join(articles[0].paragraphs)
+    assert articles[1].title == "顾小鹏：把不可能变成能" and articles[1].byline.reporters == ["贾小涛"]
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

@@ -58,6 +58,7 @@ class PageParts:
     page_furniture: list[Line] = field(default_factory=list)    # the page's header and footer lines
 
 
+_EDITORS_NOTE_OPENING = re.compile(r"^[【\[［〔(（]?编者按")
 # A brief's opening that names its source: 记者近日从市总工会获悉，…
 _HEARD_FROM = re.compile(r"^记者(?:近日|日前|昨天|昨日|今天|\d{1,2}日)?从.{2,24}?获悉")
 # A business's name, as an advertisement prints it over its copy.
@@ -194,9 +195,11 @@ def split_page(lines: list[Line]) -> PageParts:
                             LineKind.AD: "ad"}[kind])
             current.add(line, pos)
         elif kind == LineKind.BYLINE and current is not None and current.start == "plain" and current.lines \
-                and current.lines[0].kind == LineKind.NOTE and _text_follows(lines, pos):
+                and current.lines[0].kind == LineKind.NOTE and _EDITORS_NOTE_OPENING.match(current.lines[0].compact) \
+                and _text_follows(lines, pos):
             # The byline under an editor's note (编者按：… / 本报记者 X) opens the feature the
-            # note introduces: one article, the note at its head.
+            # note introduces: one article, the note at its head. A column's opening words
+            # (开栏语) introduce the column, not its first piece, and stand apart.
             current.start = "feature"
             current.add(line, pos)
         elif kind == LineKind.BYLINE and (current is None or not current.lines or _text_follows(lines, pos)):
