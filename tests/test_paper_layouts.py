@@ -715,6 +715,16 @@ def test_a_columns_opening_words_stand_apart_from_its_first_feature():
     assert articles[1].title == "顾小鹏：把不可能变成能" and articles[1].byline.reporters == ["贾小涛"]
 
 
+def test_a_photo_report_of_several_captions_is_one_article():
+    text = ("1月10日上午，职工心理健康讲座在通州区台湖镇拉开帷幕，由通州区总工会主办。\n\n"
+            "图为慰问中，工会还为货车司机测量了血压，提醒大家注意劳逸结合。\n\n"
+            "图为工会相关负责人表示，丰富职工精神文化生活，是工会服务职工的重要内容。\n"
+            "本报记者 方小莹 摄影报道\n\n台湖镇的娘家人\n")
+    [article] = segment_page(text).articles
+    assert (article.title, article.kind) == ("台湖镇的娘家人", "photo")
+    assert article.paragraphs[0].startswith("1月10日上午")
+
+
 WRAPPED_QUOTE = """\
 本报讯（记者王小
 明）近日，朝阳区总工会邀

@@ -63,7 +63,7 @@ _EDITORS_NOTE_OPENING = re.compile(r"^[【\[［〔(（]?编者按")
 _HEARD_FROM = re.compile(r"^记者(?:近日|日前|昨天|昨日|今天|\d{1,2}日)?从.{2,24}?获悉")
 # A business's name, as an advertisement prints it over its copy.
 _ADVERTISER = re.compile(r"(?:有限公司|股份公司|公司|集团|商行|酒店|饭店|门店|工厂|[^工]厂|事务所)\s*$")
-_CAPTION_OPENING = re.compile(r"^\s*(?:[（(]?\s*图\s*为|\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,]|"
+_CAPTION_OPENING = re.compile(r"^\s*(?:[（(]?\s*图\s*为|\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[上下]午|晚)?\s*[，,]|"
                               r"(?:近日|日前|昨天|昨日|上周|本周|连日来|近期)\s*[，,])")
 
 
@@ -79,6 +79,8 @@ def _split_photo_caption(body: Body, only_if_opens_caption: bool = False) -> Bod
         # caption does (1月16日，…): a photo printed under the section.
         only_if_opens_caption = True
     text_lines = [ln for ln in body.lines if ln.kind != LineKind.CREDIT]
+    if body.start == "plain" and not body.in_column and text_lines and _CAPTION_OPENING.match(text_lines[0].text):
+        return None         # captions from the first line down: one photo report, its credit at the end
     for j in range(len(text_lines) - 1, 0, -1):
         line = text_lines[j]
         if line.gap_before > 0 and sentence_closed(text_lines[j - 1].text):
