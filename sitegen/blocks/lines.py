@@ -51,7 +51,8 @@ _CLASSIFIEDS = re.compile(r"^\s*(?:分\s*类\s*广\s*告|分\s*类\s*信\s*息|�
 # Who issues a notice: 北京市总工会, 评选办公室, 组委会.
 _ISSUER = re.compile(r"[\u4e00-\u9fff（）()]{2,24}(?:总工会|工会|委员会|组委会|办公室|领导小组|联合会|协会)")
 _WANTED = re.compile(r"^\s*(?:高薪)?\s*(?:诚\s*聘|招\s*聘|急\s*聘|招\s*工|转\s*让|出\s*租|求\s*购)\s*$")
-_COLUMN_MARK = re.compile(r"^\s*[■□◆◇●▲★☆]\s*\S")
+_BOX_MARKS = "■□◆◇●▲★☆"
+_COLUMN_MARK = re.compile(rf"^\s*[{_BOX_MARKS}]\s*\S")
 _BRACKETED_BANNER = re.compile(r"^\s*[【\[［〔]\s*[\u4e00-\u9fff]{2,8}\s*[】\]］〕]\s*$")     # 【简讯】
 _CREDIT_LEAD = re.compile(r"^\s*(本报记者|记者|通讯员|本报通讯员|摄影记者)(\s*[\u3400-\u9fff]{2,4})+\s*$")
 _SENTENCE_END = ("。", "！", "？", "!", "?", "”", "」", "』", "…", "）")
@@ -97,6 +98,27 @@ def _split_ocr_line(raw: str, number: int) -> list[Line]:
     return [Line(raw.strip(), number)]
 
 
+def _stacked_runs(lines: list[Line], belongs) -> list[tuple[int, int]]:
+    """(start, end) of each run of lines one under the other (no blank line between them)
+    that ``belongs(line)`` takes."""
+    runs, k = [], 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and belongs(lines[end]) and (end == k or lines[end].gap_before == 0):
+            end += 1
+        if end > k:
+            runs.append((k, end))
+        k = max(end, k + 1)
+    return runs
+
+
+def _as_list(rows: list[Line]) -> None:
+    """Lines of a list or a table: text of what they stand in, each ending where it was printed."""
+    for line in rows:
+        line.kind, line.display = LineKind.BODY, line.text.strip()
+        line.extra["list_item"] = True
+
+
 def is_section_banner(name: str) -> bool:
     """简讯, 图片新闻: a section of the page, not a column (栏目) of signed pieces."""
     return _SECTION.match("".join(name.split())) is not None
@@ -128,13 +150,13 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         line.kind = LineKind.NOTE
     elif _MARKER_FROM.match(text):
         line.kind = LineKind.CONTINUED_FROM
-    elif _AD.match(text) or _CLASSIFIED.match(text):
+    elif _CLASSIFIED.match(text):
+        line.kind = LineKind.AD               # 遗失声明: one notice, ending with its sentence
+        line.extra["one_notice"] = True
+    elif _AD.match(text) or _CLASSIFIEDS.match(text) or _WANTED.match(text):
+        # 广告; 分类广告, a box of several notices, one advertisement; 诚聘, copy down to its
+        # contact line.
         line.kind = LineKind.AD
-        line.extra["one_notice"] = bool(_CLASSIFIED.match(text))
-    elif _CLASSIFIEDS.match(text):
-        line.kind = LineKind.AD               # 分类广告: a box of several, one advertisement
-    elif _WANTED.match(text):
-        line.kind = LineKind.AD               # 诚聘: copy down to its contact line
     elif _CONTACT.match(text):
         line.kind = LineKind.AD
         line.extra["contact"] = True
@@ -197,7 +219,7 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
     for prev, line in zip(lines, lines[1:]):
         if line.kind == LineKind.COLUMN and _COLUMN_MARK.match(line.text) and line.gap_before == 0 \
                 and prev.kind == LineKind.BODY and not prev.compact.endswith(_SENTENCE_END):
-            line.text = re.sub(r"^\s*[■□◆◇●▲★☆]\s*", "", line.text)
+            line.text = line.text.lstrip().lstrip(_BOX_MARKS).lstrip()
             line.kind, line.display = LineKind.BODY, line.text.strip()
             line.__dict__.pop("compact", None)
 
@@ -240,17 +262,9 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
         return line.kind == LineKind.AUTHOR or (
             line.kind in (LineKind.BODY, LineKind.HEADLINE) and is_author_line(line.text, under_banner=True))
 
-    k = 0
-    while k < len(lines):
-        end = k
-        while end < len(lines) and listed(lines[end]) and (end == k or lines[end].gap_before == 0):
-            end += 1
+    for k, end in _stacked_runs(lines, listed):
         if end - k >= 3 and sum(line.kind == LineKind.AUTHOR for line in lines[k:end]) >= 2:
-            for line in lines[k:end]:
-                line.kind = LineKind.BODY
-                line.display = line.text.strip()
-                line.extra["list_item"] = True
-        k = max(end, k + 1)
+            _as_list(lines[k:end])
 
     # A table printed in a notice (序号 姓名 单位 职务, one row a line): three or more lines
     # of three or more fields apart, no sentence among them, with the heading row over them,
@@ -259,18 +273,11 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
         return line.kind in (LineKind.BODY, LineKind.HEADLINE, LineKind.AUTHOR) \
             and len(line.text.split()) >= 3 and not re.search(r"[，。；！？,;!?]", line.text)
 
-    k = 0
-    while k < len(lines):
-        end = k
-        while end < len(lines) and row(lines[end]) and (end == k or lines[end].gap_before == 0):
-            end += 1
+    for k, end in _stacked_runs(lines, row):
         if end - k >= 3:
             start = k - 1 if k > 0 and lines[k].gap_before == 0 and len(lines[k - 1].text.split()) >= 2 \
                 and lines[k - 1].kind in (LineKind.BODY, LineKind.HEADLINE) else k
-            for line in lines[start:end]:
-                line.kind, line.display = LineKind.BODY, line.text.strip()
-                line.extra["list_item"] = True
-        k = max(end, k + 1)
+            _as_list(lines[start:end])
 
     # A notice is signed by the body that issues it, on a line of its own under its last
     # sentence (…如有异议，请以书面形式反映。 / 北京市总工会): its text, not a headline.

@@ -81,16 +81,13 @@ def join_wrapped_lines(lines: list[tuple[str, int, bool]], width: int | None,
     lines of verse or of a list keep their line breaks, a stanza to a paragraph."""
     kept = [k for k, (text, _, _) in enumerate(lines) if text.strip()]
     raw = [(lines[k][0].strip(), lines[k][1], lines[k][2]) for k in kept]
+    known = [bool(listed and listed[k]) for k in kept]
     rows = [(clean_spacing(text), gap, alone) for text, gap, alone in raw]
-    verse = _verse(rows, width)
-    if listed is not None:
-        verse = [v or listed[k] for v, k in zip(verse, kept)]
-        # A list's or a table's fields keep the space the printer set between them.
-        rows = [(" ".join(r[0].split()), g, a) if listed[k] else (c, g, a)
-                for r, (c, g, a), k in zip(raw, rows, kept)]
-    # In a list the spaces between names are the printer's (张三 李四 王五), not the OCR's.
-    rows = [(_list_spacing(r[0]), g, a) if v and not (listed and listed[k]) else (c, g, a)
-            for r, (c, g, a), v, k in zip(raw, rows, verse, kept)]
+    verse = [v or l for v, l in zip(_verse(rows, width), known)]
+    # In a list the spaces between names are the printer's (张三 李四 王五), not the OCR's;
+    # a list or table known as such keeps every one between its fields.
+    rows = [(" ".join(r[0].split()) if l else _list_spacing(r[0]) if v else c, g, a)
+            for r, (c, g, a), v, l in zip(raw, rows, verse, known)]
     paragraphs: list[str] = []
     prev_text = None
     prev_alone = prev_verse = False

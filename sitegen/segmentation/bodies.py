@@ -34,6 +34,11 @@ class Body:
         self.lines.append(line)
         self.last = position
 
+    def byline_line(self) -> Line | None:
+        """A feature's byline on a line of its own: its first line, or under the editor's
+        note that opens it."""
+        return next((ln for ln in self.lines[:8] if ln.kind == LineKind.BYLINE), None)
+
 
 @dataclass
 class HeadlineRun:

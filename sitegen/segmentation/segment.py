@@ -156,9 +156,7 @@ def _byline(body: Body) -> Byline:
         names, _ = parse_credit(credit_text)
         byline.merge(names)
     if body.start == "feature":
-        # Its byline line opens it, or stands under the editor's note that does.
-        first = next((ln for ln in body.lines[:8] if ln.kind == LineKind.BYLINE), body.lines[0])
-        byline.merge(parse_reporter_line(first.text) or Byline())
+        byline.merge(parse_reporter_line((body.byline_line() or body.lines[0]).text) or Byline())
     if body.signature is not None and body.signature.kind == LineKind.BYLINE:
         byline.merge(parse_reporter_line(body.signature.text) or Byline())
     elif body.signature is not None:

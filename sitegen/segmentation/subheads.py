@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from sitegen.segmentation.wording import share
-from sitegen.blocks import LineKind, opens_lede
+from sitegen.blocks import opens_lede
 from sitegen.bylines import parse_credit, parse_reporter_line
 from sitegen.blocks.cues import Evidence
 from sitegen.ocr.wraps import sentence_closed
@@ -76,7 +76,7 @@ def _own_photo_credit(above: Body, body: Body) -> bool:
     not a photo of its own under a headline."""
     if above.start != "feature" or len(body.lines) < 4:
         return False
-    byline = next((ln for ln in above.lines[:8] if ln.kind == LineKind.BYLINE), None)
+    byline = above.byline_line()
     if byline is None:
         return False
     writers = parse_reporter_line(byline.text)
