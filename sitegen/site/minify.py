@@ -1,9 +1,10 @@
 """Whitespace out of rendered HTML: the templates' indentation costs every page of the site
 (at 100,000 articles, megabytes) and no reader sees it.
 
-Only runs of whitespace that hold a line break are touched, and each becomes one line
-break, and runs of spaces between two tags, which become one space: a browser shows such a
-run as one space (or nothing, between blocks), so the page reads the same. Text in ``<pre>``, ``<textarea>`` and ``<script>`` keeps its spacing.
+Only runs of whitespace that hold a line break are touched, each becoming one line break,
+and runs of spaces between two tags, each becoming one space: a browser shows such a run as
+one space (or nothing, between blocks), so the page reads the same. Text in ``<pre>``,
+``<textarea>`` and ``<script>`` keeps its spacing.
 """
 
 from __future__ import annotations
