@@ -65,6 +65,18 @@ def test_a_header_with_its_page_before_its_date_is_page_furniture_and_dates_the_
     assert printed_header("2019年1月17日星期四上午，市总工会召开会议。\n") == (None, None)
 
 
+def test_a_folio_line_with_a_bare_page_number_and_its_editors_is_page_furniture():
+    folio = "04 工会 2015年5月16日 星期六 责编 王巍 美编 李娜"
+    text = (folio + "\n\n区总工会送文化进企业\n\n本报讯（记者 王小明）近日，大兴区总工会走进辖区企业，"
+            "为一线职工送去文艺演出。\n")
+    page = segment_page(text)
+    assert [t for _, t in page.page_furniture] == [folio]
+    assert [a.title for a in page.articles] == ["区总工会送文化进企业"]
+    assert printed_header(text) == ("2015-05-16", "4")
+    # The weekday vouches for the date: with the wrong one, the line is no folio.
+    assert printed_header(folio.replace("星期六", "星期五")) == (None, None)
+
+
 def test_an_editors_note_is_no_headline_but_opens_the_text_under_the_headline():
     text = ("阅读让职工生活更美好\n【编者按】\n阅读是职工成长的阶梯。本报今起推出系列报道，走进首都各级职工书屋。\n"
             "本报记者 张华\n走进西城区德胜街道的职工书屋，书架上整齐摆放着各类图书。\n")

@@ -21,6 +21,10 @@ _PAGE = re.compile(r"第(\d{1,2})版|(?<![\d年月])(\d{1,2})版")
 # the page's section (要闻, 工会), the lunar date, separators.
 _REST_TOKEN = re.compile(r"农历\S{2,12}|劳动午报|[\u4e00-\u9fff]{2,6}|[:：|｜·/／\-—]")
 _MAX_WORDS = 2          # section words beside the date: 第4版 工会 2019年1月17日 星期四
+# A folio line beside a date also prints the page as a bare number (04 工会 2015年5月16日 星期六)
+# and who edited the page (责编 王巍 美编 李娜); a date whose weekday agrees vouches for both.
+_BARE_PAGE = re.compile(r"(?:^|\s)([0-9０-９]{1,2})(?=\s|$)")
+_FOLIO_CREDIT = re.compile(r"(?:责任编辑|本版编辑|美术编辑|责编|美编|编辑|校对|版式|组版)\s*[:：]?\s*[\u3400-\u9fff]{2,4}(?=\s|$)")
 
 
 def _valid(m: re.Match) -> str | None:
@@ -49,7 +53,8 @@ def header_line(line: str) -> tuple[str | None, str | None] | None:
             return None
     if len(line) > 60 or ("日" not in line and "版" not in line):      # most lines: no need to normalise
         return None
-    words = unicodedata.normalize("NFKC", line).split()
+    spaced = unicodedata.normalize("NFKC", line)
+    words = spaced.split()
     text = "".join(words)
     date = page = None
     m = _DATE.search(text)
@@ -58,6 +63,14 @@ def header_line(line: str) -> tuple[str | None, str | None] | None:
         if date is None:
             return None
         text = text[:m.start()] + " " + text[m.end():]
+        spaced = re.sub(r"(?<=[\d年月日])\s+(?=[\d年月日]|星期)", "", spaced)
+        if _DATE.search(spaced):
+            spaced = _FOLIO_CREDIT.sub(" ", _DATE.sub(" ", spaced))
+            bare = _BARE_PAGE.search(spaced)
+            if bare and not _PAGE.search(spaced):
+                page = str(int(bare.group(1)))
+                spaced = spaced[:bare.start()] + " " + spaced[bare.end():]
+            text = "".join(spaced.split())
     p = _PAGE.search(text)
     if p:
         page = str(int(p.group(1) or p.group(2)))
