@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sitegen.blocks import Line, LineKind, next_in_text, opens_lede
 from sitegen.bylines import bracket_signature, credit_ending
 from sitegen.blocks.lines import is_section_banner
+from sitegen.blocks.cues.width import column_changes
 from sitegen.ocr.wraps import sentence_closed
 
 
@@ -260,6 +261,12 @@ def split_page(lines: list[Line]) -> PageParts:
                     and (opens_lede(line) or _HEARD_FROM.match(line.compact)):
                 # Under a section's banner (工会动态, 简讯) each brief is a paragraph or two: one
                 # that opens like a report's first sentence (连日来，/ 记者近日从…获悉) is the next.
+                close()
+            if current is not None and current.lines and line.gap_before > 0 \
+                    and current.start in ("news", "plain", "feature") and sentence_closed(current.lines[-1].text) \
+                    and (opens_lede(line) or _HEARD_FROM.match(line.compact)) and column_changes(current.lines, lines, pos):
+                # A report's first sentence (近日，…) set at another column width after a
+                # finished one is another piece: an article keeps its column's width.
                 close()
             if current is not None and current.lines and current.start != "ad" and not current.credits \
                     and bracket_signature(current.lines[-1].text):

@@ -98,3 +98,25 @@ def steady_width(where: Where) -> Evidence | None:
     if same >= 2:
         return Evidence("steady-width", -4, f"the {same} lines under it run on at its width ({n})")
     return None
+
+
+def _wrapped_width(lines: list[Line]) -> float | None:
+    """The column width a run of a body's lines was wrapped at: the median width of the lines
+    followed by more of their paragraph; None under three of them."""
+    widths = [visual_width(a.compact) for a, b in zip(lines, lines[1:])
+              if a.kind == LineKind.BODY and b.kind == LineKind.BODY and b.gap_before == 0]
+    return statistics.median(widths) if len(widths) >= 3 else None
+
+
+def column_changes(text_above: list[Line], lines: list[Line], pos: int) -> bool:
+    """A paragraph that opens at ``pos`` wrapped at another column width than the text
+    above it stands in another column of print: pieces set side by side on a page each
+    keep their own width, and one article keeps its width from end to end."""
+    above = _wrapped_width(text_above[-12:])
+    paragraph = []
+    for k in range(pos, len(lines)):
+        if k > pos and (lines[k].gap_before or lines[k].kind != LineKind.BODY):
+            break
+        paragraph.append(lines[k])
+    below = _wrapped_width(paragraph)
+    return above is not None and below is not None and abs(above - below) >= 3
