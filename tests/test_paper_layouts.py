@@ -815,3 +815,16 @@ def test_a_reports_opening_set_at_another_column_width_starts_another_piece():
     articles = segment_page(page).articles
     assert [a.paragraphs[0][:6] for a in articles] == ["本报讯（记者", "近日，丰台区"]
     assert [a.title for a in articles] == ["朝阳职工健步走", "卢沟桥街道工会为环卫工人送清凉"]
+
+
+def test_a_photographers_name_alone_after_a_captions_last_sentence_is_a_credit():
+    from sitegen.bylines.parse import find_credit
+    caption = "图为志愿者为环卫工人拍摄笑脸照。许明远 摄"
+    assert find_credit(caption) == caption.index("许明远")
+    assert find_credit("志愿者为环卫工人进行拍摄") is None
+    report = ("本报讯（记者 王小明）昨天，本报摄影志愿者走进环卫集团，\n为一线环卫工人拍摄笑脸照。\n\n"
+              "活动由劳动午报社主办。\n" + caption + "\n\n为最美劳动者点赞\n\n"
+              "本报讯（记者 赵强）近日，顺义区总工会走访慰问一线职工，送去慰问品。\n\n顺义区总工会慰问一线职工\n")
+    articles = segment_page(report).articles
+    assert [a.title for a in articles] == ["为最美劳动者点赞", "顺义区总工会慰问一线职工"]
+    assert articles[0].byline.photographers == ["许明远"]

@@ -130,6 +130,15 @@ _AGENCY_CREDIT = re.compile(
 _CREDIT_ROLE = re.compile(rf"(本报记者|本报|特约记者|摄影记者|记者|通讯员|{_AGENCIES})")
 
 
+def _photographer_alone(line: str, m: re.Match) -> bool:
+    """A photographer's name alone before 摄, set apart from a caption's last sentence
+    (…拍摄笑脸照。许尤文 摄): one name, after the sentence's end, a space before 摄."""
+    names = m.group(3).strip()
+    before = line[:m.start(3)].rstrip()
+    return bool(re.fullmatch(rf"{_NAME_CHARS}{{2,4}}", names)) and bool(before) and before[-1] in "。！？”" \
+        and line[m.start(3):m.start(4)].endswith((" ", "\u3000", "\t"))
+
+
 def find_credit(line: str) -> int | None:
     """Where a photo credit starts in ``line`` (it always runs to the end), or None."""
     if "摄" not in line and "发" not in line:
@@ -146,7 +155,8 @@ def find_credit(line: str) -> int | None:
         if not names_part.strip():
             return None
         # A lone 摄 needs a role word opening the credit; otherwise it is ordinary text (…进行拍摄).
-        if m.group(4) == "摄" and not _CREDIT_ROLE.match(names_part.strip()):
+        if m.group(4) == "摄" and not _CREDIT_ROLE.match(names_part.strip()) \
+                and not _photographer_alone(stripped, m):
             return None
         start = m.start("mark") if m.group("mark") else m.start("open") if m.group("open") else m.start(3)
     while start < len(line) and line[start] in " \t\u3000":
