@@ -828,3 +828,35 @@ def test_a_photographers_name_alone_after_a_captions_last_sentence_is_a_credit()
     articles = segment_page(report).articles
     assert [a.title for a in articles] == ["为最美劳动者点赞", "顺义区总工会慰问一线职工"]
     assert articles[0].byline.photographers == ["许明远"]
+
+
+WRAPPED_BY_GRAMMAR = """\
+本报讯（记者 王小明）近日，丰台区总工会为
+辖区十家单位的职工之家授牌，并为各单位送
+去图书和健身器材。
+
+丰台区总工会
+为先进职工之家授牌
+
+本报讯（记者 赵强）春节前，延庆区一处工地的
+职工书屋里，留京过年的建设者们在读书写春联。
+
+工地书屋里的
+春节
+"""
+
+
+def test_a_headline_set_in_two_lines_reads_on_where_its_grammar_does():
+    # Who over what they did (丰台区总工会 / 为…授牌), and a line ending on 的: one headline
+    # each, not a headline and its subtitle.
+    articles = segment_page(WRAPPED_BY_GRAMMAR).articles
+    assert [a.title for a in articles] == ["丰台区总工会为先进职工之家授牌", "工地书屋里的春节"]
+    assert all(a.subtitles == [] for a in articles)
+
+
+def test_a_bare_jump_line_ends_the_part_and_heads_nothing():
+    text = ("本报讯（记者 王小明）近日，石景山区总工会走进棚改工地，为农民工送去春联和福字。\n"
+            "区总工会负责人介绍，该项目是区里的重点民生工程。\n转第2版\n\n棚改工地农民工带着祝福回家过年\n")
+    [article] = segment_page(text).articles
+    assert article.title == "棚改工地农民工带着祝福回家过年"
+    assert article.continued_to == "第2版"

@@ -499,13 +499,15 @@ def test_a_photo_report_credited_in_brackets():
 
 
 def test_continuation_markers_in_their_usual_wordings():
-    from sitegen.segmentation.segment import _FROM, _TO, _marker_page
+    from sitegen.blocks.cues.continuity import MARKER_TO as _TO
+    from sitegen.segmentation.segment import _FROM, _marker_page
 
-    for marker in ("（下转第4版）", "(转第4版)", "（转4版）", "（转至第四版）"):
+    for marker in ("（下转第4版）", "(转第4版)", "（转4版）", "（转至第四版）", "转第4版", "下转4版"):
         assert _marker_page(_TO, "确保各项措施落到实处。" + marker) == "第4版"
     for marker in ("（上接第1版）", "（上接1版）", "(上接第１版)", "（紧接第一版）"):
         assert _marker_page(_FROM, marker + "近日，") == "第1版"
     assert _marker_page(_TO, "他的文章转载于第3版") is None
+    assert _marker_page(_TO, "我们转第3版") is None        # without brackets, only after a sentence
     kinds = [l.kind for l in classify_page("（上接1版）近日，\n落到实处。（转4版）\n")]
     assert kinds[0] == LineKind.CONTINUED_FROM
     assert classify_page("（上接1版）近日，\n落到实处。（转4版）\n")[1].extra.get("continued_to")

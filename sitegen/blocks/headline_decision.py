@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from sitegen.blocks.cues import Evidence, Where
 from sitegen.blocks.cues.cohesion import cut_word, word_across
+from sitegen.blocks.cues.reads_on import reads_on
 from sitegen.blocks.cues.continuity import MARKER_TO, continued_marker, goes_on_with, new_paragraph, runs_on, sentence_open
 from sitegen.blocks.cues.openings import opens_lede, stands_over_opening
 from sitegen.blocks.cues.shape import headline_shaped, phrase_gap, shape
@@ -168,6 +169,20 @@ def _wrapped_quote_headline(lines: list[Line], i: int) -> bool:
             and 6 <= len(text + tail) <= 40)
 
 
+def _wrapped_headline_rest(lines: list[Line], i: int) -> bool:
+    """A headline's last word or two on a short line of its own (工地书屋里的 / 春节), a
+    break under it: the line reads on into it (``reads_on``), and neither holds a sentence's
+    punctuation."""
+    if i + 1 >= len(lines):
+        return False
+    line, rest = lines[i], lines[i + 1]
+    after = lines[i + 2] if i + 2 < len(lines) else None
+    text, tail = line.compact, rest.compact
+    return (rest.kind == LineKind.BODY and rest.gap_before == 0 and (after is None or after.gap_before > 0)
+            and (i == 0 or line.gap_before > 0) and 1 <= len(tail) <= 8 and 4 <= len(text) <= 24
+            and not re.search(r"[，。；：！？,.;:!?、]", text + tail) and reads_on(text, tail) is not None)
+
+
 def mark_headlines(lines: list[Line]) -> None:
     """Decide which plain lines are headlines, reading the page in order."""
     widths = local_widths(lines)
@@ -184,10 +199,10 @@ def mark_headlines(lines: list[Line]) -> None:
         if line.kind != LineKind.BODY:
             open_sentence = False
             continue
-        if not open_sentence and _wrapped_quote_headline(lines, i):
+        if not open_sentence and (_wrapped_quote_headline(lines, i) or _wrapped_headline_rest(lines, i)):
             # A headline whose quote runs onto a short line of its own (…为职工“减压 / 赋能”),
             # a break under it: text would end its sentence there, a headline ends its quote.
-            for k, why in ((i, "its quote closes on the short line under it"), (i + 1, "closes the quote of the headline above")):
+            for k, why in ((i, "reads on into the short line under it"), (i + 1, "ends the headline above")):
                 lines[k].extra["decision"] = Decision(True, 1, [Evidence("wrapped-quote", 1, why)])
                 lines[k].kind = LineKind.HEADLINE
             lines[i + 1].extra["headline_rest"] = True

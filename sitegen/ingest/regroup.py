@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from sitegen.ingest.identity import normalise
+from sitegen.blocks.cues.continuity import MARKER_TO
 
 ANCHOR = 16          # normalised characters an anchor holds at least (more where the page needs it to be unique)
 NEARLY = 0.8         # least likeness of an anchor to a paragraph opening an OCR fix changed it into
@@ -281,14 +282,13 @@ def _reheaded(units: list[Unit], groups: list[Group]) -> None:
 
 
 _FROM = re.compile(r"^\s*[（(]\s*[上紧]\s*接\s*(?:第\s*)?(\S{1,4}?)\s*版\s*[）)]")
-_TO = re.compile(r"[（(]\s*(?:下\s*)?转\s*(?:至\s*)?(?:第\s*)?(\S{1,4}?)\s*版\s*[）)]\s*$")
 
 
 def _page_of(marker: re.Match | None) -> str | None:
     """The page a 上接/下转 marker points to, as 第4版."""
     if not marker:
         return None
-    page = re.sub(r"\s", "", unicodedata.normalize("NFKC", marker.group(1)))
+    page = re.sub(r"\s", "", unicodedata.normalize("NFKC", next(g for g in marker.groups() if g)))
     return f"第{page}版" if page else None
 
 
@@ -354,7 +354,7 @@ def build(seq: list[tuple[Unit, int]], title: str | None = None, headline: str |
             out.paragraphs.append(u.text)
             sources.append(index)
     last = seq[-1][0]
-    out.continued_to = last.seg.continued_to if last.last else _page_of(_TO.search(last.text))
+    out.continued_to = last.seg.continued_to if last.last else _page_of(MARKER_TO.search(last.text))
     liftable = not home and out.paragraphs and sources[0] == seq[0][1]
     if headline and not out.title and liftable and _lift(out, sources, headline):
         out.title = headline

@@ -22,12 +22,12 @@ import re
 from collections import Counter
 from typing import Callable
 
-from sitegen.blocks.cues.cohesion import word_across
 from sitegen.segmentation.wording import bigrams
 from sitegen.ocr.spacing import clean_headline_spacing
 from sitegen.blocks import Line
 from sitegen.segmentation.bodies import Body, HeadlineRun
 from sitegen.segmentation.main_headline import main_line
+from sitegen.blocks.cues.reads_on import reads_on
 
 # A line opened by a dash is a subtitle (副题: ——记全国劳动模范张三), never the main headline.
 _SUBTITLE_DASH = re.compile(r"^\s*[—–\-－―]")
@@ -57,7 +57,7 @@ def stack_entries(run: HeadlineRun) -> list[list[Line]]:
         joined = entries and (
             (line.doubled and prev_doubled) or line.extra.get("headline_rest")
             or (not line.doubled and not prev_doubled and not _SUBTITLE_DASH.match(text)
-                and word_across(prev_text, text) is not None))
+                and reads_on(prev_text, text) is not None))
         if joined:
             entries[-1].append(line)
             prev_text += text

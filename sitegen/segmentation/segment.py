@@ -27,9 +27,9 @@ from sitegen.segmentation.stacks import split_crowded_runs, split_shared_runs
 from sitegen.segmentation.two_headlines import split_two_headed_bodies
 from sitegen.segmentation.subheads import fold_subheads
 from sitegen.segmentation.kinds import article_kind
+from sitegen.blocks.cues.continuity import MARKER_TO
 
 _FROM = re.compile(r"[（(]\s*[上紧]\s*接\s*(?:第\s*)?(\S{1,4}?)\s*版\s*[）)]")
-_TO = re.compile(r"[（(]\s*(?:下\s*)?转\s*(?:至\s*)?(?:第\s*)?(\S{1,4}?)\s*版\s*[）)]\s*$")
 _NUMERALS = {c: n for n, c in enumerate("〇一二三四五六七八九", 0)}
 
 
@@ -101,7 +101,7 @@ def _marker_page(pattern: re.Pattern, text: str) -> str | None:
     m = pattern.search(text)
     if not m:
         return None
-    page = re.sub(r"\s", "", unicodedata.normalize("NFKC", m.group(1)))
+    page = re.sub(r"\s", "", unicodedata.normalize("NFKC", next(g for g in m.groups() if g)))
     if page and all(c in _NUMERALS or c == "十" for c in page):
         tens, _, ones = page.rpartition("十")
         page = str((_NUMERALS.get(tens, 1) if "十" in page else 0) * 10 + _NUMERALS.get(ones, 0))
@@ -250,7 +250,7 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
             column=column_of.get(i),
             author_line=author_line,
             continued_from=_marker_page(_FROM, body.lines[0].text) if body.start == "continuation" else None,
-            continued_to=_marker_page(_TO, "".join(line.text.strip() for line in last.lines[-2:])),
+            continued_to=_marker_page(MARKER_TO, "".join(line.text.strip() for line in last.lines[-2:])),
             first_line=body.lines[0].number,
         ))
     residue.sort()

@@ -1,0 +1,57 @@
+"""Whether a line reads on into the next: two lines of a headline stack that are one headline
+set in two lines, or a headline and the short line that ends it.
+
+A narrow column breaks a long headline anywhere (开展安 / 全隐患排查, 房山区总工会 /
+为先进职工之家授牌), while a kicker, a headline and a subtitle are each a whole phrase. A
+line reads on into the next when the break cuts a word, when the line ends on a word that
+needs what follows (…的, …和, …为, an opening quote) or the next opens on one that needs
+what precedes (的…, 和…, a closing quote), or when the line names only who (a union, its
+workers) and the next says what they did, with no subject of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from sitegen.blocks.cues.cohesion import word_across
+
+# Words a headline cannot end on: particles, conjunctions, prepositions, an opening mark.
+_NEEDS_MORE = frozenset("的和与及暨并为对向把将在从让给被由以于“《（(")
+# …nor open on: particles and conjunctions that hang on what precedes, a closing mark.
+_HANGS_ON = frozenset("的了着过们等及和与并而”》）)、，")
+# Who a report is about, as its headline names them before saying what they did.
+_ACTOR = re.compile(r"(?:总工会|工会|职工|农民工|劳动者|建设者|集团|公司|委|局|队|员|者|们)$")
+_VERB_TAGS = ("v", "vd", "vi", "vn", "vq", "p")
+
+
+@functools.lru_cache(maxsize=4096)
+def _tags(text: str) -> tuple[tuple[str, str], ...]:
+    import jieba.posseg
+
+    from sitegen.dictionary import tokenizer
+    tokenizer()
+    return tuple((w.word, w.flag) for w in jieba.posseg.cut(text, HMM=False))
+
+
+def _says_what(text: str) -> bool:
+    return any(flag.startswith(_VERB_TAGS) and len(word) > 1 for word, flag in _tags(text))
+
+
+def reads_on(upper: str, lower: str) -> str | None:
+    """Why ``lower`` continues the headline ``upper`` (the reason, for ``--explain``), or None."""
+    upper, lower = upper.strip(), lower.strip()
+    if not upper or not lower:
+        return None
+    word = word_across(upper, lower)
+    if word is not None:
+        return f"the word {word!r} runs on into the next line"
+    # The word standing alone, not the end of a longer one (参与, 合同, 目的).
+    if _tags(upper)[-1][0] in _NEEDS_MORE:
+        return f"the line ends on {upper[-1]!r}, which needs what follows"
+    if _tags(lower)[0][0] in _HANGS_ON:
+        return f"the next line opens on {lower[0]!r}, which hangs on what precedes"
+    if " " not in upper and _ACTOR.search(upper) and not _says_what(upper) and _tags(lower) \
+            and _tags(lower)[0][1].startswith(_VERB_TAGS):
+        return "the line names who, the next says what they did"
+    return None
