@@ -860,3 +860,13 @@ def test_a_bare_jump_line_ends_the_part_and_heads_nothing():
     [article] = segment_page(text).articles
     assert article.title == "棚改工地农民工带着祝福回家过年"
     assert article.continued_to == "第2版"
+
+
+def test_an_advertisements_bare_label_stands_alone_even_run_into_a_headline():
+    text = ("本报讯（记者 王小明）近日，朝阳区总工会举办职工健步走活动，三百余名职工参加。\n\n"
+            "朝阳区总工会举办健步走 广告\n\n"
+            "今天是农历十月初一，西城区椿树街道开展文明祭扫活动，倡导居民文明祭扫。\n本报记者 张三 摄\n")
+    articles = segment_page(text).articles
+    assert [(a.kind, a.title) for a in articles][:2] == [("news", "朝阳区总工会举办健步走"), ("ad", None)]
+    assert articles[1].paragraphs == ["广告"]
+    assert articles[2].paragraphs[0].startswith("今天是农历十月初一")

@@ -36,6 +36,7 @@ _MARKER_FROM = re.compile(r"^\s*[（(]\s*[上紧]\s*接\s*(?:第\s*)?\S{1,4}?\s*
 # An editor's note (编者按) or a column's opening words (开栏语, 开栏的话) open the text they
 # stand in; they look like a short headline but are never one.
 EDITORS_NOTE = re.compile(r"^\s*[【\[［〔(（]?\s*(?:编\s*者\s*按|开\s*栏\s*(?:语|的\s*话))\s*[】\]］〕)）]?\s*[:：]?")
+_TRAILING_AD_LABEL = re.compile(r"^\s*([^，。；！？,;!?]*[^\s，。；！？,;!?])\s+广\s*告\s*$")
 _AD = re.compile(r"^\s*(广\s*告|Advertisement\b.*|ADVERTISEMENT\b.*)\s*$")
 # A classified notice's heading (遗失声明, 注销公告, 招聘启事): paid copy, an advertisement
 # whatever it is printed beside, never a headline or a subhead of the report above it.
@@ -95,6 +96,10 @@ def _split_ocr_line(raw: str, number: int) -> list[Line]:
     start = trailing_signature(raw)
     if start is not None:
         return [Line(raw[:start].rstrip(), number), Line(raw[start:].strip(), number, kind=LineKind.AUTHOR)]
+    label = _TRAILING_AD_LABEL.match(raw)
+    if label:
+        # An advertisement's label read into the headline beside it (集体理发暖人心 广告).
+        return [*_split_ocr_line(label.group(1), number), Line("广告", number)]
     return [Line(raw.strip(), number)]
 
 

@@ -252,6 +252,11 @@ def split_page(lines: list[Line]) -> PageParts:
                 # a photo report (摄影报道) is nothing but its caption, and text set straight
                 # under the credit is the caption too.
                 current = bodies.pop()
+            if current is not None and current.start == "ad" and line.gap_before > 0 and len(current.lines) == 1 \
+                    and current.lines[0].compact == "广告":
+                # A bare 广告 label marks an advertisement printed as a picture: text set
+                # apart under it is another piece's.
+                close()
             if current is not None and current.start == "ad" and line.gap_before > 0 and current.lines \
                     and current.lines[0].extra.get("one_notice") and sentence_closed(current.lines[-1].text):
                 # A classified notice under its heading ends with its last sentence (…声明作废。).
