@@ -870,3 +870,13 @@ def test_an_advertisements_bare_label_stands_alone_even_run_into_a_headline():
     assert [(a.kind, a.title) for a in articles][:2] == [("news", "朝阳区总工会举办健步走"), ("ad", None)]
     assert articles[1].paragraphs == ["广告"]
     assert articles[2].paragraphs[0].startswith("今天是农历十月初一")
+
+
+def test_a_reprints_signature_after_its_cited_source_ends_the_piece():
+    text = ("■ 职工心声\n春节前，快递物流节前出现井喷，快递小哥\n在寒风里奔波，把一件件年货送到家门口。\n"
+            "（2月6日 《长江日报》） □王明远\n\n"
+            "2月8日，在通州区一处工地的职工书屋，水电工张力在读书，今年他将留在工地过年。 新华社发\n")
+    articles = segment_page(text).articles
+    assert len(articles) == 2
+    assert articles[0].byline.authors == ["王明远"]
+    assert articles[1].paragraphs[0].startswith("2月8日")

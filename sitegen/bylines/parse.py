@@ -314,12 +314,13 @@ def boxed_signature(line: str) -> str | None:
 
 
 def trailing_signature(line: str) -> int | None:
-    """Where a □ signature at the end of a line of text starts (…转变。 □乔瑶娟), or None."""
+    """Where a □ signature at the end of a line of text starts (…转变。 □乔瑶娟, …《长江日报》） □王铎), or None."""
     m = _BOXED_NAME.search(line.rstrip())
     if m is None or m.start() == len(line) - len(line.lstrip()) or not _a_name(m.group(1)):
         return None
     before = line[:m.start()].rstrip()
-    return m.start() if before and before[-1] in "。！？!?…”" else None
+    # After a sentence, or after the source a reprint cites in brackets (…。（2月6日《长江日报》）).
+    return m.start() if before and before[-1] in "。！？!?…”）)》" else None
 
 
 # A brief is signed in brackets after its last sentence: …凝聚力。（宋萍莹）, （记者 李四）,
