@@ -880,3 +880,13 @@ def test_a_reprints_signature_after_its_cited_source_ends_the_piece():
     assert len(articles) == 2
     assert articles[0].byline.authors == ["王明远"]
     assert articles[1].paragraphs[0].startswith("2月8日")
+
+
+def test_a_photo_reports_credit_cut_by_the_column_edge_still_closes_the_photo():
+    text = ("本报讯（记者 王小明）近日，朝阳区总工会走访慰问冬奥会保障酒店的服务人员，送去慰问品。\n\n"
+            "今天是农历十月初一，西城区椿树街道开展文明祭扫活动，倡导居民采用环保安全的方式祭扫，"
+            "全力守护辖区安全。 本报记者 张力 摄影报\n道\n\n镜镜头头里里的的\n坚坚守守\n")
+    articles = segment_page(text).articles
+    assert [a.kind for a in articles] == ["news", "photo"]
+    assert articles[1].title == "镜头里的坚守"
+    assert articles[1].byline.reporters == ["张力"] or articles[1].byline.photographers == ["张力"]

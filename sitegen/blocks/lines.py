@@ -190,10 +190,21 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
     return line
 
 
+# A photo report's credit cut by the column edge (…本报记者 孙妍 摄影报 / 道).
+_CUT_CREDIT = re.compile(r"(摄影报|摄影|摄)[ \t\u3000]*\n[ \t\u3000]*(影报道|报道|道)[ \t\u3000]*(?=\n|$)")
+
+
+def _mend_cut_credit(m: re.Match) -> str:
+    if m.group(1) + m.group(2) != "摄影报道":
+        return m.group(0)
+    return "摄影报道\n"       # the credit whole on its line; the line under it left blank, to keep numbering
+
+
 def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line]:
     """The non-blank lines of a page, typed."""
     lines: list[Line] = []
     gap = 0
+    text = _CUT_CREDIT.sub(_mend_cut_credit, text)
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             gap += 1
