@@ -890,3 +890,12 @@ def test_a_photo_reports_credit_cut_by_the_column_edge_still_closes_the_photo():
     assert [a.kind for a in articles] == ["news", "photo"]
     assert articles[1].title == "镜头里的坚守"
     assert articles[1].byline.reporters == ["张力"] or articles[1].byline.photographers == ["张力"]
+
+
+def test_a_headline_cut_after_a_place_or_a_verb_wanting_its_object_reads_on():
+    text = ("本报讯（记者 王小明）近日，顺义区高丽营镇总工会启动“两节”送温暖活动，为一线职工送去温暖包。\n\n"
+            "顺义高丽营镇\n总工会慰问一线职工\n\n"
+            "本报讯（记者 赵强）昨天，怀柔区总工会召开全委会，部署全年工作。\n\n"
+            "怀柔区总工会召开\n全委会\n")
+    titles = [a.title for a in segment_page(text).articles]
+    assert titles == ["顺义高丽营镇总工会慰问一线职工", "怀柔区总工会召开全委会"]

@@ -23,6 +23,11 @@ _HANGS_ON = frozenset("的了着过们等及和与并而”》）)、，")
 # Who a report is about, as its headline names them before saying what they did.
 _ACTOR = re.compile(r"(?:总工会|工会|职工|农民工|劳动者|建设者|集团|公司|委|局|队|员|者|们)$")
 _VERB_TAGS = ("v", "vd", "vi", "vn", "vq", "p")
+# A place over the body it names (顺义高丽营镇 / 总工会慰问…): one name cut in two.
+_PLACE_END = re.compile(r"(?:区|镇|乡|县|街道|社区|村)$")
+_BODY_START = re.compile(r"^(?:总工会|工会|妇联|团委|党委|政府|街道|社区)")
+# Verbs a headline does not end on, for they want their object (延庆工会组织 / 劳模…).
+_TAKES_OBJECT = frozenset("组织 开展 举办 召开 慰问 走进 看望 探望 助力 签订 印发 发布 推出 携手 联合 邀请 帮助 关爱 为".split())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -51,6 +56,11 @@ def reads_on(upper: str, lower: str) -> str | None:
         return f"the line ends on {upper[-1]!r}, which needs what follows"
     if _tags(lower)[0][0] in _HANGS_ON:
         return f"the next line opens on {lower[0]!r}, which hangs on what precedes"
+    if _PLACE_END.search(upper) and _BODY_START.match(lower):
+        return "the line ends on a place, the next opens on the body it names"
+    if " " not in upper and _tags(upper)[-1][0] in _TAKES_OBJECT and _tags(lower) \
+            and not _tags(lower)[0][1].startswith(_VERB_TAGS):
+        return f"the line ends on {_tags(upper)[-1][0]!r}, which wants its object"
     if " " not in upper and _ACTOR.search(upper) and not _says_what(upper) and _tags(lower) \
             and _tags(lower)[0][1].startswith(_VERB_TAGS):
         return "the line names who, the next says what they did"
