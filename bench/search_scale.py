@@ -165,7 +165,7 @@ def _next_issue(articles):
             for a in articles if a.date == newest]
 
 
-def _daily(articles, keys: dict[str, str], out: Path, work: Path, compare: bool = True) -> None:
+def _daily(articles, keys: dict[str, str], out: Path, work: Path, cache: Path, compare: bool = True) -> None:
     """One issue added: the search files made again in a fresh process (as the daily update's
     build is), from the terms cache and the last build's files, then compared byte for byte
     with a clean build of the same articles."""
@@ -177,7 +177,7 @@ def _daily(articles, keys: dict[str, str], out: Path, work: Path, compare: bool 
     state = work / "daily.pickle"
     state.write_bytes(pickle.dumps((after, keys)))
     code = _DAILY.format(paths=[str(ROOT), str(ROOT / "bench")], state=str(state), out=str(out),
-                         cache=str(work / "cache"))
+                         cache=str(cache))
     t = time.perf_counter()
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     wall = time.perf_counter() - t
@@ -216,6 +216,8 @@ def main(argv=None) -> int:
     ap.add_argument("--pieces", type=int, default=200, help="random pieces of text queried besides the fixed queries")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, help="keep the search files here (default: a temporary folder)")
+    ap.add_argument("--cache", type=Path, help="keep the terms cache here between runs (default: a temporary folder);"
+                                                " the first run fills it, later ones skip cutting the text")
     ap.add_argument("--daily", action="store_true",
                     help="then add one issue and make the search files again in a fresh process, timed, "
                          "and compare them with a clean build")
@@ -247,7 +249,8 @@ def main(argv=None) -> int:
             names.append(name)
 
         t, cpu = time.perf_counter(), _cpu_s()
-        keys = search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, _Settings(work / "cache"), write)
+        cache = args.cache or work / "cache"
+        keys = search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, _Settings(cache), write)
         build_s, build_cpu = time.perf_counter() - t, _cpu_s() - cpu
         own_mb, workers_mb = _peak_mb()
         print(f"search files built and written in {build_s:.1f} s ({build_cpu:.0f} CPU s); peak RSS {own_mb:,.0f} MB "
@@ -328,7 +331,7 @@ def main(argv=None) -> int:
                 print(f"  {label:<34}{sum(v[0] for v in by_name.values()) / len(articles) / 1024:>18.2f}"
                       f"{statistics.median(per_query):>11.1f}{per_query[-1]:>12.1f}")
         if args.daily or args.daily_no_compare:
-            _daily(articles, keys, out, work, compare=not args.daily_no_compare)
+            _daily(articles, keys, out, work, cache, compare=not args.daily_no_compare)
         fixed = sorted(r["total_kb"] for r in rows[:len(QUERIES)])
         worst = fixed[-1]
         slowest = max(r["ms"] for r in rows)

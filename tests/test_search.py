@@ -189,7 +189,7 @@ def test_browser_index_matches_lunr_py(tmp_path):
             for ref, tf in zip(p.refs, p.tfs):
                 docs.setdefault(ref, []).extend([term] * tf)
         shard = tmp_path / f"{n}.gz"
-        shard.write_bytes(shard_files(postings)[0])
+        shard.write_bytes(shard_files(postings)[0][0])
         ours = json.loads(subprocess.run([NODE, str(ROOT / "tests/js/shard_json.js"), str(shard)],
                                          capture_output=True, text=True, check=True).stdout)
         theirs = build_with_lunr([{"ref": str(ref), FIELD: " ".join(terms)} for ref, terms in sorted(docs.items())])
@@ -228,7 +228,7 @@ def test_shards_keep_every_posting_and_position():
         streams.append(stream)
     for n in range(4):
         postings = [(t, by_term[t]) for t in sorted(by_term) if shard_of(t, 4) == n]
-        for (term, p), (got_term, refs, tfs, positions) in zip(postings, decode_shard(*shard_files(postings, 0))):
+        for (term, p), (got_term, refs, tfs, positions) in zip(postings, decode_shard(*shard_files(postings, 0)[0])):
             assert (got_term, refs, tfs) == (term, list(p.refs), list(p.tfs))
             if len(term) == 2:
                 for ref, where in zip(refs, positions):
@@ -291,6 +291,34 @@ def test_the_first_query_searches_every_year(tmp_path, monkeypatch):
     assert rare["count"] == 1 and rare["top"] == ["a/y2015-7/"]
     assert {f.split("/")[2] for f in rare["files"] if "/index/" in f} == {"0", "1", "2"}
     assert {f.split("/")[2] for f in rare["files"] if "/pos/" in f} == {"0"}
+
+
+@needs_node
+def test_common_words_beside_their_shards_find_the_same_articles(tmp_path, monkeypatch):
+    """A word most articles hold is kept in a file beside its shard: a reader finds and
+    counts the same articles as when it is in the shard, lunr.js reads that file as the index
+    its Builder makes, and a query for a rarer word that shares the shard does not fetch it."""
+    from sitegen.search import index
+
+    articles = sample_articles()
+    queries = [{"q": q, "url": ""} for q in ["工会", "北京市总工会", "职工", "送清凉", "陶然亭", "王", "闫长禄",
+                                             "区总工会", "垃圾 分类", '"北京市总工会"', "12351", "矿泉水"]]
+    within = run_queries(write_search_site(articles, tmp_path / "within"), queries, tmp_path)["results"]
+    monkeypatch.setattr(index, "COMMON_DF", 8)
+    beside_site = write_search_site(articles, tmp_path / "beside")
+    beside = run_queries(beside_site, queries, tmp_path)["results"]
+    assert list((beside_site / "search/index/0").glob("*c.gz"))
+    for a, b in zip(within, beside):
+        assert (b["q"], b["count"], b["partial"]) == (a["q"], a["count"], a["partial"])
+    fetched = {r["q"]: r["files"] for r in beside}
+    assert any(f.endswith("c.gz") for f in fetched["工会"])
+    rare = [f for f in fetched["闫长禄"] if "/index/" in f]
+    assert any((beside_site / f.replace(".gz", "c.gz")).is_file() for f in rare)      # it shares a shard with one
+    assert not any(f.endswith("c.gz") for f in fetched["闫长禄"])
+    tests = sorted(str(p) for p in (ROOT / "tests/js").glob("*.test.js"))
+    run = subprocess.run([NODE, "--test", *tests], capture_output=True, text=True,
+                         env={**os.environ, "SITE": str(beside_site)})
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
 
 
 def _contains(article, query: str) -> bool:

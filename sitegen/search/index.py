@@ -43,7 +43,7 @@ from sitegen.search.terms import Terms, article_record, prepare, shard_of
 
 FIELD = "text"
 POSTINGS_PER_SHARD = 4000   # aim: shards of some 10 KB gzipped, so a rare term costs little
-VERSION = 6                # 6: positions beside the shards, articles oldest first, stored fields in files of a few
+VERSION = 7                # 7: common terms beside their shards; 6: positions beside the shards, articles oldest first, stored fields in files of a few
 TERMS_VERSION = 7          # bump when the way text is cut into terms changes (7: characters, pair positions)
 
 POOL_FROM_ARTICLES = 200   # fewer to cut, or shards to write, are done faster than workers start
@@ -111,27 +111,34 @@ class Postings:
         del self.positions[at:end]
 
 
-def shard_files(postings: list[tuple[str, Postings]], offset: int = 0) -> tuple[bytes, bytes]:
+COMMON_DF = 1000     # a term held by this many of a slice's articles goes to the file beside its shard
+
+
+def shard_files(postings: list[tuple[str, Postings]], offset: int = 0) -> list[tuple[bytes, bytes]]:
     """One shard and its positions as stored: its terms' postings (sorted by term; articles
-    numbered from ``offset``) in the compact columns of ``encoding``, gzipped."""
-    rows = []
+    numbered from ``offset``) in the compact columns of ``encoding``, gzipped; then, when
+    some of its terms are common (COMMON_DF), their postings and positions in the same form,
+    for the files beside it."""
+    rows, common = [], []
     for term, p in postings:
         refs = array("I", p.refs) if not offset else array("I", [r + offset for r in p.refs])
-        rows.append((term, refs, p.tfs, bytes(p.positions)))
-    index, where = shard_bytes(rows)
-    return compress(index), compress(where)
+        (common if len(refs) >= COMMON_DF else rows).append((term, refs, p.tfs, bytes(p.positions)))
+    files = [shard_bytes(rows, common)]
+    if common:
+        files.append(shard_bytes(common))
+    return [(compress(index), compress(where)) for index, where in files]
 
 
 _SHARDS: list = []       # the shards being written, shared with forked workers without pickling
 _OFFSET = 0
 
 
-def _write_one(n: int) -> tuple[bytes, bytes]:
+def _write_one(n: int) -> list[tuple[bytes, bytes]]:
     return shard_files(_SHARDS[n], _OFFSET)
 
 
 def _write_shards(shards, todo: list[int], offset: int):
-    """(shard, (stored shard, stored positions)) in the order of ``todo``, one at a time as made, on every core
+    """(shard, [(stored shard, stored positions), …]) in the order of ``todo``, one at a time as made, on every core
     when there are many (forked workers read the postings from the parent's memory)."""
     global _SHARDS, _OFFSET
     _SHARDS, _OFFSET = shards, offset
@@ -307,18 +314,31 @@ def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo:
         memo["shard_keys"][n] = _shard_key(start, count, shards[n])
     # A file's key: its slice's (so that an unchanged slice is known without its terms), the
     # slice's number of shards, and its own postings' (so that only changed shards are made).
-    file_keys = {n: f"{slice_key}:{count}:{k}" for n, k in memo["shard_keys"].items()}
-    names = {n: (f"search/index/{number}/{n}.gz", f"search/pos/{number}/{n}.gz") for n in file_keys}
+    # A shard with common terms says so in its key, so that its files beside are carried over with it.
+    common = {n: _has_common(memo, n) for n in memo["shard_keys"]}
+    file_keys = {n: f"{slice_key}:{count}:{k}{'+c' if common[n] else ''}" for n, k in memo["shard_keys"].items()}
+    names = {n: _shard_names(number, n, common[n]) for n in file_keys}
     todo = []
     for n, pair in names.items():
         if not all(_same(previous, name, file_keys[n]) and keep(name) for name in pair):
             todo.append(n)
             if n not in shards:
                 shards[n] = postings(n)
-    for n, (index, where) in _write_shards(shards, todo, start):
-        write(names[n][0], index)
-        write(names[n][1], where)
+    for n, files in _write_shards(shards, todo, start):
+        for name, data in zip(names[n], (data for pair in files for data in pair)):
+            write(name, data)
     return {name: file_keys[n] for n, pair in names.items() for name in pair}, memo, count
+
+
+def _has_common(memo: dict, n: int) -> bool:
+    by_term = memo["by_term"]
+    return any(len(by_term[t].refs) >= COMMON_DF for t in memo["shard_terms"][n])
+
+
+def _shard_names(number: int, n: int, common: bool) -> tuple[str, ...]:
+    """A shard's files: its postings and positions, and those of its common terms beside."""
+    names = (f"search/index/{number}/{n}.gz", f"search/pos/{number}/{n}.gz")
+    return names + (f"search/index/{number}/{n}c.gz", f"search/pos/{number}/{n}c.gz") if common else names
 
 
 def _same(previous: dict[str, str], name: str, key: str) -> bool:
@@ -339,7 +359,8 @@ def _kept_slice(number: int, slice_key: str, previous: dict[str, str],
     count = int(sample.split(":")[1])
     keys = {}
     for n in range(count):
-        for name in (f"search/index/{number}/{n}.gz", f"search/pos/{number}/{n}.gz"):
+        common = previous.get(f"search/index/{number}/{n}.gz", "").endswith("+c")
+        for name in _shard_names(number, n, common):
             key = previous.get(name)
             if key is None or not key.startswith(f"{slice_key}:{count}:"):
                 return None
