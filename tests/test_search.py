@@ -447,6 +447,50 @@ def test_a_new_issue_makes_again_only_the_newest_years_search_files(tmp_path, mo
                                                                  for ref in (90, 91, 92)}
 
 
+@needs_node
+def test_a_daily_update_searches_the_new_issue_and_equals_a_clean_build(tmp_path, monkeypatch):
+    """The newest month is a slice of its own: a new issue of that month makes again only
+    that small slice's files (the rest of its year's are not even read), a reader's search
+    finds the new issue's articles, and the files equal a clean build's; when a new month
+    begins, the month before joins its year's slice, again equal to a clean build."""
+    from sitegen.content import Article
+    from sitegen.search import index
+
+    monkeypatch.setattr(index, "SLICE_ARTICLES", 30)
+    monkeypatch.setattr(index, "_TERMS_MEMORY", {})
+    bodies = [a.body for a in sample_articles() if a.body]
+    before = [Article(id=f"y{year}-{i}", title=f"{year}年第{i}篇", date=f"{year}-{2 + i // 15:02d}-{i % 15 + 1:02d}",
+                      body=bodies[(year + 7 * i) % len(bodies)]) for year in (2016, 2017) for i in range(30)]
+    first = _search_build(before, tmp_path / "cache")
+    slices = json.loads(first[0]["search/manifest.json"])["slices"]
+    assert [(s["from"], s["to"]) for s in slices] == [("2016-02-01", "2016-03-15"), ("2017-02-01", "2017-02-15"),
+                                                      ("2017-03-01", "2017-03-15")]
+    issue = [Article(id=f"next-{i}", title=f"新的一期第{i}篇", date="2017-03-16", page="1",
+                     body="东城区总工会为一线职工送去老照片修复服务。" + bodies[i]) for i in range(3)]
+    made: list[str] = []
+    read = []
+    real_load = index._load_terms
+    monkeypatch.setattr(index, "_load_terms", lambda f: read.append(f.name) or real_load(f))
+    daily = _search_build(before + issue, tmp_path / "cache", first, made=made)
+    assert read == [index.NEWEST_MONTH_CACHE]
+    assert {name.rsplit("/", 1)[0] for name in made} == {"search", "search/index/2", "search/pos/2", "search/docs"}
+    assert daily == _search_build(before + issue, tmp_path / "clean")
+    site = tmp_path / "site"
+    for name, data in daily[0].items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(data)
+    shutil.copytree(ROOT / "themes/default/static/js", site / "static/js")
+    found = run_queries(site, [{"q": "老照片修复", "url": "a/next-0/"}], tmp_path)["results"][0]
+    assert found["count"] == 3 and set(found["top"]) == {f"a/next-{i}/" for i in range(3)}
+
+    april = [Article(id="april-1", title="四月的第一篇", date="2017-04-01", page="1", body=bodies[5])]
+    read.clear()
+    later = _search_build(before + issue + april, tmp_path / "cache", daily)
+    assert read == ["2017.pickle", index.NEWEST_MONTH_CACHE, index.NEWEST_MONTH_CACHE]    # not 2016's
+    assert later == _search_build(before + issue + april, tmp_path / "clean2")
+    assert len(json.loads(later[0]["search/manifest.json"])["slices"]) == 3
+
+
 def test_worker_processes_make_the_same_files(tmp_path, monkeypatch):
     """Terms cut and shards written in forked workers (as for a large archive) are the
     same as made in one process."""

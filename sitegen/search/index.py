@@ -195,7 +195,7 @@ def _change(by_term: dict[str, Postings], ref: int, record: Terms, add: bool) ->
     return set(terms)
 
 
-APPENDED_MOST = 2000      # new articles after the last build's: more, and a fresh start is as quick
+APPENDED_MOST = 4000      # new articles after the last build's (a month joining its slice); more, and a fresh start is as quick
 
 
 def _update_postings(memo: dict, keys: list[str], per_doc: list, count: int) -> set[int] | None:
@@ -228,7 +228,7 @@ def _update_postings(memo: dict, keys: list[str], per_doc: list, count: int) -> 
 
 
 _POSTINGS_MEMORY: dict[str, list] = {}      # a preview server's last postings, for its next build
-POSTINGS_VERSION = 1
+POSTINGS_VERSION = 2
 
 
 def _save_postings(path: Path, memo: dict) -> None:
@@ -248,6 +248,8 @@ def _save_postings(path: Path, memo: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     with tmp.open("wb") as fh:
+        # whose postings they are first, so a build looking for another slice's reads no further
+        pickle.dump({k: data[k] for k in ("version", "index", "start")}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
 
@@ -255,9 +257,10 @@ def _save_postings(path: Path, memo: dict) -> None:
 def _load_postings(path: Path, start: int) -> dict | None:
     try:
         with path.open("rb") as fh:
+            head = pickle.load(fh)
+            if head.get("version") != POSTINGS_VERSION or head.get("index") != VERSION or head["start"] != start:
+                return None
             data = pickle.load(fh)
-        if data.get("version") != POSTINGS_VERSION or data.get("index") != VERSION or data["start"] != start:
-            return None
     except Exception:   # missing or damaged: only a slower build
         return None
     by_term, count = {}, data["count"]
@@ -396,12 +399,23 @@ def _cut_one(n: int) -> Terms:
 
 
 def _slice_terms(articles: list[Article], keys: list[str], cache_file: Path | None, save: bool,
-                 meanwhile: Callable[[], None]) -> tuple[list[str], list[Terms]]:
+                 meanwhile: Callable[[], None], also: Path | None = None) -> tuple[list[str], list[Terms]]:
     """One slice's terms. jieba is the slow part, so terms are kept between builds in a cache
     keyed by the hash of the text they come from, and new ones are cut on all cores;
-    ``meanwhile`` is done while the workers cut."""
+    ``meanwhile`` is done while the workers cut. ``also``: another slice's cache, where
+    articles this one lacks may be (the last build's newest month, which joins its group's
+    slice when a new month begins)."""
     cache = _load_terms(cache_file)
     missing = [(k, a) for k, a in zip(keys, articles) if k not in cache]
+    if missing and also is not None and also != cache_file and also.is_file():
+        other = _load_terms(also)
+        for k, _ in missing:
+            if k in other:
+                cache[k] = other[k]
+        missing = [(k, a) for k, a in missing if k not in cache]
+        cache_changed = True
+    else:
+        cache_changed = bool(missing)
     global _TO_CUT
     pool = None
     if len(missing) >= POOL_FROM_ARTICLES:
@@ -423,9 +437,9 @@ def _slice_terms(articles: list[Article], keys: list[str], cache_file: Path | No
             cache[k] = article_record(a)
     live = {k: cache[k] for k in keys}             # without the articles that are gone
     if cache_file and not save:
-        if missing:
+        if cache_changed:
             _TERMS_MEMORY[str(cache_file)] = (_file_stamp(cache_file), cache)
-    elif cache_file and (missing or len(live) != len(cache)):
+    elif cache_file and (cache_changed or len(live) != len(cache)):
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache_file.with_suffix(".tmp")
         with tmp.open("wb") as fh:
@@ -525,10 +539,13 @@ def _write_stored(ordered: list[Article], text_keys: list[str], start: int, end:
 SLICE_ARTICLES = 20_000    # most articles in one slice: what a build holds in memory at once
 
 
-def _slices(ordered: list[Article]) -> list[tuple[int, int]]:
+def _slices(ordered: list[Article]) -> tuple[list[tuple[int, int]], bool]:
     """The archive cut into periods of whole years, oldest first (undated articles first of
     all), none over SLICE_ARTICLES articles unless a single year is. Years are grouped from
-    the oldest, so new issues change only the newest slice."""
+    the oldest, so new issues change only the newest group; and the newest group's newest
+    month is a slice of its own (``_newest_month``), so a new issue changes only that small
+    slice's files, and the rest of its group once a month. Returns the slices (first and end
+    article) and whether the last is such a month of its own."""
     years: list[tuple[str, int, int]] = []       # (year, first ref, end ref), oldest first
     for ref, a in enumerate(ordered):
         year = (a.date or "")[:4]
@@ -542,12 +559,40 @@ def _slices(ordered: list[Article]) -> list[tuple[int, int]]:
             groups[-1] = (groups[-1][0], end)
         else:
             groups.append((start, end))
-    return groups or [(0, 0)]
+    if not groups:
+        return [(0, 0)], False
+    start, end = groups[-1]
+    month = _newest_month(ordered, start, end)
+    if month > start:
+        return groups[:-1] + [(start, month), (month, end)], True
+    return groups, False
 
 
-def _terms_cache_name(oldest: Article | None) -> str:
+def _newest_month(ordered: list[Article], start: int, end: int) -> int:
+    """Where the newest month's articles begin among start…end (dated articles come last,
+    oldest first); ``start`` when they are all of one month, or undated."""
+    month = (ordered[end - 1].date or "")[:7] if end > start else ""
+    if len(month) < 7:
+        return start
+    lo, hi = start, end - 1
+    while lo < hi:                       # the first article of that month
+        mid = (lo + hi) // 2
+        if (ordered[mid].date or "")[:7] < month:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+NEWEST_MONTH_CACHE = "newest-month.pickle"
+
+
+def _terms_cache_name(oldest: Article | None, newest_month: bool = False) -> str:
     # Named by the slice's oldest year, which stays when newer years come: slices are
-    # grouped from the oldest.
+    # grouped from the oldest. The newest month's slice has a name of its own, which the
+    # slice before it also reads when that month joins it.
+    if newest_month:
+        return NEWEST_MONTH_CACHE
     return f"{((oldest.date or '')[:4] if oldest else '') or 'undated'}.pickle"
 
 
@@ -584,11 +629,15 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
     cache_names = set()
     text_keys = [_terms_key(a) for a in ordered]
     postings_file = Path(cache_dir) / "search-postings.pickle" if cache_dir and save_cache else None
-    cut = _slices(ordered)
+    cut, split = _slices(ordered)
     for number, (start, end) in enumerate(cut):
-        newest = number == len(cut) - 1
+        month_slice = split and number == len(cut) - 1
+        # The postings kept in the cache are those of the newest group's slice that grows only
+        # once a month (or of the newest slice, when it is all of its group), so that the
+        # month that joins it is added to them rather than the slice's postings gathered again.
+        newest = number == len(cut) - (2 if split else 1)
         part = ordered[start:end]
-        name = _terms_cache_name(part[0] if part else None)
+        name = _terms_cache_name(part[0] if part else None, month_slice)
         cache_names.add(name)
         memo = memos[number] if number < len(memos) else None
         term_keys = text_keys[start:end]
@@ -598,13 +647,14 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
             got_keys, count = carried
             keys.update(_write_stored(ordered, text_keys, start, end, article_urls, previous, write, keep))
         else:
-            if memo is None and newest and postings_file:
-                memo = _load_postings(postings_file, start)
+            if memo is None and not month_slice and postings_file:
+                memo = _load_postings(postings_file, start)      # None unless it is this slice's
             stored: dict[str, str] = {}
             term_keys, per_doc = _slice_terms(
                 part, term_keys, terms_dir / name if terms_dir else None, save_cache,
                 meanwhile=lambda: stored.update(_write_stored(ordered, text_keys, start, end, article_urls, previous, write,
-                                                              keep)))
+                                                              keep)),
+                also=terms_dir / NEWEST_MONTH_CACHE if terms_dir and not month_slice else None)
             keys.update(stored)
             got_keys, memo, count = _slice_shards(number, start, term_keys, per_doc, memo, previous, write, keep,
                                                   slice_key)
