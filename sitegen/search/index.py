@@ -114,34 +114,42 @@ class Postings:
 COMMON_DF = 1000     # a term held by this many of a slice's articles goes to the file beside its shard
 
 
-def shard_files(postings: list[tuple[str, Postings]], offset: int = 0) -> list[tuple[bytes, bytes]]:
+def common_df(articles: int) -> int:
+    """How many of a slice's articles hold a common term: COMMON_DF, or an eighth of a small
+    slice's (the newest month's), whose shards hold as many postings as a large one's."""
+    return min(COMMON_DF, max(64, articles // 8))
+
+
+def shard_files(postings: list[tuple[str, Postings]], offset: int = 0,
+                common: int = COMMON_DF) -> list[tuple[bytes, bytes]]:
     """One shard and its positions as stored: its terms' postings (sorted by term; articles
     numbered from ``offset``) in the compact columns of ``encoding``, gzipped; then, when
-    some of its terms are common (COMMON_DF), their postings and positions in the same form,
-    for the files beside it."""
-    rows, common = [], []
+    some of its terms are common (held by ``common`` articles or more), their postings and
+    positions in the same form, for the files beside it."""
+    rows, beside = [], []
     for term, p in postings:
         refs = array("I", p.refs) if not offset else array("I", [r + offset for r in p.refs])
-        (common if len(refs) >= COMMON_DF else rows).append((term, refs, p.tfs, bytes(p.positions)))
-    files = [shard_bytes(rows, common)]
-    if common:
-        files.append(shard_bytes(common))
+        (beside if len(refs) >= common else rows).append((term, refs, p.tfs, bytes(p.positions)))
+    files = [shard_bytes(rows, beside)]
+    if beside:
+        files.append(shard_bytes(beside))
     return [(compress(index), compress(where)) for index, where in files]
 
 
 _SHARDS: list = []       # the shards being written, shared with forked workers without pickling
 _OFFSET = 0
+_COMMON = COMMON_DF
 
 
 def _write_one(n: int) -> list[tuple[bytes, bytes]]:
-    return shard_files(_SHARDS[n], _OFFSET)
+    return shard_files(_SHARDS[n], _OFFSET, _COMMON)
 
 
-def _write_shards(shards, todo: list[int], offset: int):
+def _write_shards(shards, todo: list[int], offset: int, common: int):
     """(shard, [(stored shard, stored positions), …]) in the order of ``todo``, one at a time as made, on every core
     when there are many (forked workers read the postings from the parent's memory)."""
-    global _SHARDS, _OFFSET
-    _SHARDS, _OFFSET = shards, offset
+    global _SHARDS, _OFFSET, _COMMON
+    _SHARDS, _OFFSET, _COMMON = shards, offset, common
     try:
         pool = process_pool(most=4) if len(todo) >= POOL_FROM_SHARDS else None
         if pool is not None:
@@ -318,8 +326,9 @@ def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo:
     # A file's key: its slice's (so that an unchanged slice is known without its terms), the
     # slice's number of shards, and its own postings' (so that only changed shards are made).
     # A shard with common terms says so in its key, so that its files beside are carried over with it.
-    common = {n: _has_common(memo, n) for n in memo["shard_keys"]}
-    file_keys = {n: f"{slice_key}:{count}:{k}{'+c' if common[n] else ''}" for n, k in memo["shard_keys"].items()}
+    least = common_df(len(keys))
+    common = {n: _has_common(memo, n, least) for n in memo["shard_keys"]}
+    file_keys = {n: f"{slice_key}:{count}:{k}-{least}{'+c' if common[n] else ''}" for n, k in memo["shard_keys"].items()}
     names = {n: _shard_names(number, n, common[n]) for n in file_keys}
     todo = []
     for n, pair in names.items():
@@ -327,15 +336,15 @@ def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo:
             todo.append(n)
             if n not in shards:
                 shards[n] = postings(n)
-    for n, files in _write_shards(shards, todo, start):
+    for n, files in _write_shards(shards, todo, start, least):
         for name, data in zip(names[n], (data for pair in files for data in pair)):
             write(name, data)
     return {name: file_keys[n] for n, pair in names.items() for name in pair}, memo, count
 
 
-def _has_common(memo: dict, n: int) -> bool:
+def _has_common(memo: dict, n: int, least: int) -> bool:
     by_term = memo["by_term"]
-    return any(len(by_term[t].refs) >= COMMON_DF for t in memo["shard_terms"][n])
+    return any(len(by_term[t].refs) >= least for t in memo["shard_terms"][n])
 
 
 def _shard_names(number: int, n: int, common: bool) -> tuple[str, ...]:
