@@ -5,6 +5,7 @@ a reader's first query costs.
     python bench/search_scale.py --full          # 100,000 articles
     python bench/search_scale.py --articles 2000 --out /tmp/search-2k   # keep the files
     python bench/search_scale.py --full --pieces 0 --daily   # and the daily update's search files
+    SEARCH_SCALE_PROFILE=/tmp/daily.prof python bench/search_scale.py --daily   # the daily's search_files profiled
 
 The archive comes from bench/make_archive.py (the sample's articles recombined, places and
 numbers varied). Prints: the index files (count and size per kind), the build time and
@@ -142,9 +143,15 @@ def write(name, data):
     (out / name).parent.mkdir(parents=True, exist_ok=True)
     (out / name).write_bytes(data)
     made.append(name)
+import cProfile, os
+profile = cProfile.Profile() if os.environ.get("SEARCH_SCALE_PROFILE") else None
 t1, c1 = time.perf_counter(), cpu()
+if profile: profile.enable()
 keys = search_files(articles, {{a.id: f"a/{{a.id}}/" for a in articles}}, _Settings(Path({cache!r})), write,
                     previous=previous, keep=lambda name: (out / name).is_file())
+if profile:
+    profile.disable()
+    profile.dump_stats(os.environ["SEARCH_SCALE_PROFILE"])
 t2, c2 = time.perf_counter(), cpu()
 for name in set(previous) - set(keys):
     (out / name).unlink()

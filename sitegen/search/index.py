@@ -56,9 +56,13 @@ def _json(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _shard_count(postings: int) -> int:
+MONTH_POSTINGS_PER_SHARD = POSTINGS_PER_SHARD // 4   # the newest month's slice: smaller shards, as a
+                                                     # query fetches one more per term for that one month
+
+
+def _shard_count(postings: int, per_shard: int = POSTINGS_PER_SHARD) -> int:
     count = 1
-    while count * POSTINGS_PER_SHARD < postings and count < 65536:
+    while count * per_shard < postings and count < 65536:
         count *= 2
     return count
 
@@ -300,10 +304,10 @@ def _shard_key(start: int, count: int, shard: list[tuple[str, Postings]]) -> str
 
 def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo: dict | None,
                   previous: dict[str, str], write: Write, keep: Callable[[str], bool],
-                  slice_key: str) -> tuple[dict[str, str], dict, int]:
+                  slice_key: str, month_slice: bool = False) -> tuple[dict[str, str], dict, int]:
     """Write one slice's index shards and their positions (refs start, start + 1, …);
     returns their keys, the postings to keep for the next build, and the number of shards."""
-    count = _shard_count(_postings_count(per_doc))
+    count = _shard_count(_postings_count(per_doc), MONTH_POSTINGS_PER_SHARD if month_slice else POSTINGS_PER_SHARD)
     touched = _update_postings(memo, keys, per_doc, count) if memo and memo.get("start") == start else None
     if touched is None:
         # From scratch: every shard's postings and key.
@@ -666,7 +670,7 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
                 also=terms_dir / NEWEST_MONTH_CACHE if terms_dir and not month_slice else None)
             keys.update(stored)
             got_keys, memo, count = _slice_shards(number, start, term_keys, per_doc, memo, previous, write, keep,
-                                                  slice_key)
+                                                  slice_key, month_slice)
             if newest and postings_file:
                 _save_postings(postings_file, memo)
             del per_doc
