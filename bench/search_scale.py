@@ -127,7 +127,7 @@ def _pieces(articles, n: int, seed: int) -> list[dict]:
 
 
 _DAILY = """
-import json, pickle, resource, sys, time
+import cProfile, json, os, pickle, resource, sys, time   # cProfile before bench/ (its profile.py) is on the path
 t0 = time.perf_counter()
 def cpu():
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -143,7 +143,6 @@ def write(name, data):
     (out / name).parent.mkdir(parents=True, exist_ok=True)
     (out / name).write_bytes(data)
     made.append(name)
-import cProfile, os
 profile = cProfile.Profile() if os.environ.get("SEARCH_SCALE_PROFILE") else None
 t1, c1 = time.perf_counter(), cpu()
 if profile: profile.enable()
@@ -186,7 +185,9 @@ def _daily(articles, keys: dict[str, str], out: Path, work: Path, cache: Path, c
     code = _DAILY.format(paths=[str(ROOT), str(ROOT / "bench")], state=str(state), out=str(out),
                          cache=str(cache))
     t = time.perf_counter()
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if run.returncode:
+        sys.exit(f"the daily update failed:\n{run.stderr[-3000:]}")
     wall = time.perf_counter() - t
     got = json.loads(run.stdout)
     print(f"\ndaily update ({len(after) - len(articles)} articles of a new issue; search files only, a fresh process): "
