@@ -56,7 +56,7 @@ def _json(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-MONTH_POSTINGS_PER_SHARD = POSTINGS_PER_SHARD // 4   # the newest month's slice: smaller shards, as a
+MONTH_POSTINGS_PER_SHARD = POSTINGS_PER_SHARD // 2   # the newest month's slice: smaller shards, as a
                                                      # query fetches one more per term for that one month
 
 
