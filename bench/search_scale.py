@@ -5,6 +5,7 @@ a reader's first query costs.
     python bench/search_scale.py --full          # 100,000 articles
     python bench/search_scale.py --articles 2000 --out /tmp/search-2k   # keep the files
     python bench/search_scale.py --full --pieces 0 --daily   # and the daily update's search files
+    SEARCH_SCALE_PROFILE=/tmp/daily.prof python bench/search_scale.py --daily   # the daily's search_files profiled
 
 The archive comes from bench/make_archive.py (the sample's articles recombined, places and
 numbers varied). Prints: the index files (count and size per kind), the build time and
@@ -126,7 +127,7 @@ def _pieces(articles, n: int, seed: int) -> list[dict]:
 
 
 _DAILY = """
-import json, pickle, resource, sys, time
+import cProfile, json, os, pickle, resource, sys, time   # cProfile before bench/ (its profile.py) is on the path
 t0 = time.perf_counter()
 def cpu():
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -142,50 +143,57 @@ def write(name, data):
     (out / name).parent.mkdir(parents=True, exist_ok=True)
     (out / name).write_bytes(data)
     made.append(name)
+profile = cProfile.Profile() if os.environ.get("SEARCH_SCALE_PROFILE") else None
 t1, c1 = time.perf_counter(), cpu()
+if profile: profile.enable()
 keys = search_files(articles, {{a.id: f"a/{{a.id}}/" for a in articles}}, _Settings(Path({cache!r})), write,
                     previous=previous, keep=lambda name: (out / name).is_file())
+if profile:
+    profile.disable()
+    profile.dump_stats(os.environ["SEARCH_SCALE_PROFILE"])
 t2, c2 = time.perf_counter(), cpu()
 for name in set(previous) - set(keys):
     (out / name).unlink()
+Path({state!r} + ".keys").write_bytes(pickle.dumps(keys))
 print(json.dumps({{"search_s": t2 - t1, "search_cpu_s": c2 - c1, "process_s": time.perf_counter() - t0, "made": len(made),
                   "made_bytes": sum((out / n).stat().st_size for n in set(made))}}))
 """
 
 
-def _next_issue(articles):
-    """The newest issue's articles again, dated the next day, with new ids (the daily update
-    bench/daily.py makes)."""
+def _next_issue(articles, new_month: bool = False):
+    """The newest issue's articles again, dated the next day (or the first of the next
+    month), with new ids (the daily update bench/daily.py makes)."""
     import dataclasses
     import datetime
 
     newest = max(a.date for a in articles if a.date)
-    day = (datetime.date.fromisoformat(newest) + datetime.timedelta(days=1)).isoformat()
-    return [dataclasses.replace(a, id=f"daily-{a.id}", date=day, source=a.source.replace(newest, day))
+    date = datetime.date.fromisoformat(newest)
+    if new_month:
+        date = (date.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    else:
+        date += datetime.timedelta(days=1)
+    day = date.isoformat()
+    return [dataclasses.replace(a, id=f"daily-{day}-{a.id}", date=day, source=a.source.replace(newest, day))
             for a in articles if a.date == newest]
 
 
-def _daily(articles, keys: dict[str, str], out: Path, work: Path, compare: bool = True) -> None:
+def _daily(articles, keys: dict[str, str], out: Path, work: Path, cache: Path, compare: bool = True,
+           new_month: bool = False) -> None:
     """One issue added: the search files made again in a fresh process (as the daily update's
     build is), from the terms cache and the last build's files, then compared byte for byte
-    with a clean build of the same articles."""
+    with a clean build of the same articles. ``new_month``: then one more, on the first of
+    the next month (the month before joins its year's slice)."""
     import pickle
 
     from daily import same_tree
 
     after = articles + _next_issue(articles)
-    state = work / "daily.pickle"
-    state.write_bytes(pickle.dumps((after, keys)))
-    code = _DAILY.format(paths=[str(ROOT), str(ROOT / "bench")], state=str(state), out=str(out),
-                         cache=str(work / "cache"))
-    t = time.perf_counter()
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    wall = time.perf_counter() - t
-    got = json.loads(run.stdout)
-    print(f"\ndaily update ({len(after) - len(articles)} articles of a new issue; search files only, a fresh process): "
-          f"search_files {got['search_s']:.1f} s ({got['search_cpu_s']:.1f} CPU s), the process {wall:.1f} s "
-          f"(Python's start-up and loading the articles' pickle included); {got['made']:,} files made again "
-          f"({got['made_bytes'] / 1e6:.1f} MB)")
+    _one_day(after, len(after) - len(articles), keys, out, work, cache, "a new issue")
+    if new_month:
+        keys = pickle.loads((work / "daily.pickle.keys").read_bytes())
+        before = len(after)
+        after = after + _next_issue(after, new_month=True)
+        _one_day(after, len(after) - before, keys, out, work, cache, "a new month's first issue")
     if not compare:
         return
     clean = work / "clean"
@@ -194,6 +202,25 @@ def _daily(articles, keys: dict[str, str], out: Path, work: Path, compare: bool 
                                      (clean / name).write_bytes(data)))
     differ = same_tree(out / "search", clean / "search")
     print(f"  equal to a clean build: {'yes' if not differ else 'NO: ' + ', '.join(differ[:5])}")
+
+
+def _one_day(after, added: int, keys, out: Path, work: Path, cache: Path, what: str) -> None:
+    import pickle
+
+    state = work / "daily.pickle"
+    state.write_bytes(pickle.dumps((after, keys)))
+    code = _DAILY.format(paths=[str(ROOT), str(ROOT / "bench")], state=str(state), out=str(out),
+                         cache=str(cache))
+    t = time.perf_counter()
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if run.returncode:
+        sys.exit(f"the daily update failed:\n{run.stderr[-3000:]}")
+    wall = time.perf_counter() - t
+    got = json.loads(run.stdout)
+    print(f"\ndaily update ({added} articles of {what}; search files only, a fresh process): "
+          f"search_files {got['search_s']:.1f} s ({got['search_cpu_s']:.1f} CPU s), the process {wall:.1f} s "
+          f"(Python's start-up and loading the articles' pickle included); {got['made']:,} files made again "
+          f"({got['made_bytes'] / 1e6:.1f} MB)")
 
 
 def _cpu_s() -> float:
@@ -216,10 +243,14 @@ def main(argv=None) -> int:
     ap.add_argument("--pieces", type=int, default=200, help="random pieces of text queried besides the fixed queries")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, help="keep the search files here (default: a temporary folder)")
+    ap.add_argument("--cache", type=Path, help="keep the terms cache here between runs (default: a temporary folder);"
+                                                " the first run fills it, later ones skip cutting the text")
     ap.add_argument("--daily", action="store_true",
                     help="then add one issue and make the search files again in a fresh process, timed, "
                          "and compare them with a clean build")
     ap.add_argument("--daily-no-compare", action="store_true", help="--daily without the clean build to compare with")
+    ap.add_argument("--new-month", action="store_true",
+                    help="with --daily: then one more issue, on the first of the next month")
     ap.add_argument("--compare", action="store_true",
                     help="also the same shards in other encodings: lunr's JSON (served gzip, or stored gzipped), "
                          "postings without positions")
@@ -247,7 +278,8 @@ def main(argv=None) -> int:
             names.append(name)
 
         t, cpu = time.perf_counter(), _cpu_s()
-        keys = search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, _Settings(work / "cache"), write)
+        cache = args.cache or work / "cache"
+        keys = search_files(articles, {a.id: f"a/{a.id}/" for a in articles}, _Settings(cache), write)
         build_s, build_cpu = time.perf_counter() - t, _cpu_s() - cpu
         own_mb, workers_mb = _peak_mb()
         print(f"search files built and written in {build_s:.1f} s ({build_cpu:.0f} CPU s); peak RSS {own_mb:,.0f} MB "
@@ -328,7 +360,7 @@ def main(argv=None) -> int:
                 print(f"  {label:<34}{sum(v[0] for v in by_name.values()) / len(articles) / 1024:>18.2f}"
                       f"{statistics.median(per_query):>11.1f}{per_query[-1]:>12.1f}")
         if args.daily or args.daily_no_compare:
-            _daily(articles, keys, out, work, compare=not args.daily_no_compare)
+            _daily(articles, keys, out, work, cache, compare=not args.daily_no_compare, new_month=args.new_month)
         fixed = sorted(r["total_kb"] for r in rows[:len(QUERIES)])
         worst = fixed[-1]
         slowest = max(r["ms"] for r in rows)

@@ -189,7 +189,7 @@ def test_browser_index_matches_lunr_py(tmp_path):
             for ref, tf in zip(p.refs, p.tfs):
                 docs.setdefault(ref, []).extend([term] * tf)
         shard = tmp_path / f"{n}.gz"
-        shard.write_bytes(shard_files(postings)[0])
+        shard.write_bytes(shard_files(postings)[0][0])
         ours = json.loads(subprocess.run([NODE, str(ROOT / "tests/js/shard_json.js"), str(shard)],
                                          capture_output=True, text=True, check=True).stdout)
         theirs = build_with_lunr([{"ref": str(ref), FIELD: " ".join(terms)} for ref, terms in sorted(docs.items())])
@@ -228,7 +228,7 @@ def test_shards_keep_every_posting_and_position():
         streams.append(stream)
     for n in range(4):
         postings = [(t, by_term[t]) for t in sorted(by_term) if shard_of(t, 4) == n]
-        for (term, p), (got_term, refs, tfs, positions) in zip(postings, decode_shard(*shard_files(postings, 0))):
+        for (term, p), (got_term, refs, tfs, positions) in zip(postings, decode_shard(*shard_files(postings, 0)[0])):
             assert (got_term, refs, tfs) == (term, list(p.refs), list(p.tfs))
             if len(term) == 2:
                 for ref, where in zip(refs, positions):
@@ -291,6 +291,34 @@ def test_the_first_query_searches_every_year(tmp_path, monkeypatch):
     assert rare["count"] == 1 and rare["top"] == ["a/y2015-7/"]
     assert {f.split("/")[2] for f in rare["files"] if "/index/" in f} == {"0", "1", "2"}
     assert {f.split("/")[2] for f in rare["files"] if "/pos/" in f} == {"0"}
+
+
+@needs_node
+def test_common_words_beside_their_shards_find_the_same_articles(tmp_path, monkeypatch):
+    """A word most articles hold is kept in a file beside its shard: a reader finds and
+    counts the same articles as when it is in the shard, lunr.js reads that file as the index
+    its Builder makes, and a query for a rarer word that shares the shard does not fetch it."""
+    from sitegen.search import index
+
+    articles = sample_articles()
+    queries = [{"q": q, "url": ""} for q in ["工会", "北京市总工会", "职工", "送清凉", "陶然亭", "王", "闫长禄",
+                                             "区总工会", "垃圾 分类", '"北京市总工会"', "12351", "矿泉水"]]
+    within = run_queries(write_search_site(articles, tmp_path / "within"), queries, tmp_path)["results"]
+    monkeypatch.setattr(index, "COMMON_DF", 8)
+    beside_site = write_search_site(articles, tmp_path / "beside")
+    beside = run_queries(beside_site, queries, tmp_path)["results"]
+    assert list((beside_site / "search/index/0").glob("*c.gz"))
+    for a, b in zip(within, beside):
+        assert (b["q"], b["count"], b["partial"]) == (a["q"], a["count"], a["partial"])
+    fetched = {r["q"]: r["files"] for r in beside}
+    assert any(f.endswith("c.gz") for f in fetched["工会"])
+    rare = [f for f in fetched["闫长禄"] if "/index/" in f]
+    assert any((beside_site / f.replace(".gz", "c.gz")).is_file() for f in rare)      # it shares a shard with one
+    assert not any(f.endswith("c.gz") for f in fetched["闫长禄"])
+    tests = sorted(str(p) for p in (ROOT / "tests/js").glob("*.test.js"))
+    run = subprocess.run([NODE, "--test", *tests], capture_output=True, text=True,
+                         env={**os.environ, "SITE": str(beside_site)})
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
 
 
 def _contains(article, query: str) -> bool:
@@ -417,6 +445,50 @@ def test_a_new_issue_makes_again_only_the_newest_years_search_files(tmp_path, mo
     # the new articles are numbered 90–92, after every article there was
     assert {n for n in made if n.startswith("search/docs/")} == {f"search/docs/{ref // index.DOCS_PER_FILE}.gz"
                                                                  for ref in (90, 91, 92)}
+
+
+@needs_node
+def test_a_daily_update_searches_the_new_issue_and_equals_a_clean_build(tmp_path, monkeypatch):
+    """The newest month is a slice of its own: a new issue of that month makes again only
+    that small slice's files (the rest of its year's are not even read), a reader's search
+    finds the new issue's articles, and the files equal a clean build's; when a new month
+    begins, the month before joins its year's slice, again equal to a clean build."""
+    from sitegen.content import Article
+    from sitegen.search import index
+
+    monkeypatch.setattr(index, "SLICE_ARTICLES", 30)
+    monkeypatch.setattr(index, "_TERMS_MEMORY", {})
+    bodies = [a.body for a in sample_articles() if a.body]
+    before = [Article(id=f"y{year}-{i}", title=f"{year}年第{i}篇", date=f"{year}-{2 + i // 15:02d}-{i % 15 + 1:02d}",
+                      body=bodies[(year + 7 * i) % len(bodies)]) for year in (2016, 2017) for i in range(30)]
+    first = _search_build(before, tmp_path / "cache")
+    slices = json.loads(first[0]["search/manifest.json"])["slices"]
+    assert [(s["from"], s["to"]) for s in slices] == [("2016-02-01", "2016-03-15"), ("2017-02-01", "2017-02-15"),
+                                                      ("2017-03-01", "2017-03-15")]
+    issue = [Article(id=f"next-{i}", title=f"新的一期第{i}篇", date="2017-03-16", page="1",
+                     body="东城区总工会为一线职工送去老照片修复服务。" + bodies[i]) for i in range(3)]
+    made: list[str] = []
+    read = []
+    real_load = index._load_terms
+    monkeypatch.setattr(index, "_load_terms", lambda f: read.append(f.name) or real_load(f))
+    daily = _search_build(before + issue, tmp_path / "cache", first, made=made)
+    assert read == [index.NEWEST_MONTH_CACHE]
+    assert {name.rsplit("/", 1)[0] for name in made} == {"search", "search/index/2", "search/pos/2", "search/docs"}
+    assert daily == _search_build(before + issue, tmp_path / "clean")
+    site = tmp_path / "site"
+    for name, data in daily[0].items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(data)
+    shutil.copytree(ROOT / "themes/default/static/js", site / "static/js")
+    found = run_queries(site, [{"q": "老照片修复", "url": "a/next-0/"}], tmp_path)["results"][0]
+    assert found["count"] == 3 and set(found["top"]) == {f"a/next-{i}/" for i in range(3)}
+
+    april = [Article(id="april-1", title="四月的第一篇", date="2017-04-01", page="1", body=bodies[5])]
+    read.clear()
+    later = _search_build(before + issue + april, tmp_path / "cache", daily)
+    assert read == ["2017.pickle", index.NEWEST_MONTH_CACHE, index.NEWEST_MONTH_CACHE]    # not 2016's
+    assert later == _search_build(before + issue + april, tmp_path / "clean2")
+    assert len(json.loads(later[0]["search/manifest.json"])["slices"]) == 3
 
 
 def test_worker_processes_make_the_same_files(tmp_path, monkeypatch):

@@ -10,10 +10,17 @@ article that holds a word of three characters or more from one that only holds i
 apart. Positions are most of the bytes; a query fetches them only for the pairs that decide
 such a word, and only from the slices where some article holds all its pairs.
 
+A term that many of a slice's articles hold (``index.COMMON_DF``) is kept out of its shard,
+in a file beside it with the shard's other common terms (its own postings and positions
+files): the shard names it and its document frequency only, so a query for a rarer term
+that shares its shard does not fetch its postings.
+
 Layout (every number an unsigned LEB128 varint):
 
-    shard      "SG2"  term count
+    shard      "SG3"  term count
                per term:  UTF-8 length, UTF-8 bytes, document frequency
+               common term count (those in the file beside; 0 in that file itself)
+               per common term:  UTF-8 length, UTF-8 bytes, document frequency
                per term:  its articles, each as the gap from the one before (the first from 0)
                per term:  its weighted frequencies
     positions  "SP1"  term count (the shard's, in the shard's order)
@@ -29,7 +36,7 @@ from __future__ import annotations
 import gzip
 from array import array
 
-MAGIC = b"SG2"
+MAGIC = b"SG3"
 POSITIONS_MAGIC = b"SP1"
 _SMALL = [bytes([n]) for n in range(128)]
 
@@ -71,20 +78,25 @@ def encode_positions(positions: list[int]) -> bytes:
     return varint(len(positions)) + varints(gaps(positions))
 
 
-def shard_bytes(postings: list[tuple[str, array, array, bytes]]) -> tuple[bytes, bytes]:
+def _heads(postings) -> list[bytes]:
+    out = [varint(len(postings))]
+    for term, refs, *_ in postings:
+        name = term.encode("utf-8")
+        out += [varint(len(name)), name, varint(len(refs))]
+    return out
+
+
+def shard_bytes(postings: list[tuple[str, array, array, bytes]],
+                common: list[tuple[str, array, array, bytes]] = ()) -> tuple[bytes, bytes]:
     """One shard and its positions, uncompressed, from its terms' postings (sorted by term):
     (term, articles, weighted frequencies, positions as ``encode_positions`` wrote them one
-    article after another; empty for terms without positions)."""
-    head = [MAGIC, varint(len(postings))]
-    refs_column, tfs_column = [], []
-    where = [POSITIONS_MAGIC, varint(len(postings))]
-    for term, refs, tfs, positions in postings:
-        name = term.encode("utf-8")
-        head += [varint(len(name)), name, varint(len(refs))]
-        refs_column.append(varints(gaps(refs)))
-        tfs_column.append(varints(tfs))
-        where.append(varint(len(positions)))
-    return b"".join(head + refs_column + tfs_column), b"".join(where + [p for *_, p in postings])
+    article after another; empty for terms without positions). ``common``: the terms kept in
+    the file beside, named with their document frequency only."""
+    refs_column = [varints(gaps(refs)) for _, refs, _, _ in postings]
+    tfs_column = [varints(tfs) for _, _, tfs, _ in postings]
+    where = [POSITIONS_MAGIC, varint(len(postings))] + [varint(len(p)) for *_, p in postings]
+    return (b"".join([MAGIC, *_heads(postings), *_heads(common), *refs_column, *tfs_column]),
+            b"".join(where + [p for *_, p in postings]))
 
 
 def compress(data: bytes) -> bytes:
@@ -113,14 +125,8 @@ def _read_many(data: bytes, at: int, n: int, gaps: bool = False) -> tuple[list[i
     return out, at
 
 
-def decode_shard(data: bytes, where: bytes | None = None) -> list[tuple[str, list[int], list[int], list[list[int]]]]:
-    """The postings of a shard and its positions file (gzipped or not), positions per article
-    decoded (none without the positions file): what the browser reads, for tests and tools."""
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    if data[:3] != MAGIC:
-        raise ValueError("not a sitegen search shard")
-    count, at = _read(data, 3)
+def _read_heads(data: bytes, at: int) -> tuple[list[tuple[str, int]], int]:
+    count, at = _read(data, at)
     heads = []
     for _ in range(count):
         size, at = _read(data, at)
@@ -128,6 +134,27 @@ def decode_shard(data: bytes, where: bytes | None = None) -> list[tuple[str, lis
         at += size
         df, at = _read(data, at)
         heads.append((term, df))
+    return heads, at
+
+
+def common_terms(data: bytes) -> list[tuple[str, int]]:
+    """The terms a shard names as kept in the file beside it, with their document frequency."""
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return _read_heads(data, _read_heads(data, 3)[1])[0]
+
+
+def decode_shard(data: bytes, where: bytes | None = None) -> list[tuple[str, list[int], list[int], list[list[int]]]]:
+    """The postings of a shard and its positions file (gzipped or not), positions per article
+    decoded (none without the positions file): what the browser reads, for tests and tools.
+    The common terms it names are in the file beside (read that with this too)."""
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    if data[:3] != MAGIC:
+        raise ValueError("not a sitegen search shard")
+    heads, at = _read_heads(data, 3)
+    count = len(heads)
+    _, at = _read_heads(data, at)
     refs_of = []
     for _, df in heads:
         refs, at = _read_many(data, at, df, gaps=True)

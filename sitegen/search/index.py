@@ -43,7 +43,7 @@ from sitegen.search.terms import Terms, article_record, prepare, shard_of
 
 FIELD = "text"
 POSTINGS_PER_SHARD = 4000   # aim: shards of some 10 KB gzipped, so a rare term costs little
-VERSION = 6                # 6: positions beside the shards, articles oldest first, stored fields in files of a few
+VERSION = 7                # 7: common terms beside their shards; 6: positions beside the shards, articles oldest first, stored fields in files of a few
 TERMS_VERSION = 7          # bump when the way text is cut into terms changes (7: characters, pair positions)
 
 POOL_FROM_ARTICLES = 200   # fewer to cut, or shards to write, are done faster than workers start
@@ -56,9 +56,13 @@ def _json(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _shard_count(postings: int) -> int:
+MONTH_POSTINGS_PER_SHARD = POSTINGS_PER_SHARD // 2   # the newest month's slice: smaller shards, as a
+                                                     # query fetches one more per term for that one month
+
+
+def _shard_count(postings: int, per_shard: int = POSTINGS_PER_SHARD) -> int:
     count = 1
-    while count * POSTINGS_PER_SHARD < postings and count < 65536:
+    while count * per_shard < postings and count < 65536:
         count *= 2
     return count
 
@@ -111,30 +115,45 @@ class Postings:
         del self.positions[at:end]
 
 
-def shard_files(postings: list[tuple[str, Postings]], offset: int = 0) -> tuple[bytes, bytes]:
+COMMON_DF = 1000     # a term held by this many of a slice's articles goes to the file beside its shard
+
+
+def common_df(articles: int) -> int:
+    """How many of a slice's articles hold a common term: COMMON_DF, or an eighth of a small
+    slice's (the newest month's), whose shards hold as many postings as a large one's."""
+    return min(COMMON_DF, max(64, articles // 8))
+
+
+def shard_files(postings: list[tuple[str, Postings]], offset: int = 0,
+                common: int = COMMON_DF) -> list[tuple[bytes, bytes]]:
     """One shard and its positions as stored: its terms' postings (sorted by term; articles
-    numbered from ``offset``) in the compact columns of ``encoding``, gzipped."""
-    rows = []
+    numbered from ``offset``) in the compact columns of ``encoding``, gzipped; then, when
+    some of its terms are common (held by ``common`` articles or more), their postings and
+    positions in the same form, for the files beside it."""
+    rows, beside = [], []
     for term, p in postings:
         refs = array("I", p.refs) if not offset else array("I", [r + offset for r in p.refs])
-        rows.append((term, refs, p.tfs, bytes(p.positions)))
-    index, where = shard_bytes(rows)
-    return compress(index), compress(where)
+        (beside if len(refs) >= common else rows).append((term, refs, p.tfs, bytes(p.positions)))
+    files = [shard_bytes(rows, beside)]
+    if beside:
+        files.append(shard_bytes(beside))
+    return [(compress(index), compress(where)) for index, where in files]
 
 
 _SHARDS: list = []       # the shards being written, shared with forked workers without pickling
 _OFFSET = 0
+_COMMON = COMMON_DF
 
 
-def _write_one(n: int) -> tuple[bytes, bytes]:
-    return shard_files(_SHARDS[n], _OFFSET)
+def _write_one(n: int) -> list[tuple[bytes, bytes]]:
+    return shard_files(_SHARDS[n], _OFFSET, _COMMON)
 
 
-def _write_shards(shards, todo: list[int], offset: int):
-    """(shard, (stored shard, stored positions)) in the order of ``todo``, one at a time as made, on every core
+def _write_shards(shards, todo: list[int], offset: int, common: int):
+    """(shard, [(stored shard, stored positions), …]) in the order of ``todo``, one at a time as made, on every core
     when there are many (forked workers read the postings from the parent's memory)."""
-    global _SHARDS, _OFFSET
-    _SHARDS, _OFFSET = shards, offset
+    global _SHARDS, _OFFSET, _COMMON
+    _SHARDS, _OFFSET, _COMMON = shards, offset, common
     try:
         pool = process_pool(most=4) if len(todo) >= POOL_FROM_SHARDS else None
         if pool is not None:
@@ -188,7 +207,7 @@ def _change(by_term: dict[str, Postings], ref: int, record: Terms, add: bool) ->
     return set(terms)
 
 
-APPENDED_MOST = 2000      # new articles after the last build's: more, and a fresh start is as quick
+APPENDED_MOST = 4000      # new articles after the last build's (a month joining its slice); more, and a fresh start is as quick
 
 
 def _update_postings(memo: dict, keys: list[str], per_doc: list, count: int) -> set[int] | None:
@@ -221,7 +240,7 @@ def _update_postings(memo: dict, keys: list[str], per_doc: list, count: int) -> 
 
 
 _POSTINGS_MEMORY: dict[str, list] = {}      # a preview server's last postings, for its next build
-POSTINGS_VERSION = 1
+POSTINGS_VERSION = 2
 
 
 def _save_postings(path: Path, memo: dict) -> None:
@@ -241,6 +260,8 @@ def _save_postings(path: Path, memo: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     with tmp.open("wb") as fh:
+        # whose postings they are first, so a build looking for another slice's reads no further
+        pickle.dump({k: data[k] for k in ("version", "index", "start")}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
 
@@ -248,9 +269,10 @@ def _save_postings(path: Path, memo: dict) -> None:
 def _load_postings(path: Path, start: int) -> dict | None:
     try:
         with path.open("rb") as fh:
+            head = pickle.load(fh)
+            if head.get("version") != POSTINGS_VERSION or head.get("index") != VERSION or head["start"] != start:
+                return None
             data = pickle.load(fh)
-        if data.get("version") != POSTINGS_VERSION or data.get("index") != VERSION or data["start"] != start:
-            return None
     except Exception:   # missing or damaged: only a slower build
         return None
     by_term, count = {}, data["count"]
@@ -282,10 +304,10 @@ def _shard_key(start: int, count: int, shard: list[tuple[str, Postings]]) -> str
 
 def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo: dict | None,
                   previous: dict[str, str], write: Write, keep: Callable[[str], bool],
-                  slice_key: str) -> tuple[dict[str, str], dict, int]:
+                  slice_key: str, month_slice: bool = False) -> tuple[dict[str, str], dict, int]:
     """Write one slice's index shards and their positions (refs start, start + 1, …);
     returns their keys, the postings to keep for the next build, and the number of shards."""
-    count = _shard_count(_postings_count(per_doc))
+    count = _shard_count(_postings_count(per_doc), MONTH_POSTINGS_PER_SHARD if month_slice else POSTINGS_PER_SHARD)
     touched = _update_postings(memo, keys, per_doc, count) if memo and memo.get("start") == start else None
     if touched is None:
         # From scratch: every shard's postings and key.
@@ -307,18 +329,32 @@ def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo:
         memo["shard_keys"][n] = _shard_key(start, count, shards[n])
     # A file's key: its slice's (so that an unchanged slice is known without its terms), the
     # slice's number of shards, and its own postings' (so that only changed shards are made).
-    file_keys = {n: f"{slice_key}:{count}:{k}" for n, k in memo["shard_keys"].items()}
-    names = {n: (f"search/index/{number}/{n}.gz", f"search/pos/{number}/{n}.gz") for n in file_keys}
+    # A shard with common terms says so in its key, so that its files beside are carried over with it.
+    least = common_df(len(keys))
+    common = {n: _has_common(memo, n, least) for n in memo["shard_keys"]}
+    file_keys = {n: f"{slice_key}:{count}:{k}-{least}{'+c' if common[n] else ''}" for n, k in memo["shard_keys"].items()}
+    names = {n: _shard_names(number, n, common[n]) for n in file_keys}
     todo = []
     for n, pair in names.items():
         if not all(_same(previous, name, file_keys[n]) and keep(name) for name in pair):
             todo.append(n)
             if n not in shards:
                 shards[n] = postings(n)
-    for n, (index, where) in _write_shards(shards, todo, start):
-        write(names[n][0], index)
-        write(names[n][1], where)
+    for n, files in _write_shards(shards, todo, start, least):
+        for name, data in zip(names[n], (data for pair in files for data in pair)):
+            write(name, data)
     return {name: file_keys[n] for n, pair in names.items() for name in pair}, memo, count
+
+
+def _has_common(memo: dict, n: int, least: int) -> bool:
+    by_term = memo["by_term"]
+    return any(len(by_term[t].refs) >= least for t in memo["shard_terms"][n])
+
+
+def _shard_names(number: int, n: int, common: bool) -> tuple[str, ...]:
+    """A shard's files: its postings and positions, and those of its common terms beside."""
+    names = (f"search/index/{number}/{n}.gz", f"search/pos/{number}/{n}.gz")
+    return names + (f"search/index/{number}/{n}c.gz", f"search/pos/{number}/{n}c.gz") if common else names
 
 
 def _same(previous: dict[str, str], name: str, key: str) -> bool:
@@ -339,7 +375,8 @@ def _kept_slice(number: int, slice_key: str, previous: dict[str, str],
     count = int(sample.split(":")[1])
     keys = {}
     for n in range(count):
-        for name in (f"search/index/{number}/{n}.gz", f"search/pos/{number}/{n}.gz"):
+        common = previous.get(f"search/index/{number}/{n}.gz", "").endswith("+c")
+        for name in _shard_names(number, n, common):
             key = previous.get(name)
             if key is None or not key.startswith(f"{slice_key}:{count}:"):
                 return None
@@ -375,12 +412,23 @@ def _cut_one(n: int) -> Terms:
 
 
 def _slice_terms(articles: list[Article], keys: list[str], cache_file: Path | None, save: bool,
-                 meanwhile: Callable[[], None]) -> tuple[list[str], list[Terms]]:
+                 meanwhile: Callable[[], None], also: Path | None = None) -> tuple[list[str], list[Terms]]:
     """One slice's terms. jieba is the slow part, so terms are kept between builds in a cache
     keyed by the hash of the text they come from, and new ones are cut on all cores;
-    ``meanwhile`` is done while the workers cut."""
+    ``meanwhile`` is done while the workers cut. ``also``: another slice's cache, where
+    articles this one lacks may be (the last build's newest month, which joins its group's
+    slice when a new month begins)."""
     cache = _load_terms(cache_file)
     missing = [(k, a) for k, a in zip(keys, articles) if k not in cache]
+    if missing and also is not None and also != cache_file and also.is_file():
+        other = _load_terms(also)
+        for k, _ in missing:
+            if k in other:
+                cache[k] = other[k]
+        missing = [(k, a) for k, a in missing if k not in cache]
+        cache_changed = True
+    else:
+        cache_changed = bool(missing)
     global _TO_CUT
     pool = None
     if len(missing) >= POOL_FROM_ARTICLES:
@@ -402,9 +450,9 @@ def _slice_terms(articles: list[Article], keys: list[str], cache_file: Path | No
             cache[k] = article_record(a)
     live = {k: cache[k] for k in keys}             # without the articles that are gone
     if cache_file and not save:
-        if missing:
+        if cache_changed:
             _TERMS_MEMORY[str(cache_file)] = (_file_stamp(cache_file), cache)
-    elif cache_file and (missing or len(live) != len(cache)):
+    elif cache_file and (cache_changed or len(live) != len(cache)):
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache_file.with_suffix(".tmp")
         with tmp.open("wb") as fh:
@@ -504,10 +552,13 @@ def _write_stored(ordered: list[Article], text_keys: list[str], start: int, end:
 SLICE_ARTICLES = 20_000    # most articles in one slice: what a build holds in memory at once
 
 
-def _slices(ordered: list[Article]) -> list[tuple[int, int]]:
+def _slices(ordered: list[Article]) -> tuple[list[tuple[int, int]], bool]:
     """The archive cut into periods of whole years, oldest first (undated articles first of
     all), none over SLICE_ARTICLES articles unless a single year is. Years are grouped from
-    the oldest, so new issues change only the newest slice."""
+    the oldest, so new issues change only the newest group; and the newest group's newest
+    month is a slice of its own (``_newest_month``), so a new issue changes only that small
+    slice's files, and the rest of its group once a month. Returns the slices (first and end
+    article) and whether the last is such a month of its own."""
     years: list[tuple[str, int, int]] = []       # (year, first ref, end ref), oldest first
     for ref, a in enumerate(ordered):
         year = (a.date or "")[:4]
@@ -521,12 +572,40 @@ def _slices(ordered: list[Article]) -> list[tuple[int, int]]:
             groups[-1] = (groups[-1][0], end)
         else:
             groups.append((start, end))
-    return groups or [(0, 0)]
+    if not groups:
+        return [(0, 0)], False
+    start, end = groups[-1]
+    month = _newest_month(ordered, start, end)
+    if month > start:
+        return groups[:-1] + [(start, month), (month, end)], True
+    return groups, False
 
 
-def _terms_cache_name(oldest: Article | None) -> str:
+def _newest_month(ordered: list[Article], start: int, end: int) -> int:
+    """Where the newest month's articles begin among start…end (dated articles come last,
+    oldest first); ``start`` when they are all of one month, or undated."""
+    month = (ordered[end - 1].date or "")[:7] if end > start else ""
+    if len(month) < 7:
+        return start
+    lo, hi = start, end - 1
+    while lo < hi:                       # the first article of that month
+        mid = (lo + hi) // 2
+        if (ordered[mid].date or "")[:7] < month:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+NEWEST_MONTH_CACHE = "newest-month.pickle"
+
+
+def _terms_cache_name(oldest: Article | None, newest_month: bool = False) -> str:
     # Named by the slice's oldest year, which stays when newer years come: slices are
-    # grouped from the oldest.
+    # grouped from the oldest. The newest month's slice has a name of its own, which the
+    # slice before it also reads when that month joins it.
+    if newest_month:
+        return NEWEST_MONTH_CACHE
     return f"{((oldest.date or '')[:4] if oldest else '') or 'undated'}.pickle"
 
 
@@ -563,11 +642,15 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
     cache_names = set()
     text_keys = [_terms_key(a) for a in ordered]
     postings_file = Path(cache_dir) / "search-postings.pickle" if cache_dir and save_cache else None
-    cut = _slices(ordered)
+    cut, split = _slices(ordered)
     for number, (start, end) in enumerate(cut):
-        newest = number == len(cut) - 1
+        month_slice = split and number == len(cut) - 1
+        # The postings kept in the cache are those of the newest group's slice that grows only
+        # once a month (or of the newest slice, when it is all of its group), so that the
+        # month that joins it is added to them rather than the slice's postings gathered again.
+        newest = number == len(cut) - (2 if split else 1)
         part = ordered[start:end]
-        name = _terms_cache_name(part[0] if part else None)
+        name = _terms_cache_name(part[0] if part else None, month_slice)
         cache_names.add(name)
         memo = memos[number] if number < len(memos) else None
         term_keys = text_keys[start:end]
@@ -577,16 +660,17 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
             got_keys, count = carried
             keys.update(_write_stored(ordered, text_keys, start, end, article_urls, previous, write, keep))
         else:
-            if memo is None and newest and postings_file:
-                memo = _load_postings(postings_file, start)
+            if memo is None and not month_slice and postings_file:
+                memo = _load_postings(postings_file, start)      # None unless it is this slice's
             stored: dict[str, str] = {}
             term_keys, per_doc = _slice_terms(
                 part, term_keys, terms_dir / name if terms_dir else None, save_cache,
                 meanwhile=lambda: stored.update(_write_stored(ordered, text_keys, start, end, article_urls, previous, write,
-                                                              keep)))
+                                                              keep)),
+                also=terms_dir / NEWEST_MONTH_CACHE if terms_dir and not month_slice else None)
             keys.update(stored)
             got_keys, memo, count = _slice_shards(number, start, term_keys, per_doc, memo, previous, write, keep,
-                                                  slice_key)
+                                                  slice_key, month_slice)
             if newest and postings_file:
                 _save_postings(postings_file, memo)
             del per_doc

@@ -20,8 +20,9 @@ function shards() {
   const out = [];
   manifest().slices.forEach((slice, i) => {
     for (let n = 0; n < slice.shards; n++) {
-      const name = `index/${i}/${n}.gz`;
-      if (fs.existsSync(path.join(site, "search", name))) out.push([name, S.readShard(lunr, bytes(name))]);
+      for (const name of [`index/${i}/${n}.gz`, `index/${i}/${n}c.gz`]) {    // a shard, and its common terms beside
+        if (fs.existsSync(path.join(site, "search", name))) out.push([name, S.readShard(lunr, bytes(name))]);
+      }
     }
   });
   return out;

@@ -93,15 +93,21 @@
   /* A shard (sitegen/search/encoding.py) back into a lunr index, built as lunr's own Builder
    * builds one from these documents: BM25 with k1 1.2 and b 0.75 over each article's length
    * in this shard's terms, scores to three places. Its positions come later, if needed
-   * (readPositions). */
+   * (readPositions). ``common``: the terms it names as kept in the file beside it (their
+   * own lunr index, read the same way), with their document frequency. */
   function readShard(lunr, bytes) {
-    var r = varints(bytes, "SG2", "a search shard"), num = r.next;
-    var count = num(), terms = [];
-    for (var i = 0; i < count; i++) {
-      var size = num(), term = decoder.decode(bytes.subarray(r.at, r.at + size));
-      r.at += size;
-      terms.push({ term: term, df: num(), posBytes: 0 });
+    var r = varints(bytes, "SG3", "a search shard"), num = r.next;
+    function heads() {
+      var count = num(), out = [];
+      for (var i = 0; i < count; i++) {
+        var size = num(), term = decoder.decode(bytes.subarray(r.at, r.at + size));
+        r.at += size;
+        out.push({ term: term, df: num(), posBytes: 0 });
+      }
+      return out;
     }
+    var terms = heads(), common = Object.create(null);
+    heads().forEach(function (t) { common[t.term] = t.df; });
     terms.forEach(function (t) {
       var refs = new Uint32Array(t.df), ref = 0;
       for (var k = 0; k < t.df; k++) { ref += num(); refs[k] = ref; }
@@ -114,7 +120,7 @@
     });
     var byTerm = Object.create(null);
     terms.forEach(function (t) { byTerm[t.term] = t; });
-    return { terms: terms, byTerm: byTerm, pos: null, index: lunrIndex(lunr, terms) };
+    return { terms: terms, byTerm: byTerm, common: common, pos: null, index: lunrIndex(lunr, terms) };
   }
 
   /* A shard's positions file read into the shard: where each term's positions begin. */
@@ -289,9 +295,27 @@
     return out;
   }
 
-  /* Score the query over the shards that hold its terms (``shards``: shard number → read
-   * shard). An article must hold every required term, whichever shard holds it; its score
-   * is the sum of its shard scores, optional terms (whole words) boosted. Returns
+  /* Which read index holds a term: its shard (a number), or, for a term its shard names as
+   * common, the file beside it (the number and "c"). ``shards``: those keys → read shards. */
+  function unitOf(shards, term, count) {
+    var n = shardOf(term, count), shard = shards[n];
+    return shard && term in shard.common ? n + "c" : String(n);
+  }
+
+  /* The files beside the shards that a query's common terms need (the shards read). */
+  function commonUnits(shards, terms, count) {
+    var set = {};
+    terms.required.concat(terms.optional).forEach(function (t) {
+      var u = unitOf(shards, t, count);
+      if (!shards[u]) set[u] = 1;
+    });
+    return Object.keys(set);
+  }
+
+  /* Score the query over the shards that hold its terms (``shards``: shard number, or the
+   * number and "c" for the file of common terms beside, → read shard). An article must hold
+   * every required term, whichever shard holds it; its score is the sum of its shard
+   * scores, optional terms (whole words) boosted. Returns
    * {scores, bonus, covers}: the articles that hold every pair and their scores, the optional
    * terms' part, and each part's cover (the pairs whose positions decide a full match). */
   var BOOST = 5;
@@ -300,7 +324,7 @@
     var byShard = {};
     function add(kind) {
       return function (t) {
-        var n = shardOf(t, count);
+        var n = unitOf(shards, t, count);
         (byShard[n] = byShard[n] || { req: [], opt: [] })[kind].push(t);
       };
     }
@@ -318,7 +342,7 @@
       scores = both;
     }
     function df(pair) {
-      var t = shards[shardOf(pair, count)].byTerm[pair];
+      var t = shards[unitOf(shards, pair, count)].byTerm[pair];
       return t ? t.df : 0;
     }
     return { scores: scores || {}, bonus: bonus, covers: terms.parts.map(function (p) { return coverOf(p, df); }) };
@@ -326,11 +350,11 @@
 
   /* The positions files a scored query still needs: those of its covers' pairs, when some
    * article holds every pair. */
-  function positionShards(scored, count) {
+  function positionShards(shards, scored, count) {
     var set = {};
     if (!Object.keys(scored.scores).length) return [];
-    scored.covers.forEach(function (cover) { cover.forEach(function (c) { set[shardOf(c.pair, count)] = 1; }); });
-    return Object.keys(set).map(Number);
+    scored.covers.forEach(function (cover) { cover.forEach(function (c) { set[unitOf(shards, c.pair, count)] = 1; }); });
+    return Object.keys(set);
   }
 
   /* An article that holds every part as written is a full match, the others partial (none
@@ -340,7 +364,7 @@
     var out = [], scores = scored.scores, bonus = scored.bonus;
     Object.keys(scores).forEach(function (key) {
       var ref = parseInt(key, 10), full = true;
-      function where(pair) { return positions(shards[shardOf(pair, count)], pair, ref); }
+      function where(pair) { return positions(shards[unitOf(shards, pair, count)], pair, ref); }
       for (var k = 0; k < terms.parts.length; k++) {
         if (holds(scored.covers[k], where)) continue;
         if (terms.parts[k].phrase) return;        // a phrase in quotes is never partial
@@ -463,7 +487,7 @@
       if (!manifest) manifest = load("manifest.json").then(parseJSON);
       return manifest;
     }
-    function loadShard(slice, n) {
+    function loadShard(slice, n) {           // n: a shard's number, or its number and "c"
       var name = "index/" + slice + "/" + n + ".gz";
       if (!shards[name]) shards[name] = load(name).then(function (bytes) { return readShard(lunr, bytes); });
       return shards[name];
@@ -501,11 +525,19 @@
     function searchSlice(m, slice, terms) {
       var count = m.slices[slice].shards, needed = shardsFor(terms, count);
       var byNumber = {};
-      return Promise.all(needed.map(function (n) { return loadShard(slice, n); })).then(function (read) {
-        needed.forEach(function (n, i) { byNumber[n] = read[i]; });
+      function into(keys) {
+        return Promise.all(keys.map(function (n) { return loadShard(slice, n); })).then(function (read) {
+          keys.forEach(function (n, i) { byNumber[n] = read[i]; });
+        });
+      }
+      // The shards first; they name the common terms, whose files beside come next.
+      return into(needed).then(function () { return into(commonUnits(byNumber, terms, count)); }).then(function () {
         var scored = scoreQuery(byNumber, terms, count);
-        return Promise.all(positionShards(scored, count).map(function (n) { return loadPositions(slice, n); }))
-          .then(function () { return classify(byNumber, terms, count, scored); });
+        var keys = positionShards(byNumber, scored, count);
+        return Promise.all(keys.map(function (n) { return loadPositions(slice, n); })).then(function (read) {
+          keys.forEach(function (n, i) { byNumber[n] = read[i]; });
+          return classify(byNumber, terms, count, scored);
+        });
       });
     }
     /* Every hit of the whole archive, [{ref, score, full}], in the order asked for;
@@ -555,7 +587,7 @@
   }
 
   var api = { normalise: normalise, parseQuery: parseQuery, queryTerms: queryTerms, shardOf: shardOf,
-              shardsFor: shardsFor, readShard: readShard, readPositions: readPositions, inflate: inflate,
+              shardsFor: shardsFor, commonUnits: commonUnits, readShard: readShard, readPositions: readPositions, inflate: inflate,
               positions: positions, coverOf: coverOf, runQuery: runQuery, scoreShard: scoreShard, rerank: rerank, snippet: snippet,
               countMatches: countMatches, Searcher: Searcher, Issues: Issues, groupByIssue: groupByIssue,
               RERANK: RERANK, BOOST: BOOST };

@@ -23,8 +23,11 @@
                   year: document.getElementById("filter-year") };
   var LABELS = { district: "区域", tag: "标签", year: "年份" };
   var PAGE = S.RERANK;
+  var early = window.sitegenManifest;      // fetched by the page's head when its address holds a query
   var searcher = S.Searcher(lunr, function (name) {
-    return fetch(base + name).then(function (r) {
+    var got = name === "manifest.json" && early ? early : fetch(base + name);
+    if (name === "manifest.json") early = null;
+    return got.then(function (r) {
       if (!r.ok) throw new Error("search file " + name + ": " + r.status);
       return r.arrayBuffer();
     }).then(function (b) { return new Uint8Array(b); });
