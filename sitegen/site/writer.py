@@ -91,6 +91,7 @@ class LiveSite:
 
     def __init__(self, output_dir: Path, records: dict[str, Record] | None = None):
         self.output_dir = Path(output_dir)
+        self._root = f"{self.output_dir}/"      # joined as text: pathlib's joins cost more than the stat
         self.records = records or {}
         self._seen: dict[str, Record | None] = {}
 
@@ -101,7 +102,7 @@ class LiveSite:
         wanted = self.records.get(rel)
         if wanted is not None:
             try:
-                st = os.stat(self.output_dir / rel)
+                st = os.stat(self._root + rel)
                 if stat.S_ISREG(st.st_mode) and _record(st) == wanted:
                     found = wanted
                 elif stat.S_ISREG(st.st_mode) and _restored(st, wanted):
