@@ -55,6 +55,28 @@ def timed(*args, **kwargs):
     finally:
         search_cpu += cpu() - start
 sitegen.search.search_files = timed
+
+# The switch: the held files written (most of them the search's) and the walk that brings the
+# staging folder level with the live site (a process of its own, counted once it ends).
+import sitegen.site.writer as writer
+switch_cpu = walk_cpu = 0.0
+commit, finish = writer.SiteWriter.commit, writer.SiteWriter._finish_sync
+def timed_commit(self):
+    global switch_cpu
+    start = cpu()
+    try:
+        return commit(self)
+    finally:
+        switch_cpu += cpu() - start
+def timed_finish(self):
+    global walk_cpu
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    try:
+        return finish(self)
+    finally:
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        walk_cpu += after.ru_utime + after.ru_stime - kids.ru_utime - kids.ru_stime
+writer.SiteWriter.commit, writer.SiteWriter._finish_sync = timed_commit, timed_finish
 settings = load_settings(Path(sys.argv[1]))
 t0 = time.perf_counter()
 report = build_site(settings)
@@ -65,6 +87,7 @@ for rel in report.written_files:
     folders[top] = folders.get(top, 0) + 1
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({"seconds": round(seconds, 3), "cpu_s": round(cpu(), 2), "search_cpu_s": round(search_cpu, 2),
+                  "switch_cpu_s": round(switch_cpu, 2), "walk_cpu_s": round(walk_cpu, 2),
                   "stages": {k: round(v, 3) for k, v in report.stages.items()}, "written": report.written,
                   "written_by_folder": folders, "files": report.files, "rss_mb": round(peak / 1024, 1)}))
 """
@@ -84,6 +107,8 @@ def _update(project: Path) -> dict:
     return {"update_s": round(seconds, 2), "in_process_s": figures["seconds"], "cpu_s": figures["cpu_s"],
             "search_cpu_s": figures["search_cpu_s"],
             "cpu_without_search_s": round(figures["cpu_s"] - figures["search_cpu_s"], 2),
+            # of which: the staging folder's walk, and the switch with the held files' writing
+            "walk_cpu_s": figures["walk_cpu_s"], "switch_cpu_s": figures["switch_cpu_s"],
             "search_stage_s": stages.get("search"), "without_search_s": round(seconds - (stages.get("search") or 0), 2),
             "stages": stages, "written": figures.get("written"),
             "written_by_folder": figures.get("written_by_folder"), "files": figures.get("files"),
