@@ -8,7 +8,8 @@ whose content/ holds articles). The new issue is the newest issue's articles aga
 the next day, with new ids (what ingest writes for one day's 4 pages); with ``--keep`` they
 stay, else they are taken out again afterwards (and the site rebuilt). Prints JSON: the
 seconds of the cold build (when the site was not built yet), of the update as a command
-(Python's start-up included) and its stages, files written, and whether the updated site
+(Python's start-up included), its CPU seconds with and without the search stage, its
+stages, files written, and whether the updated site
 equals a clean build byte for byte (``--no-compare`` skips that clean build: at 100k it is
 a second cold build). Figures, not a test.
 """
@@ -31,17 +32,83 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# The update in a fresh process: the build's report, and CPU seconds (this process and the
+# workers it waited for) in all and in the search stage, which is timed by wrapping it.
+_DRIVER = r"""
+import json, resource, sys, time
+from pathlib import Path
+import sitegen.search
+from sitegen.config import load_settings
+from sitegen.site import build_site
+
+def cpu():
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+search_cpu = 0.0
+search_files = sitegen.search.search_files
+def timed(*args, **kwargs):
+    global search_cpu
+    start = cpu()
+    try:
+        return search_files(*args, **kwargs)
+    finally:
+        search_cpu += cpu() - start
+sitegen.search.search_files = timed
+
+# The switch: the held files written (most of them the search's) and the walk that brings the
+# staging folder level with the live site (a process of its own, counted once it ends).
+import sitegen.site.writer as writer
+switch_cpu = walk_cpu = 0.0
+commit, finish = writer.SiteWriter.commit, writer.SiteWriter._finish_sync
+def timed_commit(self):
+    global switch_cpu
+    start = cpu()
+    try:
+        return commit(self)
+    finally:
+        switch_cpu += cpu() - start
+def timed_finish(self):
+    global walk_cpu
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    try:
+        return finish(self)
+    finally:
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        walk_cpu += after.ru_utime + after.ru_stime - kids.ru_utime - kids.ru_stime
+writer.SiteWriter.commit, writer.SiteWriter._finish_sync = timed_commit, timed_finish
+settings = load_settings(Path(sys.argv[1]))
+t0 = time.perf_counter()
+report = build_site(settings)
+seconds = time.perf_counter() - t0
+folders = {}
+for rel in report.written_files:
+    top = rel.split("/")[0] + "/" if "/" in rel else rel
+    folders[top] = folders.get(top, 0) + 1
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({"seconds": round(seconds, 3), "cpu_s": round(cpu(), 2), "search_cpu_s": round(search_cpu, 2),
+                  "switch_cpu_s": round(switch_cpu, 2), "walk_cpu_s": round(walk_cpu, 2),
+                  "stages": {k: round(v, 3) for k, v in report.stages.items()}, "written": report.written,
+                  "written_by_folder": folders, "files": report.files, "rss_mb": round(peak / 1024, 1)}))
+"""
+
+
 def _update(project: Path) -> dict:
-    """The update as a fresh process (bench/measure.py): the command's seconds, Python's
-    start-up included, and the build's own stages and files written."""
+    """The update as a fresh process: the command's seconds, Python's start-up and imports
+    included, CPU seconds in all and without the search stage, the build's own stages and
+    files written."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     t0 = time.perf_counter()
-    done = subprocess.run([sys.executable, str(ROOT / "bench" / "measure.py"), "build", str(project)],
+    done = subprocess.run([sys.executable, "-c", _DRIVER, str(project)],
                           check=True, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - t0
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     stages = figures.get("stages", {})
-    return {"update_s": round(seconds, 2), "in_process_s": figures["seconds"], "cpu_s": figures.get("cpu_s"),
+    return {"update_s": round(seconds, 2), "in_process_s": figures["seconds"], "cpu_s": figures["cpu_s"],
+            "search_cpu_s": figures["search_cpu_s"],
+            "cpu_without_search_s": round(figures["cpu_s"] - figures["search_cpu_s"], 2),
+            # of which: the staging folder's walk, and the switch with the held files' writing
+            "walk_cpu_s": figures["walk_cpu_s"], "switch_cpu_s": figures["switch_cpu_s"],
             "search_stage_s": stages.get("search"), "without_search_s": round(seconds - (stages.get("search") or 0), 2),
             "stages": stages, "written": figures.get("written"),
             "written_by_folder": figures.get("written_by_folder"), "files": figures.get("files"),

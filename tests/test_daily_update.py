@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import sitegen.site.build as build_module
+import sitegen.site.cache as cache_module
 from sitegen.config import load_settings
 from sitegen.content import article_to_text, read_article
 from sitegen.site import build_site
@@ -142,3 +143,29 @@ def test_a_new_issue_leaves_the_older_pages_of_the_lists_it_joins_as_they_were(t
     kept = [p for p, data in older.items() if p.read_bytes() == data]
     assert len(kept) > len(older) / 2
     assert site_differences(public, _clean_build(project, tmp_path)) == []
+
+
+def test_a_damaged_month_in_the_cache_costs_only_a_re_read_of_that_month(tmp_path, monkeypatch):
+    # The cache keeps the articles a content folder (a month) to a file. A file cut short
+    # (a full disk, a killed build), or one left from another month's state, must never
+    # show a reader an article as it was: the month is read again, the site is right.
+    project = _archive(tmp_path / "project")
+    build_site(load_settings(project))
+    shards = sorted((project / ".sitegen-cache" / "articles").glob("*.marshal"))
+    assert len(shards) >= 2
+    shards[0].write_bytes(shards[0].read_bytes()[:100])          # cut short
+    shards[1].write_bytes(shards[-1].read_bytes())               # another month's file in its place
+    edited = sorted((project / "content").rglob("*.md"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("\n\n", "\n\n（更正）", 1), encoding="utf-8")
+    _add_issue(project / "content", "2022-12-31")
+    build_site(load_settings(project))
+    assert "（更正）" in (project / "public" / "a" / read_article(edited).id / "index.html").read_text(encoding="utf-8")
+    assert site_differences(project / "public", _clean_build(project, tmp_path)) == []
+    # and the damaged files were written again whole: the next build reads no article file
+    reread = []
+    real = cache_module._parse
+    monkeypatch.setattr(cache_module, "_parse", lambda path, data: reread.append(path) or real(path, data))
+    for path in (project / "content").rglob("*.md"):
+        os.utime(path)                    # every file looks changed: only its bytes say it is not
+    build_site(load_settings(project))
+    assert reread == []

@@ -5,8 +5,11 @@ load → model → pages → render → feeds, sitemap, export, search → write
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import json
 import os
+import shutil
 import sys
 import time
 from dataclasses import dataclass, field
@@ -127,6 +130,22 @@ def _environment(settings: Settings, model: SiteModel) -> jinja2.Environment:
     env.filters["tojson_ld"] = lambda data: jinja2.utils.htmlsafe_json_dumps(data, ensure_ascii=False,
                                                                              separators=(",", ":"))
     return env
+
+
+def _compiled_templates(cache_dir: Path, everywhere: str) -> jinja2.BytecodeCache | None:
+    """Templates compiled by an earlier build (half a second a fresh process, and again in
+    each page worker). Kept under the inputs key, which covers the theme and sitegen's own
+    code (the environment's options): compiled by other code, they are not used."""
+    folder = cache_dir / "templates"
+    mine = folder / everywhere[:16]
+    try:
+        mine.mkdir(parents=True, exist_ok=True)
+        for other in folder.iterdir():
+            if other != mine:
+                shutil.rmtree(other, ignore_errors=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(mine))
 
 
 def _render(env: jinja2.Environment, job: PageJob, bodies: dict[str, str]) -> bytes:
@@ -307,12 +326,16 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     # its own, while this one loads the articles and renders what changed.
     writer = SiteWriter(output)
     writer.start()
+    collecting = gc.isenabled()
     try:
         return _build(settings, report, t0, t, stage, writer, everywhere, listing, fingerprint, stamp, progress,
                       changed, preview)
     except BaseException:
         writer.abort()
         raise
+    finally:
+        gc.unfreeze()                   # a preview server's next build may drop this one's model
+        (gc.enable if collecting else gc.disable)()
 
 
 def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, writer: SiteWriter, everywhere: str,
@@ -324,6 +347,12 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
     content_dir = Path(settings.content_dir)
     output = Path(settings.output_dir)
     cache_file = Path(settings.cache_dir) / "build-cache.pickle"
+    # Loading makes millions of objects that live as long as the build (articles, the model,
+    # the page jobs), none of them in a cycle: the collector would walk them again and
+    # again as they pile up (a third of a 100k update's loading). It is off while they are
+    # made, and they are then set aside (gc.freeze) from its walks and from the forked
+    # workers' copies.
+    gc.disable()
     cache = BuildCache.load(cache_file)
     # What the cache says the live site holds; a file is carried over on its strength only
     # while it is the very file recorded (a build killed after its switch left other files).
@@ -353,6 +382,7 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
     t = stage("markdown", t)
 
     env = _environment(settings, model)
+    env.bytecode_cache = _compiled_templates(Path(settings.cache_dir), everywhere)
     jobs = [j for j in page_jobs(model, settings.page_size) if j.template != "search.html" or _has_template(env, j.template)]
     add_report_links(jobs, {a.id: p for p, (_, _, a) in cache.articles.items()}, settings, env.globals["absolute"])
     page_keys: dict[str, str] = {}
@@ -363,6 +393,9 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         page_keys[job.path] = key
         if cache.pages.get(job.path) != key or not live.holds(job.path):
             todo.append(n)
+    del job_key
+    gc.freeze()
+    gc.enable()
     # Every build goes into the staging folder, switched in at the end: the live site is
     # never changed, whatever stops the build. A rebuild that changes few pages (a preview's
     # always) holds what it makes until the staging folder is level with the live site, so
@@ -429,7 +462,7 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         # A sitemap is keyed by its URLs and their lastmod, like a page: a year's stands once its issues are in.
         chunks = sitemap_chunks([sitemap_entry(j, newest) for j in jobs if j.in_sitemap])
         for rel, chunk in chunks.items():
-            exports[rel] = made_from = absolute("") + repr(chunk)
+            exports[rel] = made_from = hashlib.sha1((absolute("") + repr(chunk)).encode()).hexdigest()
             put(rel, None if cache.exports.get(rel) == made_from and live.holds(rel) else urlset(chunk, absolute))
         put("sitemap.xml", sitemap_index(chunks, absolute))
         put("robots.txt", robots(absolute("sitemap.xml")))
@@ -450,6 +483,16 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         for old, target in targets.items():
             put(f"{urls.article(old)}index.html", redirect_page(target, env.globals["url"](target), absolute(target),
                                                                settings.language))
+        url = env.globals["url"]
+        if not preview and changed is None:
+            # What only the pages needed is let go before the search, the build's largest
+            # stage: the bodies' HTML (saved now with their articles, which is safe before the
+            # switch: each is kept under its own text's hash) and the page jobs. At 100k
+            # articles some 400 MB that the search's workers would otherwise start with.
+            cache.save_articles(cache_file)
+            bodies.clear()
+            cache.bodies = {}
+            jobs.clear()
         t = stage("feeds", t)
 
         # The search files go out as they are made (1.4 GB of them at 100k articles).
@@ -458,7 +501,7 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
                                    save_cache=changed is None)
         t = stage("search", t)
 
-        publish_scans(writer, scans, env.globals["url"])
+        publish_scans(writer, scans, url)
         t = stage("scans", t)
 
         for theme in theme_dirs(settings.themes_dir, settings.theme):   # a site's own files first

@@ -4,11 +4,19 @@ every page it wrote, so that a rebuild reads, converts and renders only what cha
 Stored in the project's ``.sitegen-cache/`` (safe to delete). Entries are keyed by what
 they were made from (a file's size and time, a body's hash, a page's inputs), so a stale
 entry is never used: it simply stops matching.
+
+The articles and their bodies' HTML are kept a content folder to a file
+(``articles/<folder>.marshal``: a month of the paper), the rest in ``build-cache.pickle``. A
+daily update adds to one month: only that month's file is written again, not the whole
+archive's (at 100,000 articles some 400 MB each way). Each entry in a folder's file carries
+its own file's time, size and hash, so a folder file left by a build that stopped before
+the rest of the cache was saved is as safe to use as any.
 """
 
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import pickle
 from dataclasses import dataclass, field, fields
@@ -18,7 +26,8 @@ from sitegen.content import Article, read_article
 from sitegen.content.files import article_from_text, check_unique_ids
 from sitegen.markdown import RULES as BODY_RULES
 
-VERSION = 11
+VERSION = 12
+SHARDS = "articles"          # beside the cache file: the articles a content folder to a file
 
 
 @dataclass
@@ -42,6 +51,10 @@ class BuildCache:
     places: dict[str, tuple[str, ...]] = field(default_factory=dict)
     memo_key: str = ""
 
+    # What each folder's file held when loaded: folder → its entries, so that only a folder
+    # whose articles changed is written again.
+    loaded: dict[str, tuple] = field(default_factory=dict, repr=False)
+
     @classmethod
     def load(cls, path: Path) -> "BuildCache":
         # A preview server builds again and again in one process: keep the cache in memory
@@ -49,26 +62,91 @@ class BuildCache:
         remembered = _MEMORY.get(str(path))
         if remembered and _stamp(path) == remembered[0]:
             return remembered[1]
+        cache = cls()
         try:
             with path.open("rb") as fh:
                 data = pickle.load(fh)
             if data.get("version") == VERSION:
-                return cls(**data["cache"])
+                cache = cls(**data["cache"])
         except Exception:     # missing or damaged: only a slower build
             pass
-        return cls()
+        cache._load_shards(path.parent / SHARDS)
+        return cache
+
+    def _load_shards(self, folder: Path) -> None:
+        try:
+            names = [e.path for e in os.scandir(folder) if e.name.endswith(".marshal")]
+        except OSError:
+            return
+        rules = _rules()
+        for name in names:
+            try:
+                with open(name, "rb") as fh:
+                    version, shard_rules, where, entries, html = marshal.load(fh)
+            except Exception:   # damaged or from another Python: that folder's articles are read again
+                continue
+            if version != VERSION or shard_rules != rules:
+                continue
+            for key, mtime, size, digest, made, values in entries:
+                self.articles[key] = (mtime, size, Article(*values))
+                self.digests[key] = digest
+                self.derived[key] = made
+            self.bodies.update(html)
+            self.rules = rules
+            self.loaded[where] = tuple(e[:5] for e in entries), frozenset(html)
+
+    def save_articles(self, path: Path) -> None:
+        """Save the articles and bodies now (``path``: the cache file), as ``save`` would."""
+        self._save_shards(path.parent / SHARDS)
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        self._save_shards(path.parent / SHARDS)
         tmp = path.with_suffix(".tmp")
+        kept = {k: v for k, v in vars(self).items() if k not in _IN_SHARDS}
         with tmp.open("wb") as fh:
-            pickle.dump({"version": VERSION, "cache": vars(self)}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump({"version": VERSION, "cache": kept}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
         self.remember(path)
+
+    def _save_shards(self, folder: Path) -> None:
+        by_folder: dict[str, list[str]] = {}
+        for key in self.articles:
+            by_folder.setdefault(os.path.dirname(key), []).append(key)
+        folder.mkdir(parents=True, exist_ok=True)
+        wanted = set()
+        for where, keys in by_folder.items():
+            name = hashlib.sha1(where.encode("utf-8", "surrogateescape")).hexdigest()[:20] + ".marshal"
+            wanted.add(name)
+            keys.sort()
+            heads = tuple((k, *self.articles[k][:2], self.digests[k], self.derived[k]) for k in keys)
+            body_keys = frozenset(self.derived[k][1] for k in keys)
+            if self.loaded.get(where) == (heads, body_keys) and (folder / name).is_file():
+                continue                      # that month's articles are as the file has them
+            entries = [(*head, _fields(self.articles[head[0]][2])) for head in heads]
+            html = {k: self.bodies[k] for k in body_keys if k in self.bodies}
+            tmp = folder / f".{name}.tmp"
+            with open(tmp, "wb") as fh:
+                marshal.dump((VERSION, self.rules, where, entries, html), fh)
+            os.replace(tmp, folder / name)
+            self.loaded[where] = heads, frozenset(html)
+        for e in os.scandir(folder):
+            if e.name not in wanted:
+                os.unlink(e.path)             # a folder no longer in the content, or a temporary file
+        for where in set(self.loaded) - set(by_folder):
+            del self.loaded[where]
 
     def remember(self, path: Path) -> None:
         """Keep this cache in memory for this process's next build (while the file stands)."""
         _MEMORY[str(path)] = (_stamp(path), self)
+
+
+_IN_SHARDS = {"articles", "digests", "derived", "bodies", "loaded"}
+_FIELD_NAMES = tuple(f.name for f in fields(Article))
+
+
+def _fields(article: Article) -> tuple:
+    return tuple(getattr(article, name) for name in _FIELD_NAMES)
 
 
 _MEMORY: dict[str, tuple[tuple, "BuildCache"]] = {}

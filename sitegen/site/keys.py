@@ -40,23 +40,29 @@ class PageKeys:
 
     def __init__(self, model: SiteModel, prints: dict[str, str]):
         self.model, self.prints = model, prints
-        self._items: dict[int, tuple] = {}
+        self._items: dict[int, bytes] = {}
         self._issues: dict[int, str] = {}
 
-    def _item(self, a: Article) -> tuple:
-        """What a list shows of an article."""
+    def _item(self, a: Article) -> bytes:
+        """What a list shows of an article, as bytes: an article is in half a dozen lists,
+        each page of which would otherwise marshal it again (most of the keys' time)."""
         item = self._items.get(id(a))
         if item is None:
-            item = self._items[id(a)] = (a.id, a.display_title, a.date, a.kind, tuple(a.districts))
+            item = self._items[id(a)] = marshal.dumps((a.id, a.display_title, a.date, a.kind, tuple(a.districts)), 0)
         return item
+
+    def _items_of(self, articles) -> bytes:
+        # marshal's bytes say where each value ends: joined, they still tell one list of
+        # items from another.
+        return b"".join([self._item(a) for a in articles])
 
     def _issue(self, issue) -> str:
         if issue is None:
             return ""
         h = self._issues.get(id(issue))
         if h is None:
-            h = self._issues[id(issue)] = _h((issue.date, tuple((p.label, p.url, tuple(self._item(a) for a in p.articles),
-                                                                 p.scan) for p in issue.pages)))
+            h = self._issues[id(issue)] = _h((issue.date, tuple((p.label, p.url, self._items_of(p.articles), p.scan)
+                                                                for p in issue.pages)))
         return h
 
     def __call__(self, job: PageJob) -> str:
@@ -80,7 +86,7 @@ class PageKeys:
             # stands as the list grows.
             value = (c["kind"], g.name, g.url, len(g.articles) if p["newest"] else None, tuple(sorted(g.roles)),
                      tuple(p["pages"]), p["number"], p["newest"], p["prev"], p["next"], p["first"], p["last"],
-                     tuple(self._item(a) for a in c["articles"]),
+                     self._items_of(c["articles"]),
                      tuple((p, tuple(a.id for a in arts)) for p, arts in c.get("by_place", ())))
         elif t == "printed_page.html":
             value = (self._issue(c["issue"]), tuple(prints[a.id] for a in c["printed_page"].articles),

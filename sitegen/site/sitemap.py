@@ -49,14 +49,13 @@ _DATE_URL = re.compile(r"date/(\d{4}|undated)/")
 
 def entry(job, newest: str | None) -> Entry:
     """Where a page goes in the sitemaps, and its lastmod (``newest``: the archive's newest date)."""
-    lastmod = max((d for d in _dates(job.context) if d), default=None) or newest
     if job.template == "article.html":
+        # Most of the site's pages, so taken straight: an article page shows its own date only.
         date = job.context["article"].date
-        group = date[:4] if date else "undated"
-    else:
-        m = _DATE_URL.match(job.url)
-        group = m.group(1) if m else "pages"
-    return Entry(job.url, lastmod, group)
+        return Entry(job.url, date or newest, date[:4] if date else "undated")
+    lastmod = max((d for d in _dates(job.context) if d), default=None) or newest
+    m = _DATE_URL.match(job.url)
+    return Entry(job.url, lastmod, m.group(1) if m else "pages")
 
 
 def _xml(root: ET.Element) -> bytes:

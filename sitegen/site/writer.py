@@ -91,6 +91,7 @@ class LiveSite:
 
     def __init__(self, output_dir: Path, records: dict[str, Record] | None = None):
         self.output_dir = Path(output_dir)
+        self._root = f"{self.output_dir}/"      # joined as text: pathlib's joins cost more than the stat
         self.records = records or {}
         self._seen: dict[str, Record | None] = {}
 
@@ -101,7 +102,7 @@ class LiveSite:
         wanted = self.records.get(rel)
         if wanted is not None:
             try:
-                st = os.stat(self.output_dir / rel)
+                st = os.stat(self._root + rel)
                 if stat.S_ISREG(st.st_mode) and _record(st) == wanted:
                     found = wanted
                 elif stat.S_ISREG(st.st_mode) and _restored(st, wanted):
@@ -127,15 +128,15 @@ class SiteWriter:
         self.hold = hold
         self.written: list[str] = []
         self.files: dict[str, Record] = {}      # every file of the site being made
-        self._folders: set[Path] = set()        # made already: most files have a folder of their own
+        self._folders: set[str] = set()         # made already: most files have a folder of their own
         self._held: dict[str, bytes] = {}
         self._syncing: subprocess.Popen | None = None
         self._listing = None
         self._synced: dict[str, int] | None = None   # the live site's files (→ inode), as staging has them
 
-    def _folder(self, path: Path) -> None:
+    def _folder(self, path: str) -> None:
         if path not in self._folders:
-            path.mkdir(parents=True, exist_ok=True)
+            os.makedirs(path, exist_ok=True)
             self._folders.add(path)
 
     def start(self) -> None:
@@ -191,18 +192,22 @@ class SiteWriter:
 
     # -- making files
 
-    def _create(self, rel: str, data: bytes) -> None:
+    def _create(self, rel: str, data: bytes, there: bool | None = None) -> None:
         """A new file in staging (never written into an existing one: it may be a link to
-        the live site's file)."""
-        target = self.staging / rel
-        self._folder(target.parent)
+        the live site's file). ``there``: staging has a file of that name (it is unlinked
+        first), None: not known."""
+        target = f"{self.staging}/{rel}"
+        if there:
+            os.unlink(target)
+        else:
+            self._folder(os.path.dirname(target))
         try:
             fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
-            if target.is_dir() and not target.is_symlink():
+            if os.path.isdir(target) and not os.path.islink(target):
                 shutil.rmtree(target)
             else:
-                target.unlink()
+                os.unlink(target)
             fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         try:
             view = memoryview(data)
@@ -219,15 +224,17 @@ class SiteWriter:
             self.files.setdefault(rel, (0, 0, 0))
             self._held[rel] = data
             return
-        target = self.staging / rel             # after the walk: the live site's file, linked
+        target = f"{self.staging}/{rel}"        # after the walk: the live site's file, linked
         try:
-            st = os.stat(target)
-            if stat.S_ISREG(st.st_mode) and st.st_size == len(data) and target.read_bytes() == data:
-                self.files[rel] = _record(st)
-                return
+            st = os.lstat(target)
         except OSError:
-            pass
-        self._create(rel, data)
+            st = None
+        if st is not None and stat.S_ISREG(st.st_mode) and st.st_size == len(data):
+            with open(target, "rb") as fh:
+                if fh.read() == data:
+                    self.files[rel] = _record(st)
+                    return
+        self._create(rel, data, there=st is not None and not stat.S_ISDIR(st.st_mode))
 
     def keep(self, rel: str) -> bool:
         """Carry the previous site's file over unchanged (the walk links it); False when the
@@ -251,7 +258,7 @@ class SiteWriter:
                 return
         except OSError:
             pass
-        self._folder(target.parent)
+        self._folder(str(target.parent))
         if os.path.lexists(target):
             target.unlink()
         try:
@@ -357,7 +364,7 @@ class InPlaceWriter(SiteWriter):
                 return
         except OSError:
             pass
-        self._folder(target.parent)
+        self._folder(str(target.parent))
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, target)
