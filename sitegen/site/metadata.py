@@ -1,8 +1,7 @@
-"""What an article page says about itself to machines and to people citing it: JSON-LD
-``NewsArticle`` and its citation in the Chinese standard form (GB/T 7714, newspaper [N]).
-Pure functions; the article template calls them. The APA and BibTeX forms are written in
-the reader's browser (``static/js/citation.js``) from the citation block's data: in every
-page they were a sixth of its bytes."""
+"""What an article page says about itself to machines: JSON-LD ``NewsArticle``. Pure
+functions; the article template calls them. The citation block (GB/T 7714, APA, BibTeX) is
+written in the reader's browser (``static/js/citation.js``) from this data, the headline and
+the canonical link: in every page the three forms were a sixth of its bytes."""
 
 from __future__ import annotations
 
@@ -40,11 +39,3 @@ def news_article(a: Article, page_label: str, url: str, paper: str, image: str =
         data["image"] = [image]
     return data
 
-
-def citation(a: Article, page_number: str | None, url: str, paper: str) -> str:
-    """作者. 题名[N]. 报纸名, 出版日期(版次). 链接 — GB/T 7714's form for a newspaper article."""
-    names = authors(a)
-    head = (", ".join(names[:3]) + (", 等" if len(names) > 3 else "") + ". ") if names else ""
-    when = a.date or "出版日期不详"
-    page = f"({page_number})" if page_number else ""
-    return f"{head}{a.display_title}[N]. {paper}, {when}{page}. {url}"
