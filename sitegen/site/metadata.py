@@ -15,7 +15,8 @@ def authors(a: Article) -> list[str]:
 
 def news_article(a: Article, page_label: str, url: str, paper: str, image: str = "") -> dict:
     """The page's language is the document's ``lang``, its description the page's one
-    ``<meta name="description">``: they are not written again here."""
+    ``<meta name="description">``, its districts the metadata list's links: they are not
+    written again here."""
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -33,8 +34,6 @@ def news_article(a: Article, page_label: str, url: str, paper: str, image: str =
         data["author"] = [{"@type": "Person", "name": n} for n in names]
     if a.tags:
         data["keywords"] = ", ".join(a.tags)
-    if a.districts:
-        data["contentLocation"] = [{"@type": "Place", "name": f"北京市{d}"} for d in a.districts]
     if image:
         data["image"] = [image]
     return data
