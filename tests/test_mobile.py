@@ -18,7 +18,7 @@ PAGES = ["", "a/20200720-96c81094/", "a/nodate-c266bbe3/", "tag/yi-qing-fang-kon
 BROKEN_NAMES = """() => {
   const broken = [];
   const lines = rects => new Set([...rects].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
-  for (const e of document.querySelectorAll(".district, .district-list a, .person, .tag, .date, .issue-pages li")) {
+  for (const e of document.querySelectorAll(".article-meta dd a, .district, .district-list a, .person, .tag, .date, .issue-pages li")) {
     if (lines(e.getClientRects()) > 1) broken.push(e.textContent);
   }
   for (const e of document.querySelectorAll(".places")) {

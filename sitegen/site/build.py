@@ -114,8 +114,7 @@ def _environment(settings: Settings, model: SiteModel) -> jinja2.Environment:
         "article_url": lambda a: url(urls.article(a.id)),
         "kind_names": KIND_NAMES,
         "date_cn": _date_cn,
-        "news_article": lambda a, page, link, image="": news_article(
-            a, page.label, link, settings.paper or settings.title, image),
+        "news_article": lambda a, image="": news_article(a, settings.paper or settings.title, image),
         "page_meta": jinja2.pass_context(lambda context: page_meta(context, settings.paper or settings.title,
                                                                    settings.title, _date_cn)),
         "scan_url": lambda path, full=False: path if "://" in path else absolute(path) if full else url(path),

@@ -26,6 +26,11 @@ class PageMeta:
     image_alt: str               # "" for the theme's card (its alt would be the site's name again)
     image_size: tuple[int, int] | None = None      # a scan's: a tall picture, laid out before it is fetched
 
+    @property
+    def is_card(self) -> bool:
+        """The theme's card, which shows the site, not this page."""
+        return self.image == SHARE_CARD
+
 
 def _cut(text: str, limit: int = DESCRIPTION_CHARS) -> str:
     text = " ".join(text.split())

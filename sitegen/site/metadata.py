@@ -13,28 +13,24 @@ def authors(a: Article) -> list[str]:
     return list(dict.fromkeys(a.reporters + a.authors + a.correspondents + a.photographers))
 
 
-def news_article(a: Article, page_label: str, url: str, paper: str, image: str = "") -> dict:
-    """The page's language is the document's ``lang``, its description the page's one
-    ``<meta name="description">``, its districts the metadata list's links: they are not
-    written again here."""
+def news_article(a: Article, paper: str, image: str = "") -> dict:
+    """What search engines read of an article (Google's Article data: headline, date, authors,
+    image) and the citation is written from (the paper). The page's language is the
+    document's ``lang``, its URL the canonical link, its description the page's one ``<meta
+    name="description">``; its 版, subtitle, districts and tags are in the page for readers:
+    none is written again here. ``image``: the printed page's scan, or "" (the theme's share
+    card is no picture of this article)."""
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": a.display_title,
-        "url": url,
         "publisher": {"@type": "Organization", "name": paper},
-        "articleSection": page_label,
     }
-    if a.subtitles:
-        data["alternativeHeadline"] = " ".join(a.subtitles)
     if a.date:
         data["datePublished"] = a.date
     names = authors(a)
     if names:
         data["author"] = [{"@type": "Person", "name": n} for n in names]
-    if a.tags:
-        data["keywords"] = ", ".join(a.tags)
     if image:
         data["image"] = [image]
     return data
-

@@ -16,7 +16,7 @@ import re
 
 _KEPT = re.compile(r"(<(pre|textarea|script)\b.*?</\2\s*>)", re.S | re.I)
 _RUN = re.compile(r"[ \t\r\f]*\n\s*")
-_SPACES = re.compile(r"(?<=>)[ \t]{2,}(?=<)")
+_SPACES = re.compile(r"(?<=>)[ \t]{2,}(?=<|$)")     # $: a kept element's tag follows
 # A tag (or a comment, the doctype), white space holding a line break, and the next tag.
 _BETWEEN = re.compile(
     r"(<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?>|<!--.*?-->|<!doctype[^>]*>)[ \t\r\f]*\n\s*(?=<(/?)([a-zA-Z][a-zA-Z0-9]*)?)",
