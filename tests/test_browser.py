@@ -77,3 +77,38 @@ def test_pages_read_on_a_phone_without_sideways_scrolling(sample_site):
                 assert width <= 360, (path, width)
         finally:
             browser.close()
+
+
+@needs_chromium
+def test_pages_read_the_same_without_the_white_space_between_their_tags(sample_site, tmp_path):
+    """Written without the white space between its blocks, a page shows a reader the same text,
+    line for line, as with every tag on a line of its own, indented as in a template."""
+    import shutil
+
+    from sitegen.site.minify import collapse_whitespace
+
+    site = tmp_path / "site"
+    shutil.copytree(sample_site, site)
+    article = next(p for p in (site / "a").iterdir() if "上接" not in (p / "index.html").read_text(encoding="utf-8"))
+    pages = [article / "index.html", next((site / "date/2020/07/20").glob("*/index.html")), site / "index.html",
+             site / "tag/index.html", site / "district/index.html"]
+    for path in pages:
+        written = path.read_text(encoding="utf-8")
+        # Indent between every two tags, but not inside what keeps its spacing.
+        kept = re.split(r"(<(?:pre|textarea|script)\b.*?</(?:pre|textarea|script)>)", written, flags=re.S)
+        indented = "".join(part if n % 2 else re.sub(r">\s*(?=<)", ">\n    ", part) for n, part in enumerate(kept))
+        written = collapse_whitespace(indented)
+        assert len(written) < len(indented) and collapse_whitespace(written) == written
+        path.write_text(written, encoding="utf-8")
+        path.with_name("indented.html").write_text(indented, encoding="utf-8")
+    with serve_folder(site) as base, chromium_page() as (page, errors):
+        for path in pages:
+            shown = []
+            for name in ("index.html", "indented.html"):
+                page.goto(base + path.parent.relative_to(site).as_posix().strip(".") + "/" + name)
+                page.wait_for_load_state("load")
+                # Line by line; a space at a line's start is the indentation after a
+                # generated ›, which the template never had.
+                shown.append([line.strip() for line in page.evaluate("document.body.innerText").splitlines()])
+            assert shown[0] == shown[1] and len(shown[0]) > 20, path
+        assert errors == []

@@ -25,7 +25,7 @@ _BETWEEN = re.compile(
 BLOCKS = frozenset("""html head body meta link title script style noscript template header footer main
 nav section article aside div p ul ol li dl dt dd h1 h2 h3 h4 h5 h6 form fieldset legend table caption
 colgroup col thead tbody tfoot tr td th figure figcaption pre hr br details summary blockquote address
-svg g path defs""".split())
+svg g path defs text""".split())     # white space between an SVG's shapes and labels draws nothing
 
 
 def _drop_between_blocks(html: str) -> str:
