@@ -94,7 +94,10 @@
     });
   // The live region is in the page before anything is said into it, so that it is announced.
   var status = block.appendChild(el("p", {"class": "copy-status", role: "status"}));
-  footer.insertBefore(block, footer.firstChild);
+  // Run where the block goes, as the page is read in (not deferred): the links below it are
+  // not laid out yet, so nothing moves when it comes.
+  var here = document.currentScript;
+  footer.insertBefore(block, here && footer.contains(here) ? here : footer.firstChild);
 
   function say(text) { status.textContent = text; }
   function fallback(text) {
