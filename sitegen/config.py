@@ -20,7 +20,9 @@ class Settings:
     page_size: int = 50
     feed_size: int = 50
     theme: str = "default"
-    export: bool = True         # the JSON export for researchers (data/)
+    # The JSON export for researchers (data/): off unless asked for. It is a second copy of
+    # every article's text, 0.8 KB an article, and the default site must fit 10 KB an article.
+    export: bool = False
     pages_dir: Path = Path("seeds")
     content_dir: Path = Path("content")
     output_dir: Path = Path("public")

@@ -102,7 +102,7 @@ def write_synthetic_project(root: Path, base_url: str = "/") -> Path:
     content = root / "content"
     content.mkdir(parents=True, exist_ok=True)
     (root / "sitegen.toml").write_text(
-        f'title = "测试报 数字档案"\npaper = "测试报"\nbase_url = "{base_url}"\npage_size = 2\nfeed_size = 5\n'
+        f'title = "测试报 数字档案"\npaper = "测试报"\nbase_url = "{base_url}"\npage_size = 2\nfeed_size = 5\nexport = true\n'
         '[paths]\npages = "pages"\ncontent = "content"\noutput = "public"\n', encoding="utf-8")
     for a in synthetic_articles():
         folder = content / (a.date[:4] + "/" + a.date[5:7] if a.date else "undated")

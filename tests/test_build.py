@@ -52,7 +52,7 @@ def test_article_page_shows_what_a_reader_needs(sample_site):
     assert "2020年7月20日" in html and "陈曦" in html and "牛亚乐" in html
     assert 'href="/district/xicheng/"' in html and "陶然亭街道" in html
     assert '"@type":"NewsArticle"' in html and 'property="og:title"' in html
-    assert "引用本文" in html and f"/a/{article.id}/" in html
+    assert 'src="/static/js/citation.js"' in html and f"/a/{article.id}/" in html     # it writes 引用本文
     assert "本版全部文章" in html
 
 
@@ -276,11 +276,12 @@ def test_a_rebuild_after_edits_equals_a_clean_build(project, tmp_path):
     assert site_differences(project / "public", fresh / "public") == []
 
 
-def test_the_json_export_can_be_left_out_and_comes_back(project, capsys):
+def test_the_json_export_is_off_unless_asked_for_and_comes_back(project, capsys):
     toml = project / "sitegen.toml"
     settings_text = toml.read_text(encoding="utf-8")
+    assert re.search(r"(?m)^export\s*=\s*true", settings_text)     # this archive publishes it
     others = re.sub(r"(?m)^export\s*=.*\n", "", settings_text)
-    toml.write_text("export = false\n" + others, encoding="utf-8")
+    toml.write_text(others, encoding="utf-8")                        # a project that says nothing
     assert main(["--root", str(project), "build", "-q"]) == 0
     public = project / "public"
     assert not (public / "data").exists()

@@ -28,8 +28,8 @@ def test_each_problem_is_one_line_naming_the_file(sample_site, tmp_path, capsys)
     shutil.copytree(sample_site, site)
     article = next((site / "a").iterdir()) / "index.html"
     html = article.read_text(encoding="utf-8")
-    tag_link = html.split('class="tag" href="', 1)[1].split('"', 1)[0]
-    html = html.replace(f'class="tag" href="{tag_link}"', 'class="tag" href="/tag/no-such-tag/"', 1)
+    tag_link = "/tag/" + html.split('href="/tag/', 1)[1].split('"', 1)[0]
+    html = html.replace(f'href="{tag_link}"', 'href="/tag/no-such-tag/"', 1)
     html = html.replace("</main>", '<a href="#no-such-anchor">x</a></main>')
     article.write_text(html, encoding="utf-8")
     (site / "static/favicon.svg").unlink()                 # an asset every page names

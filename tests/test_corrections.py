@@ -586,6 +586,7 @@ def test_the_api_returns_what_changed(archive):
 
 def test_the_built_site_shows_the_corrections(archive, capsys):
     ids = _corrected(archive, capsys)
+    (archive / "sitegen.toml").write_text("export = true\n", encoding="utf-8")      # the export shows them too
     assert main(["--root", str(archive), "build", "--pages", str(archive / "pages"), "--content",
                  str(archive / "content"), "--output", str(archive / "site")]) == 0
     capsys.readouterr()

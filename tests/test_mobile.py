@@ -18,13 +18,15 @@ PAGES = ["", "a/20200720-96c81094/", "a/nodate-c266bbe3/", "tag/yi-qing-fang-kon
 BROKEN_NAMES = """() => {
   const broken = [];
   const lines = rects => new Set([...rects].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
-  for (const e of document.querySelectorAll(".district, .district-list a, .person, .tag, .date, .issue-pages li")) {
+  for (const e of document.querySelectorAll(".article-meta dd a, .district, .district-list a, .person, .tag, .date, .issue-pages li")) {
     if (lines(e.getClientRects()) > 1) broken.push(e.textContent);
   }
-  for (const e of document.querySelectorAll(".places")) {
+  // An article's places (between 、) and the words of a link to the 版 or issue before or
+  // after (← 上一期 2020年7月4日: the date is one word).
+  for (const [selector, between] of [[".places", /[（）、]/], [".prev-next a", / /]]) for (const e of document.querySelectorAll(selector)) {
     const text = e.firstChild;
     let at = 0;
-    for (const name of text.data.split(/[（）、]/)) {
+    for (const name of text.data.split(between)) {
       const start = text.data.indexOf(name, at);
       at = start + name.length;
       if (!name) continue;

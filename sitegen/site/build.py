@@ -30,7 +30,7 @@ from sitegen.site.keys import PageKeys
 from sitegen.site.address import address_warnings
 from sitegen.site.describe import page_meta
 from sitegen.site.errata import add_report_links
-from sitegen.site.metadata import authors, citation, news_article
+from sitegen.site.metadata import news_article
 from sitegen.site.minify import collapse_whitespace
 from sitegen.site.model import SiteModel, build_model
 from sitegen.site.pages import PLACE_DISTRICTS, PageJob, page_jobs
@@ -117,10 +117,7 @@ def _environment(settings: Settings, model: SiteModel) -> jinja2.Environment:
         "article_url": lambda a: url(urls.article(a.id)),
         "kind_names": KIND_NAMES,
         "date_cn": _date_cn,
-        "news_article": lambda a, page, link, image="": news_article(
-            a, page.label, link, settings.paper or settings.title, image),
-        "citation": lambda a, page, link: citation(a, page.number, link, settings.paper or settings.title),
-        "citation_authors": authors,
+        "news_article": lambda a, image="": news_article(a, settings.paper or settings.title, image),
         "page_meta": jinja2.pass_context(lambda context: page_meta(context, settings.paper or settings.title,
                                                                    settings.title, _date_cn)),
         "scan_url": lambda path, full=False: path if "://" in path else absolute(path) if full else url(path),

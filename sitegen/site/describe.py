@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from sitegen.markdown import plain_text
 
-DESCRIPTION_CHARS = 150          # search engines show some 150 characters of Chinese text
+DESCRIPTION_CHARS = 100          # a result shows some 80 characters of Chinese text (Baidu, Google)
+ARTICLE_DESCRIPTION_CHARS = 80   # an article's opening words, the rest of which the page holds
 SHARE_CARD = "static/share-card.png"   # the theme's default card
-SHARE_CARD_SIZE = (1200, 630)
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,13 @@ class PageMeta:
     og_type: str                 # "article" for an article, "website" for the rest
     og_title: str | None         # None: the page's <title>
     image: str                   # site path of the share image
-    image_alt: str
-    image_size: tuple[int, int] | None = None      # known for the theme's own card only
+    image_alt: str               # "" for the theme's card (its alt would be the site's name again)
+    image_size: tuple[int, int] | None = None      # a scan's: a tall picture, laid out before it is fetched
+
+    @property
+    def is_card(self) -> bool:
+        """The theme's card, which shows the site, not this page."""
+        return self.image == SHARE_CARD
 
 
 def _cut(text: str, limit: int = DESCRIPTION_CHARS) -> str:
@@ -46,9 +51,9 @@ def article_description(article, paper: str, date_cn) -> str:
     its headline, paper and date before them."""
     text = plain_text(article.body).strip()
     if len(text) >= 40:
-        return _cut(text, 120)
+        return _cut(text, ARTICLE_DESCRIPTION_CHARS)
     head = f"{article.display_title}（{paper}{date_cn(article.date)}）"
-    return _cut(f"{head}：{text}" if text and text != article.display_title else head + "。", 120)
+    return _cut(f"{head}：{text}" if text and text != article.display_title else head + "。", ARTICLE_DESCRIPTION_CHARS)
 
 
 def page_meta(context, paper: str, site_title: str, date_cn) -> PageMeta:
@@ -60,7 +65,7 @@ def page_meta(context, paper: str, site_title: str, date_cn) -> PageMeta:
     # articles, share the scan's web-size picture; otherwise the theme's card.
     scan = getattr(get("printed_page"), "scan", None)
     image = get("share_image") or (scan.web if scan is not None else None) or SHARE_CARD
-    alt = site_title
+    alt = ""
     if get("article") is not None:
         a = get("article")
         og_type, og_title = "article", a.display_title
@@ -106,9 +111,9 @@ def page_meta(context, paper: str, site_title: str, date_cn) -> PageMeta:
                        "地图上每个区都是一个链接。")
     else:
         description = _other_description(context, paper)
-    size = SHARE_CARD_SIZE if image == SHARE_CARD else (scan.web_size if scan is not None else None)
+    size = None
     if scan is not None and image == scan.web:
-        alt = f"{get('printed_page').label}版面"
+        alt, size = f"{get('printed_page').label}版面", scan.web_size
     return PageMeta(_cut(description), og_type, og_title, image, alt, size)
 
 

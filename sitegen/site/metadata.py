@@ -1,8 +1,7 @@
-"""What an article page says about itself to machines and to people citing it: JSON-LD
-``NewsArticle`` and its citation in the Chinese standard form (GB/T 7714, newspaper [N]).
-Pure functions; the article template calls them. The APA and BibTeX forms are written in
-the reader's browser (``static/js/citation.js``) from the citation block's data: in every
-page they were a sixth of its bytes."""
+"""What an article page says about itself to machines: JSON-LD ``NewsArticle``. Pure
+functions; the article template calls them. The citation block (GB/T 7714, APA, BibTeX) is
+written in the reader's browser (``static/js/citation.js``) from this data, the headline and
+the canonical link: in every page the three forms were a sixth of its bytes."""
 
 from __future__ import annotations
 
@@ -14,37 +13,24 @@ def authors(a: Article) -> list[str]:
     return list(dict.fromkeys(a.reporters + a.authors + a.correspondents + a.photographers))
 
 
-def news_article(a: Article, page_label: str, url: str, paper: str, image: str = "") -> dict:
-    """The page's language is the document's ``lang``, its description the page's one
-    ``<meta name="description">``: they are not written again here."""
+def news_article(a: Article, paper: str, image: str = "") -> dict:
+    """What search engines read of an article (Google's Article data: headline, date, authors,
+    image) and the citation is written from (the paper). The page's language is the
+    document's ``lang``, its URL the canonical link, its description the page's one ``<meta
+    name="description">``; its 版, subtitle, districts and tags are in the page for readers:
+    none is written again here. ``image``: the printed page's scan, or "" (the theme's share
+    card is no picture of this article)."""
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": a.display_title,
-        "url": url,
         "publisher": {"@type": "Organization", "name": paper},
-        "articleSection": page_label,
     }
-    if a.subtitles:
-        data["alternativeHeadline"] = " ".join(a.subtitles)
     if a.date:
         data["datePublished"] = a.date
     names = authors(a)
     if names:
         data["author"] = [{"@type": "Person", "name": n} for n in names]
-    if a.tags:
-        data["keywords"] = ", ".join(a.tags)
-    if a.districts:
-        data["contentLocation"] = [{"@type": "Place", "name": f"北京市{d}"} for d in a.districts]
     if image:
         data["image"] = [image]
     return data
-
-
-def citation(a: Article, page_number: str | None, url: str, paper: str) -> str:
-    """作者. 题名[N]. 报纸名, 出版日期(版次). 链接 — GB/T 7714's form for a newspaper article."""
-    names = authors(a)
-    head = (", ".join(names[:3]) + (", 等" if len(names) > 3 else "") + ". ") if names else ""
-    when = a.date or "出版日期不详"
-    page = f"({page_number})" if page_number else ""
-    return f"{head}{a.display_title}[N]. {paper}, {when}{page}. {url}"
