@@ -899,3 +899,13 @@ def test_a_headline_cut_after_a_place_or_a_verb_wanting_its_object_reads_on():
             "怀柔区总工会召开\n全委会\n")
     titles = [a.title for a in segment_page(text).articles]
     assert titles == ["顺义高丽营镇总工会慰问一线职工", "怀柔区总工会召开全委会"]
+
+
+def test_a_letter_signed_with_its_writers_unit_after_a_box_is_signed_not_bannered():
+    text = ("■ 职工心声\n我与午报的缘分\n我是一名普通的基层工会干事，三年来每天都读午报，\n从中学会了怎样为职工服务。\n"
+            "□首发集团京新收费所 吕明远\n\n"
+            "本报讯（记者 赵强）近日，怀柔区总工会召开全委会，部署全年工作。\n")
+    articles = segment_page(text).articles
+    assert len(articles) == 2
+    assert articles[0].byline.authors == ["吕明远"]
+    assert articles[1].paragraphs[0].startswith("本报讯")

@@ -20,6 +20,7 @@ from sitegen.blocks.furniture import guide_lines, is_page_furniture, weather_lin
 from sitegen.blocks.headline_decision import mark_headlines
 from sitegen.blocks.line import Line, LineKind
 from sitegen.bylines import (
+    boxed_author_line,
     boxed_signature,
     trailing_signature,
     find_credit,
@@ -175,6 +176,8 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         line.text = re.sub(r"^\s*[■□◆●]\s*", "", text)     # its box is typography
     elif (name := boxed_signature(text)) and not is_section_banner(name):
         line.kind = LineKind.AUTHOR            # □苏薇: a signed piece's writer, no banner
+    elif boxed_author_line(text):
+        line.kind = LineKind.AUTHOR            # □首发集团京新收费所 吕文静: the writer, no banner
     elif ARTICLE_PART.match(text):
         line.extra["part_label"] = True        # text of the article it labels, never a banner
     elif _COLUMN_MARK.match(text) or _BRACKETED_BANNER.match(text):

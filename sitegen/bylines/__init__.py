@@ -8,6 +8,7 @@
 """
 
 from sitegen.bylines.parse import (
+    boxed_author_line,
     Byline,
     credit_ending,
     find_credit,
@@ -31,6 +32,7 @@ __all__ = [
     "is_author_line",
     "may_be_unspaced_author_line",
     "parse_author_line",
+    "boxed_author_line",
     "boxed_signature",
     "trailing_signature",
     "parse_credit",

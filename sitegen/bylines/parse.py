@@ -256,7 +256,16 @@ def may_be_unspaced_author_line(line: str) -> bool:
     return _unspaced_author(line) is not None
 
 
+def boxed_author_line(line: str) -> bool:
+    """□ before a writer's unit and name (□首发集团京新收费所 吕文静): a signed piece's
+    writer, as a reader's letter is signed, not a column's banner."""
+    text = line.strip()
+    return text.startswith("□") and is_author_line(text[1:].strip())
+
+
 def parse_author_line(line: str) -> list[str]:
+    if line.strip().startswith("□") and boxed_author_line(line):
+        line = line.strip()[1:].strip()
     m = _AUTHOR_LINE.match(line) or _unspaced_author(line)
     if m is None:
         name = boxed_signature(line)
@@ -317,7 +326,10 @@ def trailing_signature(line: str) -> int | None:
     """Where a □ signature at the end of a line of text starts (…转变。 □乔瑶娟, …《长江日报》） □王铎), or None."""
     m = _BOXED_NAME.search(line.rstrip())
     if m is None or m.start() == len(line) - len(line.lstrip()) or not _a_name(m.group(1)):
-        return None
+        box = line.rfind("□")
+        if box <= 0 or not boxed_author_line(line[box:]):
+            return None
+        m = re.compile(r"□").match(line, box)
     before = line[:m.start()].rstrip()
     # After a sentence, or after the source a reprint cites in brackets (…。（2月6日《长江日报》）).
     return m.start() if before and before[-1] in "。！？!?…”）)》" else None
