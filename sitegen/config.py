@@ -66,7 +66,10 @@ def load_settings(root: Path | str = ".", config_file: Path | str | None = None)
     if not path.exists():
         if config_file:
             raise SitegenError("settings file not found", path)
-        return Settings(root=root)
+        # The folders stand under the root it was asked for, as with a settings file, not
+        # under the directory the command happens to run in.
+        return Settings(root=root, **{attr: root / Settings.__dataclass_fields__[attr].default
+                                      for attr in ("pages_dir", "content_dir", "output_dir")})
     data, text = read_toml(path, "settings file")
     root = path.parent
     paths = data.pop("paths", {}) or {}

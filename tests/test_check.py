@@ -47,3 +47,12 @@ def test_each_problem_is_one_line_naming_the_file(sample_site, tmp_path, capsys)
 def test_without_a_built_site_it_says_so(tmp_path, capsys):
     code, out, err = _check(tmp_path, capsys)
     assert code == 1 and out == [] and len(err) == 1 and "run sitegen build first" in err[0]
+
+
+def test_without_a_settings_file_the_root_asked_for_is_checked_not_the_working_directory(
+        sample_site, tmp_path, capsys, monkeypatch):
+    # Run from a project that has a built site, asked about an empty folder: the empty
+    # folder's (missing) site is what the command speaks of.
+    monkeypatch.chdir(sample_site.parent)
+    code, out, err = _check(tmp_path, capsys)
+    assert code == 1 and out == [] and "run sitegen build first" in err[0]
