@@ -153,6 +153,20 @@ def breakdown(gold: dict, pages: Path, content: Path, scorer, lines: list[str], 
                 print(f"  {k}: {r}")
 
 
+def score_pages(gold: dict, out: Path, checkout: Path, scorer, oracle: bool, json_path: Path | None):
+    """Ingest the generated pages under ``out`` (or write the gold answer, ``oracle``) and
+    score them: (pages, content, the scorer's figures, the per-article lines)."""
+    pages, content = out / "pages", out / "content"
+    if oracle:
+        write_oracle(gold, pages, content, scorer)
+    else:
+        ingest(checkout, pages, content, out)
+    result, lines = verdicts(gold, pages, content, scorer)
+    if json_path:
+        json_path.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    return pages, content, result, lines
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=1)
@@ -170,14 +184,7 @@ def main(argv=None) -> int:
     for sub in ("pages", "content"):
         shutil.rmtree(out / sub, ignore_errors=True)
     gold = generate(a.seed, a.pages, out)
-    pages, content = out / "pages", out / "content"
-    if a.oracle:
-        write_oracle(gold, pages, content, scorer)
-    else:
-        ingest(checkout, pages, content, out)
-    result, lines = verdicts(gold, pages, content, scorer)
-    if a.json:
-        a.json.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    pages, content, result, lines = score_pages(gold, out, checkout, scorer, a.oracle, a.json)
     print(f"heldout3 seed {a.seed}, {a.pages} pages, {result['gold']} articles"
           f"{' (oracle)' if a.oracle else ''}; sitegen {checkout}")
     print("seg_f1={seg_f1} precision={seg_precision} recall={seg_recall} title_acc={title_acc} "

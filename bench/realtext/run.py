@@ -9,7 +9,6 @@ ingest them with a sitegen checkout, score with the shared scorer, and say what 
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 from collections import defaultdict
@@ -18,8 +17,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from heldout3.run import (_share, default_scorer, ingest, load_scorer, missed_line,  # noqa: E402
-                          title_wrong, verdicts, write_oracle)
+from heldout3.run import (_share, default_scorer, load_scorer, missed_line,  # noqa: E402
+                          score_pages, title_wrong)
 from realtext.corpus import load  # noqa: E402
 from realtext.layout import generate  # noqa: E402
 
@@ -145,14 +144,7 @@ def main(argv=None) -> int:
     for sub in ("pages", "content"):
         shutil.rmtree(out / sub, ignore_errors=True)
     gold = generate(arts, a.seed, a.pages, out)
-    pages, content = out / "pages", out / "content"
-    if a.oracle:
-        write_oracle(gold, pages, content, scorer)
-    else:
-        ingest(checkout, pages, content, out)
-    result, lines = verdicts(gold, pages, content, scorer)
-    if a.json:
-        a.json.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    pages, content, result, lines = score_pages(gold, out, checkout, scorer, a.oracle, a.json)
     used = {e["url"] for es in gold["pages"].values() for e in es if e.get("url")}
     print(f"realtext seed {a.seed}, {a.pages} pages, {result['gold']} articles ({len(used)} distinct of "
           f"{len(arts)} in the corpus){' (oracle)' if a.oracle else ''}; sitegen {checkout}")

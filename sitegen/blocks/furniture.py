@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import re
 
-from sitegen.dates.header import header_line
+from sitegen.dates.header import EDITOR_TITLE, header_line
 
-# Who made the page, printed at its foot: 责任编辑 王巍 美术编辑 李娜 / 本版编辑：刘莉. The
-# long titles stand without a separator; a short one (编辑, 校对) needs a colon or a space
-# before the name, so that a sentence starting with the word is not taken.
-_EDITOR_TITLE = r"(?:责任编辑|本版编辑|美术编辑|版式设计|责任校对|(?:编辑|美编|校对|版式|责编|排版|组版|制图)(?=\s*[:：]|\s))"
 _NAMES = r"[\u3400-\u9fff]{2,4}(?:\s*[、，,]\s*[\u3400-\u9fff]{2,4})*"
-_EDITORS = re.compile(rf"^\s*{_EDITOR_TITLE}\s*[:：]?\s*{_NAMES}(?:\s+{_EDITOR_TITLE}\s*[:：]?\s*{_NAMES})*\s*$")
+# Who made the page, printed at its foot: 责任编辑 王巍 美术编辑 李娜 / 本版编辑：刘莉.
+_EDITORS = re.compile(rf"^\s*{EDITOR_TITLE}\s*[:：]?\s*{_NAMES}(?:\s+{EDITOR_TITLE}\s*[:：]?\s*{_NAMES})*\s*$")
 
 
 # The paper's name printed alone over the page (its masthead or running head).

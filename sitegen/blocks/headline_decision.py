@@ -156,31 +156,25 @@ _SETTLED_TEXT = {
 }
 
 
-def _wrapped_quote_headline(lines: list[Line], i: int) -> bool:
-    line = lines[i]
+def _headline_rest(lines: list[Line], i: int) -> str | None:
+    """Why the short line under line ``i``, a break under it, ends a headline that line
+    ``i`` opens, or None: the quote the line opens closes there (…为职工“减压 / 赋能”), or
+    the line reads on into it (工地书屋里的 / 春节, ``reads_on``). Text would end its
+    sentence there; a headline ends its quote, or its phrase."""
     if i + 1 >= len(lines):
-        return False
-    rest = lines[i + 1]
-    after = lines[i + 2] if i + 2 < len(lines) else None
-    text, tail = line.compact, rest.compact
-    return (rest.kind == LineKind.BODY and rest.gap_before == 0 and (after is None or after.gap_before > 0)
-            and text.count("“") == text.count("”") + 1 and tail.count("”") == tail.count("“") + 1
-            and 1 <= len(tail) <= 8 and not re.search(r"[，。；：！？,.;:!?]", text + tail)
-            and 6 <= len(text + tail) <= 40)
-
-
-def _wrapped_headline_rest(lines: list[Line], i: int) -> bool:
-    """A headline's last word or two on a short line of its own (工地书屋里的 / 春节), a
-    break under it: the line reads on into it (``reads_on``), and neither holds a sentence's
-    punctuation."""
-    if i + 1 >= len(lines):
-        return False
+        return None
     line, rest = lines[i], lines[i + 1]
     after = lines[i + 2] if i + 2 < len(lines) else None
     text, tail = line.compact, rest.compact
-    return (rest.kind == LineKind.BODY and rest.gap_before == 0 and (after is None or after.gap_before > 0)
-            and (i == 0 or line.gap_before > 0) and 1 <= len(tail) <= 8 and 4 <= len(text) <= 24
-            and not re.search(r"[，。；：！？,.;:!?、]", text + tail) and reads_on(text, tail) is not None)
+    if rest.kind != LineKind.BODY or rest.gap_before or (after is not None and not after.gap_before) \
+            or not 1 <= len(tail) <= 8:
+        return None
+    if text.count("“") == text.count("”") + 1 and tail.count("”") == tail.count("“") + 1 \
+            and not re.search(r"[，。；：！？,.;:!?]", text + tail) and 6 <= len(text + tail) <= 40:
+        return "its quote closes on the short line under it"
+    if (i == 0 or line.gap_before > 0) and 4 <= len(text) <= 24 and not re.search(r"[，。；：！？,.;:!?、]", text + tail):
+        return reads_on(text, tail)
+    return None
 
 
 def mark_headlines(lines: list[Line]) -> None:
@@ -199,11 +193,10 @@ def mark_headlines(lines: list[Line]) -> None:
         if line.kind != LineKind.BODY:
             open_sentence = False
             continue
-        if not open_sentence and (_wrapped_quote_headline(lines, i) or _wrapped_headline_rest(lines, i)):
-            # A headline whose quote runs onto a short line of its own (…为职工“减压 / 赋能”),
-            # a break under it: text would end its sentence there, a headline ends its quote.
-            for k, why in ((i, "reads on into the short line under it"), (i + 1, "ends the headline above")):
-                lines[k].extra["decision"] = Decision(True, 1, [Evidence("wrapped-quote", 1, why)])
+        rest_why = None if open_sentence else _headline_rest(lines, i)
+        if rest_why is not None:
+            for k, why in ((i, rest_why), (i + 1, "ends the headline above")):
+                lines[k].extra["decision"] = Decision(True, 1, [Evidence("headline-rest", 1, why)])
                 lines[k].kind = LineKind.HEADLINE
             lines[i + 1].extra["headline_rest"] = True
             verse_until = i + 1

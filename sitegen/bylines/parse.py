@@ -264,7 +264,7 @@ def boxed_author_line(line: str) -> bool:
 
 
 def parse_author_line(line: str) -> list[str]:
-    if line.strip().startswith("□") and boxed_author_line(line):
+    if boxed_author_line(line):
         line = line.strip()[1:].strip()
     m = _AUTHOR_LINE.match(line) or _unspaced_author(line)
     if m is None:
@@ -325,14 +325,13 @@ def boxed_signature(line: str) -> str | None:
 def trailing_signature(line: str) -> int | None:
     """Where a □ signature at the end of a line of text starts (…转变。 □乔瑶娟, …《长江日报》） □王铎), or None."""
     m = _BOXED_NAME.search(line.rstrip())
-    if m is None or m.start() == len(line) - len(line.lstrip()) or not _a_name(m.group(1)):
-        box = line.rfind("□")
-        if box <= 0 or not boxed_author_line(line[box:]):
-            return None
-        m = re.compile(r"□").match(line, box)
-    before = line[:m.start()].rstrip()
+    named = m is not None and _a_name(m.group(1))
+    start = m.start() if named else line.rfind("□")
+    if start <= 0 or not (named or boxed_author_line(line[start:])):
+        return None         # no box, or one whose name (or unit and name) is not a writer's
+    before = line[:start].rstrip()
     # After a sentence, or after the source a reprint cites in brackets (…。（2月6日《长江日报》）).
-    return m.start() if before and before[-1] in "。！？!?…”）)》" else None
+    return start if before and before[-1] in "。！？!?…”）)》" else None
 
 
 # A brief is signed in brackets after its last sentence: …凝聚力。（宋萍莹）, （记者 李四）,

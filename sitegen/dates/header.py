@@ -24,7 +24,11 @@ _MAX_WORDS = 2          # section words beside the date: 第4版 工会 2019年1
 # A folio line beside a date also prints the page as a bare number (04 工会 2015年5月16日 星期六)
 # and who edited the page (责编 王巍 美编 李娜); a date whose weekday agrees vouches for both.
 _BARE_PAGE = re.compile(r"(?:^|\s)([0-9０-９]{1,2})(?=\s|$)")
-_FOLIO_CREDIT = re.compile(r"(?:责任编辑|本版编辑|美术编辑|责编|美编|编辑|校对|版式|组版)\s*[:：]?\s*[\u3400-\u9fff]{2,4}(?=\s|$)")
+# Who made the page: 责任编辑 王巍, 美编：李娜. The long titles stand without a separator; a
+# short one (编辑, 校对) needs a colon or a space before the name, so that a sentence starting
+# with the word is not taken.
+EDITOR_TITLE = r"(?:责任编辑|本版编辑|美术编辑|版式设计|责任校对|(?:编辑|美编|校对|版式|责编|排版|组版|制图)(?=\s*[:：]|\s))"
+_FOLIO_CREDIT = re.compile(rf"{EDITOR_TITLE}\s*[:：]?\s*[\u3400-\u9fff]{{2,4}}(?=\s|$)")
 
 
 def _valid(m: re.Match) -> str | None:

@@ -118,6 +118,14 @@ def _take_advertiser(runs: list[HeadlineRun], ad: Body) -> None:
         ad.first = name.position
 
 
+def _opens_report_after(current: Body | None, line: Line) -> bool:
+    """Does ``line`` open a paragraph like a report's first sentence (近日，/ 记者近日从…获悉),
+    after a finished paragraph of a report or of plain text?"""
+    return current is not None and bool(current.lines) and line.gap_before > 0 \
+        and current.start in ("news", "plain", "feature") and sentence_closed(current.lines[-1].text) \
+        and bool(opens_lede(line) or _HEARD_FROM.match(line.compact))
+
+
 def _text_follows(lines: list[Line], pos: int) -> bool:
     following = next_in_text(lines, pos)
     return following is not None and lines[following].kind == LineKind.BODY
@@ -261,17 +269,12 @@ def split_page(lines: list[Line]) -> PageParts:
                     and current.lines[0].extra.get("one_notice") and sentence_closed(current.lines[-1].text):
                 # A classified notice under its heading ends with its last sentence (…声明作废。).
                 close()
-            if in_briefs and current is not None and current.lines and line.gap_before > 0 \
-                    and current.start in ("news", "plain") and sentence_closed(current.lines[-1].text) \
-                    and (opens_lede(line) or _HEARD_FROM.match(line.compact)):
-                # Under a section's banner (工会动态, 简讯) each brief is a paragraph or two: one
-                # that opens like a report's first sentence (连日来，/ 记者近日从…获悉) is the next.
-                close()
-            if current is not None and current.lines and line.gap_before > 0 \
-                    and current.start in ("news", "plain", "feature") and sentence_closed(current.lines[-1].text) \
-                    and (opens_lede(line) or _HEARD_FROM.match(line.compact)) and column_changes(current.lines, lines, pos):
-                # A report's first sentence (近日，…) set at another column width after a
-                # finished one is another piece: an article keeps its column's width.
+            if _opens_report_after(current, line) and (
+                    (in_briefs and current.start != "feature") or column_changes(current.lines, lines, pos)):
+                # A paragraph opening like a report's first sentence (连日来，/ 记者近日从…获悉)
+                # after a finished one is the next piece under a section's banner (工会动态,
+                # 简讯: each brief a paragraph or two), and anywhere when it is set at
+                # another column width: an article keeps its column's width.
                 close()
             if current is not None and current.lines and current.start != "ad" and not current.credits \
                     and bracket_signature(current.lines[-1].text):

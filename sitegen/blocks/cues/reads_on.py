@@ -51,17 +51,19 @@ def reads_on(upper: str, lower: str) -> str | None:
     word = word_across(upper, lower)
     if word is not None:
         return f"the word {word!r} runs on into the next line"
+    up, low = _tags(upper), _tags(lower)
+    last, (first, first_tag) = up[-1][0], low[0]
     # The word standing alone, not the end of a longer one (参与, 合同, 目的).
-    if _tags(upper)[-1][0] in _NEEDS_MORE:
+    if last in _NEEDS_MORE:
         return f"the line ends on {upper[-1]!r}, which needs what follows"
-    if _tags(lower)[0][0] in _HANGS_ON:
+    if first in _HANGS_ON:
         return f"the next line opens on {lower[0]!r}, which hangs on what precedes"
     if _PLACE_END.search(upper) and _BODY_START.match(lower):
         return "the line ends on a place, the next opens on the body it names"
-    if " " not in upper and _tags(upper)[-1][0] in _TAKES_OBJECT and _tags(lower) \
-            and not _tags(lower)[0][1].startswith(_VERB_TAGS):
-        return f"the line ends on {_tags(upper)[-1][0]!r}, which wants its object"
-    if " " not in upper and _ACTOR.search(upper) and not _says_what(upper) and _tags(lower) \
-            and _tags(lower)[0][1].startswith(_VERB_TAGS):
+    if " " in upper:
+        return None             # two phrases side by side: a motto, whole
+    if last in _TAKES_OBJECT and not first_tag.startswith(_VERB_TAGS):
+        return f"the line ends on {last!r}, which wants its object"
+    if _ACTOR.search(upper) and not _says_what(upper) and first_tag.startswith(_VERB_TAGS):
         return "the line names who, the next says what they did"
     return None

@@ -103,8 +103,7 @@ def steady_width(where: Where) -> Evidence | None:
 def _wrapped_width(lines: list[Line]) -> float | None:
     """The column width a run of a body's lines was wrapped at: the median width of the lines
     followed by more of their paragraph; None under three of them."""
-    widths = [visual_width(a.compact) for a, b in zip(lines, lines[1:])
-              if a.kind == LineKind.BODY and b.kind == LineKind.BODY and b.gap_before == 0]
+    widths = [visual_width(lines[k].compact) for k in _wrapped(lines)]
     return statistics.median(widths) if len(widths) >= 3 else None
 
 
