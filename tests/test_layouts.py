@@ -106,3 +106,14 @@ def test_a_stack_of_headline_lines_straight_over_a_byline_heads_the_report():
     assert [a.title for a in articles] == [above_title, title]
     assert articles[1].subtitles == stack[:3]
     assert norm("".join(articles[0].paragraphs)) == norm("".join(above))
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_a_page_saved_double_spaced_segments_as_printed(path):
+    # Some OCR tools leave a blank line after every line of print, so that blank lines no
+    # longer tell a paragraph's end from a line wrap; the page holds the same articles.
+    text = path.read_text(encoding="utf-8")
+    printed = segment_page(text).articles
+    spaced = segment_page(text.replace("\n", "\n\n")).articles
+    assert [(a.title, a.kind) for a in spaced] == [(a.title, a.kind) for a in printed]
+    assert [norm("".join(a.paragraphs)) for a in spaced] == [norm("".join(a.paragraphs)) for a in printed]

@@ -30,6 +30,7 @@ from sitegen.bylines import (
     starts_news_byline,
 )
 from sitegen.ocr import split_doubled_prefix, undouble
+from sitegen.ocr.line_spacing import is_double_spaced, single_spaced
 
 
 # (上接第1版) / (紧接1版) opens a fragment; (下转第4版) / (转4版) ends a part that goes on.
@@ -206,6 +207,7 @@ def _mend_cut_credit(m: re.Match) -> str:
 def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line]:
     """The non-blank lines of a page, typed."""
     lines: list[Line] = []
+    firsts: list[Line] = []            # the first part of each line of the file
     gap = 0
     text = _CUT_CREDIT.sub(_mend_cut_credit, text)
     for number, raw in enumerate(text.split("\n"), start=1):
@@ -215,7 +217,11 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
         parts = _split_ocr_line(raw, number)
         parts[0].gap_before = gap
         gap = 0
+        firsts.append(parts[0])
         lines.extend(_typed(p, known_columns) for p in parts)
+    if is_double_spaced([line.text for line in firsts], [line.gap_before for line in firsts]):
+        for line in firsts:
+            line.gap_before = single_spaced(line.gap_before)
 
     # Doubled headline type wraps like any headline: the line under a doubled one, made of
     # pairs too, is the rest of it even when too short to be told doubled alone (`家家属属`).
