@@ -76,6 +76,19 @@ def test_half_width_marks_in_chinese_text_become_full_width_but_not_in_numbers_o
     assert full_width("Tel: 6352 2410, ext. 3") == "Tel: 6352 2410, ext. 3"
 
 
+
+def test_a_headline_line_of_half_width_marks_alone_is_read():
+    # A headline in doubled type can leave its closing marks on a line of their own
+    # (“咱们对职工就是这么宠 / !”); such a page was lost whole to an error, its articles with it.
+    from sitegen.segmentation import segment_page
+
+    page = ("““咱咱们们对对职职工工,,就就是是这这么么宠宠\n!!””\n\n"
+            "本报讯(记者 王明)近日,区总工会为一线职工送去清凉,把慰问品送到职工手中。\n")
+    articles = segment_page(page).articles
+    assert len(articles) == 1
+    assert articles[0].title.startswith("“咱们对职工，就是这么宠")
+    assert "近日，区总工会为一线职工送去清凉" in "".join(articles[0].paragraphs)
+
 def test_a_number_cut_by_the_column_edge_is_one_number():
     rows = [("日检测人数均达500", 0, False), ("0人以上，扶持新建42", 0, False), ("6家。Yanjing", 0, False), ("Beer", 0, False)]
     assert join_wrapped_lines(rows, width=12) == ["日检测人数均达5000人以上，扶持新建426家。Yanjing Beer"]

@@ -15,7 +15,8 @@ _BRACKETS = re.compile(r"\(([^()]*)\)")
 
 
 def _wide(ch: str) -> bool:
-    return is_cjk(ch) or ch in "“”‘’《》「」『』（）【】、。，；：？！…—"
+    # "" where the mark begins or ends the text: nothing there to make it wide.
+    return bool(ch) and (is_cjk(ch) or ch in "“”‘’《》「」『』（）【】、。，；：？！…—")
 
 
 def full_width(text: str) -> str:
