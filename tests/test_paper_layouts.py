@@ -191,6 +191,27 @@ def test_subheads_marked_numbered_or_plain_keep_a_feature_whole():
         "### 钻研技术 攻克难题", "### 一、传帮带 带出好队伍", "### （二）守护平安"]
 
 
+
+# A case told in sections under long two-phrase subheads, no byline: the section under
+# each goes on naming the case's people, whom no other text of the page names.
+CASE_WITH_SUBHEADS = (
+    "加班不给加班费 职工申请仲裁获支持\n\n"
+    "《劳动法》规定，用人单位安排劳动者延长工作时间的，应当支付不低于工资百分之一百五十的工资报酬。"
+    "郝春梅（化名）在一家物流公司做分拣员，每周工作六天，每天十二小时。\n\n"
+    "仲裁委员会审理后认为，物流公司应当向郝春梅支付加班费，裁决公司支付三万余元。\n\n"
+    "每天工作十二小时 公司说是自愿加班\n\n"
+    "2021年3月，郝春梅入职这家物流公司，双方约定月工资五千元。物流公司称，郝春梅加班是自愿的，"
+    "公司从未安排她加班，因此不应支付加班费。\n\n"
+    "郝春梅拿出了考勤记录和主管在工作群里的排班通知，证明加班是物流公司安排的。\n\n"
+    "丰台区总工会举办职工趣味运动会\n\n"
+    "本报讯（记者 王小明）近日，丰台区总工会在体育中心举办职工趣味运动会，六百余名职工参加。\n")
+
+
+def test_a_long_subhead_whose_section_goes_on_with_the_story_above_keeps_the_case_whole():
+    articles = segment_page(CASE_WITH_SUBHEADS).articles
+    assert [a.title for a in articles] == ["加班不给加班费 职工申请仲裁获支持", "丰台区总工会举办职工趣味运动会"]
+    assert "### 每天工作十二小时 公司说是自愿加班" in articles[0].paragraphs
+
 def test_a_long_line_summing_up_the_report_above_is_its_headline_not_a_subhead():
     text = ("本报讯（记者 王小明）近日，朝阳区总工会为外卖送餐员送去暖心礼包，三百余名外卖送餐员受益。\n"
             "朝阳区总工会为外卖送餐员送上暖心礼包\n"

@@ -25,10 +25,12 @@ from sitegen.bylines import parse_credit, parse_reporter_line
 from sitegen.blocks.cues import Evidence
 from sitegen.ocr.wraps import sentence_closed
 from sitegen.segmentation.bodies import Body, HeadlineRun, PageParts
+from sitegen.segmentation.same_story import story_words
 
 SUBHEAD_MAX = 18        # characters; a subhead is a phrase, shorter than most headlines
 SHORT = 10
 LONG = 15
+STORY_WORDS = 2         # rare words carried across the heading that make one story
 
 
 def _fit(text: str, body: Body) -> float:
@@ -48,7 +50,11 @@ class Subhead:
     folded: bool = True                 # False: weighed, and left a headline
 
 
-def _weigh(run: HeadlineRun, above: Body, below: Body, begun: bool) -> tuple[float, list[Evidence]]:
+def _text(body: Body) -> str:
+    return "".join(line.compact for line in body.lines)
+
+
+def _weigh(run: HeadlineRun, above: Body, below: Body, begun: bool, elsewhere: list[str]) -> tuple[float, list[Evidence]]:
     text = "".join(line.compact for line in run.lines)
     evidence = []
     if _NUMBERED.match(run.lines[0].text) or _NUMBERED.match(run.lines[0].display):
@@ -63,6 +69,10 @@ def _weigh(run: HeadlineRun, above: Body, below: Body, begun: bool) -> tuple[flo
     if len(text) > SHORT and above_fit - below_fit > 0.2:
         evidence.append(Evidence("fits-above", -1.5, f"shares {above_fit:.0%} of its words with the opening of the article above, "
                                                       f"{below_fit:.0%} with the text below: the headline of the article above"))
+    carried = story_words(_text(above), _text(below), elsewhere)
+    if len(carried) >= STORY_WORDS:
+        evidence.append(Evidence("same-story", 1.5, "the text below goes on naming what the text above names, "
+                                                     f"and no other text of the page does: {'、'.join(carried[:4])}"))
     if begun:
         evidence.append(Evidence("article-above", 1, "the text above belongs to an article that has begun"))
     else:
@@ -100,7 +110,7 @@ def fold_subheads(parts: PageParts, furnished_positions: set[int]) -> list[Subhe
     ends_at = {run.position + len(run.lines): run for run in candidates}
     bodies = parts.bodies
     merged: list[Body] = []
-    for body in bodies:
+    for index, body in enumerate(bodies):
         above = merged[-1] if merged else None
         run = ends_at.get(body.first)
         if above is None or run is None or len(run.lines) != 1 or above.last != run.position - 1 \
@@ -114,7 +124,9 @@ def fold_subheads(parts: PageParts, furnished_positions: set[int]) -> list[Subhe
             continue
         begun = above.start in ("news", "feature", "continuation") or above.extra_sections > 0 \
             or above.first in ends_at
-        score, evidence = _weigh(run, above, body, begun)
+        # The page's other pieces: those before (sections folded into ``above`` are in it) and after.
+        elsewhere = [_text(b) for b in merged if b is not above] + [_text(b) for b in bodies[index + 1:]]
+        score, evidence = _weigh(run, above, body, begun, elsewhere)
         if score <= 0:
             found.append(Subhead(above, run.lines[0].number, run.lines[0].display, tuple(evidence), folded=False))
             merged.append(body)
