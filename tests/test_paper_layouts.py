@@ -930,3 +930,27 @@ def test_a_letter_signed_with_its_writers_unit_after_a_box_is_signed_not_bannere
     assert len(articles) == 2
     assert articles[0].byline.authors == ["吕明远"]
     assert articles[1].paragraphs[0].startswith("本报讯")
+
+
+def test_a_photographers_name_alone_on_its_line_under_a_report_is_its_credit():
+    text = ("区总工会举办职工技能大赛\n\n"
+            "本报讯（记者 刘海波）近日，区总工会举办第二届职工技能大赛，四百余名职工报名参赛。\n\n"
+            "大赛设置了电工、焊工等四个项目，共决出一等奖四名。\n\n"
+            "刘海波 摄\n\n"
+            "街道工会为环卫工人送清凉\n\n"
+            "本报讯（记者 张晓丽）连日来，街道工会走访辖区环卫站点，为环卫工人送去防暑用品。\n")
+    articles = segment_page(text).articles
+    assert [a.title for a in articles] == ["区总工会举办职工技能大赛", "街道工会为环卫工人送清凉"]
+    assert articles[0].byline.photographers == ["刘海波"]
+
+
+def test_a_jump_line_under_a_reports_closing_credit_is_the_reports():
+    text = ("区总工会为女职工送健康\n\n"
+            "本报讯（记者 刘海波）近日，区总工会为一线女职工开展健康筛查，三百余名女职工受益。\n\n"
+            "工会负责人表示，今后将把此类活动常态化开展。 （刘海波 摄）\n"
+            "(下转第4版)\n\n"
+            "街道工会为环卫工人送清凉\n\n"
+            "本报讯（记者 张晓丽）连日来，街道工会走访辖区环卫站点，为环卫工人送去防暑用品。\n")
+    articles = segment_page(text).articles
+    assert [a.title for a in articles] == ["区总工会为女职工送健康", "街道工会为环卫工人送清凉"]
+    assert articles[0].continued_to == "第4版"

@@ -132,11 +132,16 @@ _CREDIT_ROLE = re.compile(rf"(本报记者|本报|特约记者|摄影记者|记�
 
 def _photographer_alone(line: str, m: re.Match) -> bool:
     """A photographer's name alone before 摄, set apart from a caption's last sentence
-    (…拍摄笑脸照。许尤文 摄): one name, after the sentence's end, a space before 摄."""
+    (…拍摄笑脸照。许尤文 摄) or on a line of its own under a report (闫长禄 摄, （闫长禄摄）):
+    one name, a space before 摄 or brackets round the two."""
     names = m.group(3).strip()
-    before = line[:m.start(3)].rstrip()
-    return bool(re.fullmatch(rf"{_NAME_CHARS}{{2,4}}", names)) and bool(before) and before[-1] in "。！？”" \
-        and line[m.start(3):m.start(4)].endswith((" ", "\u3000", "\t"))
+    if not re.fullmatch(rf"{_NAME_CHARS}{{2,4}}", names):
+        return False
+    before = line[:m.start("open") if m.group("open") else m.start(3)].strip()
+    spaced = line[m.start(3):m.start(4)].endswith((" ", "\u3000", "\t"))
+    if not before:
+        return spaced or bool(m.group("open"))
+    return before[-1] in "。！？”" and spaced
 
 
 def find_credit(line: str) -> int | None:

@@ -252,6 +252,12 @@ def split_page(lines: list[Line]) -> PageParts:
                     current = caption
                 close()
         else:
+            if current is None and line.extra.get("continued_to") and bodies and bodies[-1].last == pos - 1 \
+                    and bodies[-1].start != "ad":
+                # A report closed by its photo's credit or its signature (…受益。（张亚楠 摄） /
+                # （下转第4版）) still goes on on another page: the jump line is its, not a piece.
+                bodies[-1].add(line, pos)
+                continue
             if current is None and bodies and bodies[-1].last == pos - 1 \
                     and all(ln.kind == LineKind.CREDIT for ln in bodies[-1].lines) \
                     and (_PICTURE_SHOWS.match(line.text) or credit_ending(bodies[-1].lines[-1].text) == "摄影报道"
