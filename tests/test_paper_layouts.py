@@ -954,3 +954,25 @@ def test_a_jump_line_under_a_reports_closing_credit_is_the_reports():
     articles = segment_page(text).articles
     assert [a.title for a in articles] == ["区总工会为女职工送健康", "街道工会为环卫工人送清凉"]
     assert articles[0].continued_to == "第4版"
+
+
+def test_a_subhead_the_column_edge_wrapped_is_one_subhead_and_a_kicker_over_a_headline_is_no_subhead():
+    wrapped = CASE_WITH_SUBHEADS.replace("每天工作十二小时 公司说是自愿加班\n", "每天工作十二小时 公司说是自\n愿加班\n")
+    articles = segment_page(wrapped).articles
+    assert [a.title for a in articles] == ["加班不给加班费 职工申请仲裁获支持", "丰台区总工会举办职工趣味运动会"]
+    assert "### 每天工作十二小时 公司说是自愿加班" in articles[0].paragraphs
+    kicker = ("区总工会为一线职工送清凉\n\n"
+              "本报讯（记者 王小明）近日，区总工会为一线职工送去防暑降温用品。\n\n"
+              "读者来信\n一封来自工地的信\n\n"
+              "尊敬的编辑：我是一名建筑工人，想说说工会为我们做的事。\n")
+    assert [a.title for a in segment_page(kicker).articles] == ["区总工会为一线职工送清凉", "一封来自工地的信"]
+
+
+def test_a_signature_in_brackets_signs_the_answers_above_and_heads_nothing():
+    for signature in ("（北京市正和律师事务所律师 何芳彬）", "（北京市正和律师事务\n所律师 何芳彬）"):
+        text = ("这些劳动权益问题您了解吗\n\n职工问：怀孕后单位要给我调岗降薪，可以吗？\n\n"
+                "律师答：女职工在孕期、产期、哺乳期内，单位不得降低其工资。\n\n" + signature + "\n\n"
+                "本报讯（记者 吴娜琳）近日，海淀区紫竹院街道总工会举办职工职业技能竞赛。\n")
+        qa, report = segment_page(text).articles
+        assert qa.title == "这些劳动权益问题您了解吗" and "何芳彬" in qa.paragraphs[-1]
+        assert report.title is None and report.paragraphs[0].startswith("本报讯")

@@ -179,6 +179,10 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         line.kind = LineKind.AUTHOR            # □苏薇: a signed piece's writer, no banner
     elif boxed_author_line(text):
         line.kind = LineKind.AUTHOR            # □首发集团京新收费所 吕文静: the writer, no banner
+    elif (inner := _BRACKETED_LINE.match(text)) and is_author_line(inner.group(1)):
+        # （北京市正和律师事务所律师 何芳彬）: the answering lawyer or the writer signs the
+        # text above; a headline is never in brackets.
+        line.kind, line.display = LineKind.AUTHOR, inner.group(1).strip()
     elif ARTICLE_PART.match(text):
         line.extra["part_label"] = True        # text of the article it labels, never a banner
     elif _COLUMN_MARK.match(text) or _BRACKETED_BANNER.match(text):
@@ -204,12 +208,26 @@ def _mend_cut_credit(m: re.Match) -> str:
     return "摄影报道\n"       # the credit whole on its line; the line under it left blank, to keep numbering
 
 
+_BRACKETED_LINE = re.compile(r"^[ \t\u3000]*[（(]([^（）()]{4,40})[）)][ \t\u3000]*$")
+# The same signature cut by the column edge (（北京市正和律师事务 / 所律师 何芳彬）).
+_CUT_SIGNATURE = re.compile(r"(?m)^([ \t\u3000]*[（(][^（）()\n]{2,30})\n[ \t\u3000]*([^（）()\n]{1,24}[）)])[ \t\u3000]*$")
+
+
+def _mend_cut_signature(m: re.Match) -> str:
+    whole = m.group(1).rstrip() + m.group(2).strip()
+    inner = _BRACKETED_LINE.match(whole)
+    if inner is None or not is_author_line(inner.group(1)):
+        return m.group(0)
+    return whole + "\n"     # whole on its line; the line under it left blank, to keep numbering
+
+
 def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line]:
     """The non-blank lines of a page, typed."""
     lines: list[Line] = []
     firsts: list[Line] = []            # the first part of each line of the file
     gap = 0
     text = _CUT_CREDIT.sub(_mend_cut_credit, text)
+    text = _CUT_SIGNATURE.sub(_mend_cut_signature, text)
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             gap += 1

@@ -113,6 +113,8 @@ def _paragraphs(body: Body, width: int | None) -> list[str]:
     out: list[str] = []
     section: list[Line] = []
     for line in body.lines:
+        if line.extra.get("subhead_rest"):
+            continue
         if line.extra.get("subhead"):
             out += _section_paragraphs(section, width)
             out.append("### " + clean_headline_spacing(line.display))

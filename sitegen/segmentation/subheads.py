@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from sitegen.segmentation.wording import share
 from sitegen.blocks import opens_lede
+from sitegen.blocks.cues.cohesion import word_across
 from sitegen.bylines import parse_credit, parse_reporter_line
 from sitegen.blocks.cues import Evidence
 from sitegen.ocr.wraps import sentence_closed
@@ -36,7 +37,10 @@ STORY_WORDS = 2         # rare words carried across the heading that make one st
 def _fit(text: str, body: Body) -> float:
     """How much of a heading's wording the opening of a body uses: a headline sums up
     its article's opening, a subhead the section under it."""
-    return share(text, "".join(line.text for line in body.lines if not line.extra.get("subhead"))[:200])
+    return share(text, "".join(line.text for line in body.lines
+                               if not line.extra.get("subhead") and not line.extra.get("subhead_rest"))[:200])
+# （北京市正和律师事务所律师 何芳彬）: a signature in brackets, never a heading.
+_BRACKETED = re.compile(r"^[（(].*[）)]$")
 _BOX = re.compile(r"^\s*[■□●◆▲★]\s*\S")
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．是]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d{1,2}\s*[、.．]|[■□●◆▲★]\s*\S)")
 
@@ -113,13 +117,17 @@ def fold_subheads(parts: PageParts, furnished_positions: set[int]) -> list[Subhe
     for index, body in enumerate(bodies):
         above = merged[-1] if merged else None
         run = ends_at.get(body.first)
-        if above is None or run is None or len(run.lines) != 1 or above.last != run.position - 1 \
+        # Two lines are one subhead only when the column's edge cut a word of it (…但不许诺待 /
+        # 遇不降); a kicker over its headline (读者来信 / 一封来自工地的信) heads an article.
+        if above is None or run is None or len(run.lines) > 2 or above.last != run.position - 1 \
                 or body.start != "plain" or (body.in_column and run.position not in marked) \
                 or (body.credits and not _own_photo_credit(above, body)) or body.signature is not None \
                 or above.start == "ad" or above.signature is not None or above.credits \
                 or not sentence_closed(above.lines[-1].text) or opens_lede(body.lines[0]) \
                 or any(above.first <= p <= body.last and p != run.position for p in furnished_positions) \
-                or len(run.lines[0].compact) > SUBHEAD_MAX:
+                or sum(len(line.compact) for line in run.lines) > SUBHEAD_MAX \
+                or (len(run.lines) == 2 and word_across(run.lines[0].compact, run.lines[1].compact) is None) \
+                or _BRACKETED.match("".join(line.compact for line in run.lines)):
             merged.append(body)
             continue
         begun = above.start in ("news", "feature", "continuation") or above.extra_sections > 0 \
@@ -133,7 +141,13 @@ def fold_subheads(parts: PageParts, furnished_positions: set[int]) -> list[Subhe
             continue
         line = run.lines[0]
         line.extra["subhead"] = True
-        above.lines += [line, *body.lines]
+        if len(run.lines) == 2:
+            # A subhead the column's edge wrapped (公司催促续签合同 但不许诺待 / 遇不降) is one heading.
+            rest = run.lines[1]
+            line.display = line.display.rstrip() + rest.display.strip()
+            line.__dict__.pop("compact", None)
+            rest.extra["subhead_rest"] = True
+        above.lines += [*run.lines, *body.lines]
         above.last = body.last
         above.credits += body.credits
         above.signature = body.signature
