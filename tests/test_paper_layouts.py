@@ -5,6 +5,8 @@ Each page here is text written for the test, laid out as the paper lays out its 
 
 from __future__ import annotations
 
+import pytest
+
 from sitegen.blocks import LineKind, classify_page
 from sitegen.dates.header import printed_header
 from sitegen.segmentation import segment_page
@@ -824,15 +826,17 @@ def _columns(text: str, width: int) -> str:
     return "\n".join(text[k:k + width] for k in range(0, len(text), width))
 
 
-def test_a_reports_opening_set_at_another_column_width_starts_another_piece():
+@pytest.mark.parametrize("widths", [(12, 17), (15, 13)])
+def test_a_reports_opening_set_at_another_column_width_starts_another_piece(widths):
     first = ("本报讯（记者 王小明）近日，朝阳区总工会在望京街道举办职工健步走活动，三百余名职工参加，"
              "沿着绿道走完了八公里的路线。")
     first_more = "活动结束后，区总工会还为参加活动的职工送上了运动水杯和毛巾，大家纷纷表示今后还要多参加这样的活动。"
     second = ("近日，丰台区卢沟桥街道工会为辖区二百余名环卫工人送去防暑降温用品，"
               "包括藿香正气水、清凉油和毛巾等，帮助他们安全度夏。")
     second_more = "街道工会负责人介绍，今年夏天还将在辖区设立十个户外劳动者驿站，方便环卫工人歇脚饮水。"
-    page = ("朝阳职工健步走\n\n" + _columns(first, 12) + "\n\n" + _columns(first_more, 12) + "\n\n"
-            + _columns(second, 17) + "\n\n" + _columns(second_more, 17) + "\n\n卢沟桥街道工会为环卫工人送清凉\n")
+    above, below = widths
+    page = ("朝阳职工健步走\n\n" + _columns(first, above) + "\n\n" + _columns(first_more, above) + "\n\n"
+            + _columns(second, below) + "\n\n" + _columns(second_more, below) + "\n\n卢沟桥街道工会为环卫工人送清凉\n")
     articles = segment_page(page).articles
     assert [a.paragraphs[0][:6] for a in articles] == ["本报讯（记者", "近日，丰台区"]
     assert [a.title for a in articles] == ["朝阳职工健步走", "卢沟桥街道工会为环卫工人送清凉"]

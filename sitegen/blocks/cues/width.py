@@ -118,4 +118,4 @@ def column_changes(text_above: list[Line], lines: list[Line], pos: int) -> bool:
             break
         paragraph.append(lines[k])
     below = _wrapped_width(paragraph)
-    return above is not None and below is not None and abs(above - below) >= 3
+    return above is not None and below is not None and abs(above - below) >= 2
