@@ -980,3 +980,31 @@ def test_a_signature_in_brackets_signs_the_answers_above_and_heads_nothing():
         qa, report = segment_page(text).articles
         assert qa.title == "这些劳动权益问题您了解吗" and "何芳彬" in qa.paragraphs[-1]
         assert report.title is None and report.paragraphs[0].startswith("本报讯")
+
+
+def test_the_papers_own_name_and_a_slash_before_she_are_credits_and_bylines():
+    # Later pages name the paper where older ones say 本报: 劳动午报记者 X; credits read X/摄.
+    text = ("工会为环卫工人送清凉\n\n"
+            "劳动午报讯（记者 王小明）近日，区总工会为环卫工人送去防暑用品。\n\n"
+            "图为活动现场。姚一鸣/摄\n\n"
+            "职工书屋进班组\n\n劳动午报记者 李红\n\n"
+            "连日来，长城地铁运营工会把职工书屋建到班组，方便职工就近借阅。\n\n"
+            "劳动午报记者 赵强/摄\n\n"
+            "街道工会慰问快递小哥\n\n"
+            "本报讯（记者 张晓丽）连日来，街道工会走访辖区快递网点，为快递小哥送去慰问品。\n")
+    articles = segment_page(text).articles
+    assert [a.title for a in articles] == ["工会为环卫工人送清凉", "职工书屋进班组", "街道工会慰问快递小哥"]
+    assert articles[0].byline.photographers == ["姚一鸣"]
+    assert articles[1].byline.reporters == ["李红"] and articles[1].byline.photographers == ["赵强"]
+
+
+def test_a_line_set_apart_by_a_column_break_before_a_particle_is_text():
+    # …工作时间不固定 / (column break) / 的特点，…: no headline is followed by a lone 的.
+    text = ("区总工会为保安员送服务\n\n"
+            "本报讯（记者 钟璐）近日，区总工会为辖区保安员举办心理健康讲座，百余名保安员参加。\n\n"
+            "针对保安员工作时间不固定\n\n"
+            "的特点，工会把服务时间延长到晚上，并开通了线上预约渠道。\n")
+    [article] = segment_page(text).articles
+    assert article.title == "区总工会为保安员送服务"
+    assert any("工作时间不固定的特点，" in p for p in article.paragraphs)
+    assert not any(p.startswith("###") for p in article.paragraphs)

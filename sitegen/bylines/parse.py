@@ -7,6 +7,8 @@ from sitegen.dictionary import tokenizer
 from sitegen.ocr.spacing import is_cjk
 
 _S = r"[ \t\u3000]*"
+# The paper names itself 本报 or, on later pages, by its name: 劳动午报记者 X.
+_OWN_PAPER = r"(?:本报|劳动午报)"
 _NAME_CHARS = r"[\u3400-\u9fff·•]"
 
 # Roles in the order they can appear inside a byline; longer forms first.
@@ -122,12 +124,12 @@ def parse_news_byline(text: str) -> Byline | None:
 _AGENCIES = r"(?:新华社|中新社|中新网|人民网|视觉中国|中工网)"
 _CREDIT = re.compile(
     rf"(?:(?<=[。！？”）)\s])|^){_S}(?P<mark>[□■]{_S})?(?P<open>[（(]{_S})?"
-    rf"((?:(?:本报|特约|{_AGENCIES})?(?:记者|通讯员|摄影记者)?{_S}{_NAME_CHARS}{{2,4}}{_S}){{1,4}}?)"
-    rf"(?:文{_S}[/／]{_S})?(摄{_S}影{_S}报{_S}道|摄)(?(open){_S}[）)])[ \t\u3000]*$"
+    rf"((?:(?:{_OWN_PAPER}|特约|{_AGENCIES})?(?:记者|通讯员|摄影记者)?{_S}{_NAME_CHARS}{{2,4}}{_S}){{1,4}}?)"
+    rf"(?:文{_S}[/／]{_S}|[/／]{_S})?(摄{_S}影{_S}报{_S}道|摄)(?(open){_S}[）)])[ \t\u3000]*$"
 )
 _AGENCY_CREDIT = re.compile(
     rf"(?:(?<=[。！？”）)\s])|^){_S}[（(]?{_S}{_AGENCIES}{_S}发{_S}(?:[（(][^（）()]{{2,16}}[）)])?{_S}[）)]?[ \t\u3000]*$")
-_CREDIT_ROLE = re.compile(rf"(本报记者|本报|特约记者|摄影记者|记者|通讯员|{_AGENCIES})")
+_CREDIT_ROLE = re.compile(rf"({_OWN_PAPER}记者|{_OWN_PAPER}|特约记者|摄影记者|记者|通讯员|{_AGENCIES})")
 
 
 def _photographer_alone(line: str, m: re.Match) -> bool:
@@ -138,7 +140,7 @@ def _photographer_alone(line: str, m: re.Match) -> bool:
     if not re.fullmatch(rf"{_NAME_CHARS}{{2,4}}", names):
         return False
     before = line[:m.start("open") if m.group("open") else m.start(3)].strip()
-    spaced = line[m.start(3):m.start(4)].endswith((" ", "\u3000", "\t"))
+    spaced = line[m.start(3):m.start(4)].endswith((" ", "\u3000", "\t", "/", "／"))     # 姚一鸣/摄
     if not before:
         return spaced or bool(m.group("open"))
     return before[-1] in "。！？”" and spaced
@@ -197,7 +199,8 @@ def parse_credit(text: str) -> tuple[Byline, bool]:
     wrote_too = bool(re.search(rf"文{_S}[/／]{_S}$", inner))      # 文/摄: wrote and photographed
     inner = re.sub(rf"文{_S}[/／]{_S}$", "", inner)
     inner = re.sub(_AGENCIES, "", inner)
-    inner = re.sub(r"本报记者|本报", "记者", inner)
+    inner = re.sub(rf"[/／]{_S}$", "", inner)      # 姚一鸣/摄
+    inner = re.sub(rf"{_OWN_PAPER}记者|{_OWN_PAPER}", "记者", inner)
     b = _split_roles(inner, default_role="photographers")
     names = b.reporters + b.correspondents + b.photographers
     result = Byline(photographers=list(dict.fromkeys(names)))
@@ -280,7 +283,7 @@ def parse_author_line(line: str) -> list[str]:
 
 # A feature's byline on a line of its own: 本报记者 李四 / 文/本报记者 李四 / 本报记者 李四
 # 通讯员 王五 / 文/李四 图/王五. Only roles, names and separators; no credit's 摄 at the end.
-_LINE_ROLE = re.compile(rf"(?:文图|图文|文|图|摄影|摄){_S}[/／]|(?:本报|特约|实习)?{_S}(?:记{_S}者|通{_S}讯{_S}员)|实{_S}习{_S}生")
+_LINE_ROLE = re.compile(rf"(?:文图|图文|文|图|摄影|摄){_S}[/／]|(?:{_OWN_PAPER}|特约|实习)?{_S}(?:记{_S}者|通{_S}讯{_S}员)|实{_S}习{_S}生")
 _LINE_SEPARATORS = re.compile(r"[\s、，,/／]+")
 
 
@@ -304,7 +307,7 @@ def parse_reporter_line(line: str) -> Byline | None:
         return None
     roles = re.sub(rf"(?:文图|图文|文){_S}[/／]", "文/ ", text)
     roles = re.sub(rf"(?:图|摄影|摄){_S}[/／]", "图/ ", roles)
-    roles = re.sub(r"(本报|特约|实习)(?=\s*记\s*者|\s*通\s*讯\s*员)", "", roles)
+    roles = re.sub(rf"({_OWN_PAPER}|特约|实习)(?=\s*记\s*者|\s*通\s*讯\s*员)", "", roles)
     # 摄影/本报记者 刘明: the reporter named after a picture role took the pictures.
     roles = re.sub(rf"图/{_S}(?:记{_S}者|通{_S}讯{_S}员)", "图/ ", roles)
     byline = _split_roles(roles)
@@ -342,7 +345,7 @@ def trailing_signature(line: str) -> int | None:
 # A brief is signed in brackets after its last sentence: …凝聚力。（宋萍莹）, （记者 李四）,
 # （通讯员 王五 赵六）. The names must read as names, so that (下转五版) or (中国) does not.
 _BRACKET_SIGNATURE = re.compile(r"(?<=[。！？!?…”])\s*[（(]([^（()）]{2,30})[）)]\s*$")
-_SIGNATURE_ROLE = re.compile(r"(?:本报|特约|实习)?\s*(?:记\s*者|通\s*讯\s*员|实\s*习\s*生)")
+_SIGNATURE_ROLE = re.compile(rf"(?:{_OWN_PAPER}|特约|实习)?\s*(?:记\s*者|通\s*讯\s*员|实\s*习\s*生)")
 
 
 def bracket_signature(line: str) -> list[str] | None:

@@ -58,7 +58,8 @@ def opens_on_a_particle(text: str) -> bool:
 def runs_on(where: Where) -> Evidence | None:
     if where.nxt is not None and where.nxt.compact[:1] in GOES_ON:
         return Evidence("runs-on", -6, f"the next line opens with {where.nxt.compact[:1]!r}: one sentence")
-    if where.nxt is not None and where.nxt.gap_before == 0 and opens_on_a_particle(where.nxt.compact):
+    # Across a blank line too: a column break falls mid-sentence (…工作时间不固定 / 的特点，…).
+    if where.nxt is not None and opens_on_a_particle(where.nxt.compact):
         return Evidence("runs-on", -6, f"the next line opens with the particle {where.nxt.compact[:1]!r}: one sentence")
     return None
 
