@@ -1008,3 +1008,10 @@ def test_a_line_set_apart_by_a_column_break_before_a_particle_is_text():
     assert article.title == "区总工会为保安员送服务"
     assert any("工作时间不固定的特点，" in p for p in article.paragraphs)
     assert not any(p.startswith("###") for p in article.paragraphs)
+
+
+def test_reporters_named_in_brackets_after_the_last_sentence_are_the_reports():
+    text = ("区总工会举办职工篮球赛\n\n"
+            "本报讯 近日，区总工会举办职工篮球赛，二十支球队参赛。比赛历时五天，最终决出前三名。（记者 王小明 通讯员 李四）\n")
+    [report] = segment_page(text).articles
+    assert report.byline.reporters == ["王小明"] and report.byline.correspondents == ["李四"]

@@ -17,6 +17,7 @@ from sitegen.bylines.parse import (
     parse_author_line,
     boxed_signature,
     bracket_signature,
+    closing_byline,
     trailing_signature,
     parse_credit,
     parse_news_byline,
@@ -27,6 +28,7 @@ from sitegen.bylines.parse import (
 __all__ = [
     "bracket_signature",
     "Byline",
+    "closing_byline",
     "credit_ending",
     "find_credit",
     "is_author_line",

@@ -348,6 +348,15 @@ _BRACKET_SIGNATURE = re.compile(r"(?<=[。！？!?…”])\s*[（(]([^（()）]{
 _SIGNATURE_ROLE = re.compile(rf"(?:{_OWN_PAPER}|特约|实习)?\s*(?:记\s*者|通\s*讯\s*员|实\s*习\s*生)")
 
 
+def closing_byline(line: str) -> Byline | None:
+    """The reporters a report names in brackets after its last sentence (本报讯 近日，…。
+    （记者 王小明）), when the bracket holds their roles; None otherwise."""
+    m = _BRACKET_SIGNATURE.search(line)
+    if m is None or not _SIGNATURE_ROLE.search(m.group(1)):
+        return None
+    return parse_reporter_line(m.group(1))
+
+
 def bracket_signature(line: str) -> list[str] | None:
     """The names a line's closing bracket signs it with, or None."""
     m = _BRACKET_SIGNATURE.search(line)

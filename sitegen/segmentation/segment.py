@@ -11,6 +11,7 @@ from sitegen.blocks.cues.width import column_width
 from sitegen.blocks.lines import EDITORS_NOTE, is_section_banner
 from sitegen.bylines import (
     Byline,
+    closing_byline,
     credit_ending,
     parse_author_line,
     parse_credit,
@@ -153,6 +154,9 @@ def _byline(body: Body) -> Byline:
         parsed = parse_news_byline(head)
         if parsed:
             byline.merge(parsed)
+    text_lines = [line for line in body.lines if line.kind != LineKind.CREDIT]
+    if body.start in ("news", "plain") and not byline.reporters and not byline.correspondents and text_lines:
+        byline.merge(closing_byline(text_lines[-1].text) or Byline())
     if body.credits:
         credit_text = " ".join(c.text.strip() for c in body.credits)
         names, _ = parse_credit(credit_text)
