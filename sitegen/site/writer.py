@@ -4,10 +4,14 @@ The live output folder is never changed by a build: whatever stops a build (an e
 full disk, kill -9), the folder holds the previous site or the new one, whole.
 
 - The staging folder ``.<output>.staging`` is kept between builds: after a switch it holds
-  the previous site. A build first brings it level with the live site (a process of its
-  own walks both folders while this one loads and renders, and hard-links what differs),
-  then replaces the files that changed. A file in staging is never written into, since it
-  may be a link to the live site's: it is unlinked and made anew.
+  the previous site. A build first brings it level with the live site, then replaces the
+  files that changed. The build that switched records the files in which the two folders
+  differ (a day's update: a few thousand of 230,000 at 100,000 articles), and the next
+  build links again only those; without such a record (none kept, or the staging folder
+  touched since: a build cut short, a restored cache) a process of its own walks both
+  folders while this one loads and renders, and hard-links what differs. A file in staging
+  is never written into, since it may be a link to the live site's: it is unlinked and
+  made anew.
 - The switch is one ``renameat2(RENAME_EXCHANGE)`` on Linux (``renamex_np(RENAME_SWAP)`` on
   macOS): the staging and output folders trade names in one step. Elsewhere it is two
   renames with a journal, and a build killed between them has the previous site put back by
@@ -33,6 +37,7 @@ from sitegen.errors import SitegenError
 
 Record = tuple[int, int, int]        # a site file as the cache knows it: (inode, size, mtime_ns)
 
+STAGING_OPEN = "staging-open"         # in the cache folder: the staging folder may differ from its record
 SWAP_JOURNAL = "swap"                 # in the trash folder: which entry holds the previous site mid-swap
 EXCHANGE = True                       # try the one-step exchange (tests turn it off for the two-rename path)
 
@@ -113,6 +118,41 @@ class LiveSite:
         return found
 
 
+class StagingRecord:
+    """What the last build left recorded of the staging folder: the inodes of the two
+    folders after its switch, and the files in which staging (the site before) differs from
+    the live site, whose files the build's cache records (``live_files``). The record is
+    trusted only while the marker file ``marker`` is absent: a build makes it before it
+    changes the staging folder in any way, and only a build that saved its cache (with the
+    new record) takes it away again."""
+
+    def __init__(self, marker: Path, live_files: dict[str, Record] | None = None,
+                 recorded: tuple = ()):
+        self.marker = Path(marker)
+        self.live_files = live_files or {}
+        self.output, self.staging, self.differs = recorded if len(recorded) == 3 else (None, None, ())
+
+    def saved(self) -> tuple:
+        return (self.output, self.staging, self.differs) if self.output is not None else ()
+
+    def describes(self, writer: "SiteWriter") -> bool:
+        if self.output is None or os.path.lexists(self.marker):
+            return False
+        try:
+            return (os.stat(writer.output_dir).st_ino, os.stat(writer.staging).st_ino) == (self.output, self.staging)
+        except OSError:
+            return False
+
+    def open(self) -> None:
+        self.marker.parent.mkdir(parents=True, exist_ok=True)
+        self.marker.touch()
+        self.output = self.staging = None          # nothing recorded now until ``record``
+
+    def close(self) -> None:
+        """The cache holding this record is saved: the record stands for the next build."""
+        self.marker.unlink(missing_ok=True)
+
+
 class SiteWriter:
     """Makes the new site in the staging folder, which is kept between builds: after a
     switch it holds the previous site, and ``start`` brings it level with the live site (a
@@ -139,10 +179,15 @@ class SiteWriter:
             os.makedirs(path, exist_ok=True)
             self._folders.add(path)
 
-    def start(self) -> None:
-        """Begin making the staging folder: level with the live site, or empty for a first build."""
+    def start(self, recorded: "StagingRecord | None" = None) -> None:
+        """Begin making the staging folder: level with the live site, or empty for a first
+        build. ``recorded``: what the last build left recorded of the two folders (see
+        ``record``), used when it still describes them."""
         if self._syncing is not None or self._synced is not None:
             return
+        trusted = recorded is not None and recorded.describes(self)
+        if recorded is not None:
+            recorded.open()               # from here on the staging folder may differ from any record
         if os.path.lexists(self.staging) and not os.path.isdir(self.staging):
             os.unlink(self.staging)
         if not (self.output_dir / "index.html").is_file():
@@ -151,11 +196,69 @@ class SiteWriter:
             self.staging.mkdir(parents=True)
             self._synced = {}
             return
+        if trusted and self._level(recorded.live_files, recorded.differs):
+            return
         self._listing = tempfile.TemporaryFile()
         self._syncing = subprocess.Popen(
             [sys.executable, "-I", "-c", _SYNC, str(self.output_dir), str(self.staging), str(os.getpid())],
             stdin=subprocess.DEVNULL, stdout=self._listing, stderr=subprocess.PIPE)
         crash_point("sync")
+
+    def _level(self, live_files: dict[str, Record], differs: tuple[str, ...]) -> bool:
+        """Bring the staging folder level with the live site from the last build's record:
+        only the files in which the two differ are taken out and linked again. False (the
+        walk is needed) on anything the record did not foresee."""
+        synced = {rel: rec[0] for rel, rec in live_files.items()}
+        live, staging = f"{self.output_dir}/", f"{self.staging}/"
+        emptied = set()
+        try:
+            for n, rel in enumerate(differs):
+                target = staging + rel
+                try:
+                    os.unlink(target)
+                except FileNotFoundError:
+                    pass
+                if rel not in synced:
+                    emptied.add(os.path.dirname(target))
+                    continue
+                try:
+                    os.link(live + rel, target)
+                except FileNotFoundError:
+                    if not os.path.exists(live + rel):    # gone from the live site: made again if need be
+                        del synced[rel]
+                        emptied.add(os.path.dirname(target))
+                        continue
+                    self._folder(os.path.dirname(target))
+                    os.link(live + rel, target)
+                synced[rel] = os.lstat(target).st_ino
+                if n == 0:
+                    crash_point("sync")
+        except OSError:
+            return False
+        for folder in sorted(emptied, key=len, reverse=True):   # a/<id>/ of an article gone, and so on up
+            while folder.startswith(staging):
+                try:
+                    os.rmdir(folder)
+                except OSError:
+                    break
+                folder = os.path.dirname(folder)
+        self._synced = synced
+        return True
+
+    def record(self, records: "StagingRecord") -> None:
+        """After the switch: note in ``records`` in which files the staging folder (the site
+        before) differs from the live one, for the next build's ``_level``."""
+        before = self._synced              # what staging held before this build's changes: the site before
+        try:
+            if before is None or not os.path.isdir(self.staging):
+                return
+            records.output, records.staging = os.stat(self.output_dir).st_ino, os.stat(self.staging).st_ino
+        except OSError:
+            return
+        now = self.files
+        differs = [rel for rel, ino in before.items() if rel not in now or now[rel][0] != ino]
+        differs += [rel for rel in now if rel not in before]
+        records.differs = tuple(sorted(differs))
 
     def _finish_sync(self) -> None:
         if self._syncing is None:
