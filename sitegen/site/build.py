@@ -326,7 +326,11 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
     collecting = gc.isenabled()
     gc.disable()                        # (see _build)
     cache = BuildCache.load(cache_file, articles=False)
-    writer = SiteWriter(output)
+    # What the cache says the live site holds; a file is carried over on its strength only
+    # while it is the very file recorded (a build killed after its switch left other files).
+    live = LiveSite(output, cache.files if cache.output == str(output.resolve()) else {})
+    live.check()
+    writer = SiteWriter(output, live)
     recorded = StagingRecord(Path(settings.cache_dir) / STAGING_OPEN,
                              cache.files if cache.output == str(output.resolve()) else None, cache.staging)
     try:
@@ -357,9 +361,7 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
     # workers' copies.
     gc.disable()
     cache.load_articles(cache_file)
-    # What the cache says the live site holds; a file is carried over on its strength only
-    # while it is the very file recorded (a build killed after its switch left other files).
-    live = writer.live = LiveSite(output, cache.files if cache.output == str(output.resolve()) else {})
+    live = writer.live
     articles = load_articles_cached(content_dir, cache, listing)
     report.articles = len(articles)
     if cache.memo_key == everywhere:

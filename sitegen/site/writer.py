@@ -24,6 +24,7 @@ full disk, kill -9), the folder holds the previous site or the new one, whole.
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import signal
 import stat
@@ -99,8 +100,62 @@ class LiveSite:
         self._root = f"{self.output_dir}/"      # joined as text: pathlib's joins cost more than the stat
         self.records = records or {}
         self._seen: dict[str, Record | None] = {}
+        self._checking: tuple[int, int] | None = None     # the check under way: (pid, pipe)
+        self._odd: dict[str, Record | None] | None = None  # its answer: the files not as recorded
+
+    def check(self) -> None:
+        """Check every recorded file now, in a forked process of its own while the build
+        loads (a stat each: 230,000 at 100,000 articles, a second of this process's time
+        otherwise); ``holds`` then waits for its answer. Where forking is not safe, each
+        file is checked as it is asked for."""
+        from sitegen.parallel import can_fork, die_with_parent
+
+        if not self.records or self._checking is not None or not can_fork():
+            return
+        parent = os.getpid()
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:                          # the child: its answer down the pipe, then gone
+            code = 1
+            try:
+                os.close(read)
+                die_with_parent(parent)
+                data = pickle.dumps(_odd_files(self._root, self.records), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write, "wb") as fh:
+                    fh.write(data)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write)
+        self._checking = (pid, read)
+
+    def _answer(self) -> None:
+        pid, read = self._checking
+        self._checking = None
+        with os.fdopen(read, "rb") as fh:
+            data = fh.read()
+        _, status = os.waitpid(pid, 0)
+        if status == 0 and data:
+            self._odd = pickle.loads(data)    # else each file is checked as it is asked for
+
+    def close(self) -> None:
+        """Stop a check still under way (the build failed)."""
+        if self._checking is not None:
+            pid, read = self._checking
+            self._checking = None
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.close(read)
+            os.waitpid(pid, 0)
 
     def holds(self, rel: str) -> Record | None:
+        if self._checking is not None:
+            self._answer()
+        if self._odd is not None:
+            wanted = self.records.get(rel)
+            return self._odd.get(rel, wanted) if wanted is not None else None
         if rel in self._seen:
             return self._seen[rel]
         found = None
@@ -116,6 +171,22 @@ class LiveSite:
                 pass
         self._seen[rel] = found
         return found
+
+
+def _odd_files(root: str, records: dict[str, Record]) -> dict[str, Record | None]:
+    """The recorded files that are not as recorded: None for one gone or changed, its new
+    record for one copied back with its size and time (see ``_restored``)."""
+    odd: dict[str, Record | None] = {}
+    for rel, wanted in records.items():
+        try:
+            st = os.stat(root + rel)
+        except OSError:
+            odd[rel] = None
+            continue
+        if stat.S_ISREG(st.st_mode) and (st.st_ino, st.st_size, st.st_mtime_ns) == wanted:
+            continue
+        odd[rel] = _record(st) if stat.S_ISREG(st.st_mode) and _restored(st, wanted) else None
+    return odd
 
 
 class StagingRecord:
@@ -280,6 +351,7 @@ class SiteWriter:
     def abort(self) -> None:
         """Stop the walk (the build failed): the staging folder is left as it is, and the
         next build's walk puts it right."""
+        self.live.close()
         if self._syncing is not None:
             self._syncing.kill()
             self._syncing.wait()
