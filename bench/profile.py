@@ -2,6 +2,10 @@
 summed by function.
 
     python bench/profile.py [bench/archives/10000] [--top 25] [--rate 100]
+    python bench/profile.py PROJECT --daily     # the daily update of a built archive instead
+
+``--daily`` adds one issue to a built project (as ``bench/daily.py`` does), profiles the
+rebuild in a fresh process, then takes the issue out again and rebuilds.
 
 Needs py-spy (bench/requirements.txt; falls back to cProfile, which does not see the
 worker processes). Prints each function's share of all samples: "inclusive" counts a
@@ -68,10 +72,34 @@ def main(argv=None) -> int:
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--rate", type=int, default=100, help="samples a second")
     ap.add_argument("--out", type=Path, default=BENCH / "out" / "profile.txt")
+    ap.add_argument("--daily", action="store_true", help="profile the daily update of a built project")
     args = ap.parse_args(argv)
-    for d in ("public", ".sitegen-cache"):
-        shutil.rmtree(args.archive / d, ignore_errors=True)
+    made = []
+    if args.daily:
+        sys.path.insert(0, str(ROOT))
+        from bench.daily import add_issue
+        from sitegen.config import load_settings
+
+        made = add_issue(Path(load_settings(args.archive.resolve()).content_dir))
+    else:
+        for d in ("public", ".sitegen-cache"):
+            shutil.rmtree(args.archive / d, ignore_errors=True)
     build = [sys.executable, str(BENCH / "measure.py"), "build", str(args.archive)]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        report = _profile(args, build)
+    finally:
+        for path in made:
+            path.unlink()
+        if made:
+            subprocess.run(build, check=True, stdout=subprocess.DEVNULL)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(report + "\n", encoding="utf-8")
+    print(report)
+    return 0
+
+
+def _profile(args, build: list[str]) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "stacks.txt"
         if PY_SPY.exists():
@@ -79,6 +107,7 @@ def main(argv=None) -> int:
                             "--output", str(raw), "--", *build], check=True, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
             report = summarise(raw.read_text(encoding="utf-8"), args.top)
+            shutil.copy(raw, args.out.with_suffix(".stacks"))     # for a closer look
         else:
             import pstats
 
@@ -89,10 +118,7 @@ def main(argv=None) -> int:
             with out.open("w") as fh:
                 pstats.Stats(str(stats_file), stream=fh).sort_stats("cumulative").print_stats(args.top)
             report = "cProfile (worker processes not seen)\n" + out.read_text()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(report + "\n", encoding="utf-8")
-    print(report)
-    return 0
+    return report
 
 
 if __name__ == "__main__":

@@ -46,9 +46,14 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="sitegen-parent-watch", daemon=True).start()
 
 
+def can_fork() -> bool:
+    """Whether work may go to forked processes: two cores or more, and one thread here."""
+    return cores() >= 2 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def process_pool(most: int = 8) -> ProcessPoolExecutor | None:
     """A pool of forked workers, or None when working in-process is the safe (or only) way."""
-    if cores() < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if not can_fork():
         return None
     return ProcessPoolExecutor(max_workers=min(cores(), most), mp_context=multiprocessing.get_context("fork"),
                                initializer=die_with_parent, initargs=(os.getpid(),))

@@ -142,6 +142,34 @@ def test_a_killed_rebuild_leaves_one_whole_site_and_the_next_builds_are_right(tm
     assert same(root / "public", clean["A"])
 
 
+@pytest.mark.parametrize("point,left", [("sync", "B"), ("write", "B"), ("before-swap", "B"), ("before-cache", "C"),
+                                        ("before-stamp", "C")])
+def test_a_build_killed_after_bringing_staging_level_from_the_last_builds_record_is_put_right(tmp_path, clean,
+                                                                                              point, left):
+    # After two builds the staging folder is brought level from what the last build recorded
+    # of it, not walked. A build killed after that (making C: B with another edit) has
+    # changed the staging folder without recording it, and the next build (of B again)
+    # must not trust the record: the pages made for C would stand in B's site.
+    root = write_synthetic_project(tmp_path / "project")
+    original = originals(root)
+    build_site(load_settings(root))
+    to_b(root)
+    build_site(load_settings(root))
+    assert same(root / "public", clean["B"])
+    edited = article_file(root, "20200704-haidian")
+    before = edited.read_bytes()
+    edited.write_text(edited.read_text(encoding="utf-8").replace("两区联合培训", "两区再次培训"), encoding="utf-8")
+    assert run(root, point).returncode == -signal.SIGKILL
+    if left == "B":                     # killed before its switch: the site before stands
+        assert same(root / "public", clean["B"])
+    edited.write_bytes(before)  # undone: what the killed build made of it is not wanted
+    build_site(load_settings(root))
+    assert same(root / "public", clean["B"])
+    to_a(root, original)
+    build_site(load_settings(root))
+    assert same(root / "public", clean["A"])
+
+
 @pytest.mark.parametrize("point", ["before-cache", "before-stamp"])
 def test_an_undone_edit_after_a_kill_is_built_even_with_the_old_file_times(tmp_path, clean, point):
     # The site is B, the records still A's, and the content is A again to the byte and the

@@ -14,6 +14,7 @@ import pytest
 
 import sitegen.site.build as build_module
 import sitegen.site.cache as cache_module
+import sitegen.site.writer as writer_module
 from sitegen.config import load_settings
 from sitegen.content import article_to_text, read_article
 from sitegen.site import build_site
@@ -169,3 +170,36 @@ def test_a_damaged_month_in_the_cache_costs_only_a_re_read_of_that_month(tmp_pat
         os.utime(path)                    # every file looks changed: only its bytes say it is not
     build_site(load_settings(project))
     assert reread == []
+
+
+def test_a_rebuild_after_a_rebuild_links_again_only_what_the_last_one_changed(tmp_path, monkeypatch):
+    # The build that switches records in which files the staging folder (the site before)
+    # differs from the live one; the next build links again only those instead of walking
+    # both folders (230,000 files at 100,000 articles), and still gives a clean build's site,
+    # also after a page of the live site was deleted or a stray file put there by hand.
+    walks = []
+    real = writer_module.subprocess.Popen
+
+    def popen(args, **kwargs):
+        if writer_module._SYNC in args:
+            walks.append(args)
+        return real(args, **kwargs)
+
+    monkeypatch.setattr(writer_module.subprocess, "Popen", popen)
+    project = _archive(tmp_path / "project")
+    public = project / "public"
+    build_site(load_settings(project))
+    _add_issue(project / "content", "2022-12-31")
+    build_site(load_settings(project))
+    assert len(walks) == 1                  # no record yet: the staging folder is made by the walk
+    steps = [lambda: _add_issue(project / "content", "2023-01-01"),
+             lambda: next((project / "content").rglob("*-next.md")).unlink(),    # an article's pages go away
+             lambda: ((public / "tag" / "index.html").unlink(), (public / "stray.txt").write_text("x"),
+                      os.utime(sorted((project / "content").rglob("*.md"))[0]))]
+    for n, step in enumerate(steps):
+        step()
+        build_site(load_settings(project))
+        assert len(walks) == 1, n
+        (tmp_path / str(n)).mkdir()
+        assert site_differences(public, _clean_build(project, tmp_path / str(n))) == [], n
+        assert not [p for p in public.rglob("*") if p.is_dir() and not any(p.iterdir())], n

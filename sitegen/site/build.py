@@ -39,7 +39,7 @@ from sitegen.site.redirects import redirect_page, redirect_targets
 from sitegen.site.sitemap import entry as sitemap_entry
 from sitegen.site.sitemap import robots, sitemap_chunks, sitemap_index, urlset
 from sitegen.site.this_day import this_day, this_day_files
-from sitegen.site.writer import LiveSite, SiteWriter, crash_point, recover
+from sitegen.site.writer import STAGING_OPEN, LiveSite, SiteWriter, StagingRecord, crash_point, recover
 from sitegen.templates import make_environment, template_error, theme_dirs
 
 KIND_NAMES = {"news": "消息", "photo": "图片新闻", "column": "专栏", "continuation": "转版", "ad": "广告", "other": "其他"}
@@ -319,14 +319,24 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
         stage("load", t)
         report.seconds = time.monotonic() - t0
         return report
-    # The staging folder starts being brought level with the live site now, in a process of
-    # its own, while this one loads the articles and renders what changed.
-    writer = SiteWriter(output)
-    writer.start()
+    # The staging folder is brought level with the live site first: from what the last build
+    # recorded of the two when that still stands, else by a walk in a process of its own
+    # while this one loads the articles and renders what changed.
+    cache_file = Path(settings.cache_dir) / "build-cache.pickle"
     collecting = gc.isenabled()
+    gc.disable()                        # (see _build)
+    cache = BuildCache.load(cache_file, articles=False)
+    # What the cache says the live site holds; a file is carried over on its strength only
+    # while it is the very file recorded (a build killed after its switch left other files).
+    live = LiveSite(output, cache.files if cache.output == str(output.resolve()) else {})
+    live.check()
+    writer = SiteWriter(output, live)
+    recorded = StagingRecord(Path(settings.cache_dir) / STAGING_OPEN,
+                             cache.files if cache.output == str(output.resolve()) else None, cache.staging)
     try:
+        writer.start(recorded)
         return _build(settings, report, t0, t, stage, writer, everywhere, listing, fingerprint, stamp, progress,
-                      changed, preview)
+                      changed, preview, cache, recorded)
     except BaseException:
         writer.abort()
         raise
@@ -337,7 +347,7 @@ def build_site(settings: Settings, progress: bool = False, changed: set[Path] | 
 
 def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, writer: SiteWriter, everywhere: str,
            listing: Listing, fingerprint: str, stamp: Path, progress: bool, changed: set[Path] | None,
-           preview: bool) -> BuildReport:
+           preview: bool, cache: BuildCache, recorded: StagingRecord) -> BuildReport:
     from sitegen.ingest.store import load_redirects
     from sitegen.search import search_files
 
@@ -350,10 +360,8 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
     # made, and they are then set aside (gc.freeze) from its walks and from the forked
     # workers' copies.
     gc.disable()
-    cache = BuildCache.load(cache_file)
-    # What the cache says the live site holds; a file is carried over on its strength only
-    # while it is the very file recorded (a build killed after its switch left other files).
-    live = writer.live = LiveSite(output, cache.files if cache.output == str(output.resolve()) else {})
+    cache.load_articles(cache_file)
+    live = writer.live
     articles = load_articles_cached(content_dir, cache, listing)
     report.articles = len(articles)
     if cache.memo_key == everywhere:
@@ -519,8 +527,11 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
     cache.slugs, cache.places, cache.memo_key = dict(urls.SLUGS), dict(PLACE_DISTRICTS), everywhere
     cache.files = dict(writer.files)
     cache.output = str(output.resolve())
+    writer.record(recorded)
+    cache.staging = recorded.saved()
     if changed is None:
         cache.save(cache_file)          # a preview server keeps it in memory between its builds
+        recorded.close()                # the next build may trust the record
     else:
         cache.remember(cache_file)
     crash_point("before-stamp")

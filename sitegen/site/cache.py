@@ -50,13 +50,18 @@ class BuildCache:
     slugs: dict[str, str] = field(default_factory=dict)
     places: dict[str, tuple[str, ...]] = field(default_factory=dict)
     memo_key: str = ""
+    # What the build that saved this cache recorded of its staging folder (writer.StagingRecord).
+    staging: tuple = ()
 
     # What each folder's file held when loaded: folder → its entries, so that only a folder
     # whose articles changed is written again.
     loaded: dict[str, tuple] = field(default_factory=dict, repr=False)
+    shards_read: bool = field(default=False, repr=False)
 
     @classmethod
-    def load(cls, path: Path) -> "BuildCache":
+    def load(cls, path: Path, articles: bool = True) -> "BuildCache":
+        """The cache saved at ``path``; with ``articles=False`` without the articles and
+        bodies (``load_articles`` reads them), which are most of it."""
         # A preview server builds again and again in one process: keep the cache in memory
         # as long as the file on disk is the one this process wrote.
         remembered = _MEMORY.get(str(path))
@@ -70,8 +75,14 @@ class BuildCache:
                 cache = cls(**data["cache"])
         except Exception:     # missing or damaged: only a slower build
             pass
-        cache._load_shards(path.parent / SHARDS)
+        if articles:
+            cache.load_articles(path)
         return cache
+
+    def load_articles(self, path: Path) -> None:
+        if not self.shards_read:
+            self.shards_read = True
+            self._load_shards(path.parent / SHARDS)
 
     def _load_shards(self, folder: Path) -> None:
         try:
@@ -82,7 +93,9 @@ class BuildCache:
         for name in names:
             try:
                 with open(name, "rb") as fh:
-                    version, shard_rules, where, entries, html = marshal.load(fh)
+                    # Read whole, then parsed: marshal.load on the file itself reads it in
+                    # small pieces (2.7 s against 0.6 s for 100,000 articles' files).
+                    version, shard_rules, where, entries, html = marshal.loads(fh.read())
             except Exception:   # damaged or from another Python: that folder's articles are read again
                 continue
             if version != VERSION or shard_rules != rules:
@@ -138,10 +151,11 @@ class BuildCache:
 
     def remember(self, path: Path) -> None:
         """Keep this cache in memory for this process's next build (while the file stands)."""
+        self.shards_read = True           # its articles are the ones this build read
         _MEMORY[str(path)] = (_stamp(path), self)
 
 
-_IN_SHARDS = {"articles", "digests", "derived", "bodies", "loaded"}
+_IN_SHARDS = {"articles", "digests", "derived", "bodies", "loaded", "shards_read"}
 _FIELD_NAMES = tuple(f.name for f in fields(Article))
 
 

@@ -196,40 +196,43 @@ def build_model(articles: list[Article]) -> SiteModel:
     district_slugs = {d: DISTRICT_SLUGS[d] for d in DISTRICT_ORDER if d in DISTRICT_SLUGS}
     district_slugs |= urls.unique_slugs((district_names | set(DISTRICT_ORDER)) - set(district_slugs),
                                         reserved={slug: name for name, slug in district_slugs.items()})
+    # The archive sorted newest first once: each district's, tag's and person's articles are
+    # taken from it in that order (the same order sorting each list would give, as sorting
+    # keeps ties in file order), not sorted again list by list.
+    newest = _newest_first(articles)
     by_district = defaultdict(list)
-    for a in articles:
+    for a in newest:
         for d in dict.fromkeys(a.districts):
             by_district[d].append(a)
     districts = []
     for name in DISTRICT_ORDER + sorted(district_names - set(DISTRICT_ORDER)):
         slug = district_slugs[name]
-        districts.append(Group(name, slug, urls.district(slug), _newest_first(by_district[name])))
+        districts.append(Group(name, slug, urls.district(slug), by_district[name]))
 
     tag_slugs = urls.unique_slugs([t for a in articles for t in a.tags])
     by_tag = defaultdict(list)
-    for a in articles:
+    for a in newest:
         for t in dict.fromkeys(a.tags):
             by_tag[t].append(a)
-    tags = [Group(t, tag_slugs[t], urls.tag(tag_slugs[t]), _newest_first(arts)) for t, arts in by_tag.items()]
+    tags = [Group(t, tag_slugs[t], urls.tag(tag_slugs[t]), arts) for t, arts in by_tag.items()]
     tags.sort(key=lambda g: (-len(g.articles), g.slug))
 
     by_person: dict[str, Group] = {}
-    listed: set[tuple[str, int]] = set()
-    person_slugs = urls.unique_slugs([n for a in articles for names in a.people.values() for n in names])
-    for a in articles:
-        for role, names in a.people.items():
-            for n in names:
-                g = by_person.setdefault(n, Group(n, person_slugs[n], urls.person(person_slugs[n])))
-                if (n, id(a)) not in listed:
-                    listed.add((n, id(a)))
+    roles = tuple(ROLES.items())
+    person_slugs = urls.unique_slugs([n for a in articles for field_, _ in roles for n in getattr(a, field_)])
+    for a in newest:
+        for field_, role in roles:
+            for n in getattr(a, field_):
+                g = by_person.get(n)
+                if g is None:
+                    g = by_person[n] = Group(n, person_slugs[n], urls.person(person_slugs[n]))
+                if not g.articles or g.articles[-1] is not a:     # a person in two roles is listed once
                     g.articles.append(a)
-                g.roles.add(ROLES[role])
+                g.roles.add(role)
     people = sorted(by_person.values(), key=lambda g: (-len(g.articles), g.slug))
-    for g in people:
-        g.articles = _newest_first(g.articles)
 
     return SiteModel(
-        articles=_newest_first(articles),
+        articles=newest,
         issues=issue_list,
         page_of=page_of,
         districts=districts,
