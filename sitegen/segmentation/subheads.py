@@ -39,8 +39,6 @@ def _fit(text: str, body: Body) -> float:
     its article's opening, a subhead the section under it."""
     return share(text, "".join(line.text for line in body.lines
                                if not line.extra.get("subhead") and not line.extra.get("subhead_rest"))[:200])
-# （北京市正和律师事务所律师 何芳彬）: a signature in brackets, never a heading.
-_BRACKETED = re.compile(r"^[（(].*[）)]$")
 _BOX = re.compile(r"^\s*[■□●◆▲★]\s*\S")
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．是]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d{1,2}\s*[、.．]|[■□●◆▲★]\s*\S)")
 
@@ -126,8 +124,7 @@ def fold_subheads(parts: PageParts, furnished_positions: set[int]) -> list[Subhe
                 or not sentence_closed(above.lines[-1].text) or opens_lede(body.lines[0]) \
                 or any(above.first <= p <= body.last and p != run.position for p in furnished_positions) \
                 or sum(len(line.compact) for line in run.lines) > SUBHEAD_MAX \
-                or (len(run.lines) == 2 and word_across(run.lines[0].compact, run.lines[1].compact) is None) \
-                or _BRACKETED.match("".join(line.compact for line in run.lines)):
+                or (len(run.lines) == 2 and word_across(run.lines[0].compact, run.lines[1].compact) is None):
             merged.append(body)
             continue
         begun = above.start in ("news", "feature", "continuation") or above.extra_sections > 0 \
