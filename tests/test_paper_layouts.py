@@ -1015,3 +1015,53 @@ def test_reporters_named_in_brackets_after_the_last_sentence_are_the_reports():
             "本报讯 近日，区总工会举办职工篮球赛，二十支球队参赛。比赛历时五天，最终决出前三名。（记者 王小明 通讯员 李四）\n")
     [report] = segment_page(text).articles
     assert report.byline.reporters == ["王小明"] and report.byline.correspondents == ["李四"]
+
+
+def test_a_writer_who_took_the_pictures_too_is_a_bylines_reporter_before_or_after_the_name():
+    for line in ("本报记者 孙明 文/图", "文/图 本报记者 孙明", "本报记者 孙明/文"):
+        page = f"""\
+老师傅的新课堂
+{line}
+
+清晨六点，车间里的灯已经亮了。孙师傅把新来的三名徒弟叫到机床前，一边
+操作一边讲解要领。
+"""
+        [article] = segment_page(page).articles
+        assert article.title == "老师傅的新课堂", line
+        assert article.byline.reporters == ["孙明"], line
+
+
+COLUMN_BYLINE_OVER_HEADLINE = """\
+■心灵驿站
+文/图 周小禾
+父亲的工具箱
+父亲的工具箱里装着大大小小的扳手，每一把都被他擦得锃亮。他常说，工具
+是干活人的脸面，马虎不得。
+那年冬天，我第一次跟着他去工地，才知道这些扳手有多沉。
+
+本报讯（记者 王小明）近日，朝阳区总工会为一线职工送去了防寒用品。
+朝阳区总工会送温暖
+"""
+
+
+def test_a_byline_printed_over_its_pieces_headline_is_that_pieces_byline_not_a_piece():
+    page = segment_page(COLUMN_BYLINE_OVER_HEADLINE)
+    column, report = page.articles
+    assert column.title == "父亲的工具箱"
+    assert column.byline.authors == ["周小禾"] or column.byline.reporters == ["周小禾"]
+    assert column.paragraphs[-1].startswith("那年冬天")
+    assert report.title == "朝阳区总工会送温暖"
+
+
+def test_a_headline_naming_its_subject_before_a_colon_with_quoted_words_after_it_is_a_headline():
+    page = """\
+本报记者 赵刚
+
+在顺义区的一家物流公司，李青已经干了十五年快递员。十五年里，他送出的包裹
+超过五十万件，没有一次投诉。
+同事们都说，李青有一本“活地图”，哪条胡同几号门，他闭着眼都能找到。
+
+李青：把“小事”做成“大事”
+"""
+    [article] = segment_page(page).articles
+    assert article.title == "李青：把“小事”做成“大事”"

@@ -285,6 +285,9 @@ def parse_author_line(line: str) -> list[str]:
 # 通讯员 王五 / 文/李四 图/王五. Only roles, names and separators; no credit's 摄 at the end.
 _LINE_ROLE = re.compile(rf"(?:文图|图文|文|图|摄影|摄){_S}[/／]|(?:{_OWN_PAPER}|特约|实习)?{_S}(?:记{_S}者|通{_S}讯{_S}员)|实{_S}习{_S}生")
 _LINE_SEPARATORS = re.compile(r"[\s、，,/／]+")
+_BOTH_ROLES = rf"(?:文{_S}[/／·、]{_S}图|图{_S}[/／·、]{_S}文)"
+_BOTH_ROLES_FIRST = re.compile(rf"^{_BOTH_ROLES}{_S}[/／:：]?{_S}")
+_BOTH_ROLES_LAST = re.compile(rf"{_S}(?:{_BOTH_ROLES}|[/／]{_S}文)$")
 
 
 def parse_reporter_line(line: str) -> Byline | None:
@@ -293,6 +296,12 @@ def parse_reporter_line(line: str) -> Byline | None:
     text = line.strip().lstrip("■□◆●")      # ■文/本报记者 李四: a box marks the byline
     if re.fullmatch(r"[（(].*[）)]", text):
         text = text[1:-1].strip()
+    # 文/图 本报记者 李四, 本报记者 李四 文/图: one writer took the pictures too. Read as 文/,
+    # the role that names the writer; after the names it is moved before them.
+    text = _BOTH_ROLES_FIRST.sub("文/", text)
+    both_last = _BOTH_ROLES_LAST.search(text)
+    if both_last:
+        text = "文/" + text[:both_last.start()].strip()
     if not _LINE_ROLE.match(text) or re.search(r"摄(影|影报道)?$", text) or len(text) > 40:
         return None
     names: list[str] = []

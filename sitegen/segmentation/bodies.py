@@ -327,3 +327,22 @@ def mend_broken_paragraphs(parts: PageParts, width: int | None) -> None:
         prev.credits += nxt.credits
         parts.runs.remove(run)
         parts.bodies.remove(nxt)
+
+
+def join_bylines_over_headlines(parts: PageParts) -> None:
+    """A byline printed over its piece's headline (■栏目 / 文/图 张三 / 母亲的缝纫机 /
+    text…) opens nothing by itself: with the headline straight under it and text straight
+    under the headline, it is the byline of that text, which is a feature."""
+    run_at = {run.position: run for run in parts.runs}
+    starts = {b.first: b for b in parts.bodies}
+    for byline in list(parts.bodies):
+        if byline.start != "feature" or len(byline.lines) > 2 \
+                or not all(ln.kind == LineKind.BYLINE for ln in byline.lines):
+            continue
+        run = run_at.get(byline.last + 1)
+        nxt = starts.get(run.position + len(run.lines)) if run is not None else None
+        if nxt is None or nxt.start != "plain" or nxt.lines[0].gap_before > 1:
+            continue
+        nxt.lines[:0] = byline.lines        # its position stays the text's: the headline stands over the text
+        nxt.start = "feature"
+        parts.bodies.remove(byline)

@@ -22,7 +22,7 @@ from sitegen.bylines import (
 from sitegen.markdown import ESCAPED_LEAD
 from sitegen.ocr.spacing import clean_headline_spacing
 from sitegen.ocr.wraps import join_wrapped_lines
-from sitegen.segmentation.bodies import Body, Furniture, mend_broken_paragraphs, split_page
+from sitegen.segmentation.bodies import Body, Furniture, join_bylines_over_headlines, mend_broken_paragraphs, split_page
 from sitegen.segmentation.headlines import attach_headlines, choose_title, headline_texts, score_runs
 from sitegen.segmentation.stacks import split_crowded_runs, split_shared_runs
 from sitegen.segmentation.two_headlines import split_two_headed_bodies
@@ -184,6 +184,7 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
     width = column_width(lines)
     parts = split_page(lines)
     mend_broken_paragraphs(parts, width)
+    join_bylines_over_headlines(parts)
     # Sections under subheads join their article first, so that its headline is matched
     # against the whole of it.
     subheads = fold_subheads(parts, {f.position for f in parts.columns} | {f.position for f in parts.authors})

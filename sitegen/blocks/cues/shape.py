@@ -58,7 +58,9 @@ def headline_shaped(line: Line, where_headlines_stand: bool = False) -> bool:
         # What follows the colon may be their own words, a clause or two (姚妮萍：只要职工
         # 需要，我就在); a sentence of text runs longer.
         left, colon, right = inner.partition("：") if "：" in inner else inner.partition(":")
-        if colon and 2 <= len(left) <= 14 and len(right) >= 4 and not re.search(r"[：:]", right):
+        # The phrase after the colon is measured with its quotes (王晶：把“不可能”变成“能”).
+        said = re.split(r"[：:]", text, maxsplit=1)[-1]
+        if colon and 2 <= len(left) <= 14 and len(said) >= 4 and not re.search(r"[：:]", right):
             inner = left + right
             clauses = re.split(r"[，,]", right)
             if len(clauses) == 2 and len(text) <= 24 and all(len(c) >= 3 for c in clauses):
