@@ -1065,3 +1065,43 @@ def test_a_headline_naming_its_subject_before_a_colon_with_quoted_words_after_it
 """
     [article] = segment_page(page).articles
     assert article.title == "李青：把“小事”做成“大事”"
+
+
+PHOTO_ROW = """\
+本报讯（记者 王小明）近日，朝阳区总工会走访辖区
+快递企业，为一线快递员送去
+棉手套和热饮。
+朝阳区总工会慰问快递员
+
+◀工会干部为环卫工人
+送上热姜茶
+
+▲职工在驿站里休息
+
+为一线职工发放防寒物资
+
+▶社区工会开展健康义诊
+
+瞬瞬间间定定格格
+本报讯（记者 李红）日前，海淀区总工会举办
+职工书法比赛，两百余名职工参赛。
+海淀区总工会举办职工书法比赛
+"""
+
+
+def test_a_row_of_captioned_photos_under_one_doubled_title_is_one_photo_article():
+    page = segment_page(PHOTO_ROW)
+    titles = [a.title for a in page.articles]
+    assert titles == ["朝阳区总工会慰问快递员", "瞬间定格", "海淀区总工会举办职工书法比赛"]
+    photos = page.articles[1]
+    assert photos.kind == "photo"
+    assert [p[:5] for p in photos.paragraphs] == ["◀工会干部", "▲职工在驿", "为一线职工", "▶社区工会"]
+    assert page.articles[0].paragraphs[-1].endswith("热饮。")
+
+
+def test_captions_pointing_at_their_photos_are_one_photo_article_without_a_title_and_no_banner():
+    page = segment_page(PHOTO_ROW.replace("瞬瞬间间定定格格\n", ""))
+    kinds = [a.kind for a in page.articles]
+    assert kinds == ["news", "photo", "news"]
+    assert page.articles[1].column is None
+    assert page.articles[1].paragraphs[1].startswith("▲职工在驿站")

@@ -56,6 +56,9 @@ _ISSUER = re.compile(r"[\u4e00-\u9fff（）()]{2,24}(?:总工会|工会|委员�
 _WANTED = re.compile(r"^\s*(?:高薪)?\s*(?:诚\s*聘|招\s*聘|急\s*聘|招\s*工|转\s*让|出\s*租|求\s*购)\s*$")
 _BOX_MARKS = "■□◆◇●▲★☆"
 _COLUMN_MARK = re.compile(rf"^\s*[{_BOX_MARKS}]\s*\S")
+# A caption points at its photo in a row of photos (◀左图 ▲上图 ▶右图 ▼下图). ▲ boxes a
+# banner too, but a banner's name is short: a caption says what the picture shows.
+_POINTER = re.compile(r"^\s*(?:[◀▶▼◄►▽◁▷]|▲(?=\s*\S{6}))")
 _BRACKETED_BANNER = re.compile(r"^\s*[【\[［〔]\s*[\u4e00-\u9fff]{2,8}\s*[】\]］〕]\s*$")     # 【简讯】
 _CREDIT_LEAD = re.compile(r"^\s*(本报记者|记者|通讯员|本报通讯员|摄影记者)(\s*[\u3400-\u9fff]{2,4})+\s*$")
 _SENTENCE_END = ("。", "！", "？", "!", "?", "”", "」", "』", "…", "）")
@@ -183,6 +186,8 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         # （北京市正和律师事务所律师 何芳彬）: the answering lawyer or the writer signs the
         # text above; a headline is never in brackets.
         line.kind, line.display = LineKind.AUTHOR, inner.group(1).strip()
+    elif _POINTER.match(text):
+        line.extra["pointer"] = True           # a photo's caption: text or a headline-shaped line, no banner
     elif ARTICLE_PART.match(text):
         line.extra["part_label"] = True        # text of the article it labels, never a banner
     elif _COLUMN_MARK.match(text) or _BRACKETED_BANNER.match(text):

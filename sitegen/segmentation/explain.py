@@ -13,7 +13,8 @@ from sitegen.segmentation.bodies import Body, HeadlineRun, PageParts
 from sitegen.segmentation.headlines import headline_texts
 
 _OPENS = {"news": "a report's opening (讯/电)", "feature": "a byline line", "continuation": "a 上接 marker",
-          "ad": "an advertisement", "plain": "plain text after a headline or a closed piece"}
+          "ad": "an advertisement", "plain": "plain text after a headline or a closed piece",
+          "photos": "a row of photo captions (headline-shaped lines fitting no body) beside their title"}
 
 
 def _short(text: str, n: int = 24) -> str:
@@ -52,7 +53,10 @@ def explain_page(lines: list[Line], parts: PageParts, attached: dict[int, list[H
     for sub in subheads:
         weighed = "; ".join(map(str, sub.evidence))
         if sub.folded:
-            out.append(f"  line {sub.line_number}: subhead {sub.text!r} inside body {bodies.index(sub.article) + 1} ({weighed})")
+            # The body that holds the subhead now: a body two headlines shared was cut in two since.
+            holder = next((i for i, b in enumerate(bodies) if any(ln.number == sub.line_number for ln in b.lines)), None)
+            inside = f"inside body {holder + 1}" if holder is not None else "folded, then left out of every body"
+            out.append(f"  line {sub.line_number}: subhead {sub.text!r} {inside} ({weighed})")
         else:
             out.append(f"  line {sub.line_number}: {sub.text!r} weighed as a subhead and left a headline ({weighed})")
 

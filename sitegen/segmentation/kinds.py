@@ -18,6 +18,8 @@ def article_kind(body: Body, signed: bool, titled: bool = True, opens_page: bool
         return body.start
     if body.start == "news":
         return "news"
+    if body.start == "photos":
+        return "photo"
     reported = body.start == "feature" or (body.signature is not None and body.signature.kind == LineKind.BYLINE)
     if reported and not body.in_column:
         return "news"

@@ -22,12 +22,13 @@ from sitegen.bylines import (
 from sitegen.markdown import ESCAPED_LEAD
 from sitegen.ocr.spacing import clean_headline_spacing
 from sitegen.ocr.wraps import join_wrapped_lines
-from sitegen.segmentation.bodies import Body, Furniture, join_bylines_over_headlines, mend_broken_paragraphs, split_page
+from sitegen.segmentation.bodies import Body, Furniture, HeadlineRun, join_bylines_over_headlines, mend_broken_paragraphs, split_page
 from sitegen.segmentation.headlines import attach_headlines, choose_title, headline_texts, score_runs
 from sitegen.segmentation.stacks import split_crowded_runs, split_shared_runs
 from sitegen.segmentation.two_headlines import split_two_headed_bodies
 from sitegen.segmentation.subheads import fold_subheads
 from sitegen.segmentation.kinds import article_kind
+from sitegen.segmentation.photo_groups import caption_paragraphs, gather_photo_groups, place_photo_groups
 from sitegen.blocks.cues.continuity import MARKER_TO
 
 _FROM = re.compile(r"[（(]\s*[上紧]\s*接\s*(?:第\s*)?(\S{1,4}?)\s*版\s*[）)]")
@@ -111,6 +112,8 @@ def _marker_page(pattern: re.Pattern, text: str) -> str | None:
 
 def _paragraphs(body: Body, width: int | None) -> list[str]:
     """The body's paragraphs; a subhead folded into it is a ``###`` heading between them."""
+    if body.start == "photos":
+        return caption_paragraphs(body)
     out: list[str] = []
     section: list[Line] = []
     for line in body.lines:
@@ -204,6 +207,28 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
         parts.bodies = bodies = split
         scores = {} if explain else None
         attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores)
+    fits: dict | None = None
+
+    def fit(run: HeadlineRun, i: int | None) -> float:
+        nonlocal fits
+        if fits is None:
+            fits = score_runs(bodies, parts.runs, _districts_named, banners)
+        k = next(k for k, r in enumerate(parts.runs) if r is run)
+        if i is not None:
+            return fits.get((k, i), 0.0)
+        return max((s for (kk, _), s in fits.items() if kk == k), default=0.0)
+
+    groups = gather_photo_groups(bodies, parts.runs, attached, loose_runs,
+                                 [f.position for f in parts.columns] + [f.position for f in parts.authors], fit)
+    if groups:
+        old_bodies, old_runs = bodies, parts.runs
+        bodies, parts.runs, attached, loose_runs = place_photo_groups(bodies, parts.runs, attached, loose_runs, groups)
+        parts.bodies = bodies
+        if scores:
+            run_at = {id(r): k for k, r in enumerate(parts.runs)}
+            body_at = {id(b): i for i, b in enumerate(bodies)}
+            scores = {(run_at[id(old_runs[k])], body_at[id(old_bodies[i])]): v for (k, i), v in scores.items()
+                      if id(old_runs[k]) in run_at}
 
     column_of: dict[int, str] = {}
     residue: list[tuple[int, str]] = []
