@@ -1105,3 +1105,37 @@ def test_captions_pointing_at_their_photos_are_one_photo_article_without_a_title
     assert kinds == ["news", "photo", "news"]
     assert page.articles[1].column is None
     assert page.articles[1].paragraphs[1].startswith("▲职工在驿站")
+
+
+NARROW_REPORT_THEN_WIDE_PIECE = """\
+本报讯（记者 王小明）近日，朝阳区总
+工会在望京街道开展职工健步走
+活动，三百余名职工参加。活动
+沿途设置了五个打卡点，职工每
+到一处都能领到一份小礼品。参
+加活动的职工表示，这样的活动
+既锻炼了身体，又增进了同事之
+间的感情，希望工会多多组织。
+据了解，朝阳区总工会今年还将
+举办羽毛球、乒乓球等比赛，丰
+富职工的业余文化生活。
+
+望京职工健步走活动热闹举行
+
+
+
+天还没亮，王师傅已经把车开出了车库，检查
+胎压、擦拭车窗、试一试暖风，这一套动作他
+做了整整二十年。二十年里，他开过的公交车
+换了四代，线路改了三回，可他每天第一个到
+岗的习惯从来没有变过。他说，乘客上车时能
+坐进一辆暖和干净的车，一天的心情都会好。
+"""
+
+
+def test_a_headline_over_text_set_at_another_width_is_no_paragraph_of_the_report_above():
+    page = segment_page(NARROW_REPORT_THEN_WIDE_PIECE)
+    assert len(page.articles) == 2
+    report, piece = page.articles
+    assert report.paragraphs[-1].endswith("业余文化生活。")
+    assert piece.paragraphs[0].startswith("天还没亮")

@@ -318,7 +318,10 @@ def mend_broken_paragraphs(parts: PageParts, width: int | None) -> None:
         if nxt.start != "plain" or nxt.credits or nxt.signature or prev.start == "ad" or opens_lede(nxt.lines[0]) \
                 or prev.signature is not None or (prev.credits and prev.start != "news") \
                 or not sentence_closed(prev.lines[-1].text) \
-                or any(prev.first <= p <= nxt.last for p in furniture):
+                or any(prev.first <= p <= nxt.last for p in furniture) \
+                or column_changes(prev.lines, nxt.lines, 0):
+            # Text set at another width under the line is another piece: the line is its
+            # headline, not the first line of a paragraph of the text above.
             continue
         line.kind = LineKind.BODY
         prev.add(line, run.position)
