@@ -1139,3 +1139,19 @@ def test_a_headline_over_text_set_at_another_width_is_no_paragraph_of_the_report
     report, piece = page.articles
     assert report.paragraphs[-1].endswith("业余文化生活。")
     assert piece.paragraphs[0].startswith("天还没亮")
+
+
+def test_a_credit_naming_the_writer_and_the_photographer_closes_a_written_piece():
+    page = segment_page("""\
+我是看着劳模的故事长大的。参加工作以后，我才明白把一件平凡的事做到极致有多难，
+我们年轻人应该向劳模学习。
+本报记者 孙明/文 李红/摄
+
+本报讯（记者 王小明）近日，朝阳区总工会为一线职工送去了防寒用品。
+朝阳区总工会送温暖
+""")
+    piece, report = page.articles
+    assert piece.title != "本报记者 孙明/文 李红/摄"
+    assert piece.kind == "news"
+    assert piece.byline.reporters == ["孙明"] and piece.byline.photographers == ["李红"]
+    assert report.title == "朝阳区总工会送温暖"

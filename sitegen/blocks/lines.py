@@ -267,7 +267,7 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
     for prev, line in zip(lines, lines[1:]):
         if line.kind == LineKind.COLUMN and _COLUMN_MARK.match(line.text) and line.gap_before == 0 \
                 and prev.kind == LineKind.BODY and not prev.compact.endswith(_SENTENCE_END):
-            line.text = line.text.lstrip().lstrip(_BOX_MARKS).lstrip()
+            line.text = re.sub(rf"^\s*[{_BOX_MARKS}]\s*", "", line.text)     # the speck; any other mark is text
             line.kind, line.display = LineKind.BODY, line.text.strip()
             line.__dict__.pop("compact", None)
 

@@ -124,7 +124,7 @@ def parse_news_byline(text: str) -> Byline | None:
 _AGENCIES = r"(?:新华社|中新社|中新网|人民网|视觉中国|中工网)"
 _CREDIT = re.compile(
     rf"(?:(?<=[。！？”）)\s])|^){_S}(?P<mark>[□■]{_S})?(?P<open>[（(]{_S})?"
-    rf"((?:(?:{_OWN_PAPER}|特约|{_AGENCIES})?(?:记者|通讯员|摄影记者)?{_S}{_NAME_CHARS}{{2,4}}{_S}){{1,4}}?)"
+    rf"((?:(?:{_OWN_PAPER}|特约|{_AGENCIES})?(?:记者|通讯员|摄影记者)?{_S}{_NAME_CHARS}{{2,4}}{_S}(?:[/／]{_S}文{_S}(?=\S))?){{1,4}}?)"
     rf"(?:文{_S}[/／]{_S}|[/／]{_S})?(摄{_S}影{_S}报{_S}道|摄)(?(open){_S}[）)])[ \t\u3000]*$"
 )
 _AGENCY_CREDIT = re.compile(
@@ -196,6 +196,13 @@ def parse_credit(text: str) -> tuple[Byline, bool]:
             return Byline(), False
     photo_report = text.endswith("摄影报道")
     inner = text[: -len("摄影报道")] if photo_report else text[:-1]
+    wrote = re.match(rf"(.*?){_S}[/／]{_S}文{_S}(?=\S)(.*)$", inner)
+    if wrote and not photo_report:
+        # 本报记者 高铭/文 白霖/摄: the writer, then who took the photos.
+        writer = _split_roles(re.sub(rf"{_OWN_PAPER}记者|{_OWN_PAPER}", "记者", wrote.group(1)), default_role="reporters")
+        shot = _split_roles(re.sub(rf"[/／]{_S}$", "", wrote.group(2)), default_role="photographers")
+        return Byline(reporters=writer.reporters, correspondents=writer.correspondents,
+                      photographers=shot.reporters + shot.correspondents + shot.photographers), False
     wrote_too = bool(re.search(rf"文{_S}[/／]{_S}$", inner))      # 文/摄: wrote and photographed
     inner = re.sub(rf"文{_S}[/／]{_S}$", "", inner)
     inner = re.sub(_AGENCIES, "", inner)

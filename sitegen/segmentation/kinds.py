@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitegen.blocks import LineKind
-from sitegen.bylines import credit_ending
+from sitegen.bylines import credit_ending, parse_credit
 from sitegen.segmentation.bodies import Body
 
 
@@ -20,7 +20,8 @@ def article_kind(body: Body, signed: bool, titled: bool = True, opens_page: bool
         return "news"
     if body.start == "photos":
         return "photo"
-    reported = body.start == "feature" or (body.signature is not None and body.signature.kind == LineKind.BYLINE)
+    reported = body.start == "feature" or (body.signature is not None and body.signature.kind == LineKind.BYLINE) \
+        or _credits_a_writer(body)
     if reported and not body.in_column:
         return "news"
     if any(credit_ending(c.text) == "摄影报道" for c in body.credits) or (body.credits and body.lines[0] is body.credits[0]):
@@ -30,3 +31,12 @@ def article_kind(body: Body, signed: bool, titled: bool = True, opens_page: bool
     if body.credits:
         return "photo"
     return "continuation" if opens_page and not titled else "news"
+
+
+def _credits_a_writer(body: Body) -> bool:
+    """A closing credit that names who wrote the text as well as who took the photos
+    (本报记者 高铭/文 白霖/摄, 本报记者 张华 文/摄) closes a written piece, not a caption."""
+    if not body.credits or body.lines[0] is body.credits[0]:
+        return False
+    names, photo_report = parse_credit(" ".join(c.text.strip() for c in body.credits))
+    return bool(names.reporters) and not photo_report
