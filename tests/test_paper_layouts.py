@@ -1155,3 +1155,29 @@ def test_a_credit_naming_the_writer_and_the_photographer_closes_a_written_piece(
     assert piece.kind == "news"
     assert piece.byline.reporters == ["孙明"] and piece.byline.photographers == ["李红"]
     assert report.title == "朝阳区总工会送温暖"
+
+
+def test_a_columns_opening_words_stand_apart_from_the_report_under_them():
+    page = segment_page("""\
+开栏的话
+为展现首都职工的风采，本报今日起开设“身边的工匠”专栏，讲述一线职工钻研技术、
+精益求精的故事，敬请关注。
+
+本报讯（记者 王小明）近日，朝阳区总工会为一线职工送去了防寒用品，两百余名职工受益。
+朝阳区总工会送温暖
+""")
+    assert len(page.articles) == 2
+    opener, report = page.articles
+    assert opener.paragraphs[-1].endswith("敬请关注。")
+    assert report.paragraphs[0].startswith("本报讯")
+    assert report.title == "朝阳区总工会送温暖"
+
+
+def test_the_report_an_editors_note_introduces_is_one_article_with_it():
+    page = segment_page("""\
+编者按：一线职工的冷暖，工会时刻挂在心上。本报今起推出系列报道。
+本报讯（记者 王小明）近日，朝阳区总工会为一线职工送去了防寒用品，两百余名职工受益。
+朝阳区总工会送温暖
+""")
+    [article] = page.articles
+    assert article.paragraphs[0].startswith("编者按")

@@ -173,8 +173,10 @@ def split_page(lines: list[Line]) -> PageParts:
                 current = plain()
                 current.add(line, pos)
         elif kind == LineKind.NEWS_START and current is not None and current.lines \
-                and current.lines[0].kind == LineKind.NOTE and current.start == "plain":
-            # The report an editor's note introduces: one article, the note at its head.
+                and current.lines[0].kind == LineKind.NOTE and current.start == "plain" \
+                and _EDITORS_NOTE_OPENING.match(current.lines[0].compact):
+            # The report an editor's note introduces: one article, the note at its head. A
+            # column's opening words (开栏的话) introduce the column, not its first report.
             current.start = "news"
             current.add(line, pos)
         elif kind == LineKind.AD and line.extra.get("contact"):
