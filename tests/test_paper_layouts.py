@@ -1181,3 +1181,34 @@ def test_the_report_an_editors_note_introduces_is_one_article_with_it():
 """)
     [article] = page.articles
     assert article.paragraphs[0].startswith("编者按")
+
+
+REPORT_HEADLINE_AFTER_THEN_PIECE = """\
+本报讯（记者 王小明）近日，怀柔区总
+工会组织党员干部下沉社区，协
+助做好疫情防控工作。截至目前
+已走访居民一千二百余户，发放
+宣传材料三千余份，受到居民们
+的一致好评。工会干部们表示，
+将继续坚守岗位，为社区居民守
+好家门。
+
+怀柔区总工会助力疫情防控
+
+
+冬日的清晨，寒风吹过胡同口，
+几位穿着红马甲的志愿者早早来
+到了岗位上，搓搓手、跺跺脚，
+又开始了一天的忙碌。他们中间
+有退休的老教师，也有刚毕业的
+大学生，大家都说能为邻居们做
+点事，心里踏实。
+"""
+
+
+def test_a_line_summing_up_the_report_above_is_its_headline_not_a_paragraphs_first_line():
+    page = segment_page(REPORT_HEADLINE_AFTER_THEN_PIECE)
+    assert len(page.articles) == 2
+    report, piece = page.articles
+    assert report.title == "怀柔区总工会助力疫情防控"
+    assert piece.paragraphs[0].startswith("冬日的清晨")

@@ -16,6 +16,7 @@ from sitegen.bylines import bracket_signature, credit_ending
 from sitegen.blocks.lines import is_section_banner
 from sitegen.blocks.cues.width import column_changes
 from sitegen.ocr.wraps import sentence_closed
+from sitegen.segmentation.wording import share
 
 
 @dataclass
@@ -298,6 +299,9 @@ def split_page(lines: list[Line]) -> PageParts:
     return PageParts(bodies, runs, columns, authors, page_furniture)
 
 
+SUMS_UP = 0.5       # of a line's character pairs found in the opening of the text above
+
+
 def mend_broken_paragraphs(parts: PageParts, width: int | None) -> None:
     """Undo a false headline: a paragraph's first line, cut off by a column break, looks like
     a headline standing between a finished body and untitled plain text. When that text has
@@ -321,9 +325,12 @@ def mend_broken_paragraphs(parts: PageParts, width: int | None) -> None:
                 or prev.signature is not None or (prev.credits and prev.start != "news") \
                 or not sentence_closed(prev.lines[-1].text) \
                 or any(prev.first <= p <= nxt.last for p in furniture) \
-                or column_changes(prev.lines, nxt.lines, 0):
+                or column_changes(prev.lines, nxt.lines, 0) \
+                or share(line.compact, "".join(ln.compact for ln in prev.lines[:8])) >= SUMS_UP:
             # Text set at another width under the line is another piece: the line is its
-            # headline, not the first line of a paragraph of the text above.
+            # headline, not the first line of a paragraph of the text above. A line that
+            # sums up the opening of the text above (怀柔区总工会助力疫情防控 under 本报讯…
+            # 怀柔区总工会…疫情防控…) is that text's headline, read after it.
             continue
         line.kind = LineKind.BODY
         prev.add(line, run.position)
