@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from sitegen.blocks import LineKind
 from sitegen.bylines import credit_ending, parse_credit
 from sitegen.segmentation.bodies import Body
+
+_COLUMN_OPENER = re.compile(r"^[【\[［〔(（]?开栏(?:语|的话)")
 
 
 def article_kind(body: Body, signed: bool, titled: bool = True, opens_page: bool = False) -> str:
@@ -20,6 +24,8 @@ def article_kind(body: Body, signed: bool, titled: bool = True, opens_page: bool
         return "news"
     if body.start == "photos":
         return "photo"
+    if body.lines and body.lines[0].kind == LineKind.NOTE and _COLUMN_OPENER.match(body.lines[0].compact):
+        return "column"         # 开栏的话: the column's own words, opening it
     reported = body.start == "feature" or (body.signature is not None and body.signature.kind == LineKind.BYLINE) \
         or _credits_a_writer(body)
     if reported and not body.in_column:
