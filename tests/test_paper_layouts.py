@@ -1097,6 +1097,8 @@ def test_a_row_of_captioned_photos_under_one_doubled_title_is_one_photo_article(
     assert photos.kind == "photo"
     assert [p[:5] for p in photos.paragraphs] == ["◀工会干部", "▲职工在驿", "为一线职工", "▶社区工会"]
     assert page.articles[0].paragraphs[-1].endswith("热饮。")
+    explained = "\n".join(segment_page(PHOTO_ROW, explain=True).explanation)
+    assert "row of photo captions" in explained and "title of the row of photos" in explained
 
 
 def test_captions_pointing_at_their_photos_are_one_photo_article_without_a_title_and_no_banner():

@@ -229,6 +229,10 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
             body_at = {id(b): i for i, b in enumerate(bodies)}
             scores = {(run_at[id(old_runs[k])], body_at[id(old_bodies[i])]): v for (k, i), v in scores.items()
                       if id(old_runs[k]) in run_at}
+            for group in groups:
+                if group.title is not None and id(group.title) in run_at:
+                    scores[(run_at[id(group.title)], body_at[id(group.body)])] = {
+                        "the title of the row of photos it stands beside": 0.0}
 
     column_of: dict[int, str] = {}
     residue: list[tuple[int, str]] = []
