@@ -1215,3 +1215,17 @@ def test_a_line_summing_up_the_report_above_is_its_headline_not_a_paragraphs_fir
     report, piece = page.articles
     assert report.title == "怀柔区总工会助力疫情防控"
     assert piece.paragraphs[0].startswith("冬日的清晨")
+
+
+def test_a_short_text_under_a_title_in_doubled_type_is_a_photo_even_without_a_credit():
+    page = segment_page("""\
+本报讯（记者 王小明）近日，朝阳区总工会为一线职工送去了防寒用品，两百余名职工受益。
+朝阳区总工会送温暖
+
+近日，延庆山区下起了今冬第一场雪，护林员老张踏着积雪巡山，一走就是二十里。
+点评：守护青山的人，值得我们记住。
+雪雪中中巡巡山山
+""")
+    report, photo = page.articles
+    assert report.kind == "news"
+    assert photo.title == "雪中巡山" and photo.kind == "photo"
