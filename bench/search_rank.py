@@ -44,18 +44,30 @@ def records_of(ordered, cache: Path | None):
     return [cached.get(_terms_key(a)) or article_record(a) for a in ordered]
 
 
-def reference(ordered, records, query: str, boost: float = 5, k1: float = 1.2, b: float = 0.75) -> list[int]:
+def _parts(query: str):
     parts = [normalise(w) for w in query.split() if normalise(w)]
     required = sorted({p[i:i + 2] for p in parts for i in range(len(p) - 1)} | {p for p in parts if len(p) == 1})
-    optional = [p for p in parts if len(p) >= 3]
-    wanted = set(required) | set(optional)
-    lengths = [sum(r[1]) for r in records]
-    average = sum(lengths) / len(lengths)
+    return parts, required, [p for p in parts if len(p) >= 3]
+
+
+def frequencies(records, queries) -> dict[str, dict[int, int]]:
+    """Each query term's articles and frequencies, in one pass over the archive's terms."""
+    wanted = set()
+    for q in queries:
+        _, required, optional = _parts(q)
+        wanted |= set(required) | set(optional)
     tf: dict[str, dict[int, int]] = {t: {} for t in wanted}
     for ref, (text, tfs, _, _) in enumerate(records):
         for t, n in zip(text.split(" "), tfs):
             if t in wanted:
                 tf[t][ref] = n
+    return tf
+
+
+def reference(ordered, records, tf, query: str, boost: float = 5, k1: float = 1.2, b: float = 0.75) -> list[int]:
+    parts, required, optional = _parts(query)
+    lengths = [sum(r[1]) for r in records]
+    average = sum(lengths) / len(lengths)
     n = len(records)
 
     def score(t: str, ref: int) -> float:
@@ -65,14 +77,15 @@ def reference(ordered, records, query: str, boost: float = 5, k1: float = 1.2, b
         return idf * (k1 + 1) * f / (k1 * (1 - b + b * lengths[ref] / average) + f)
 
     hits = set.intersection(*(set(tf[t]) for t in required)) if required else set()
-    ranked = []
-    for ref in hits:
-        s = sum(score(t, ref) for t in required) + sum(boost * score(w, ref) for w in optional if ref in tf[w])
+    scored = sorted(((sum(score(t, ref) for t in required) +
+                      sum(boost * score(w, ref) for w in optional if ref in tf[w]), ref) for ref in hits), reverse=True)
+    full, partial = [], []
+    for s, ref in scored:              # best first, until twenty full matches
         fields = [normalise(text) for _, text, _ in article_fields(ordered[ref])]
-        full = all(any(p in f for f in fields) for p in parts)
-        ranked.append((full, s, ref))
-    ranked.sort(reverse=True)
-    return [ref for _, _, ref in ranked[:20]]
+        (full if all(any(p in f for f in fields) for p in parts) else partial).append(ref)
+        if len(full) == 20:
+            break
+    return (full + partial)[:20]
 
 
 def main(argv=None) -> int:
@@ -92,6 +105,7 @@ def main(argv=None) -> int:
     if manifest["count"] != len(ordered):
         sys.exit(f"{args.site} holds {manifest['count']} articles, the archive {len(ordered)}")
     records = records_of(ordered, args.cache)
+    tf = frequencies(records, QUERIES)
     work = Path(tempfile.mkdtemp(prefix="search-rank-"))
     try:
         qfile = work / "q.json"
@@ -101,7 +115,7 @@ def main(argv=None) -> int:
         shares = []
         for row in json.loads(run.stdout)["results"]:
             ours = [h["ref"] for h in row["page"]]
-            theirs = reference(ordered, records, row["q"])
+            theirs = reference(ordered, records, tf, row["q"])
             if not theirs:
                 continue
             shared = len(set(ours) & set(theirs)) / len(theirs)
