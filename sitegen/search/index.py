@@ -565,9 +565,14 @@ FIELD_SEPARATOR = "\x1f"     # between headline and body in ``x``: no phrase run
 def _doc(a: Article, url: str) -> dict:
     """An article's stored fields; ``x`` its headline (with subtitles) and text (snippets are
     cut from it, and a first page tells its full matches from it, field by field as the
-    index's positions do), ``w`` its byline's names, when it has some."""
+    index's positions do) without the headline ``t`` it begins with (the browser puts it
+    back; ``n`` says that ``t`` is no headline, but what lists call an article without one),
+    ``w`` its byline's names, when it has some."""
+    head = " ".join([a.title or "", *a.subtitles])
     doc = {"u": url, "t": a.display_title, "d": a.date or "", "p": a.page or "", "k": a.kind, "ds": a.districts,
-           "tg": a.tags, "x": " ".join([a.title or "", *a.subtitles]) + FIELD_SEPARATOR + plain_text(a.body)}
+           "tg": a.tags, "x": head[len(a.title or ""):] + FIELD_SEPARATOR + plain_text(a.body)}
+    if not a.title:
+        doc["n"] = 1
     people = " ".join(a.reporters + a.correspondents + a.photographers + a.authors + [a.byline or ""]).strip()
     if people:
         doc["w"] = people

@@ -538,8 +538,8 @@
    * tells its full and partial matches by, without the positions. */
   var FIELD_SEPARATOR = "\u001f";      // between headline and body in a stored ``x``
   function textHolds(doc, s) {
-    if (!doc.n) doc.n = String(doc.x || "").split(FIELD_SEPARATOR).concat([doc.w || ""]).map(normalise);
-    return doc.n.some(function (field) { return field.indexOf(s) !== -1; });
+    if (!doc._fields) doc._fields = String(doc.x || "").split(FIELD_SEPARATOR).concat([doc.w || ""]).map(normalise);
+    return doc._fields.some(function (field) { return field.indexOf(s) !== -1; });
   }
 
   /* A candidate of a first page checked in its text: null when it does not hold every
@@ -711,12 +711,19 @@
       return shards[name];
     }
     /* An article's stored fields: u (URL), t (headline), d (date), p (page), k (kind),
-     * ds (districts), tg (tags), x (text for snippets); a few adjacent articles to a file. */
+     * ds (districts), tg (tags), x (headline and text, for snippets), w (byline names); a few
+     * adjacent articles to a file. */
     function doc(ref) {
       if (!docs[ref]) {
         docs[ref] = loadManifest().then(function (m) {
           var per = m.docs || 1, file = Math.floor(ref / per);
-          if (!docs["file " + file]) docs["file " + file] = load("docs/" + file + ".gz").then(parseJSON);
+          if (!docs["file " + file]) {
+            docs["file " + file] = load("docs/" + file + ".gz").then(parseJSON).then(function (list) {
+              // the text begins with the headline, which is stored once, as ``t``
+              list.forEach(function (d) { if (!d.n) d.x = d.t + d.x; });
+              return list;
+            });
+          }
           return docs["file " + file].then(function (list) { return list[ref - file * per]; });
         });
       }
