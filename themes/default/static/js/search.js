@@ -192,6 +192,12 @@
     var hits = filtered(state.hits);
     var full = hits.filter(function (h) { return h.full; }).length;
     var where = scopeText(state.options);
+    if (!hits.length && state.quick) {       // none among the candidates checked: the count looks at every article
+      list.textContent = "";
+      status.textContent = "最相关的候选文章里没有“" + state.query.trim() + "”。点“统计篇数”查遍全部文章。";
+      countButton.hidden = false;
+      return Promise.resolve();
+    }
     if (!hits.length) {
       list.textContent = "";
       status.textContent = state.hits.length
