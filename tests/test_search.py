@@ -273,7 +273,8 @@ def write_search_site(articles, out: Path) -> Path:
 def test_the_first_query_searches_every_year(tmp_path, monkeypatch):
     """An archive in slices of years: a reader's first query searches all of them, so a
     common word counts every year's articles and a rare one is found in the oldest; where
-    its pairs stand is fetched only from the year that holds them all."""
+    its pairs stand is fetched, for the count after the first page, only from the year that
+    holds them all."""
     from sitegen.content import Article
     from sitegen.search import index
 
@@ -284,13 +285,16 @@ def test_the_first_query_searches_every_year(tmp_path, monkeypatch):
     site = write_search_site(articles, tmp_path / "site")
     manifest = json.loads((site / "search/manifest.json").read_text())
     assert [(s["from"][:4], s["count"]) for s in manifest["slices"]] == [("2015", 30), ("2016", 30), ("2017", 30)]
-    result = run_queries(site, [{"q": "送清凉", "url": "a/y2017-3/"}, {"q": "老照片修复", "url": "a/y2015-7/"}],
-                         tmp_path)
-    common, rare = result["results"]
+    result = run_queries(site, [{"q": "送清凉", "url": "a/y2017-3/"}, {"q": "老照片修复", "url": "a/y2015-7/"},
+                                {"q": "老照片修复", "url": "a/y2015-7/", "options": {"exact": True}}], tmp_path)
+    common, rare, exact = result["results"]
     assert common["count"] == 90 and common["partial"] == 0
     assert rare["count"] == 1 and rare["top"] == ["a/y2015-7/"]
     assert {f.split("/")[2] for f in rare["files"] if "/index/" in f} == {"0", "1", "2"}
-    assert {f.split("/")[2] for f in rare["files"] if "/pos/" in f} == {"0"}
+    # the first page needs no positions: the one article holding its pairs is checked in its text
+    assert not any("/pos/" in f for f in rare["files"] + rare["countFiles"])
+    assert (exact["count"], exact["top"]) == (1, ["a/y2015-7/"])
+    assert {f.split("/")[2] for f in exact["files"] if "/pos/" in f} == {"0"}
 
 
 @needs_node
@@ -507,3 +511,40 @@ def test_worker_processes_make_the_same_files(tmp_path, monkeypatch):
     assert _search_build(articles, None) == alone
     if cores() > 1:
         assert len(pools) == 6 and all(pools)       # each of 3 slices: its terms, its shards
+
+
+def test_common_terms_best_postings_are_their_top_bm25_scores_over_the_slice(tmp_path, monkeypatch):
+    """A common term's best postings are the articles it scores highest in by BM25 over the
+    whole slice (each article's length its every term), with those scores (but the idf, which
+    the browser multiplies in); the rest file
+    beside holds every posting and position of the shard's common terms."""
+    from sitegen.search import index
+    from sitegen.search.encoding import SCORE_SCALE, decode_best, decode_shard, split_rest
+    from sitegen.search.terms import article_record
+
+    monkeypatch.setattr(index, "COMMON_DF", 8)
+    monkeypatch.setattr(index, "BEST", 5)
+    articles = sample_articles()
+    site = write_search_site(articles, tmp_path / "site")
+    ordered = sorted(articles, key=lambda a: (a.date or "", a.source, -a.order), reverse=True)[::-1]
+    first = json.loads((site / "search/manifest.json").read_text())["slices"][0]
+    ordered = ordered[first["start"]:first["start"] + first["count"]]
+    records = [article_record(a) for a in ordered]
+    lengths = [sum(r[1]) for r in records]
+    average = sum(lengths) / len(lengths)
+    by_term = index._term_postings(records)
+    checked = 0
+    for best in sorted((site / "search/index/0").glob("*c.gz")):
+        rest = decode_shard(*split_rest((best.with_name(best.name.replace("c.gz", "r.gz"))).read_bytes()))
+        got = decode_best(best.read_bytes())
+        assert [t for t, *_ in got] == [t for t, *_ in rest]
+        for (term, df, refs, scores), (_, all_refs, tfs, _) in zip(got, rest):
+            p = by_term[term]
+            assert (df, all_refs, tfs) == (len(p.refs), list(p.refs), list(p.tfs))
+            score = {r: round(SCORE_SCALE * 2.2 * tf / (1.2 * (0.25 + 0.75 * lengths[r] / average) + tf))
+                     for r, tf in zip(p.refs, p.tfs)}
+            assert refs == sorted(refs) and len(refs) == min(5, df)
+            assert scores == [score[r] for r in refs]
+            assert min(scores) >= max(v for r, v in score.items() if r not in refs)
+            checked += 1
+    assert checked > 10

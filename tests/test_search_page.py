@@ -195,3 +195,62 @@ def test_a_browser_that_cannot_inflate_is_told_so(repo_site):
         page.wait_for_function("document.querySelector('#search-status').textContent.includes('搜索出错')")
         assert "浏览器太旧" in page.locator("#search-status").inner_text()
         assert page.locator(".search-result").count() == 0
+
+
+@needs_chromium
+def test_a_first_page_comes_before_the_count_and_the_count_when_asked(repo_site, tmp_path, monkeypatch):
+    """In an archive whose common words keep their best postings apart, a first page of the
+    most relevant articles comes before the count; asked, the page counts every match
+    (the one a clean search counts), keeps the articles it showed first, and pages on."""
+    import shutil
+
+    from sitegen.content import load_articles
+    from sitegen.search import index, search_files
+    from sitegen.search.terms import article_fields, normalise
+    from conftest import ROOT
+
+    monkeypatch.setattr(index, "COMMON_DF", 8)
+    monkeypatch.setattr(index, "common_df", lambda articles: 8)
+    monkeypatch.setattr(index, "BEST", 4)
+    site = tmp_path / "site"
+    shutil.copytree(repo_site, site)
+    for old in [*(site / "search").glob("*.gz"), site / "search/manifest.json"]:
+        old.unlink()
+    for folder in ("index", "pos", "docs"):
+        shutil.rmtree(site / "search" / folder)
+    articles = load_articles(ROOT / "content")
+    urls = {a.id: f"a/{a.id}/" for a in articles}
+
+    class NoCache:
+        cache_dir = None
+
+    def write(name: str, data: bytes) -> None:
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(data)
+
+    search_files(articles, urls, NoCache(), write)
+    assert list((site / "search/index").glob("*/*c.gz")) and list((site / "search/index").glob("*/*r.gz"))
+    holding = sum(any("工会" in normalise(t) for _, t, _ in article_fields(a)) for a in articles)
+    assert holding > 20
+    with serve_folder(site, "/repo/") as base, chromium_page() as (page, errors):
+        page.goto(base + "search/?q=" + quote("工会"))
+        page.wait_for_function("document.querySelector('#search-status').textContent.includes('最相关')")
+        first = page.locator(".search-result-link").evaluate_all("links => links.map(a => a.href)")
+        assert 0 < len(first) <= 20
+        assert page.locator("#search-count").is_visible()
+        page.click("#search-count")
+        results_shown(page)
+        assert count_in_status(page) == holding
+        assert not page.locator("#search-count").is_visible()
+        assert page.locator(".search-result-link").evaluate_all("links => links.map(a => a.href)")[:len(first)] == first
+        page.click("#search-more")
+        page.wait_for_function(f"document.querySelectorAll('.search-result').length == {min(holding, 40)}")
+        # a new query starts again from its first page; "more" counts and pages on at once
+        page.fill("#search-input", "职工")
+        page.wait_for_function("document.querySelector('#search-status').textContent.includes('最相关')")
+        shown = page.locator(".search-result").count()
+        if page.locator("#search-more").is_visible():
+            page.click("#search-more")
+            results_shown(page)
+            page.wait_for_function(f"document.querySelectorAll('.search-result').length > {shown}")
+        assert errors == []

@@ -10,10 +10,13 @@ article that holds a word of three characters or more from one that only holds i
 apart. Positions are most of the bytes; a query fetches them only for the pairs that decide
 such a word, and only from the slices where some article holds all its pairs.
 
-A term that many of a slice's articles hold (``index.COMMON_DF``) is kept out of its shard,
-in a file beside it with the shard's other common terms (its own postings and positions
-files): the shard names it and its document frequency only, so a query for a rarer term
-that shares its shard does not fetch its postings.
+A term that many of a slice's articles hold (``index.COMMON_DF``) is kept out of its shard:
+the shard names it and its document frequency only, so a query for a rarer term that
+shares its shard does not fetch its postings. Beside the shard, two files hold the shard's
+common terms: their best postings (``best_bytes``: the articles each term scores highest in,
+by BM25 over the whole slice, scores computed at build time), which is all a reader's first
+page needs; and the rest (``rest_bytes``: every posting and position, as a shard and its
+positions file hold them), fetched only for the exact count and the pages after the first.
 
 Layout (every number an unsigned LEB128 varint):
 
@@ -23,6 +26,14 @@ Layout (every number an unsigned LEB128 varint):
                per common term:  UTF-8 length, UTF-8 bytes, document frequency
                per term:  its articles, each as the gap from the one before (the first from 0)
                per term:  its weighted frequencies
+    best       "SB1"  term count
+               per term:  UTF-8 length, UTF-8 bytes, document frequency (all its articles
+                          in the slice), number of best postings
+               per term:  its best articles, ascending, as gaps
+               per term:  their scores (BM25 over the slice without the idf, times
+                          SCORE_SCALE, rounded)
+    rest       "SR1"  byte length of the shard part, then a shard of the common terms
+                      (as above, no common terms of its own), then its positions file
     positions  "SP1"  term count (the shard's, in the shard's order)
                per term:  byte length of its positions (0: a term without positions)
                per term:  for each of its articles: the number of positions, then each
@@ -38,6 +49,9 @@ from array import array
 
 MAGIC = b"SG3"
 POSITIONS_MAGIC = b"SP1"
+BEST_MAGIC = b"SB1"
+REST_MAGIC = b"SR1"
+SCORE_SCALE = 1000       # lunr keeps scores to three places
 _SMALL = [bytes([n]) for n in range(128)]
 
 
@@ -97,6 +111,59 @@ def shard_bytes(postings: list[tuple[str, array, array, bytes]],
     where = [POSITIONS_MAGIC, varint(len(postings))] + [varint(len(p)) for *_, p in postings]
     return (b"".join([MAGIC, *_heads(postings), *_heads(common), *refs_column, *tfs_column]),
             b"".join(where + [p for *_, p in postings]))
+
+
+def best_bytes(best: list[tuple[str, int, list[int], list[int]]]) -> bytes:
+    """The best postings of a shard's common terms, uncompressed: (term, document frequency,
+    best articles ascending, their scores as integers of SCORE_SCALE)."""
+    out = [BEST_MAGIC, varint(len(best))]
+    for term, df, refs, _ in best:
+        name = term.encode("utf-8")
+        out += [varint(len(name)), name, varint(df), varint(len(refs))]
+    out += [varints(gaps(refs)) for _, _, refs, _ in best]
+    out += [varints(scores) for *_, scores in best]
+    return b"".join(out)
+
+
+def rest_bytes(index: bytes, where: bytes) -> bytes:
+    """Every posting and position of a shard's common terms in one file: a shard (from
+    ``shard_bytes``) and its positions, the shard's length first."""
+    return b"".join([REST_MAGIC, varint(len(index)), index, where])
+
+
+def split_rest(data: bytes) -> tuple[bytes, bytes]:
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    if data[:3] != REST_MAGIC:
+        raise ValueError("not the rest of a search shard's common terms")
+    size, at = _read(data, 3)
+    return data[at:at + size], data[at + size:]
+
+
+def decode_best(data: bytes) -> list[tuple[str, int, list[int], list[int]]]:
+    """A best file read back: (term, document frequency, best articles, their scores)."""
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    if data[:3] != BEST_MAGIC:
+        raise ValueError("not a search shard's best postings")
+    count, at = _read(data, 3)
+    heads = []
+    for _ in range(count):
+        size, at = _read(data, at)
+        term = data[at:at + size].decode("utf-8")
+        at += size
+        df, at = _read(data, at)
+        n, at = _read(data, at)
+        heads.append((term, df, n))
+    refs_of = []
+    for _, _, n in heads:
+        refs, at = _read_many(data, at, n, gaps=True)
+        refs_of.append(refs)
+    out = []
+    for (term, df, n), refs in zip(heads, refs_of):
+        scores, at = _read_many(data, at, n)
+        out.append((term, df, refs, scores))
+    return out
 
 
 def compress(data: bytes) -> bytes:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import math
 import os
 import pickle
 from array import array
@@ -38,12 +39,12 @@ from lunr.builder import Builder
 from sitegen.content import Article
 from sitegen.markdown import plain_text
 from sitegen.parallel import process_pool
-from sitegen.search.encoding import _read, compress, shard_bytes
+from sitegen.search.encoding import SCORE_SCALE, _read, best_bytes, compress, rest_bytes, shard_bytes
 from sitegen.search.terms import Terms, article_record, prepare, shard_of
 
 FIELD = "text"
 POSTINGS_PER_SHARD = 4000   # aim: shards of some 10 KB gzipped, so a rare term costs little
-VERSION = 7                # 7: common terms beside their shards; 6: positions beside the shards, articles oldest first, stored fields in files of a few
+VERSION = 8                # 8: common terms' best postings beside their shards, scored over the slice, and the rest apart; 7: common terms beside their shards; 6: positions beside the shards, articles oldest first, stored fields in files of a few
 TERMS_VERSION = 7          # bump when the way text is cut into terms changes (7: characters, pair positions)
 
 POOL_FROM_ARTICLES = 200   # fewer to cut, or shards to write, are done faster than workers start
@@ -124,36 +125,69 @@ def common_df(articles: int) -> int:
     return min(COMMON_DF, max(64, articles // 8))
 
 
-def shard_files(postings: list[tuple[str, Postings]], offset: int = 0,
-                common: int = COMMON_DF) -> list[tuple[bytes, bytes]]:
+BEST = 64       # a common term's best postings per slice: a first page's worth, and more for queries of several terms
+K1, B = 1.2, 0.75   # lunr's BM25
+
+
+def slice_stats(per_doc: list[Terms]) -> tuple[array, float]:
+    """Each article's length (its weighted term frequencies, summed over every term it
+    holds) and their average: BM25 over the whole slice, for the common terms' best postings."""
+    lengths = array("I", [sum(record[1]) for record in per_doc])
+    return lengths, (sum(lengths) / len(lengths) if lengths else 0.0)
+
+
+def best_postings(p: "Postings", lengths: array, average: float, most: int | None = None):
+    """A term's best postings in its slice: the ``most`` articles it scores highest in (BM25 as
+    lunr computes it, over the whole slice; the newer first of equal scores), ascending, and
+    their scores as integers of SCORE_SCALE, without the term's idf (the same for all of them:
+    the browser multiplies it in, so that a term most articles hold keeps its scores apart)."""
+    most = BEST if most is None else most
+    scored = []
+    for ref, tf in zip(p.refs, p.tfs):
+        norm = K1 * (1 - B + B * (lengths[ref] / average if average else 0)) + tf
+        scored.append((round(SCORE_SCALE * (K1 + 1) * tf / norm), ref))
+    scored.sort(reverse=True)
+    top = sorted(scored[:most], key=lambda x: x[1])
+    return [ref for _, ref in top], [score for score, _ in top]
+
+
+def shard_files(postings: list[tuple[str, Postings]], offset: int = 0, common: int = COMMON_DF,
+                stats: tuple[array, float] | None = None) -> list[tuple[bytes, bytes]]:
     """One shard and its positions as stored: its terms' postings (sorted by term; articles
     numbered from ``offset``) in the compact columns of ``encoding``, gzipped; then, when
-    some of its terms are common (held by ``common`` articles or more), their postings and
-    positions in the same form, for the files beside it."""
+    some of its terms are common (held by ``common`` articles or more), their best postings
+    (scored with ``stats``, the slice's article lengths and their average) and the rest of
+    them, for the files beside it."""
     rows, beside = [], []
     for term, p in postings:
         refs = array("I", p.refs) if not offset else array("I", [r + offset for r in p.refs])
-        (beside if len(refs) >= common else rows).append((term, refs, p.tfs, bytes(p.positions)))
-    files = [shard_bytes(rows, beside)]
+        (beside if len(refs) >= common else rows).append((term, refs, p.tfs, bytes(p.positions), p))
+    files = [tuple(compress(b) for b in shard_bytes([r[:4] for r in rows], [r[:4] for r in beside]))]
     if beside:
-        files.append(shard_bytes(beside))
-    return [(compress(index), compress(where)) for index, where in files]
+        lengths, average = stats if stats is not None else slice_stats([])
+        best = []
+        for term, refs, _, _, p in beside:
+            top, scores = best_postings(p, lengths, average)
+            best.append((term, len(refs), [r + offset for r in top], scores))
+        files.append((compress(best_bytes(best)), compress(rest_bytes(*shard_bytes([r[:4] for r in beside])))))
+    return files
 
 
 _SHARDS: list = []       # the shards being written, shared with forked workers without pickling
 _OFFSET = 0
 _COMMON = COMMON_DF
+_STATS = None
 
 
 def _write_one(n: int) -> list[tuple[bytes, bytes]]:
-    return shard_files(_SHARDS[n], _OFFSET, _COMMON)
+    return shard_files(_SHARDS[n], _OFFSET, _COMMON, _STATS)
 
 
-def _write_shards(shards, todo: list[int], offset: int, common: int):
+def _write_shards(shards, todo: list[int], offset: int, common: int, stats=None):
     """(shard, [(stored shard, stored positions), …]) in the order of ``todo``, one at a time as made, on every core
     when there are many (forked workers read the postings from the parent's memory)."""
-    global _SHARDS, _OFFSET, _COMMON
-    _SHARDS, _OFFSET, _COMMON = shards, offset, common
+    global _SHARDS, _OFFSET, _COMMON, _STATS
+    _SHARDS, _OFFSET, _COMMON, _STATS = shards, offset, common, stats
     try:
         pool = process_pool(most=4) if len(todo) >= POOL_FROM_SHARDS else None
         if pool is not None:
@@ -163,7 +197,7 @@ def _write_shards(shards, todo: list[int], offset: int, common: int):
             for n in todo:
                 yield n, _write_one(n)
     finally:
-        _SHARDS = []
+        _SHARDS, _STATS = [], None
 
 
 def _term_postings(per_doc: list[Terms]) -> dict[str, Postings]:
@@ -330,9 +364,14 @@ def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo:
     # A file's key: its slice's (so that an unchanged slice is known without its terms), the
     # slice's number of shards, and its own postings' (so that only changed shards are made).
     # A shard with common terms says so in its key, so that its files beside are carried over with it.
+    # The best postings of common terms are scored over the whole slice: their files' keys
+    # hold the slice's article lengths too.
     least = common_df(len(keys))
+    stats = slice_stats(per_doc)
+    lengths_key = hashlib.sha1(stats[0].tobytes()).hexdigest()[:16]
     common = {n: _has_common(memo, n, least) for n in memo["shard_keys"]}
-    file_keys = {n: f"{slice_key}:{count}:{k}-{least}{'+c' if common[n] else ''}" for n, k in memo["shard_keys"].items()}
+    file_keys = {n: f"{slice_key}:{count}:{k}-{least}{'+c' + lengths_key if common[n] else ''}"
+                 for n, k in memo["shard_keys"].items()}
     names = {n: _shard_names(number, n, common[n]) for n in file_keys}
     todo = []
     for n, pair in names.items():
@@ -340,7 +379,7 @@ def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo:
             todo.append(n)
             if n not in shards:
                 shards[n] = postings(n)
-    for n, files in _write_shards(shards, todo, start, least):
+    for n, files in _write_shards(shards, todo, start, least, stats):
         for name, data in zip(names[n], (data for pair in files for data in pair)):
             write(name, data)
     return {name: file_keys[n] for n, pair in names.items() for name in pair}, memo, count
@@ -352,9 +391,10 @@ def _has_common(memo: dict, n: int, least: int) -> bool:
 
 
 def _shard_names(number: int, n: int, common: bool) -> tuple[str, ...]:
-    """A shard's files: its postings and positions, and those of its common terms beside."""
+    """A shard's files: its postings and positions, and beside it, when some of its terms are
+    common, their best postings and the rest of them."""
     names = (f"search/index/{number}/{n}.gz", f"search/pos/{number}/{n}.gz")
-    return names + (f"search/index/{number}/{n}c.gz", f"search/pos/{number}/{n}c.gz") if common else names
+    return names + (f"search/index/{number}/{n}c.gz", f"search/index/{number}/{n}r.gz") if common else names
 
 
 def _same(previous: dict[str, str], name: str, key: str) -> bool:
@@ -375,7 +415,7 @@ def _kept_slice(number: int, slice_key: str, previous: dict[str, str],
     count = int(sample.split(":")[1])
     keys = {}
     for n in range(count):
-        common = previous.get(f"search/index/{number}/{n}.gz", "").endswith("+c")
+        common = "+c" in previous.get(f"search/index/{number}/{n}.gz", "").rsplit(":", 1)[-1]
         for name in _shard_names(number, n, common):
             key = previous.get(name)
             if key is None or not key.startswith(f"{slice_key}:{count}:"):
@@ -519,9 +559,24 @@ class _Issues:
 DOCS_PER_FILE = 2    # adjacent articles' stored fields in one file: fewer files, a little more per result
 
 
+FIELD_SEPARATOR = "\x1f"     # between headline and body in ``x``: no phrase runs from one into the other
+
+
 def _doc(a: Article, url: str) -> dict:
-    return {"u": url, "t": a.display_title, "d": a.date or "", "p": a.page or "", "k": a.kind, "ds": a.districts,
-            "tg": a.tags, "x": " ".join([a.title or "", *a.subtitles, plain_text(a.body)])}
+    """An article's stored fields; ``x`` its headline (with subtitles) and text (snippets are
+    cut from it, and a first page tells its full matches from it, field by field as the
+    index's positions do) without the headline ``t`` it begins with (the browser puts it
+    back; ``n`` says that ``t`` is no headline, but what lists call an article without one),
+    ``w`` its byline's names, when it has some."""
+    head = " ".join([a.title or "", *a.subtitles])
+    doc = {"u": url, "t": a.display_title, "d": a.date or "", "p": a.page or "", "k": a.kind, "ds": a.districts,
+           "tg": a.tags, "x": head[len(a.title or ""):] + FIELD_SEPARATOR + plain_text(a.body)}
+    if not a.title:
+        doc["n"] = 1
+    people = " ".join(a.reporters + a.correspondents + a.photographers + a.authors + [a.byline or ""]).strip()
+    if people:
+        doc["w"] = people
+    return doc
 
 
 def _docs_key(group: list[Article], text_keys: list[str], article_urls: dict[str, str]) -> str:

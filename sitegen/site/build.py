@@ -350,6 +350,7 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
            preview: bool, cache: BuildCache, recorded: StagingRecord) -> BuildReport:
     from sitegen.ingest.store import load_redirects
     from sitegen.search import search_files
+    from sitegen.site.minify import minified_script
 
     content_dir = Path(settings.content_dir)
     output = Path(settings.output_dir)
@@ -512,7 +513,7 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         for theme in theme_dirs(settings.themes_dir, settings.theme):   # a site's own files first
             static = theme / "static"
             if static.is_dir():
-                writer.copy_tree(static, "static/")
+                writer.copy_tree(static, "static/", transform=minified_script)
         stamp.unlink(missing_ok=True)     # no "nothing changed" for a site this build may switch
         writer.commit()
     crash_point("before-cache")

@@ -7,12 +7,20 @@ tag is on either side of it (a browser shows nothing there: white space at the s
 of a line, or between blocks), and otherwise becomes one line break (between two inline
 tags it is the space a browser shows); a run of spaces between two tags becomes one space.
 So the page reads the same.
+
+The theme's own scripts are minified as they are published (``minified_script``): their
+comments (half of search-core.js) and indentation are for whoever reads the source, not for
+a reader's download. rjsmin, a small minifier in Python (no Node build step), removes
+comments and white space only and renames nothing, so the published script is the source's
+code.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+
+import rjsmin
 
 _KEPT = re.compile(r"(<(pre|textarea|script)\b.*?</\2\s*>)", re.S | re.I)
 _RUN = re.compile(r"[ \t\r\f]*\n\s*")
@@ -59,3 +67,11 @@ def collapse_whitespace(html: str) -> str:
 
 
 __all__ = ["collapse_whitespace"]
+
+
+def minified_script(rel: str, data: bytes) -> bytes:
+    """A theme file as published: a script not minified already loses its comments and white
+    space (a /*! … */ comment, a licence, is kept); anything else as it is."""
+    if not rel.endswith(".js") or rel.endswith(".min.js"):
+        return data
+    return rjsmin.jsmin(data.decode("utf-8"), keep_bang_comments=True).encode("utf-8")

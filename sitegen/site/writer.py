@@ -448,12 +448,15 @@ class SiteWriter:
         self.written.append(rel)
         crash_point("write")
 
-    def copy_tree(self, source: Path, prefix: str, skip: set[str] = frozenset()) -> None:
+    def copy_tree(self, source: Path, prefix: str, skip: set[str] = frozenset(), transform=None) -> None:
+        """Every file under ``source`` written under ``prefix``; ``transform(rel, data)``, when
+        given, says what each file is published as."""
         for path in sorted(source.rglob("*")):
             if path.is_file():
                 rel = f"{prefix}{path.relative_to(source).as_posix()}"
                 if rel not in skip and rel not in self.files:
-                    self.write(rel, path.read_bytes())
+                    data = path.read_bytes()
+                    self.write(rel, transform(rel, data) if transform else data)
 
     def _settle(self) -> None:
         """The walk done: the held files written, the kept ones checked, and what the new

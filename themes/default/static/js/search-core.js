@@ -134,6 +134,58 @@
     return shard;
   }
 
+  /* A file of a shard's common terms' best postings (encoding.best_bytes) as a lunr index
+   * whose field vectors hold the scores computed at build time (BM25 over the whole slice,
+   * of ``articles`` articles: the idf is multiplied in here);
+   * each term keeps its document frequency in the slice (``df``) and its lowest best score
+   * (``least``: an article not among its best scores no more than that). */
+  var SCORE_SCALE = 1000;
+  function readBest(lunr, bytes, articles) {
+    var r = varints(bytes, "SB1", "a file of best postings"), num = r.next, count = num(), terms = [];
+    for (var i = 0; i < count; i++) {
+      var size = num(), term = decoder.decode(bytes.subarray(r.at, r.at + size));
+      r.at += size;
+      terms.push({ term: term, df: num(), n: num(), posBytes: 0 });
+    }
+    terms.forEach(function (t) {
+      var refs = new Uint32Array(t.n), ref = 0;
+      for (var k = 0; k < t.n; k++) { ref += num(); refs[k] = ref; }
+      t.refs = refs;
+    });
+    terms.forEach(function (t) {
+      var scores = new Float64Array(t.n), least = Infinity, idf = idfOf(articles, t.df);
+      for (var k = 0; k < t.n; k++) { scores[k] = idf * num() / SCORE_SCALE; if (scores[k] < least) least = scores[k]; }
+      t.scores = scores;
+      t.least = t.n ? least : 0;
+    });
+    var byTerm = Object.create(null), inverted = Object.create(null), elements = Object.create(null);
+    terms.forEach(function (t, i) {
+      byTerm[t.term] = t;
+      var posting = Object.create(null);
+      for (var k = 0; k < t.n; k++) {
+        posting[t.refs[k]] = NO_METADATA;
+        (elements[t.refs[k]] = elements[t.refs[k]] || []).push(i, t.scores[k]);
+      }
+      var entry = { _index: i };
+      entry[FIELD] = posting;
+      inverted[t.term] = entry;
+    });
+    var vectors = Object.create(null);
+    Object.keys(elements).forEach(function (r) { vectors[FIELD + "/" + r] = new lunr.Vector(elements[r]); });
+    var index = new lunr.Index({ invertedIndex: inverted, fieldVectors: vectors, tokenSet: null,
+                                 fields: [FIELD], pipeline: new lunr.Pipeline() });
+    lazyTokenSet(lunr, index, inverted);
+    return { terms: terms, byTerm: byTerm, common: Object.create(null), best: true, index: index };
+  }
+
+  /* The rest of a shard's common terms (encoding.rest_bytes): every posting and position,
+   * read as a shard and its positions file. */
+  function readRest(lunr, bytes) {
+    var r = varints(bytes, "SR1", "the rest of a shard's common terms"), size = r.next(), at = r.at;
+    var shard = readShard(lunr, bytes.subarray(at, at + size));
+    return readPositions(shard, bytes.subarray(at + size));
+  }
+
   var FIELD = "text";
   var NO_METADATA = Object.freeze({});     // lunr reads a posting's metadata, never writes it
   function lunrIndex(lunr, terms) {
@@ -165,8 +217,12 @@
     Object.keys(elements).forEach(function (r) { vectors[FIELD + "/" + r] = new lunr.Vector(elements[r]); });
     var index = new lunr.Index({ invertedIndex: inverted, fieldVectors: vectors, tokenSet: null,
                                  fields: [FIELD], pipeline: new lunr.Pipeline() });
-    // lunr's own query walks the terms' trie; the page's scoring does not, so it is built
-    // the first time lunr asks for it.
+    return lazyTokenSet(lunr, index, inverted);
+  }
+
+  // lunr's own query walks the terms' trie; the page's scoring does not, so it is built
+  // the first time lunr asks for it.
+  function lazyTokenSet(lunr, index, inverted) {
     var tokenSet = null;
     Object.defineProperty(index, "tokenSet", { get: function () {
       if (!tokenSet) {
@@ -265,16 +321,21 @@
    * query vector's length, so that shards add up; it is computed here from the index
    * because lunr's query builds an object per matching article per term, too slow for
    * terms that most articles hold. */
-  function scoreShard(index, required, optional, boost) {
+  function scoreShard(index, required, optional, boost, weights) {
+    var w = weights || {};
+    function weight(t) { return t in w ? w[t] : 1; }
     var field = index.fields[0], inv = index.invertedIndex;
     var req = [];
     for (var i = 0; i < required.length; i++) {
       var entry = inv[required[i]];
       if (!entry) return {};
-      req.push({ postings: entry[field], at: entry._index, size: Object.keys(entry[field]).length });
+      req.push({ postings: entry[field], at: entry._index, size: Object.keys(entry[field]).length, w: weight(required[i]) });
     }
     req.sort(function (a, b) { return a.size - b.size; });
-    var opt = optional.map(function (t) { return inv[t]; }).filter(Boolean);
+    var opt = optional.filter(function (t) { return inv[t]; }).map(function (t) {
+      var entry = inv[t];
+      return { postings: entry[field], at: entry._index, w: weight(t) };
+    });
     var out = {}, refs;
     if (req.length) {
       refs = Object.keys(req[0].postings).filter(function (ref) {
@@ -283,30 +344,69 @@
       });
     } else {
       var union = {};
-      opt.forEach(function (entry) { Object.keys(entry[field]).forEach(function (ref) { union[ref] = 1; }); });
+      opt.forEach(function (o) { Object.keys(o.postings).forEach(function (ref) { union[ref] = 1; }); });
       refs = Object.keys(union);
     }
     refs.forEach(function (ref) {
       var score = 0;
-      req.forEach(function (r) { score += termScore(index, field, ref, r.at); });
-      opt.forEach(function (entry) { if (ref in entry[field]) score += boost * termScore(index, field, ref, entry._index); });
+      req.forEach(function (r) { score += r.w * termScore(index, field, ref, r.at); });
+      opt.forEach(function (o) { if (ref in o.postings) score += o.w * boost * termScore(index, field, ref, o.at); });
       out[ref] = score;
     });
     return out;
   }
 
-  /* Which read index holds a term: its shard (a number), or, for a term its shard names as
-   * common, the file beside it (the number and "c"). ``shards``: those keys → read shards. */
-  function unitOf(shards, term, count) {
-    var n = shardOf(term, count), shard = shards[n];
-    return shard && term in shard.common ? n + "c" : String(n);
+  /* lunr's idf, of a term ``df`` of ``n`` articles hold. */
+  function idfOf(n, df) { return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5))); }
+
+  /* How many articles of a slice hold a term (its shard says so, for a common term too). */
+  function dfIn(shards, t, count) {
+    var shard = shards[shardOf(t, count)];
+    if (!shard) return 0;
+    var own = shard.byTerm[t];
+    return own ? own.df : (t in shard.common ? shard.common[t] : 0);
   }
 
-  /* The files beside the shards that a query's common terms need (the shards read). */
-  function commonUnits(shards, terms, count) {
+  /* Each file's scores as the whole archive weighs a term: lunr's idf in a file counts only
+   * the file's articles (a slice's, for best postings), so a term's scores are taken times
+   * its idf over the archive (``m.count`` articles, its document frequency summed over the
+   * slices) over the idf the file scored it with; so slices of every size rank alike.
+   * ``loaded``: each slice's read files; ``kind``: which files beside hold common terms. */
+  function weightsOf(m, loaded, terms, kind) {
+    var all = terms.required.concat(terms.optional), global = {};
+    all.forEach(function (t) {
+      var df = 0;
+      loaded.forEach(function (shards, i) { df += dfIn(shards, t, m.slices[i].shards); });
+      global[t] = idfOf(m.count, df);
+    });
+    return loaded.map(function (shards, i) {
+      var w = {}, count = m.slices[i].shards;
+      all.forEach(function (t) {
+        var file = shards[unitOf(shards, t, count, kind)], own = file && file.byTerm[t];
+        if (!own) return;
+        if (file.docs === undefined) file.docs = file.best ? m.slices[i].count : Object.keys(file.index.fieldVectors).length;
+        var local = idfOf(file.docs, own.df);
+        if (local > 0) w[t] = global[t] / local;
+      });
+      return w;
+    });
+  }
+
+  /* Which read index holds a term: its shard (a number), or, for a term its shard names as
+   * common, a file beside it: the number and "r" (every posting, for the exact count) or,
+   * with ``kind`` "c", the number and "c" (the best postings, for a first page).
+   * ``shards``: those keys → read shards. */
+  function unitOf(shards, term, count, kind) {
+    var n = shardOf(term, count), shard = shards[n];
+    return shard && term in shard.common ? n + (kind || "r") : String(n);
+  }
+
+  /* The files beside the shards that a query's common terms need (the shards read):
+   * their rest ("r"), or their best postings (``kind`` "c"). */
+  function commonUnits(shards, terms, count, kind) {
     var set = {};
     terms.required.concat(terms.optional).forEach(function (t) {
-      var u = unitOf(shards, t, count);
+      var u = unitOf(shards, t, count, kind);
       if (!shards[u]) set[u] = 1;
     });
     return Object.keys(set);
@@ -319,7 +419,7 @@
    * {scores, bonus, covers}: the articles that hold every pair and their scores, the optional
    * terms' part, and each part's cover (the pairs whose positions decide a full match). */
   var BOOST = 5;
-  function scoreQuery(shards, terms, count) {
+  function scoreQuery(shards, terms, count, weights) {
     if (!terms.required.length) return { scores: {}, bonus: {}, covers: [] };
     var byShard = {};
     function add(kind) {
@@ -334,7 +434,7 @@
     var parts = Object.keys(byShard).sort(function (a, b) { return byShard[b].req.length - byShard[a].req.length; });
     for (var i = 0; i < parts.length; i++) {
       var part = byShard[parts[i]];
-      var mine = scoreShard(shards[parts[i]].index, part.req, part.opt, BOOST);
+      var mine = scoreShard(shards[parts[i]].index, part.req, part.opt, BOOST, weights);
       if (!part.req.length) { Object.keys(mine).forEach(function (r) { bonus[r] = (bonus[r] || 0) + mine[r]; }); continue; }
       if (scores === null) { scores = mine; continue; }
       var both = {};
@@ -355,6 +455,106 @@
     if (!Object.keys(scored.scores).length) return [];
     scored.covers.forEach(function (cover) { cover.forEach(function (c) { set[unitOf(shards, c.pair, count)] = 1; }); });
     return Object.keys(set);
+  }
+
+  /* One slice's part of a first page, read from its shards and, for its common terms, their
+   * best postings only: candidates [{ref, score, known, full}], where ``known`` says the
+   * article is known to hold every required term (else its text will tell), and ``full`` is
+   * true when it is known to hold every part as written (a part of one or two characters that
+   * it holds, or a longer one whose whole word it was indexed under), null when its text is
+   * to tell. A common term's score for an article outside its best postings is taken as its
+   * lowest best score (it is no higher). ``exact``: nothing was left out or left to tell (no
+   * common term, no part of three characters or more), so these are the slice's hits. */
+  function quickSlice(shards, terms, count, weights) {
+    // the parts whose pairs a first page did not all fetch: their articles' text tells (or their word)
+    var thin = terms.parts.filter(function (p) { return p.skipped; });
+    var w = weights || {};
+    function look(t) {
+      var shard = shards[unitOf(shards, t, count, "c")], entry = shard && shard.index.invertedIndex[t];
+      if (!entry) return { term: t, kind: "none" };
+      return { term: t, kind: shard.best ? "best" : "all", index: shard.index, at: entry._index,
+               postings: entry[FIELD], least: shard.best ? shard.byTerm[t].least : 0, w: t in w ? w[t] : 1 };
+    }
+    var req = terms.required.map(look), opt = terms.optional.map(look);
+    if (!req.length || req.some(function (r) { return r.kind === "none"; })) return { hits: [], exact: true, common: false };
+    var all = req.filter(function (r) { return r.kind === "all"; }).sort(function (a, b) {
+      return Object.keys(a.postings).length - Object.keys(b.postings).length;
+    });
+    var refs;
+    if (all.length) {
+      refs = Object.keys(all[0].postings).filter(function (ref) {
+        for (var k = 1; k < all.length; k++) if (!(ref in all[k].postings)) return false;
+        return true;
+      });
+    } else {                     // every required term common: the articles any of them, or a whole word, scores best in
+      var union = {};
+      req.concat(opt).forEach(function (r) {
+        if (r.kind !== "none") Object.keys(r.postings).forEach(function (ref) { union[ref] = 1; });
+      });
+      refs = Object.keys(union);
+    }
+    var words = {};
+    opt.forEach(function (o) { words[o.term] = o; });
+    var exact = !req.concat(opt).some(function (r) { return r.kind === "best"; }) &&
+                terms.parts.every(function (p) { return p.text.length <= 2; });
+    var hits = refs.map(function (key) {
+      var ref = parseInt(key, 10), score = 0, known = true;
+      req.forEach(function (r) {
+        if (key in r.postings) score += r.w * termScore(r.index, FIELD, key, r.at);
+        else { known = false; score += r.w * r.least; }
+      });
+      opt.forEach(function (o) {
+        if (o.kind !== "none" && key in o.postings) score += o.w * BOOST * termScore(o.index, FIELD, key, o.at);
+      });
+      function byWord(p) { var w = words[p.text]; return w && w.kind !== "none" && key in w.postings; }
+      if (known && !thin.every(byWord)) known = false;
+      var full = known;
+      terms.parts.forEach(function (p) {
+        if (p.text.length > 2 && !byWord(p)) full = null;      // its text will tell
+      });
+      return { ref: ref, score: score, known: known, full: full || null };
+    });
+    return { hits: hits, exact: exact, common: req.concat(opt).some(function (r) { return r.kind === "best"; }) };
+  }
+
+  /* The terms a first page fetches: of a part's pairs, every other one and the last, which
+   * between them hold each of its characters (北京·市总·工会 of 北京市总工会); an article
+   * holding those is checked in its text for the others (or holds the part's whole word). */
+  function firstTerms(terms) {
+    var required = [], seen = {};
+    var parts = terms.parts.map(function (p) {
+      var q = { text: p.text, phrase: p.phrase, pairs: p.pairs, skipped: false };
+      if (p.text.length === 1) { if (!seen[p.text]) { seen[p.text] = 1; required.push(p.text); } return q; }
+      p.pairs.forEach(function (pair, i) {
+        if (i % 2 && i !== p.pairs.length - 1) { q.skipped = true; return; }
+        if (!seen[pair]) { seen[pair] = 1; required.push(pair); }
+      });
+      return q;
+    });
+    return { text: terms.text, parts: parts, required: required, optional: terms.optional, phrase: terms.phrase };
+  }
+
+  /* Does an article's text (headline and text, and byline) hold ``s``? What a first page
+   * tells its full and partial matches by, without the positions. */
+  var FIELD_SEPARATOR = "\u001f";      // between headline and body in a stored ``x``
+  function textHolds(doc, s) {
+    if (!doc._fields) doc._fields = String(doc.x || "").split(FIELD_SEPARATOR).concat([doc.w || ""]).map(normalise);
+    return doc._fields.some(function (field) { return field.indexOf(s) !== -1; });
+  }
+
+  /* A candidate of a first page checked in its text: null when it does not hold every
+   * required term (no hit), else whether it holds every part as written (a part in quotes
+   * not held so: no hit either). */
+  function checked(hit, doc, terms) {
+    if (!hit.known && !terms.required.every(function (t) { return textHolds(doc, t); })) return null;
+    if (hit.full) return true;
+    var full = true;
+    for (var k = 0; k < terms.parts.length; k++) {
+      if (textHolds(doc, terms.parts[k].text)) continue;
+      if (terms.parts[k].phrase) return null;
+      full = false;
+    }
+    return full;
   }
 
   /* An article that holds every part as written is a full match, the others partial (none
@@ -421,7 +621,7 @@
   /* A snippet around the first match of any part: [before, match, after] as plain strings. */
   function snippet(text, query, radius) {
     radius = radius || 40;
-    text = String(text);
+    text = String(text).split(FIELD_SEPARATOR).join(" ");
     var norm = normalisedWithPositions(text);
     var at = -1, q = "";
     String(query || "").split(" ").some(function (part) {
@@ -472,6 +672,7 @@
   }
 
   var RERANK = 20;   // results whose text is fetched to order them: the first page
+  var QUICK_CHECK = 2;   // a first page checks at most this many pages' worth of candidates in their text
 
   /* A reader's search session: fetches only what each query needs (the manifest, the index
    * shards of its terms in every slice of the archive, the positions of the pairs that decide
@@ -487,12 +688,20 @@
       if (!manifest) manifest = load("manifest.json").then(parseJSON);
       return manifest;
     }
-    function loadShard(slice, n) {           // n: a shard's number, or its number and "c"
-      var name = "index/" + slice + "/" + n + ".gz";
-      if (!shards[name]) shards[name] = load(name).then(function (bytes) { return readShard(lunr, bytes); });
+    /* n: a shard's number, or its number and "c" (its common terms' best postings) or "r"
+     * (the rest of them, positions and all). */
+    function loadShard(slice, n) {
+      var name = "index/" + slice + "/" + n + ".gz", kind = String(n).slice(-1);
+      var read = kind === "c" ? readBest : kind === "r" ? readRest : readShard;
+      if (!shards[name]) {
+        shards[name] = Promise.all([load(name), loadManifest()]).then(function (got) {
+          return read(lunr, got[0], got[1].slices[slice].count);
+        });
+      }
       return shards[name];
     }
     function loadPositions(slice, n) {
+      if (String(n).slice(-1) === "r") return loadShard(slice, n);      // the rest holds its positions
       var name = "pos/" + slice + "/" + n + ".gz";
       if (!shards[name]) {
         shards[name] = Promise.all([loadShard(slice, n), load(name)]).then(function (got) {
@@ -502,12 +711,19 @@
       return shards[name];
     }
     /* An article's stored fields: u (URL), t (headline), d (date), p (page), k (kind),
-     * ds (districts), tg (tags), x (text for snippets); a few adjacent articles to a file. */
+     * ds (districts), tg (tags), x (headline and text, for snippets), w (byline names); a few
+     * adjacent articles to a file. */
     function doc(ref) {
       if (!docs[ref]) {
         docs[ref] = loadManifest().then(function (m) {
           var per = m.docs || 1, file = Math.floor(ref / per);
-          if (!docs["file " + file]) docs["file " + file] = load("docs/" + file + ".gz").then(parseJSON);
+          if (!docs["file " + file]) {
+            docs["file " + file] = load("docs/" + file + ".gz").then(parseJSON).then(function (list) {
+              // the text begins with the headline, which is stored once, as ``t``
+              list.forEach(function (d) { if (!d.n) d.x = d.t + d.x; });
+              return list;
+            });
+          }
           return docs["file " + file].then(function (list) { return list[ref - file * per]; });
         });
       }
@@ -522,41 +738,101 @@
       if (!issues) issues = load("issues.gz").then(parseJSON).then(Issues);
       return issues;
     }
-    function searchSlice(m, slice, terms) {
-      var count = m.slices[slice].shards, needed = shardsFor(terms, count);
-      var byNumber = {};
+    /* One slice's files for a query: the shards of its terms first (they name the common
+     * terms), then the files beside them its common terms need: their best postings (``kind``
+     * "c") or the rest of them ("r"). */
+    function loadSlice(m, slice, terms, kind) {
+      var count = m.slices[slice].shards, byNumber = {};
       function into(keys) {
         return Promise.all(keys.map(function (n) { return loadShard(slice, n); })).then(function (read) {
           keys.forEach(function (n, i) { byNumber[n] = read[i]; });
         });
       }
-      // The shards first; they name the common terms, whose files beside come next.
-      return into(needed).then(function () { return into(commonUnits(byNumber, terms, count)); }).then(function () {
-        var scored = scoreQuery(byNumber, terms, count);
-        var keys = positionShards(byNumber, scored, count);
-        return Promise.all(keys.map(function (n) { return loadPositions(slice, n); })).then(function (read) {
-          keys.forEach(function (n, i) { byNumber[n] = read[i]; });
-          return classify(byNumber, terms, count, scored);
+      return into(shardsFor(terms, count)).then(function () { return into(commonUnits(byNumber, terms, count, kind)); })
+        .then(function () { return byNumber; });
+    }
+    /* Every slice's hits, exactly: scored, then the positions that decide its words. */
+    function searchSlices(m, terms) {
+      return Promise.all(m.slices.map(function (s, i) { return loadSlice(m, i, terms, "r"); })).then(function (loaded) {
+        var weights = weightsOf(m, loaded, terms, "r");
+        return Promise.all(loaded.map(function (byNumber, slice) {
+          var count = m.slices[slice].shards, scored = scoreQuery(byNumber, terms, count, weights[slice]);
+          var keys = positionShards(byNumber, scored, count);
+          return Promise.all(keys.map(function (n) { return loadPositions(slice, n); })).then(function (read) {
+            keys.forEach(function (n, i) { byNumber[n] = read[i]; });
+            return classify(byNumber, terms, count, scored);
+          });
+        }));
+      });
+    }
+    /* A reader's first page, before the count: the best candidates of every slice, best first,
+     * checked in their text where the index left it open (at most QUICK_CHECK × RERANK
+     * articles' stored fields fetched), full matches first. When nothing was left open the
+     * result is the exact one; else ``quick``, with no count (search with ``exact`` for it). */
+    function first(m, terms, o) {
+      var some = firstTerms(terms);
+      return Promise.all(m.slices.map(function (s, i) { return loadSlice(m, i, some, "c"); })).then(function (loaded) {
+        var weights = weightsOf(m, loaded, some, "c");
+        var got = loaded.map(function (byNumber, i) { return quickSlice(byNumber, some, m.slices[i].shards, weights[i]); });
+        if (got.every(function (g) { return g.exact; })) return null;
+        var candidates = [].concat.apply([], got.map(function (g) { return g.hits; }))
+          .sort(function (a, b) { return b.score - a.score || b.ref - a.ref; });
+        var full = [], partial = [], at = 0, rounds = 0;
+        function round() {
+          var batch = candidates.slice(at, at + RERANK);
+          at += batch.length;
+          rounds++;
+          return Promise.all(batch.map(function (h) { return doc(h.ref); })).then(function (read) {
+            batch.forEach(function (h, k) {
+              var held = checked(h, read[k], terms);
+              if (held === null) return;
+              var hit = { ref: h.ref, score: h.score, full: held, doc: read[k] };
+              (held ? full : partial).push(hit);
+            });
+            if (full.length < RERANK && at < candidates.length && rounds < QUICK_CHECK) return round();
+          });
+        }
+        return round().then(function () {
+          if (at >= candidates.length && got.every(function (g) { return !g.common; })) {
+            // every candidate checked, and none left out: these are all the hits, to be counted
+            return { all: full.concat(partial).sort(byRank) };
+          }
+          var page = rerank(full.slice(0, RERANK), function (h) { return h.doc.x; }, terms.text)
+            .concat(partial).slice(0, RERANK);
+          return { query: terms.text, terms: terms, hits: page, total: null, partial: null, quick: true,
+                   more: at < candidates.length || full.length + partial.length > page.length, issues: null, options: o };
         });
       });
     }
     /* Every hit of the whole archive, [{ref, score, full}], in the order asked for;
      * the first RERANK carry ``doc``. ``options``: from, to (dates, YYYY-MM-DD), issue (a
-     * date), page (a 版), sort ("relevance", "newest", "oldest"), grouped (by issue).
+     * date), page (a 版), sort ("relevance", "newest", "oldest"), grouped (by issue), exact
+     * (every hit and the count now: otherwise a search by relevance within the whole archive
+     * gives its first page first, ``quick``, without the count, when finding them all would
+     * fetch more: the rest of common terms' postings, or positions).
      * ``total``: the full matches; ``partial``: the others, after them. */
     function search(query, options) {
       var o = options || {};
       var terms = queryTerms(query);
       return loadManifest().then(function (m) {
         if (!terms.required.length) return finish([], null);
+        if (!o.exact && !narrowed(o) && !o.grouped && o.sort !== "newest" && o.sort !== "oldest") {
+          return first(m, terms, o).then(function (page) {
+            if (page && page.all) return finish(page.all, null);
+            if (page) { page.query = query; return page; }
+            return all(m);
+          });
+        }
+        return all(m);
+      });
+      function all(m) {
         var needIssues = narrowed(o) || o.grouped;
-        return Promise.all([Promise.all(m.slices.map(function (s, i) { return searchSlice(m, i, terms); })),
-                            needIssues ? loadIssues() : null]).then(function (got) {
+        return Promise.all([searchSlices(m, terms), needIssues ? loadIssues() : null]).then(function (got) {
           var hits = [].concat.apply([], got[0]).sort(byRank);
           if (narrowed(o)) hits = hits.filter(function (h) { return got[1].passes(h.ref, o); });
           return finish(ordered(hits, o.sort), got[1]);
         });
-      });
+      }
       function finish(hits, table) {
         var top = hits.slice(0, RERANK);
         return Promise.all(top.map(function (h) { return doc(h.ref); })).then(function (got) {
@@ -587,7 +863,8 @@
   }
 
   var api = { normalise: normalise, parseQuery: parseQuery, queryTerms: queryTerms, shardOf: shardOf,
-              shardsFor: shardsFor, commonUnits: commonUnits, readShard: readShard, readPositions: readPositions, inflate: inflate,
+              shardsFor: shardsFor, commonUnits: commonUnits, readShard: readShard, readPositions: readPositions,
+              readBest: readBest, readRest: readRest, quickSlice: quickSlice, inflate: inflate,
               positions: positions, coverOf: coverOf, runQuery: runQuery, scoreShard: scoreShard, rerank: rerank, snippet: snippet,
               countMatches: countMatches, Searcher: Searcher, Issues: Issues, groupByIssue: groupByIssue,
               RERANK: RERANK, BOOST: BOOST };

@@ -15,6 +15,7 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var moreButton = document.getElementById("search-more");
+  var countButton = document.getElementById("search-count");
   var filterBox = document.getElementById("search-filters");
   var scope = { from: document.getElementById("search-from"), to: document.getElementById("search-to"),
                 page: document.getElementById("search-page"), sort: document.getElementById("search-sort"),
@@ -40,14 +41,39 @@
              sort: scope.sort.value, grouped: scope.group.checked };
   }
 
-  function run(query) {
+  function run(query, exact) {
     var my = ++generation;
     var terms = S.queryTerms(query);
     if (!terms.text) { current = null; render(); return Promise.resolve(); }
     status.textContent = "正在搜索…";
-    return searcher.search(query, options()).then(function (result) {
+    var o = options();
+    o.exact = exact || !!facets;         // the filters count every hit
+    return searcher.search(query, o).then(function (result) {
       if (my !== generation) return;
       shown = PAGE;
+      current = result;
+      return render();
+    }).catch(function (err) {
+      if (my === generation) status.textContent = "搜索出错：" + err.message;
+    });
+  }
+
+  /* A first page came before the count: every hit and the count now (the rest of common
+   * words' postings, and where pairs stand), the page shown kept first. */
+  function complete() {
+    if (!current || !current.quick) return Promise.resolve();
+    var my = ++generation, state = current, o = options();
+    o.exact = true;
+    status.textContent = "正在统计…";
+    return searcher.search(state.query, o).then(function (result) {
+      if (my !== generation) return;
+      var shownRefs = {};
+      state.hits.forEach(function (h) { if (h.full) shownRefs[h.ref] = 1; });
+      var kept = result.hits.filter(function (h) { return h.ref in shownRefs; });
+      var order = {};
+      state.hits.forEach(function (h, i) { order[h.ref] = i; });
+      kept.sort(function (a, b) { return order[a.ref] - order[b.ref]; });
+      result.hits = kept.concat(result.hits.filter(function (h) { return !(h.ref in shownRefs); }));
       current = result;
       return render();
     }).catch(function (err) {
@@ -159,12 +185,19 @@
   function render(message) {
     var my = generation;
     moreButton.hidden = true;
+    countButton.hidden = true;
     if (!current) { list.textContent = ""; status.textContent = message || "输入词语开始搜索。"; return Promise.resolve(); }
     var state = current;
     if (facets) fillFilters(state.hits);
     var hits = filtered(state.hits);
     var full = hits.filter(function (h) { return h.full; }).length;
     var where = scopeText(state.options);
+    if (!hits.length && state.quick) {       // none among the candidates checked: the count looks at every article
+      list.textContent = "";
+      status.textContent = "最相关的候选文章里没有“" + state.query.trim() + "”。点“统计篇数”查遍全部文章。";
+      countButton.hidden = false;
+      return Promise.resolve();
+    }
     if (!hits.length) {
       list.textContent = "";
       status.textContent = state.hits.length
@@ -172,10 +205,16 @@
         : "没有找到包含“" + state.query + "”的文章" + where + "。试试更短的词、换一个说法，或检查错别字。";
       return Promise.resolve();
     }
-    var text = "找到 " + full + " 篇包含“" + state.query.trim() + "”的文章" + where;
-    if (hits.length > full) text += "；另有 " + (hits.length - full) + " 篇只含其中的字，未连在一起（部分匹配，列在后面）";
-    if (hits.length !== state.hits.length) text += "（已按所选区域、标签、年份筛选）";
-    status.textContent = text + "。";
+    if (state.quick) {
+      status.textContent = "包含“" + state.query.trim() + "”的文章，最相关的列在前面" +
+        (hits.length > full ? "（部分匹配：只含其中的字，未连在一起，列在后面）" : "") + "。";
+      countButton.hidden = false;
+    } else {
+      var text = "找到 " + full + " 篇包含“" + state.query.trim() + "”的文章" + where;
+      if (hits.length > full) text += "；另有 " + (hits.length - full) + " 篇只含其中的字，未连在一起（部分匹配，列在后面）";
+      if (hits.length !== state.hits.length) text += "（已按所选区域、标签、年份筛选）";
+      status.textContent = text + "。";
+    }
     var page = hits.slice(0, shown);
     return Promise.all(page.map(function (h) { return h.doc || searcher.doc(h.ref); })).then(function (docs) {
       if (my !== generation || state !== current) return;
@@ -201,7 +240,7 @@
           list.appendChild(li);
         });
       }
-      moreButton.hidden = hits.length <= shown;
+      moreButton.hidden = state.quick ? !state.more : hits.length <= shown;
     });
   }
 
@@ -230,9 +269,16 @@
   // they are opened, so a first query does not pay for it.
   filterBox.addEventListener("toggle", function () {
     if (!filterBox.open || facets) return;
-    searcher.facets().then(function (f) { facets = f; if (current) render(); });
+    searcher.facets().then(function (f) {
+      facets = f;
+      if (current && current.quick) complete(); else if (current) render();
+    });
   });
-  moreButton.addEventListener("click", function () { shown += PAGE; render(); });
+  moreButton.addEventListener("click", function () {
+    if (current && current.quick) complete().then(function () { shown += PAGE; render(); });
+    else { shown += PAGE; render(); }
+  });
+  countButton.addEventListener("click", function () { complete(); });
 
   // Keyboard: "/" jumps to the box; arrow keys move between the box and the results.
   document.addEventListener("keydown", function (e) {
