@@ -146,15 +146,7 @@ def decode_best(data: bytes) -> list[tuple[str, int, list[int], list[int]]]:
         data = gzip.decompress(data)
     if data[:3] != BEST_MAGIC:
         raise ValueError("not a search shard's best postings")
-    count, at = _read(data, 3)
-    heads = []
-    for _ in range(count):
-        size, at = _read(data, at)
-        term = data[at:at + size].decode("utf-8")
-        at += size
-        df, at = _read(data, at)
-        n, at = _read(data, at)
-        heads.append((term, df, n))
+    heads, at = _read_heads(data, 3, with_count=True)
     refs_of = []
     for _, _, n in heads:
         refs, at = _read_many(data, at, n, gaps=True)
@@ -192,7 +184,9 @@ def _read_many(data: bytes, at: int, n: int, gaps: bool = False) -> tuple[list[i
     return out, at
 
 
-def _read_heads(data: bytes, at: int) -> tuple[list[tuple[str, int]], int]:
+def _read_heads(data: bytes, at: int, with_count: bool = False) -> tuple[list[tuple], int]:
+    """Each term's head: (term, document frequency), and how many postings follow when
+    ``with_count`` (a best file's heads)."""
     count, at = _read(data, at)
     heads = []
     for _ in range(count):
@@ -200,7 +194,11 @@ def _read_heads(data: bytes, at: int) -> tuple[list[tuple[str, int]], int]:
         term = data[at:at + size].decode("utf-8")
         at += size
         df, at = _read(data, at)
-        heads.append((term, df))
+        if with_count:
+            n, at = _read(data, at)
+            heads.append((term, df, n))
+        else:
+            heads.append((term, df))
     return heads, at
 
 

@@ -158,23 +158,9 @@
       t.scores = scores;
       t.least = t.n ? least : 0;
     });
-    var byTerm = Object.create(null), inverted = Object.create(null), elements = Object.create(null);
-    terms.forEach(function (t, i) {
-      byTerm[t.term] = t;
-      var posting = Object.create(null);
-      for (var k = 0; k < t.n; k++) {
-        posting[t.refs[k]] = NO_METADATA;
-        (elements[t.refs[k]] = elements[t.refs[k]] || []).push(i, t.scores[k]);
-      }
-      var entry = { _index: i };
-      entry[FIELD] = posting;
-      inverted[t.term] = entry;
-    });
-    var vectors = Object.create(null);
-    Object.keys(elements).forEach(function (r) { vectors[FIELD + "/" + r] = new lunr.Vector(elements[r]); });
-    var index = new lunr.Index({ invertedIndex: inverted, fieldVectors: vectors, tokenSet: null,
-                                 fields: [FIELD], pipeline: new lunr.Pipeline() });
-    lazyTokenSet(lunr, index, inverted);
+    var byTerm = Object.create(null);
+    terms.forEach(function (t) { byTerm[t.term] = t; });
+    var index = scoredIndex(lunr, terms, function (t) { return t.n; }, function (t, k) { return t.scores[k]; });
     return { terms: terms, byTerm: byTerm, common: Object.create(null), best: true, index: index };
   }
 
@@ -199,15 +185,22 @@
       }
     });
     var average = n ? total / n : 0, k1 = 1.2, b = 0.75;
+    return scoredIndex(lunr, terms, function (t) { return t.df; }, function (t, k) {
+      var r = t.refs[k], tf = t.tfs[k], idf = Math.log(1 + Math.abs((n - t.df + 0.5) / (t.df + 0.5)));
+      var score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (lengths[r] / average)) + tf);
+      return Math.round(1e3 * score) / 1e3;
+    });
+  }
+
+  /* A lunr index of terms whose first count(t) postings, t.refs, carry scoreOf(t, k) each. */
+  function scoredIndex(lunr, terms, count, scoreOf) {
     var inverted = Object.create(null), elements = Object.create(null);
     terms.forEach(function (t, i) {
-      var idf = Math.log(1 + Math.abs((n - t.df + 0.5) / (t.df + 0.5)));
       var posting = Object.create(null);
-      for (var k = 0; k < t.df; k++) {
-        var r = t.refs[k], tf = t.tfs[k];
+      for (var k = 0, n = count(t); k < n; k++) {
+        var r = t.refs[k];
         posting[r] = NO_METADATA;
-        var score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (lengths[r] / average)) + tf);
-        (elements[r] = elements[r] || []).push(i, Math.round(1e3 * score) / 1e3);
+        (elements[r] = elements[r] || []).push(i, scoreOf(t, k));
       }
       var entry = { _index: i };
       entry[FIELD] = posting;
