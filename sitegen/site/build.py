@@ -26,18 +26,17 @@ from sitegen.site import urls
 from sitegen.site.cache import BuildCache, Listing, content_files, load_articles_cached
 from sitegen.site.export import by_issue, index_json, issue_export
 from sitegen.site.feeds import GROUP_FEED_LEAST, atom_feed, feed_articles, group_feed_since
-from sitegen.site.keys import PageKeys
+from sitegen.site.keys import IssueKeys, PageKeys
 from sitegen.site.address import address_warnings
 from sitegen.site.describe import page_meta
 from sitegen.site.errata import add_report_links
 from sitegen.site.metadata import news_article
 from sitegen.site.minify import collapse_whitespace
 from sitegen.site.model import SiteModel, build_model
-from sitegen.site.pages import PLACE_DISTRICTS, PageJob, page_jobs
+from sitegen.site.pages import PLACE_DISTRICTS, PageJob, issue_files, page_jobs
 from sitegen.site.proof import remember_build
 from sitegen.site.redirects import redirect_page, redirect_targets
-from sitegen.site.sitemap import entry as sitemap_entry
-from sitegen.site.sitemap import robots, sitemap_chunks, sitemap_index, urlset
+from sitegen.site.sitemap import chunk_key, robots, site_entries, sitemap_chunks, sitemap_index, urlset
 from sitegen.site.this_day import this_day, this_day_files
 from sitegen.site.writer import STAGING_OPEN, LiveSite, SiteWriter, StagingRecord, crash_point, recover
 from sitegen.templates import make_environment, template_error, theme_dirs
@@ -388,9 +387,32 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
 
     env = _environment(settings, model)
     env.bytecode_cache = _compiled_templates(Path(settings.cache_dir), everywhere)
-    jobs = [j for j in page_jobs(model, settings.page_size) if j.template != "search.html" or _has_template(env, j.template)]
-    add_report_links(jobs, {a.id: p for p, (_, _, a) in cache.articles.items()}, settings, env.globals["absolute"])
+    days = this_day(model)
+    files_of = {a.id: p for p, (_, _, a) in cache.articles.items()}
+    # The dated issues whose pages stand as the last build left them: the same key (what
+    # all those pages show) and every one of their files still the very file recorded.
+    # Their pages are not even set up (at 100,000 articles nine pages in ten). A preview's
+    # builds set up every page (its proofs start from them), but record the keys as well.
     page_keys: dict[str, str] = {}
+    issue_keys: dict[str, tuple[str, tuple[str, ...]]] = {}
+    skip: set[str] = set()
+    issue_key = IssueKeys(model, prints, files_of if settings.repository else None)
+    for issue in model.dated_issues:
+        key = everywhere + issue_key(issue)
+        before = cache.issues.get(issue.date)
+        if (before is not None and before[0] == key and not preview and changed is None
+                and all(rel in cache.pages and writer.keep(rel) for rel in before[1])):
+            skip.add(issue.date)
+            for rel in before[1]:
+                page_keys[rel] = cache.pages[rel]
+            issue_keys[issue.date] = before
+        else:
+            issue_keys[issue.date] = (key, tuple(issue_files(issue)))
+    del issue_key
+    jobs = [j for j in page_jobs(model, settings.page_size, skip, days)
+            if j.template != "search.html" or _has_template(env, j.template)]
+    add_report_links(jobs, files_of, settings, env.globals["absolute"])
+    del files_of
     todo: list[int] = []                    # the pages whose inputs changed: to render
     job_key = PageKeys(model, prints)
     for n, job in enumerate(jobs):
@@ -465,9 +487,9 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
             put(f"{group.url}feed.xml", atom_feed(f"{settings.title} · {group.name}", f"{group.url}feed.xml",
                                                   group.url, entries, absolute, settings.language, bodies, newest))
         # A sitemap is keyed by its URLs and their lastmod, like a page: a year's stands once its issues are in.
-        chunks = sitemap_chunks([sitemap_entry(j, newest) for j in jobs if j.in_sitemap])
+        chunks = sitemap_chunks(site_entries(model, jobs, newest))
         for rel, chunk in chunks.items():
-            exports[rel] = made_from = hashlib.sha1((absolute("") + repr(chunk)).encode()).hexdigest()
+            exports[rel] = made_from = hashlib.sha1((absolute("") + chunk_key(chunk)).encode()).hexdigest()
             put(rel, None if cache.exports.get(rel) == made_from and live.holds(rel) else urlset(chunk, absolute))
         put("sitemap.xml", sitemap_index(chunks, absolute))
         put("robots.txt", robots(absolute("sitemap.xml")))
@@ -481,10 +503,11 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
                 else:
                     put(rel, issue_export(issue_articles, lambda a: absolute(article_urls[a.id])))
             put("data/index.json", index_json(model.articles, lambda a: absolute(article_urls[a.id])))
-        for rel, data in this_day_files(this_day(model)).items():
+        for rel, data in this_day_files(days).items():
             put(rel, data)
         # Article URLs that went away lead to what took their text, or to their issue.
-        targets = redirect_targets(load_redirects(content_dir), set(article_urls), {j.url for j in jobs})
+        targets = redirect_targets(load_redirects(content_dir), set(article_urls),
+                                   {j.url for j in jobs} | {i.url for i in model.issues})
         for old, target in targets.items():
             put(f"{urls.article(old)}index.html", redirect_page(target, env.globals["url"](target), absolute(target),
                                                                settings.language))
@@ -523,7 +546,7 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         remember_build(output, env, jobs, bodies, {p: a for p, (_, _, a) in cache.articles.items()})
     # Only now, with the new site live, is it recorded: what each file is made from, and the
     # file itself (inode, size, time), so a record can never vouch for a file it did not see.
-    cache.pages, cache.search, cache.exports = page_keys, search_keys, exports
+    cache.pages, cache.search, cache.exports, cache.issues = page_keys, search_keys, exports, issue_keys
     cache.slugs, cache.places, cache.memo_key = dict(urls.SLUGS), dict(PLACE_DISTRICTS), everywhere
     cache.files = dict(writer.files)
     cache.output = str(output.resolve())

@@ -40,6 +40,8 @@ class BuildCache:
     files: dict[str, tuple[int, int, int]] = field(default_factory=dict)          # every file of that site:
     #                                                                 (inode, size, mtime_ns), as the build left it
     exports: dict[str, str] = field(default_factory=dict)                         # export file → its inputs
+    # dated issue → (the inputs of all its pages, their files): see keys.IssueKeys
+    issues: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)                         # path → sha1 of the article file
     # path → (article print, body key) of the article kept in ``articles``, under ``rules``:
     # an article carried over from the cache is not hashed again.
