@@ -229,3 +229,20 @@ def test_an_older_issue_whose_links_moved_is_made_again_though_its_articles_did_
     assert f"a/{older.id}/index.html" in rendered
     assert f"tag/{old_slug}/" not in page.read_text(encoding="utf-8")        # it links the older tag's new URL
     assert site_differences(project / "public", _clean_build(project, tmp_path)) == []
+
+
+def test_bodies_kept_in_a_damaged_or_misplaced_cache_file_are_made_again(tmp_path):
+    # The bodies' HTML is read from the cache only when a page that shows it is made again;
+    # a file of it cut short, or another month's file in its place, never puts a wrong or
+    # missing text on a page.
+    project = _archive(tmp_path / "project")
+    build_site(load_settings(project))
+    kept = sorted((project / ".sitegen-cache" / "articles").glob("*.bodies"))
+    assert len(kept) >= 2
+    first = kept[0].read_bytes()
+    kept[0].write_bytes(kept[-1].read_bytes())         # another month's bodies in its place
+    kept[-1].write_bytes(first[:len(first) // 2])      # cut short
+    template = project / "themes" / "default" / "templates" / "article.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n{# changed #}\n", encoding="utf-8")
+    build_site(load_settings(project))                 # the theme changed: every page is made again
+    assert site_differences(project / "public", _clean_build(project, tmp_path)) == []

@@ -19,7 +19,7 @@ import jinja2
 
 from sitegen.config import Settings
 from sitegen.errors import SitegenError
-from sitegen.markdown import plain_text, render_body
+from sitegen.markdown import plain_text
 from sitegen.parallel import cores, process_pool
 from sitegen.scans import attach_scans, prepare_scans, publish_scans, scan_inputs
 from sitegen.site import urls
@@ -142,6 +142,26 @@ def _compiled_templates(cache_dir: Path, everywhere: str) -> jinja2.BytecodeCach
     except OSError:
         return None
     return jinja2.FileSystemBytecodeCache(str(mine))
+
+
+class _Bodies:
+    """Article id → its body's HTML, made or read from the cache when a page or feed asks
+    for it (``BuildCache.body_html``). ``files``: article id → its file."""
+
+    def __init__(self, cache: BuildCache, files: dict[str, str]):
+        self.cache, self.files = cache, files
+
+    def __getitem__(self, article_id: str) -> str:
+        return self.cache.body_html(self.files[article_id])
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self.files
+
+    def get(self, article_id: str, default=None):
+        return self[article_id] if article_id in self.files else default
+
+    def clear(self) -> None:
+        self.files = {}
 
 
 def _render(env: jinja2.Environment, job: PageJob, bodies: dict[str, str]) -> bytes:
@@ -378,17 +398,14 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
     # Each article's print and body key, in the order of ``articles`` (the files' order).
     derived = [cache.derived[path] for path, _, _ in listing if path.endswith(".md")]
     prints = {a.id: d[0] for a, d in zip(articles, derived)}
-    bodies, fresh_bodies = {}, {}
-    for a, (_, k) in zip(articles, derived):
-        html = fresh_bodies.get(k) or cache.bodies.get(k) or render_body(a.body)
-        bodies[a.id] = fresh_bodies[k] = html
-    cache.bodies = fresh_bodies
+    files_of = {a.id: p for p, (_, _, a) in cache.articles.items()}
+    # The bodies' HTML is made (or read from the cache) only for the pages and feeds made.
+    bodies = _Bodies(cache, files_of)
     t = stage("markdown", t)
 
     env = _environment(settings, model)
     env.bytecode_cache = _compiled_templates(Path(settings.cache_dir), everywhere)
     days = this_day(model)
-    files_of = {a.id: p for p, (_, _, a) in cache.articles.items()}
     # The dated issues whose pages stand as the last build left them: the same key (what
     # all those pages show) and every one of their files still the very file recorded.
     # Their pages are not even set up (at 100,000 articles nine pages in ten). A preview's
@@ -412,7 +429,6 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
     jobs = [j for j in page_jobs(model, settings.page_size, skip, days)
             if j.template != "search.html" or _has_template(env, j.template)]
     add_report_links(jobs, files_of, settings, env.globals["absolute"])
-    del files_of
     todo: list[int] = []                    # the pages whose inputs changed: to render
     job_key = PageKeys(model, prints)
     for n, job in enumerate(jobs):
@@ -454,7 +470,10 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         pool = None if hold or len(todo) < PARALLEL_PAGES else process_pool()
         if pool is not None:
             # Pages are independent: render and write them on every core, straight into the
-            # staging folder (the workers share the model with this process as it stands).
+            # staging folder (the workers share the model with this process as it stands,
+            # and every body's HTML, made here first so that the cache keeps it).
+            cache.all_bodies()
+            t = stage("markdown", t)
             global _RENDERING
             _RENDERING = (env, jobs, bodies, settings, output)
             step = max(100, len(todo) // (8 * cores()))
@@ -479,17 +498,27 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         article_urls = {a.id: urls.article(a.id) for a in articles}
         newest = next((i.date for i in model.dated_issues), None)
         exports = {}                         # a file made from many pages' data → what it was made from
-        put("feed.xml", atom_feed(settings.title, "feed.xml", "", feed_articles(model.articles, settings.feed_size),
-                                  absolute, settings.language, bodies, newest))
+
+        def feed(rel: str, title: str, site_url: str, entries: list) -> None:
+            # Keyed by its entries (their prints say all a feed shows of them), like a page: a
+            # tag's feed stands until one of its newest articles changes or a new one joins.
+            exports[rel] = made_from = hashlib.sha1("\0".join(
+                [everywhere, title, site_url, absolute(""), settings.language, "" if entries else str(newest),
+                 *(prints[a.id] for a in entries)]).encode()).hexdigest()
+            if cache.exports.get(rel) == made_from and live.holds(rel):
+                put(rel, None)
+            else:
+                put(rel, atom_feed(title, rel, site_url, entries, absolute, settings.language, bodies, newest))
+
+        feed("feed.xml", settings.title, "", feed_articles(model.articles, settings.feed_size))
         since = group_feed_since(newest)
         for group in model.districts + model.tags:
-            entries = feed_articles(group.articles, settings.feed_size, since, GROUP_FEED_LEAST)
-            put(f"{group.url}feed.xml", atom_feed(f"{settings.title} · {group.name}", f"{group.url}feed.xml",
-                                                  group.url, entries, absolute, settings.language, bodies, newest))
+            feed(f"{group.url}feed.xml", f"{settings.title} · {group.name}", group.url,
+                 feed_articles(group.articles, settings.feed_size, since, GROUP_FEED_LEAST))
         # A sitemap is keyed by its URLs and their lastmod, like a page: a year's stands once its issues are in.
         chunks = sitemap_chunks(site_entries(model, jobs, newest))
         for rel, chunk in chunks.items():
-            exports[rel] = made_from = hashlib.sha1((absolute("") + chunk_key(chunk)).encode()).hexdigest()
+            exports[rel] = made_from = hashlib.sha1((everywhere + absolute("") + chunk_key(chunk)).encode()).hexdigest()
             put(rel, None if cache.exports.get(rel) == made_from and live.holds(rel) else urlset(chunk, absolute))
         put("sitemap.xml", sitemap_index(chunks, absolute))
         put("robots.txt", robots(absolute("sitemap.xml")))
@@ -497,7 +526,8 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         if settings.export:
             for rel, issue_articles in by_issue(model.articles).items():
                 # Keyed by its articles and their URLs, like a page: an unchanged issue's file is kept.
-                exports[rel] = made_from = "".join(prints[a.id] + absolute(article_urls[a.id]) for a in issue_articles)
+                exports[rel] = made_from = everywhere + "".join(prints[a.id] + absolute(article_urls[a.id])
+                                                                for a in issue_articles)
                 if cache.exports.get(rel) == made_from and live.holds(rel):
                     put(rel, None)
                 else:
@@ -519,7 +549,7 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
             # articles some 400 MB that the search's workers would otherwise start with.
             cache.save_articles(cache_file)
             bodies.clear()
-            cache.bodies = {}
+            cache.drop_bodies()
             jobs.clear()
         t = stage("feeds", t)
 
