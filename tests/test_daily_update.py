@@ -203,3 +203,46 @@ def test_a_rebuild_after_a_rebuild_links_again_only_what_the_last_one_changed(tm
         (tmp_path / str(n)).mkdir()
         assert site_differences(public, _clean_build(project, tmp_path / str(n))) == [], n
         assert not [p for p in public.rglob("*") if p.is_dir() and not any(p.iterdir())], n
+
+
+def test_an_older_issue_whose_links_moved_is_made_again_though_its_articles_did_not_change(tmp_path, rendered):
+    # A daily update sets up only the pages of the issues whose inputs changed. An issue
+    # can change without any of its articles changing: a new tag spelled as an older tag's
+    # slug takes that URL (the slug an editor wrote is kept first) and the older tag moves
+    # to another, so every older page that links the older tag must be made again.
+    from sitegen.site.urls import slugify
+
+    project = _archive(tmp_path / "project")
+    content = project / "content"
+    build_site(load_settings(project))
+    dated = sorted((a.date, p, a) for p in content.rglob("*.md") for a in [read_article(p)] if a.date and a.tags)
+    _, _, older = dated[0]
+    old_slug = slugify(older.tags[0])
+    page = project / "public" / "a" / older.id / "index.html"
+    assert f"tag/{old_slug}/" in page.read_text(encoding="utf-8")
+    _add_issue(content, "2022-12-31")
+    new_file = next(content.rglob("*-next.md"))
+    new = read_article(new_file)
+    new_file.write_text(article_to_text(dataclasses.replace(new, tags=[old_slug])), encoding="utf-8")
+    rendered.clear()
+    build_site(load_settings(project))
+    assert f"a/{older.id}/index.html" in rendered
+    assert f"tag/{old_slug}/" not in page.read_text(encoding="utf-8")        # it links the older tag's new URL
+    assert site_differences(project / "public", _clean_build(project, tmp_path)) == []
+
+
+def test_bodies_kept_in_a_damaged_or_misplaced_cache_file_are_made_again(tmp_path):
+    # The bodies' HTML is read from the cache only when a page that shows it is made again;
+    # a file of it cut short, or another month's file in its place, never puts a wrong or
+    # missing text on a page.
+    project = _archive(tmp_path / "project")
+    build_site(load_settings(project))
+    kept = sorted((project / ".sitegen-cache" / "articles").glob("*.bodies"))
+    assert len(kept) >= 2
+    first = kept[0].read_bytes()
+    kept[0].write_bytes(kept[-1].read_bytes())         # another month's bodies in its place
+    kept[-1].write_bytes(first[:len(first) // 2])      # cut short
+    template = project / "themes" / "default" / "templates" / "article.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n{# changed #}\n", encoding="utf-8")
+    build_site(load_settings(project))                 # the theme changed: every page is made again
+    assert site_differences(project / "public", _clean_build(project, tmp_path)) == []

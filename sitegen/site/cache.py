@@ -5,12 +5,14 @@ Stored in the project's ``.sitegen-cache/`` (safe to delete). Entries are keyed 
 they were made from (a file's size and time, a body's hash, a page's inputs), so a stale
 entry is never used: it simply stops matching.
 
-The articles and their bodies' HTML are kept a content folder to a file
-(``articles/<folder>.marshal``: a month of the paper), the rest in ``build-cache.pickle``. A
-daily update adds to one month: only that month's file is written again, not the whole
-archive's (at 100,000 articles some 400 MB each way). Each entry in a folder's file carries
-its own file's time, size and hash, so a folder file left by a build that stopped before
-the rest of the cache was saved is as safe to use as any.
+The articles are kept a content folder to a file (``articles/<folder>.marshal``: a month
+of the paper), their bodies' HTML beside it (``<folder>.bodies``), the rest in
+``build-cache.pickle``. A daily update adds to one month: only that month's files are
+written again, not the whole archive's (at 100,000 articles some 400 MB each way). Each
+entry in a folder's file carries its own file's time, size and hash, and each body's HTML
+is kept under its text's hash, so a folder file left by a build that stopped before the
+rest of the cache was saved is as safe to use as any. A body's HTML is read only when a
+page or feed that shows it is made (``body_html``): a daily update reads a month or two.
 """
 
 from __future__ import annotations
@@ -25,21 +27,25 @@ from pathlib import Path
 from sitegen.content import Article, read_article
 from sitegen.content.files import article_from_text, check_unique_ids
 from sitegen.markdown import RULES as BODY_RULES
+from sitegen.markdown import render_body
 
-VERSION = 12
+VERSION = 13
 SHARDS = "articles"          # beside the cache file: the articles a content folder to a file
+BODIES = ".bodies"           # a folder file's bodies' HTML, beside it
 
 
 @dataclass
 class BuildCache:
     articles: dict[str, tuple[int, int, Article]] = field(default_factory=dict)   # path → (mtime_ns, size, article)
-    bodies: dict[str, str] = field(default_factory=dict)                          # body hash → HTML
+    bodies: dict[str, str] = field(default_factory=dict)                          # body hash → HTML (read or made)
     pages: dict[str, str] = field(default_factory=dict)                           # output path → inputs key
     search: dict[str, str] = field(default_factory=dict)                          # search file → inputs key
     output: str = ""                                                              # the folder those pages are in
     files: dict[str, tuple[int, int, int]] = field(default_factory=dict)          # every file of that site:
     #                                                                 (inode, size, mtime_ns), as the build left it
     exports: dict[str, str] = field(default_factory=dict)                         # export file → its inputs
+    # dated issue → (the inputs of all its pages, their files): see keys.IssueKeys
+    issues: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)                         # path → sha1 of the article file
     # path → (article print, body key) of the article kept in ``articles``, under ``rules``:
     # an article carried over from the cache is not hashed again.
@@ -57,6 +63,10 @@ class BuildCache:
     # whose articles changed is written again.
     loaded: dict[str, tuple] = field(default_factory=dict, repr=False)
     shards_read: bool = field(default=False, repr=False)
+    # body hash → the bodies file holding its HTML, not read yet; the bodies files read.
+    _bodies_at: dict[str, str] = field(default_factory=dict, repr=False)
+    _bodies_read: set[str] = field(default_factory=set, repr=False)
+    _damaged: set[str] = field(default_factory=set, repr=False)
 
     @classmethod
     def load(cls, path: Path, articles: bool = True) -> "BuildCache":
@@ -90,23 +100,63 @@ class BuildCache:
         except OSError:
             return
         rules = _rules()
+        at = self._bodies_at
         for name in names:
             try:
                 with open(name, "rb") as fh:
                     # Read whole, then parsed: marshal.load on the file itself reads it in
                     # small pieces (2.7 s against 0.6 s for 100,000 articles' files).
-                    version, shard_rules, where, entries, html = marshal.loads(fh.read())
+                    version, shard_rules, where, entries = marshal.loads(fh.read())
             except Exception:   # damaged or from another Python: that folder's articles are read again
                 continue
             if version != VERSION or shard_rules != rules:
                 continue
+            bodies = name[:-len(".marshal")] + BODIES
             for key, mtime, size, digest, made, values in entries:
                 self.articles[key] = (mtime, size, Article(*values))
                 self.digests[key] = digest
                 self.derived[key] = made
-            self.bodies.update(html)
+                at[made[1]] = bodies
             self.rules = rules
-            self.loaded[where] = tuple(e[:5] for e in entries), frozenset(html)
+            self.loaded[where] = tuple(e[:5] for e in entries)
+
+    def body_html(self, key: str) -> str:
+        """The HTML of the body of the article kept under ``key`` (its file): from memory,
+        else from the bodies file of the folder it was saved with, else rendered now."""
+        body = self.derived[key][1]
+        html = self.bodies.get(body)
+        if html is None:
+            name = self._bodies_at.get(body)
+            if name is not None and name not in self._bodies_read:
+                self._read_bodies(name)
+                html = self.bodies.get(body)
+            if html is None:
+                html = self.bodies[body] = render_body(self.articles[key][2].body)
+        return html
+
+    def _read_bodies(self, name: str) -> None:
+        self._bodies_read.add(name)
+        try:
+            with open(name, "rb") as fh:
+                version, rules, where, html = marshal.loads(fh.read())
+        except Exception:       # damaged: its bodies are rendered again, and the file written again
+            self._damaged.add(name)
+            return
+        if version == VERSION and rules == self.rules:
+            for k, v in html.items():
+                self.bodies.setdefault(k, v)
+        else:
+            self._damaged.add(name)
+
+    def drop_bodies(self) -> None:
+        """Let the bodies' HTML go (saved already); asked for again, it is read again."""
+        self.bodies = {}
+        self._bodies_read = set()
+
+    def all_bodies(self) -> None:
+        """Every article's body's HTML in memory (before pages are rendered in forked workers)."""
+        for key in self.articles:
+            self.body_html(key)
 
     def save_articles(self, path: Path) -> None:
         """Save the articles and bodies now (``path``: the cache file), as ``save`` would."""
@@ -129,20 +179,31 @@ class BuildCache:
         folder.mkdir(parents=True, exist_ok=True)
         wanted = set()
         for where, keys in by_folder.items():
-            name = hashlib.sha1(where.encode("utf-8", "surrogateescape")).hexdigest()[:20] + ".marshal"
-            wanted.add(name)
+            stem = hashlib.sha1(where.encode("utf-8", "surrogateescape")).hexdigest()[:20]
+            name, bodies = stem + ".marshal", stem + BODIES
+            wanted.update((name, bodies))
             keys.sort()
             heads = tuple((k, *self.articles[k][:2], self.digests[k], self.derived[k]) for k in keys)
-            body_keys = frozenset(self.derived[k][1] for k in keys)
-            if self.loaded.get(where) == (heads, body_keys) and (folder / name).is_file():
-                continue                      # that month's articles are as the file has them
+            if (self.loaded.get(where) == heads and str(folder / bodies) not in self._damaged
+                    and (folder / name).is_file() and (folder / bodies).is_file()):
+                continue                      # that month's articles are as the files have them
             entries = [(*head, _fields(self.articles[head[0]][2])) for head in heads]
-            html = {k: self.bodies[k] for k in body_keys if k in self.bodies}
-            tmp = folder / f".{name}.tmp"
-            with open(tmp, "wb") as fh:
-                marshal.dump((VERSION, self.rules, where, entries, html), fh)
-            os.replace(tmp, folder / name)
-            self.loaded[where] = heads, frozenset(html)
+            # Every body of the month, so that its file never lacks one (read from the
+            # month's old file first, which this write replaces).
+            html = {}
+            for k in keys:
+                html[self.derived[k][1]] = self.body_html(k)
+            for data, target in (((VERSION, self.rules, where, html), bodies),
+                                 ((VERSION, self.rules, where, entries), name)):
+                tmp = folder / f".{target}.tmp"
+                with open(tmp, "wb") as fh:
+                    marshal.dump(data, fh)
+                os.replace(tmp, folder / target)
+            for k in keys:
+                self._bodies_at[self.derived[k][1]] = str(folder / bodies)
+            self._bodies_read.add(str(folder / bodies))
+            self._damaged.discard(str(folder / bodies))
+            self.loaded[where] = heads
         for e in os.scandir(folder):
             if e.name not in wanted:
                 os.unlink(e.path)             # a folder no longer in the content, or a temporary file
@@ -155,7 +216,8 @@ class BuildCache:
         _MEMORY[str(path)] = (_stamp(path), self)
 
 
-_IN_SHARDS = {"articles", "digests", "derived", "bodies", "loaded", "shards_read"}
+_IN_SHARDS = {"articles", "digests", "derived", "bodies", "loaded", "shards_read", "_bodies_at", "_bodies_read",
+              "_damaged"}
 _FIELD_NAMES = tuple(f.name for f in fields(Article))
 
 

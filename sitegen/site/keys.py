@@ -125,3 +125,35 @@ def _years(c: dict) -> tuple:
     if "months" in c:
         return tuple((m, issues(v)) for m, v in sorted(c["months"].items()))
     return issues(c.get("issues", ()))
+
+
+def _near(pair) -> tuple:
+    return tuple(x and (x.url, getattr(x, "label", x.date)) for x in pair)
+
+
+class IssueKeys:
+    """``keys(issue)``: the inputs of all the pages of one dated issue (``pages.ISSUE_TEMPLATES``:
+    its own page, its printed pages, its articles' pages) as one key. It holds all that the
+    page keys of those pages hold: its articles in full (their prints), the pages they are
+    printed on, the lists they link to, the articles they continue, the issues and 版
+    before and after; so an issue whose key is unchanged has pages whose keys are unchanged,
+    and a daily update need not set up the pages of the thousands of issues it leaves
+    alone. ``files``: article id → its file, where the 纠错 link names the file (else None)."""
+
+    def __init__(self, model: SiteModel, prints: dict[str, str], files: dict[str, str] | None = None):
+        self.model, self.prints, self.files = model, prints, files
+
+    def _article(self, a: Article) -> tuple:
+        model = self.model
+        cont = model.continuation.get(a.id)
+        return (self.prints[a.id],
+                tuple(model.person_url.get(n) for names in (a.reporters, a.correspondents, a.photographers, a.authors)
+                      for n in names),
+                tuple(model.district_url.get(d) for d in a.districts), tuple(model.tag_url.get(x) for x in a.tags),
+                cont and tuple(x and x.id for x in cont), self.files.get(a.id) if self.files is not None else None)
+
+    def __call__(self, issue) -> str:
+        model = self.model
+        pages = tuple((p.label, p.url, p.number, p.source, p.scan, _near(model.around(p)),
+                       tuple([self._article(a) for a in p.articles])) for p in issue.pages)
+        return _h(("issue", issue.date, issue.url, _near(model.around(issue)), pages))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sitegen.content import Article
 from sitegen.site import urls
-from sitegen.site.model import Group, PrintedPage, SiteModel
+from sitegen.site.model import Group, Issue, PrintedPage, SiteModel
 from sitegen.site.this_day import this_day
 
 
@@ -125,12 +125,33 @@ def trail(date: str | None, page: PrintedPage | None = None, here: bool = True) 
     return steps[:-1] + [(steps[-1][0], None)] if here else steps
 
 
-def page_jobs(model: SiteModel, page_size: int) -> list[PageJob]:
+# The pages that belong to one issue: its own page, its printed pages and its articles'
+# pages. What they show comes from that issue and its neighbours only (``keys.IssueKeys``),
+# so a daily update need not set up the pages of the issues it leaves as they were.
+ISSUE_TEMPLATES = frozenset({"article.html", "issue.html", "printed_page.html"})
+
+
+def issue_files(issue: Issue) -> list[str]:
+    """The site files of an issue's pages, as ``page_jobs`` names them."""
+    files = [_index(urls.article(a.id)) for p in issue.pages for a in p.articles]
+    files.append(_index(issue.url))
+    files += [_index(p.url) for p in issue.pages]
+    return files
+
+
+def page_jobs(model: SiteModel, page_size: int, skip: frozenset[str] | set[str] = frozenset(),
+              days: dict | None = None) -> list[PageJob]:
+    """Every page of the site, but those of the dated issues in ``skip`` (their dates):
+    their files stand as the last build made them. ``days``: ``this_day(model)``, when
+    the caller has it."""
     jobs: list[PageJob] = []
     latest = model.dated_issues[0] if model.dated_issues else (model.issues[0] if model.issues else None)
-    jobs.append(PageJob("index.html", "index.html", {"latest": latest, "this_day": list(this_day(model))}, ""))
+    days = this_day(model) if days is None else days
+    jobs.append(PageJob("index.html", "index.html", {"latest": latest, "this_day": list(days)}, ""))
 
     for article in model.articles:
+        if skip and article.date in skip:
+            continue
         page = model.page_of[article.id]
         i = page.articles.index(article)
         jobs.append(PageJob(_index(urls.article(article.id)), "article.html", {
@@ -156,6 +177,8 @@ def page_jobs(model: SiteModel, page_size: int) -> list[PageJob]:
                                 {"year": y, "month": m, "weeks": weeks, "by_day": by_day, "issues": issues},
                                 urls.month(y, m)))
     for issue in model.issues:
+        if skip and issue.date in skip:
+            continue
         jobs.append(PageJob(_index(issue.url), "issue.html",
                             {"issue": issue, "trail": trail(issue.date), "issue_around": model.around(issue)},
                             issue.url))

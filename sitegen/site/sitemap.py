@@ -58,6 +58,40 @@ def entry(job, newest: str | None) -> Entry:
     return Entry(job.url, lastmod, m.group(1) if m else "pages")
 
 
+_DATE_PAGES = frozenset({"dates.html", "year.html", "month.html"})
+
+
+def site_entries(model, jobs, newest: str | None) -> list[Entry]:
+    """Every page's entry, in the order ``pages.page_jobs`` lists the pages (the order each
+    sitemap keeps). The pages of issues (their articles', their printed pages', their own)
+    are taken from the model: ``jobs`` may leave them out (``page_jobs``' ``skip``). Each
+    shows its issue's date (an article its own: the same)."""
+    from sitegen.site import urls
+    from sitegen.site.pages import ISSUE_TEMPLATES
+
+    head: list[Entry] = []
+    dates: list[Entry] = []
+    rest: list[Entry] = []
+    for job in jobs:
+        if job.in_sitemap and job.template not in ISSUE_TEMPLATES:
+            part = head if job.template == "index.html" else dates if job.template in _DATE_PAGES else rest
+            part.append(entry(job, newest))
+    articles = [Entry(urls.article(a.id), a.date or newest, a.date[:4] if a.date else "undated")
+                for a in model.articles]
+    issues = []
+    for issue in model.issues:
+        lastmod = issue.date or newest
+        for url in (issue.url, *(p.url for p in issue.pages)):
+            m = _DATE_URL.match(url)
+            issues.append(Entry(url, lastmod, m.group(1) if m else "pages"))
+    return head + articles + dates + issues + rest
+
+
+def chunk_key(chunk: list[Entry]) -> str:
+    """What a sitemap file is made from (its URLs and their lastmod), as text to hash."""
+    return "\n".join([f"{e.url}\t{e.lastmod}" for e in chunk])
+
+
 def _xml(root: ET.Element) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
