@@ -8,16 +8,19 @@ from sitegen.blocks import LineKind
 from sitegen.bylines import credit_ending, parse_credit
 from sitegen.segmentation.bodies import Body
 
+CAPTION_MAX = 300        # characters: a photo's caption is a paragraph or two
 _COLUMN_OPENER = re.compile(r"^[【\[［〔(（]?开栏(?:语|的话)")
 
 
-def article_kind(body: Body, signed: bool, titled: bool = True, opens_page: bool = False) -> str:
+def article_kind(body: Body, signed: bool, titled: bool = True, opens_page: bool = False,
+                 doubled_title: bool = False) -> str:
     """news (本报讯 report, or a feature under its reporters' byline), photo (caption with
     摄影报道 credit), column (signed piece), continuation (上接 fragment), or ad.
 
     Plain text with none of these marks is news when it has a headline; without one, at
     the top of the page it is the rest of an article from another page whose 上接 marker
-    the OCR lost (continuation), elsewhere an untitled piece of news."""
+    the OCR lost (continuation), elsewhere an untitled piece of news. ``doubled_title``: its
+    headline is set in the type the OCR reads doubled."""
     if body.start in ("continuation", "ad"):
         return body.start
     if body.start == "news":
@@ -35,6 +38,11 @@ def article_kind(body: Body, signed: bool, titled: bool = True, opens_page: bool
     if signed:
         return "column"
     if body.credits:
+        return "photo"
+    if doubled_title and body.start == "plain" and sum(len(line.compact) for line in body.lines) <= CAPTION_MAX:
+        # A caption's length of plain text under a title in the big type the OCR reads
+        # doubled: this paper sets its photos' titles so (为为患患病病同同事事); a lead
+        # story's headline may be as big, over a long text.
         return "photo"
     return "continuation" if opens_page and not titled else "news"
 

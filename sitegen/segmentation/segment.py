@@ -31,7 +31,6 @@ from sitegen.segmentation.kinds import article_kind
 from sitegen.segmentation.photo_groups import caption_paragraphs, gather_photo_groups, place_photo_groups
 from sitegen.blocks.cues.continuity import MARKER_TO
 
-CAPTION_MAX = 300        # characters: a photo's caption is a paragraph or two
 _FROM = re.compile(r"[（(]\s*[上紧]\s*接\s*(?:第\s*)?(\S{1,4}?)\s*版\s*[）)]")
 _NUMERALS = {c: n for n, c in enumerate("〇一二三四五六七八九", 0)}
 
@@ -276,13 +275,8 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
             author_line = clean_headline_spacing(author_of[i].text)
             byline.authors.extend(n for n in parse_author_line(author_of[i].text) if n not in byline.authors)
         signed = i in author_of or body.signature is not None or i in column_of
-        kind = article_kind(body, signed, titled=title is not None, opens_page=i == 0)
-        if kind == "news" and body.start == "plain" and not signed and _doubled_title(title, attached.get(i, [])) \
-                and sum(len(line.compact) for line in body.lines) <= CAPTION_MAX:
-            # A caption's length of plain text under a title in the big type the OCR reads
-            # doubled: this paper sets its photos' titles so (为为患患病病同同事事); a lead
-            # story's headline may be as big, over a long text.
-            kind = "photo"
+        kind = article_kind(body, signed, titled=title is not None, opens_page=i == 0,
+                            doubled_title=_doubled_title(title, attached.get(i, [])))
         paragraphs = _paragraphs(body, width)
         last = body
         for j in sorted(j for j, report in photos.items() if report == i):
