@@ -1229,3 +1229,32 @@ def test_a_short_text_under_a_title_in_doubled_type_is_a_photo_even_without_a_cr
     report, photo = page.articles
     assert report.kind == "news"
     assert photo.title == "雪中巡山" and photo.kind == "photo"
+
+
+FEATURE_LABEL_OVER_SUBHEAD = """\
+本报讯（记者 王小明）近日，朝阳区总工会为一线职工送去了防寒用品，两百余名职工受益。
+朝阳区总工会送温暖
+
+“岗位在哪里，服务就在哪里。”丰台区卢沟桥街道总工会的干部们
+这样说，也这样做。入冬以来，卢沟桥街道总工会组织干部职工下沉
+到晓月苑社区，帮助居民测温、登记、配送生活物资。
+
+齐心协力
+
+为社区居民做好服务保障
+
+“每天早上七点，我们准时到岗。”卢沟桥街道总工会工作人员刘晨
+告诉记者，晓月苑社区老人多，工会干部们就挨家挨户上门，把生活
+物资送到居民手中。
+
+卢沟桥街道总工会：做居民身边的贴心人
+"""
+
+
+def test_a_sections_label_a_line_over_its_subhead_stays_in_the_feature():
+    page = segment_page(FEATURE_LABEL_OVER_SUBHEAD)
+    assert len(page.articles) == 2
+    feature = page.articles[1]
+    assert feature.title == "卢沟桥街道总工会：做居民身边的贴心人"
+    assert "### 齐心协力" in feature.paragraphs and "### 为社区居民做好服务保障" in feature.paragraphs
+    assert feature.paragraphs[-1].endswith("送到居民手中。")

@@ -68,7 +68,7 @@ def _weigh(run: HeadlineRun, above: Body, below: Body, begun: bool, elsewhere: l
     # A headline the OCR read after its article sums up that article's opening; a short
     # phrase may echo it too, as subheads do.
     above_fit, below_fit = _fit(text, above), _fit(text, below)
-    if len(text) > SHORT and above_fit - below_fit > 0.2:
+    if above_fit - below_fit > 0.2:
         evidence.append(Evidence("fits-above", -1.5, f"shares {above_fit:.0%} of its words with the opening of the article above, "
                                                       f"{below_fit:.0%} with the text below: the headline of the article above"))
     carried = story_words(_text(above), _text(below), elsewhere)
@@ -115,14 +115,24 @@ def fold_subheads(parts: PageParts, furnished_positions: set[int]) -> list[Subhe
     for index, body in enumerate(bodies):
         above = merged[-1] if merged else None
         run = ends_at.get(body.first)
+        # A section's label over its subhead, a line apart (同心抗疫 / 为一线职工做好防疫服务
+        # 保障): weighed as the subhead under it, and taken only where the story goes on.
+        label = None
+        if run is not None and above is not None and len(run.lines) == 1 and above.last == run.position - 2:
+            upper = ends_at.get(run.position)
+            if upper is not None and len(upper.lines) == 1 and upper.position == above.last + 1 \
+                    and upper.position not in marked and not upper.lines[0].doubled and not run.lines[0].doubled \
+                    and len(upper.lines[0].compact) <= SHORT:
+                label = upper
+        heading_at = label.position if label is not None else run.position if run is not None else None
         # Two lines are one subhead only when the column's edge cut a word of it (…但不许诺待 /
         # 遇不降); a kicker over its headline (读者来信 / 一封来自工地的信) heads an article.
-        if above is None or run is None or len(run.lines) > 2 or above.last != run.position - 1 \
+        if above is None or run is None or len(run.lines) > 2 or above.last != heading_at - 1 \
                 or body.start != "plain" or (body.in_column and run.position not in marked) \
                 or (body.credits and not _own_photo_credit(above, body)) or body.signature is not None \
                 or above.start == "ad" or above.signature is not None or above.credits \
                 or not sentence_closed(above.lines[-1].text) or opens_lede(body.lines[0]) \
-                or any(above.first <= p <= body.last and p != run.position for p in furnished_positions) \
+                or any(above.first <= p <= body.last and p not in (run.position, heading_at) for p in furnished_positions) \
                 or sum(len(line.compact) for line in run.lines) > SUBHEAD_MAX \
                 or (len(run.lines) == 2 and word_across(run.lines[0].compact, run.lines[1].compact) is None):
             merged.append(body)
@@ -132,6 +142,8 @@ def fold_subheads(parts: PageParts, furnished_positions: set[int]) -> list[Subhe
         # The page's other pieces: those before (sections folded into ``above`` are in it) and after.
         elsewhere = [_text(b) for b in merged if b is not above] + [_text(b) for b in bodies[index + 1:]]
         score, evidence = _weigh(run, above, body, begun, elsewhere)
+        if label is not None and not any(e.cue == "same-story" for e in evidence):
+            score = 0.0         # a kicker over a headline, a line apart, heads an article of its own
         if score <= 0:
             found.append(Subhead(above, run.lines[0].number, run.lines[0].display, tuple(evidence), folded=False))
             merged.append(body)
@@ -144,7 +156,11 @@ def fold_subheads(parts: PageParts, furnished_positions: set[int]) -> list[Subhe
             line.display = line.display.rstrip() + rest.display.strip()
             line.__dict__.pop("compact", None)
             rest.extra["subhead_rest"] = True
-        above.lines += [*run.lines, *body.lines]
+        if label is not None:
+            label.lines[0].extra["subhead"] = True
+            parts.runs.remove(runs_at[label.position])
+            found.append(Subhead(above, label.lines[0].number, label.lines[0].display, tuple(evidence)))
+        above.lines += [*(label.lines if label is not None else []), *run.lines, *body.lines]
         above.last = body.last
         above.credits += body.credits
         above.signature = body.signature
