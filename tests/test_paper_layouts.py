@@ -1171,7 +1171,7 @@ def test_a_columns_opening_words_stand_apart_from_the_report_under_them():
     assert len(page.articles) == 2
     opener, report = page.articles
     assert opener.paragraphs[-1].endswith("敬请关注。")
-    assert opener.kind == "column"
+    assert opener.kind == "column" and opener.title == "开栏的话"
     assert report.paragraphs[0].startswith("本报讯")
     assert report.title == "朝阳区总工会送温暖"
 

@@ -9,7 +9,7 @@ from sitegen.bylines import credit_ending, parse_credit
 from sitegen.segmentation.bodies import Body
 
 CAPTION_MAX = 300        # characters: a photo's caption is a paragraph or two
-_COLUMN_OPENER = re.compile(r"^[【\[［〔(（]?开栏(?:语|的话)")
+_COLUMN_OPENER = re.compile(r"^[【\[［〔(（]?(开栏(?:语|的话))")
 
 
 def article_kind(body: Body, signed: bool, titled: bool = True, opens_page: bool = False,
@@ -27,7 +27,7 @@ def article_kind(body: Body, signed: bool, titled: bool = True, opens_page: bool
         return "news"
     if body.start == "photos":
         return "photo"
-    if body.lines and body.lines[0].kind == LineKind.NOTE and _COLUMN_OPENER.match(body.lines[0].compact):
+    if column_opener(body):
         return "column"         # 开栏的话: the column's own words, opening it
     reported = body.start == "feature" or (body.signature is not None and body.signature.kind == LineKind.BYLINE) \
         or _credits_a_writer(body)
@@ -54,3 +54,11 @@ def _credits_a_writer(body: Body) -> bool:
         return False
     names, photo_report = parse_credit(" ".join(c.text.strip() for c in body.credits))
     return bool(names.reporters) and not photo_report
+
+
+def column_opener(body: Body) -> str | None:
+    """The label of a column's opening words (开栏的话, 开栏语) that opens ``body``, or None."""
+    if not body.lines or body.lines[0].kind != LineKind.NOTE:
+        return None
+    m = _COLUMN_OPENER.match(body.lines[0].compact)
+    return m.group(1) if m else None

@@ -27,7 +27,7 @@ from sitegen.segmentation.headlines import attach_headlines, choose_title, headl
 from sitegen.segmentation.stacks import split_crowded_runs, split_shared_runs
 from sitegen.segmentation.two_headlines import split_two_headed_bodies
 from sitegen.segmentation.subheads import fold_subheads
-from sitegen.segmentation.kinds import article_kind
+from sitegen.segmentation.kinds import article_kind, column_opener
 from sitegen.segmentation.photo_groups import caption_paragraphs, gather_photo_groups, place_photo_groups
 from sitegen.blocks.cues.continuity import MARKER_TO
 
@@ -269,6 +269,8 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
         if i in photos:
             continue
         title, subtitles = choose_title(body, attached.get(i, []))
+        if title is None:
+            title = column_opener(body)     # 开栏语 heads the column's opening words, as the paper prints it
         byline = _byline(body)
         author_line = None
         if i in author_of:
