@@ -67,9 +67,8 @@ def explain_page(lines: list[Line], parts: PageParts, attached: dict[int, list[H
         where = f"line {run.lines[0].number}"
         if id(run) in owner:
             i = owner[id(run)]
-            terms = ", ".join(f"{name} {value:+.2f}" if value else name
-                              for name, value in scores.get((k, i), {}).items()
-                              if value or name.startswith(("the only", "the title")))
+            terms = ", ".join(name if value is None else f"{name} {value:+.2f}"
+                              for name, value in scores.get((k, i), {}).items() if value is None or value)
             total = next((s for s, j in ranked if j == i), 0.0)
             rival = next(((s, j) for s, j in ranked if j != i), None)
             beat = f"; next best body {rival[1] + 1} at {rival[0]:.2f}" if rival else ""
@@ -83,7 +82,7 @@ def explain_page(lines: list[Line], parts: PageParts, attached: dict[int, list[H
 
 
 def _totals(scores: dict) -> dict:
-    return {key: sum(terms.values()) for key, terms in scores.items()}
+    return {key: sum(v for v in terms.values() if v is not None) for key, terms in scores.items()}
 
 
 __all__ = ["explain_page"]

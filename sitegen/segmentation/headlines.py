@@ -213,10 +213,16 @@ def _groups(pairs: list[tuple[int, int, float]]) -> list[list[tuple[int, int, fl
 
 def attach_headlines(bodies: list[Body], runs: list[HeadlineRun],
                      districts_of: Callable[[str], set[str]] | None = None, banners: list[int] = (),
-                     parts: dict | None = None) -> tuple[dict[int, list[HeadlineRun]], list[HeadlineRun]]:
-    """Map body index → its headline runs (page order), and the runs that fit no body."""
+                     parts: dict | None = None, fits: dict | None = None
+                     ) -> tuple[dict[int, list[HeadlineRun]], list[HeadlineRun]]:
+    """Map body index → its headline runs (page order), and the runs that fit no body.
+    ``fits``, when given, receives ``score_runs``' scores (before the page's order is
+    weighed in), for what is decided after the headlines."""
     sides: dict[tuple[int, int], str] = {}
     scores = score_runs(bodies, runs, districts_of, banners, parts, sides)
+    if fits is not None:
+        fits.clear()
+        fits.update(scores)
     owner = _assign(scores)
     # Where this page's headlines stand: when the pairs that clearly fit mostly have the
     # headline on one side of its body (the OCR read them all after, say), a headline
@@ -249,7 +255,7 @@ def attach_headlines(bodies: list[Body], runs: list[HeadlineRun],
             owner[k] = bare[0][0]
             titled.add(bare[0][0])
             if parts is not None and (k, bare[0][0]) in parts:
-                parts[(k, bare[0][0])]["the only headline beside it"] = 0.0
+                parts[(k, bare[0][0])]["the only headline beside it"] = None     # a reason, no weight
     scored = sorted(((s, k, i) for (k, i), s in scores.items()), reverse=True)
     # A run left over joins the body it fits best, if it fits it clearly better than any other.
     best: dict[int, list[tuple[float, int]]] = {}

@@ -28,6 +28,7 @@ CAPTIONS_WITH_TITLE = 2  # captions beside a doubled title
 @dataclass
 class PhotoGroup:
     body: Body
+    captions: list[HeadlineRun]         # the runs its captions were read as
     title: HeadlineRun | None
 
 
@@ -131,7 +132,7 @@ def gather_photo_groups(bodies: list[Body], runs: list[HeadlineRun], attached: d
                 line.kind = LineKind.BODY
                 line.extra["caption_start"] = k == 0
                 body.add(line, run.position + k)
-        groups.append(PhotoGroup(body, title))
+        groups.append(PhotoGroup(body, captions, title))
     return groups
 
 
@@ -141,9 +142,9 @@ def place_photo_groups(bodies: list[Body], runs: list[HeadlineRun], attached: di
     """Bodies, runs, attachments and loose runs with the groups in page order: their
     captions are no headline runs any more, and a title is its group's, taken from a body
     only where that body keeps a headline of its own."""
-    caption_runs = {id(line) for g in groups for line in g.body.lines}
-    runs = [r for r in runs if id(r.lines[0]) not in caption_runs]
-    attached = {i: [r for r in rs if id(r.lines[0]) not in caption_runs] for i, rs in attached.items()}
+    caption_runs = {id(r) for g in groups for r in g.captions}
+    runs = [r for r in runs if id(r) not in caption_runs]
+    attached = {i: [r for r in rs if id(r) not in caption_runs] for i, rs in attached.items()}
     owner = {id(run): i for i, rs in attached.items() for run in rs}
     titles: dict[int, HeadlineRun] = {}
     for g in groups:
@@ -156,7 +157,7 @@ def place_photo_groups(bodies: list[Body], runs: list[HeadlineRun], attached: di
         if i is not None:
             attached[i] = [r for r in attached[i] if r is not g.title]
     taken = set(map(id, titles.values()))
-    loose_runs = [r for r in loose_runs if id(r.lines[0]) not in caption_runs and id(r) not in taken]
+    loose_runs = [r for r in loose_runs if id(r) not in caption_runs and id(r) not in taken]
     old = list(bodies)
     merged = sorted(old + [g.body for g in groups], key=lambda b: b.first)
     index = {id(b): n for n, b in enumerate(merged)}

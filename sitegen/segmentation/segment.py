@@ -199,26 +199,24 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
     bodies = parts.bodies
     parts.runs = split_shared_runs(bodies, parts.runs)
     scores: dict | None = {} if explain else None
+    fits: dict = {}
     banners = [f.position for f in parts.columns]
-    attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores)
+    attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores, fits=fits)
     runs = split_crowded_runs(bodies, parts.runs, attached,
                               lambda singles: score_runs(bodies, singles, _districts_named, banners))
     if len(runs) != len(parts.runs):
         parts.runs = runs
         scores = {} if explain else None
-        attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores)
+        attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores, fits=fits)
     split = split_two_headed_bodies(bodies, attached, {id(line): k for k, line in enumerate(lines)})
     if split is not None:
         parts.bodies = bodies = split
         scores = {} if explain else None
-        attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores)
-    fits: dict | None = None
+        attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores, fits=fits)
+    run_index = {id(r): k for k, r in enumerate(parts.runs)}
 
     def fit(run: HeadlineRun, i: int | None) -> float:
-        nonlocal fits
-        if fits is None:
-            fits = score_runs(bodies, parts.runs, _districts_named, banners)
-        k = next(k for k, r in enumerate(parts.runs) if r is run)
+        k = run_index[id(run)]
         if i is not None:
             return fits.get((k, i), 0.0)
         return max((s for (kk, _), s in fits.items() if kk == k), default=0.0)
@@ -237,7 +235,7 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
             for group in groups:
                 if group.title is not None and id(group.title) in run_at:
                     scores[(run_at[id(group.title)], body_at[id(group.body)])] = {
-                        "the title of the row of photos it stands beside": 0.0}
+                        "the title of the row of photos it stands beside": None}     # a reason, no weight
 
     column_of: dict[int, str] = {}
     residue: list[tuple[int, str]] = []

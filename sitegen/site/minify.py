@@ -66,7 +66,6 @@ def collapse_whitespace(html: str) -> str:
     return "".join(out)
 
 
-__all__ = ["collapse_whitespace"]
 
 
 def minified_script(rel: str, data: bytes) -> bytes:
@@ -75,3 +74,6 @@ def minified_script(rel: str, data: bytes) -> bytes:
     if not rel.endswith(".js") or rel.endswith(".min.js"):
         return data
     return rjsmin.jsmin(data.decode("utf-8"), keep_bang_comments=True).encode("utf-8")
+
+
+__all__ = ["collapse_whitespace", "minified_script"]
