@@ -1258,3 +1258,166 @@ def test_a_sections_label_a_line_over_its_subhead_stays_in_the_feature():
     assert feature.title == "卢沟桥街道总工会：做居民身边的贴心人"
     assert "### 齐心协力" in feature.paragraphs and "### 为社区居民做好服务保障" in feature.paragraphs
     assert feature.paragraphs[-1].endswith("送到居民手中。")
+
+
+FEATURES_PAGE_ESSAY_POEM_LETTER = """\
+ □李小松
+厂房里的老钟表
+
+老厂房的墙上挂着一只旧钟表，
+走了三十多年，一分不差。 每
+天早上， 师傅们上班前总要抬头
+看看它，再对一对自己的手表。
+
+后来厂房翻新了，钟表也摘了
+下来。 大家舍不得，就把它挂在
+了新车间的门口，让它接着走。
+（作者单位：北京某某机床有限公司）
+
+ □江小怡
+夜班的灯火
+师傅守过的岗
+亮着一盏灯
+窗外的街巷
+静静地睡了
+
+铁屑有光芒
+汽笛送走夜
+晨风吹进来
+露水挂墙上
+
+你说这就是
+我们的日子
+平凡的诗行
+
+
+
+读者园地
+一份暖心的礼物
+
+编辑同志：
+
+我是一家快递公司的快递员，
+今年夏天特别热， 区总工会
+给我们送来了防暑降温用品，
+还在站点旁设了爱心驿站。
+
+我想通过贵报，向工会的同志
+们说一声谢谢。
+
+读者 周小川
+"""
+
+
+def test_a_note_on_who_the_writer_is_closes_the_essay_above_and_is_no_headline():
+    essay, poem, _ = segment_page(FEATURES_PAGE_ESSAY_POEM_LETTER).articles
+    assert essay.title == "厂房里的老钟表"
+    assert essay.paragraphs[-1] == "（作者单位：北京某某机床有限公司）"
+    assert poem.title == "夜班的灯火"
+
+
+def test_a_poem_keeps_its_title_under_its_writer_and_every_stanza_even_a_short_last_one():
+    _, poem, _ = segment_page(FEATURES_PAGE_ESSAY_POEM_LETTER).articles
+    assert (poem.title, poem.byline.authors, poem.kind) == ("夜班的灯火", ["江小怡"], "column")
+    # Verse keeps its lines (a Markdown line break each), a stanza to a paragraph.
+    assert [p.split("  \n") for p in poem.paragraphs] == [
+        ["师傅守过的岗", "亮着一盏灯", "窗外的街巷", "静静地睡了"],
+        ["铁屑有光芒", "汽笛送走夜", "晨风吹进来", "露水挂墙上"],
+        ["你说这就是", "我们的日子", "平凡的诗行"]]
+
+
+def test_a_readers_letter_opens_on_its_salutation_under_its_headline_and_is_signed_by_the_reader():
+    *_, letter = segment_page(FEATURES_PAGE_ESSAY_POEM_LETTER).articles
+    assert (letter.title, letter.kind, letter.byline.authors) == ("一份暖心的礼物", "column", ["周小川"])
+    assert letter.paragraphs[0].startswith("编辑同志：我是一家快递公司")
+
+
+def test_a_writers_name_in_a_black_box_over_a_title_opens_that_piece_and_a_banner_stays_a_banner():
+    page = segment_page("""\
+本报讯（记者 王小明）近日，朝阳区总工会在望京街道举办职工
+健步走活动，三百余名职工参加。活动沿着
+河畔绿道展开，职工们边走边聊。
+朝阳职工健步迎春
+
+■邱小怡
+父亲的工具箱
+工友们都知道，父亲有一个用了三十年
+的工具箱，里面的扳手、钳子摆得整整
+齐齐。每次出门检修，他总要把工具箱
+擦得干干净净。
+""")
+    report, piece = page.articles
+    assert report.title == "朝阳职工健步迎春" and report.byline.authors == []
+    assert (piece.title, piece.byline.authors) == ("父亲的工具箱", ["邱小怡"])
+    # Straight under a report's last line the name, set tight over a title set tight over
+    # its text, is still the next piece's writer, not the report's signature.
+    report, piece = segment_page("""\
+本报讯（记者 王小明）近日，朝阳区总工会在望京街道举办职工
+健步走活动，三百余名职工参加。活动沿着
+河畔绿道展开，职工们边走边聊。
+
+■邱小怡
+父亲的工具箱
+工友们都知道，父亲有一个用了三十年
+的工具箱，里面的扳手、钳子摆得整整
+齐齐。每次出门检修，他总要把工具箱
+擦得干干净净。
+""").articles
+    assert report.byline.authors == [] and report.paragraphs[-1].endswith("边走边聊。")
+    assert (piece.title, piece.byline.authors) == ("父亲的工具箱", ["邱小怡"])
+    assert {line.display: line.kind for line in classify_page("■简讯\n本报讯（记者 王小明）近日，朝阳区总工会举办活动。\n")}[
+        "简讯"] == LineKind.COLUMN
+
+
+def test_a_writers_unit_and_name_run_together_under_a_columns_banner_sign_the_piece():
+    page = segment_page("""\
+本报讯（记者 王小明）近日，朝阳区总工会为一线职工送去了防寒用品，
+两百余名职工受益。
+
+■我身边的好工友
+京南物业有限公司工会傅小军
+“只要需要，我随时都在”
+
+作为社区的下沉干部，我被分到
+了核酸检测点负责扫码登记。 早
+上六点，我就到了点位，社区的
+同事已经把桌椅摆好了。
+""")
+    piece = page.articles[-1]
+    assert (piece.title, piece.subtitles, piece.byline.authors) == ("“只要需要，我随时都在”", [], ["傅小军"])
+
+
+def test_a_poem_in_stanzas_of_three_keeps_every_line_and_none_is_taken_for_a_headline():
+    page = segment_page("""\
+本报讯（记者 王小明）近日，东城区
+总工会为环卫职工送去了防暑用品，
+区内三百余名一线职工受益。这些
+用品包括毛巾、茶叶和清凉油等，
+由各街道工会分批送到环卫站点，
+职工们说，天再热心里也是凉的。
+
+ □江小怡 文/图
+
+清晨的扫帚声
+落在胡同口
+叫醒了老槐树
+
+一杯热茶凉了
+又续上一杯
+街巷干干净净
+
+ ■工友之声
+
+本报讯（记者 王小明）近日，西城区
+总工会举办职工书法展，百余幅作品
+参展。作品出自全区各行各业的职工
+之手，有楷书、行书，也有篆刻，展
+出的作品还将在各街道巡回展出，展
+期为两周。
+""")
+    report, poem, _ = page.articles
+    assert report.paragraphs[-1].endswith("心里也是凉的。")
+    assert poem.byline.authors == ["江小怡"]
+    # The writer's line stays the piece's first paragraph, as a 文/图 line does in a report.
+    assert [p.split("  \n") for p in poem.paragraphs[1:]] == [
+        ["清晨的扫帚声", "落在胡同口", "叫醒了老槐树"], ["一杯热茶凉了", "又续上一杯", "街巷干干净净"]]

@@ -24,7 +24,7 @@ from sitegen.blocks.cues.openings import opens_lede, stands_over_opening
 from sitegen.blocks.cues.shape import headline_shaped, phrase_gap, shape
 from sitegen.blocks.cues.width import fills, fills_column, local_widths, steady_width
 from sitegen.blocks.line import Line, LineKind
-from sitegen.ocr.wraps import VERSE_LINES, sentence_closed
+from sitegen.ocr.wraps import VERSE_LINES, is_verse, sentence_closed, stanzas
 
 PRIOR = 1.0             # a headline-shaped line standing apart is a headline…
 THRESHOLD = 0.0         # …unless the evidence against it outweighs that
@@ -74,20 +74,39 @@ def headline_run(lines: list[Line], i: int, width: int | None = None, longest: i
 
 
 def verse_run(lines: list[Line], i: int, width: int | None) -> int:
-    """How many lines from i make a stanza of verse or a list (0 if they do not):
-    VERSE_LINES or more short lines one under the other. A headline block (series banner,
-    kicker, headline, subtitle) is as short and as stacked, but stands over a byline or over
-    text that fills the column."""
+    """How many lines from i make verse or a list (0 if they do not): ``is_verse`` stanzas
+    of short lines. A headline block (series banner, kicker, headline, subtitle) is as short
+    and as stacked, but stands over a byline or over text that fills the column: a stanza
+    that could head what is under it is not counted as verse."""
     if width is None:
+        return 0
+    end = min(len(lines), i + 60)
+    short = [lines[k].kind == LineKind.BODY and len(lines[k].compact) < width - 2 for k in range(i, end)]
+    sizes = stanzas(short, [lines[k].gap_before for k in range(i, end)], 0)
+    while sizes:
+        k = i + sum(sizes)
+        after = lines[k] if k < len(lines) else None
+        heads = after is not None and after.kind in (LineKind.NEWS_START, LineKind.BYLINE, LineKind.BODY) and (
+            after.gap_before == 0 or (len(sizes) > 1 and after.gap_before == 1 and (
+                after.kind != LineKind.BODY or len(after.compact) >= width - 2)))
+        if not heads:
+            break
+        sizes.pop()
+    return sum(sizes) if is_verse(sizes) else 0
+
+
+def _last_stanza(lines: list[Line], i: int, width: int | None, stanza_end: int) -> int:
+    """How many lines from i make a poem's last stanza, shorter than VERSE_LINES (0 if they do
+    not): short lines one under the other, a stanza's blank under the verse above, and
+    nothing under them that they could head (more text straight under, or after one blank)."""
+    if width is None or stanza_end < 0 or stanza_end != i - 1 or lines[i].gap_before != 1:
         return 0
     k = i
     while k < len(lines) and lines[k].kind == LineKind.BODY and len(lines[k].compact) < width - 2 \
             and (k == i or lines[k].gap_before == 0):
         k += 1
-    if k - i < VERSE_LINES:
-        return 0
     after = lines[k] if k < len(lines) else None
-    if after is not None and after.gap_before == 0 and after.kind in (LineKind.NEWS_START, LineKind.BYLINE, LineKind.BODY):
+    if k - i < 2 or (after is not None and after.gap_before <= 1 and after.kind == LineKind.BODY):
         return 0
     return k - i
 
@@ -182,6 +201,7 @@ def mark_headlines(lines: list[Line]) -> None:
     widths = local_widths(lines)
     open_sentence = False
     verse_until = -1
+    stanza_end = -1              # the last line of the last stanza of verse
     for i, line in enumerate(lines):
         if line.kind == LineKind.FURNITURE:
             continue                 # a page's foot can fall mid-sentence
@@ -217,10 +237,14 @@ def mark_headlines(lines: list[Line]) -> None:
         # A column's banner, and the writer's line under it, stand over the piece's headline.
         under_banner = prev is not None and (prev.kind == LineKind.COLUMN or (
             prev.kind == LineKind.AUTHOR and i >= 2 and lines[i - 2].kind == LineKind.COLUMN))
-        if not open_sentence and not under_banner:
-            stanza = verse_run(lines, i, width)
+        # A poem's title stands straight under its writer's line (□江嘉怡 / 春天的脚手架), as
+        # short as the verse under it: the verse starts under the title.
+        under_writer = prev is not None and prev.kind == LineKind.AUTHOR and line.gap_before == 0
+        if not open_sentence and not under_banner and not under_writer:
+            stanza = verse_run(lines, i, width) or _last_stanza(lines, i, width, stanza_end)
             if stanza:
                 verse_until, open_sentence = i + stanza - 1, False
+                stanza_end = verse_until
                 for k in range(i, i + stanza):
                     lines[k].extra["decision"] = Decision(False, 0, [Evidence("verse", 0, f"one of {stanza} short lines")])
                 continue

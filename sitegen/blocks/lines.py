@@ -186,6 +186,10 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         # （北京市正和律师事务所律师 何芳彬）: the answering lawyer or the writer signs the
         # text above; a headline is never in brackets.
         line.kind, line.display = LineKind.AUTHOR, inner.group(1).strip()
+    elif _WRITER_NOTE.match(text):
+        # （作者单位：…）, （作者系…）: who the writer is, closing the piece above; it names
+        # no one, but stands where a signature stands and is never a headline.
+        line.kind, line.display = LineKind.AUTHOR, text.strip()
     elif _POINTER.match(text):
         line.extra["pointer"] = True           # a photo's caption: text or a headline-shaped line, no banner
     elif ARTICLE_PART.match(text):
@@ -213,6 +217,7 @@ def _mend_cut_credit(m: re.Match) -> str:
     return "摄影报道\n"       # the credit whole on its line; the line under it left blank, to keep numbering
 
 
+_WRITER_NOTE = re.compile(r"^[ \t\u3000]*(?:[（(]作者(?:单位|简介)?[ \t\u3000]*(?:[：:]|系|为|是)[^（）()\n。！？]{2,40}[）)]|作者(?:单位|简介)[ \t\u3000]*[：:][^（）()\n。！？]{2,40})[ \t\u3000]*$")
 _BRACKETED_LINE = re.compile(r"^[ \t\u3000]*[（(]([^（）()]{4,40})[）)][ \t\u3000]*$")
 # The same signature cut by the column edge (（北京市正和律师事务 / 所律师 何芳彬）).
 _CUT_SIGNATURE = re.compile(r"(?m)^([ \t\u3000]*[（(][^（）()\n]{2,30})\n[ \t\u3000]*([^（）()\n]{1,24}[）)])[ \t\u3000]*$")
@@ -336,9 +341,12 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
             line.kind, line.display = LineKind.BODY, line.text.strip()
             line.extra["sign_off"] = True
 
-    # The writer's line under a column's banner names a unit of any kind (北京地铁 刘洋).
-    for prev, line in zip(lines, lines[1:]):
-        if prev.kind == LineKind.COLUMN and line.kind == LineKind.BODY and is_author_line(line.text, under_banner=True):
+    # The writer's line under a column's banner names a unit of any kind (北京地铁 刘洋), or
+    # runs unit and name together (京西物业有限公司工会傅建国) over the piece's title.
+    for prev, line, nxt in zip(lines, lines[1:], [*lines[2:], None]):
+        if prev.kind == LineKind.COLUMN and line.kind == LineKind.BODY and (
+                is_author_line(line.text, under_banner=True) or (
+                    may_be_unspaced_author_line(line.text, under_banner=True) and nxt is not None and nxt.gap_before == 0)):
             line.kind = LineKind.AUTHOR
 
     # A credit cut by the column edge: the caption's last line ends with its start

@@ -222,7 +222,7 @@ def parse_credit(text: str) -> tuple[Byline, bool]:
 _AUTHOR_LINE = re.compile(rf"^{_S}([\u3400-\u9fff（）()·]{{2,24}}?){_S}[ \t\u3000]{_S}({_NAME_CHARS}{{2,3}}){_S}$")
 _UNIT_END = re.compile(
     r"(工会|总工会|中心|主席|副主席|书记|委员会|公司|集团|局|处|部|办|院|校|大学|医院|街道|社区|协会|联合会|"
-    r"研究所|研究院|委|站|所|队|馆|记者|编辑|干部|职工|教师|律师)$"
+    r"研究所|研究院|委|站|所|队|馆|记者|编辑|干部|职工|教师|律师|读者)$"
 )
 
 
@@ -235,20 +235,24 @@ _SURNAMES = set(
     "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
     "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
-    "苑迟邝鞠鄂郁")
+    "苑迟邝鞠鄂郁傅")
 _AUTHOR_LINE_UNSPACED = re.compile(rf"^{_S}([㐀-鿿（）()·]{{4,22}}?)({_NAME_CHARS}{{2,3}}){_S}$")
 _COMMON_WORD = 100          # jieba dictionary frequency from which two characters are a word, not a name
+_RARE_WORD = 10             # …and under which it is no word a column could be named by either
 _UNIT_END_UNSPACED = re.compile(r"(工会|总工会|中心|委员会|公司|集团|医院|街道|社区|协会|联合会|研究所|研究院|大学|学校|"
                                 r"主席|副主席|书记|主任|经理)$")
 
 
-def _unspaced_author(line: str) -> re.Match | None:
+def _unspaced_author(line: str, under_banner: bool = False) -> re.Match | None:
     m = _AUTHOR_LINE_UNSPACED.match(line)
     if not m or not _UNIT_END_UNSPACED.search(m.group(1)) or m.group(2)[0] not in _SURNAMES:
         return None
     freq = tokenizer().FREQ       # loaded only when a line may be an author line
     name = m.group(2)
-    if any(freq.get(part, 0) >= _COMMON_WORD for part in {name, name[:2], name[1:]}):
+    # In running text a word cut by the column edge can end the line (…主席施剑表 / 示);
+    # under a banner, where the writer's line stands, a given name may be a word (傅建国).
+    parts = {name} if under_banner else {name, name[:2], name[1:]}
+    if any(freq.get(part, 0) >= _COMMON_WORD for part in parts):
         return None
     return m
 
@@ -265,10 +269,10 @@ def is_author_line(line: str, under_banner: bool = False) -> bool:
     return bool(_UNIT_END.search(m.group(1))) or (under_banner and m.group(2)[0] in _SURNAMES)
 
 
-def may_be_unspaced_author_line(line: str) -> bool:
+def may_be_unspaced_author_line(line: str, under_banner: bool = False) -> bool:
     """`单位姓名` with the space lost. A wrapped line of body text can read the same
     (…分公司总经理杨立伟 / 说，…), so the caller also asks that it stand apart."""
-    return _unspaced_author(line) is not None
+    return _unspaced_author(line, under_banner) is not None
 
 
 def boxed_author_line(line: str) -> bool:
@@ -334,6 +338,9 @@ def parse_reporter_line(line: str) -> Byline | None:
 # on a line of its own over or under the text, or at the end of its last line:
 # □苏薇 / …转变。 □乔瑶娟.
 _BOXED_NAME = re.compile(r"□\s*([\u4e00-\u9fff]{2,4})\s*$")
+# On a line of its own the writer's name takes either box (□江旭, ■邱嘉怡); a column's
+# banner in the same box names no one (■简讯, ■心灵驿站).
+_BOXED_NAME_LINE = re.compile(r"[□■]\s*([\u4e00-\u9fff]{2,4})\s*$")
 
 
 def _a_name(name: str) -> bool:
@@ -342,8 +349,14 @@ def _a_name(name: str) -> bool:
 
 def boxed_signature(line: str) -> str | None:
     """The writer's name of a line that is nothing but □ and a name."""
-    m = _BOXED_NAME.match(line.strip())
-    return m.group(1) if m and _a_name(m.group(1)) else None
+    text = line.strip()
+    m = _BOXED_NAME_LINE.match(text)
+    if m is None or not _a_name(m.group(1)):
+        return None
+    # ■ is a banner's box first: a name there must be no word at all (邱嘉怡, not 钱包).
+    if text.startswith("■") and (len(m.group(1)) > 3 or tokenizer().FREQ.get(m.group(1), 0) >= _RARE_WORD):
+        return None
+    return m.group(1)
 
 
 def trailing_signature(line: str) -> int | None:

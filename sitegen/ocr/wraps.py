@@ -54,20 +54,50 @@ def _list_spacing(text: str) -> str:
     return clean_spacing(text)
 
 
+def stanzas(short: list[bool], gaps: list[int], i: int) -> list[int]:
+    """The stanzas of short rows from row i, as their sizes: short rows one under the other
+    make a stanza; a stanza of two rows or more one blank under it goes on with the poem
+    (a poem printed in stanzas of three is as much verse as one of four lines)."""
+    sizes: list[int] = []
+    k = i
+    while k < len(short) and short[k] and (not sizes or gaps[k] == 1):
+        start = k
+        k += 1
+        while k < len(short) and short[k] and gaps[k] == 0:
+            k += 1
+        if sizes and k - start < 2:
+            break
+        sizes.append(k - start)
+    return sizes
+
+
+def is_verse(sizes: list[int]) -> bool:
+    """VERSE_LINES short rows in one stanza, or as many in stanzas of two or more: a column
+    fills every line of a paragraph but its last, so these were broken where they were
+    printed, not by the column edge."""
+    return bool(sizes) and (sizes[0] >= VERSE_LINES or (
+        len(sizes) >= 2 and min(sizes) >= 2 and sum(sizes) >= VERSE_LINES))
+
+
 def _verse(rows: list[tuple[str, int, bool]], width: int | None) -> list[bool]:
-    """Which rows are lines of verse or of a list: in a wrapped column every line but a
-    paragraph's last fills the column, so VERSE_LINES short lines in a row, with no blank
-    line between them, were broken where they were printed, not by the column edge."""
+    """Which rows are lines of verse or of a list (``stanzas``, ``is_verse``)."""
     if width is None:
         return [False] * len(rows)
     short = [not alone and len(text) < width - 2 for text, _, alone in rows]
+    gaps = [gap for _, gap, _ in rows]
     verse = [False] * len(rows)
-    start = 0
-    for k in range(len(rows) + 1):
-        if k == len(rows) or not short[k] or (k > start and rows[k][1] > 0):
-            if k - start >= VERSE_LINES and all(short[start:k]):
-                verse[start:k] = [True] * (k - start)
-            start = k + 1 if k < len(rows) and not short[k] else k
+    k = 0
+    while k < len(rows):
+        sizes = stanzas(short, gaps, k)
+        # A poem's last stanza may be shorter: two short lines or more, a stanza's blank
+        # under verse.
+        after_verse = k > 0 and verse[k - 1] and gaps[k] > 0 and sizes and sizes[0] >= 2
+        if is_verse(sizes) or after_verse:
+            n = sum(sizes) if is_verse(sizes) else sizes[0]
+            verse[k:k + n] = [True] * n
+            k += n
+        else:
+            k += sizes[0] if sizes else 1
     return verse
 
 

@@ -236,7 +236,8 @@ def split_page(lines: list[Line]) -> PageParts:
             columns.append(Furniture(line, pos))
             in_briefs = is_section_banner(line.display)
         elif kind == LineKind.AUTHOR:
-            if current is not None and current.lines and current.start != "ad" and line.gap_before <= 1:
+            if current is not None and current.lines and current.start != "ad" and line.gap_before <= 1 \
+                    and not (line.gap_before and _heads_stacked_piece(lines, pos)):
                 current.add(line, pos)
                 current.signature = line
                 close()
@@ -297,6 +298,13 @@ def split_page(lines: list[Line]) -> PageParts:
                 close()              # (下转第2版): the rest is on another page
     close()
     return PageParts(bodies, runs, columns, authors, page_furniture)
+
+
+def _heads_stacked_piece(lines: list[Line], pos: int) -> bool:
+    """A writer's line set tight over a headline set tight over text (■邱嘉怡 / 父亲的工具箱 /
+    工友们…) opens that piece: a signature stands apart from what follows it."""
+    return pos + 2 < len(lines) and lines[pos + 1].kind == LineKind.HEADLINE and lines[pos + 1].gap_before == 0 \
+        and lines[pos + 2].kind == LineKind.BODY and lines[pos + 2].gap_before == 0
 
 
 SUMS_UP = 0.5       # of a line's character pairs found in the opening of the text above

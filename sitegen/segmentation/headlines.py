@@ -86,13 +86,15 @@ def _body_text(body: Body) -> str:
 def score_runs(bodies: list[Body], runs: list[HeadlineRun],
                districts_of: Callable[[str], set[str]] | None = None,
                banners: list[int] = (), parts: dict | None = None,
-               sides: dict | None = None) -> dict[tuple[int, int], float]:
+               sides: dict | None = None, writers: list[int] = ()) -> dict[tuple[int, int], float]:
     """How well each headline run (index k) fits each body (index i) that can take one.
 
     ``districts_of`` names the districts a text mentions: a headline that names a district
     belongs to a body that names it too (大兴劳模… goes with the 大兴 report, not with the
     东城 one that shares 垃圾分类). ``banners`` are the positions of column banners (■栏目):
-    a banner opens a new piece, so a headline on its far side is not a body's.
+    a banner opens a new piece, so a headline on its far side is not a body's. ``writers``
+    are the positions of writers' lines standing apart (□江旭): one under a body's end
+    opens the next piece, so a headline under it is not that body's.
     ``parts``, when given, receives each score's terms by name, for ``--explain``;
     ``sides`` receives, for a run next to a body, whether it stands "before" or "after" it."""
     # A continued part (上接…) takes only a headline reprinted straight over it.
@@ -112,6 +114,7 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
     edges = sorted((p for j in eligible for p in (bodies[j].first, bodies[j].last)))
     run_positions = sorted(r.position for r in runs)
     banner_positions = sorted(banners)
+    writer_positions = sorted(writers)
 
     def count_between(sorted_positions: list[int], lo: int, hi: int) -> int:
         return bisect.bisect_left(sorted_positions, hi) - bisect.bisect_right(sorted_positions, lo)
@@ -150,10 +153,14 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
         # A banner between a headline and the body beside it opens another piece; one
         # among the bodies between a far headline and its body tells little.
         apart = (BANNER_BETWEEN if between == 0 else BANNER_FAR) if count_between(banner_positions, lo, hi) else 0.0
+        # body / □江旭 / headline: the writer's line opens the piece the headline is the title of.
+        opened = BANNER_BETWEEN if between == 0 and run.position > body.last and not apart \
+            and count_between(writer_positions, lo, hi) else 0.0
         if parts is not None:
             parts[(k, i)] = {"shared words": shared, "nearby": nearby, "districts": agree,
-                             "bodies between": -0.03 * between, "banner between": -apart}
-        return shared + nearby + agree - 0.03 * between - apart
+                             "bodies between": -0.03 * between, "banner between": -apart,
+                             "writer's line between": -opened}
+        return shared + nearby + agree - 0.03 * between - apart - opened
 
     # A headline stands near its body: within REACH bodies of it (the OCR's reading order
     # scatters headlines over a page, not over a hundred articles). Scoring only those
@@ -213,13 +220,13 @@ def _groups(pairs: list[tuple[int, int, float]]) -> list[list[tuple[int, int, fl
 
 def attach_headlines(bodies: list[Body], runs: list[HeadlineRun],
                      districts_of: Callable[[str], set[str]] | None = None, banners: list[int] = (),
-                     parts: dict | None = None, fits: dict | None = None
+                     parts: dict | None = None, fits: dict | None = None, writers: list[int] = ()
                      ) -> tuple[dict[int, list[HeadlineRun]], list[HeadlineRun]]:
     """Map body index → its headline runs (page order), and the runs that fit no body.
     ``fits``, when given, receives ``score_runs``' scores (before the page's order is
     weighed in), for what is decided after the headlines."""
     sides: dict[tuple[int, int], str] = {}
-    scores = score_runs(bodies, runs, districts_of, banners, parts, sides)
+    scores = score_runs(bodies, runs, districts_of, banners, parts, sides, writers)
     if fits is not None:
         fits.clear()
         fits.update(scores)

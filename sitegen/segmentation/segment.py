@@ -201,18 +201,19 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
     scores: dict | None = {} if explain else None
     fits: dict = {}
     banners = [f.position for f in parts.columns]
-    attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores, fits=fits)
+    writers = [f.position for f in parts.authors]
+    attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores, fits=fits, writers=writers)
     runs = split_crowded_runs(bodies, parts.runs, attached,
-                              lambda singles: score_runs(bodies, singles, _districts_named, banners))
+                              lambda singles: score_runs(bodies, singles, _districts_named, banners, writers=writers))
     if len(runs) != len(parts.runs):
         parts.runs = runs
         scores = {} if explain else None
-        attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores, fits=fits)
+        attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores, fits=fits, writers=writers)
     split = split_two_headed_bodies(bodies, attached, {id(line): k for k, line in enumerate(lines)})
     if split is not None:
         parts.bodies = bodies = split
         scores = {} if explain else None
-        attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores, fits=fits)
+        attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores, fits=fits, writers=writers)
     run_index = {id(r): k for k, r in enumerate(parts.runs)}
 
     def fit(run: HeadlineRun, i: int | None) -> float:

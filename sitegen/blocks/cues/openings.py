@@ -12,8 +12,14 @@ from sitegen.blocks.line import Line
 _LEDE_OPENING = re.compile(r"^(近日|日前|昨天|昨日|今天|今日|前不久|近期|连日来|(?:\d{1,2}月)?\d{1,2}日)[，,]")
 
 
+# How a letter opens: its salutation alone on a line (编辑同志：, 尊敬的工会领导：).
+_SALUTATION = re.compile(r"^(?:(?:尊敬的|亲爱的)[\u4e00-\u9fff]{1,12}|编辑同志|编辑部|[\u4e00-\u9fff]{1,8}(?:同志|师傅|老师|工友)们?)[：:]$")
+
+
 def opens_lede(line: Line) -> bool:
-    return bool(_LEDE_OPENING.match(line.compact))
+    """The line opens a piece's first sentence: a report's, with when it happened, or a
+    letter's, with its salutation."""
+    return bool(_LEDE_OPENING.match(line.compact) or _SALUTATION.match(line.compact))
 
 
 _DASH = re.compile(r"^\s*[—–－―]{1,2}\s*\S")
@@ -32,5 +38,5 @@ def stands_over_opening(where: Where) -> Evidence | None:
     if where.under_banner:
         return Evidence("under-banner", 3, "straight under a column's banner")
     if where.nxt is not None and where.nxt.kind.value == "body" and opens_lede(where.nxt):
-        return Evidence("over-lede", 3, "the next line opens like a report's first sentence")
+        return Evidence("over-lede", 3, "the next line opens like a report's or a letter's first sentence")
     return None

@@ -8,6 +8,7 @@ the width is measured around each line, from the wrapped lines near it, not once
 from __future__ import annotations
 
 import bisect
+import re
 import statistics
 
 from sitegen.blocks.cues import Evidence, Where
@@ -19,10 +20,17 @@ MIN_SAMPLES = 8         # fewer than this: the page's width stands
 WIDEST = 30             # a median over this: one paragraph per line, no column
 
 
+_MARK = re.compile(r"[，。、；：？！,.;:?!“”\"（）()《》—…]")
+
+
 def _wrapped(lines: list[Line]) -> list[int]:
-    """Indexes of lines followed by more of their paragraph: they fill their column."""
+    """Indexes of lines followed by more of their paragraph: they fill their column. Two
+    lines one under the other without a mark of punctuation between them are verse or a
+    stack of headlines, set short of the column: they do not measure it (a poem's lines
+    would make its column look as narrow as they are)."""
     return [k for k, (a, b) in enumerate(zip(lines, lines[1:]))
-            if a.kind == LineKind.BODY and b.kind == LineKind.BODY and b.gap_before == 0]
+            if a.kind == LineKind.BODY and b.kind == LineKind.BODY and b.gap_before == 0
+            and (_MARK.search(a.compact) or _MARK.search(b.compact))]
 
 
 def column_width(lines: list[Line], wrapped: list[int] | None = None) -> int | None:
