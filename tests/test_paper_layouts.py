@@ -1421,3 +1421,36 @@ def test_a_poem_in_stanzas_of_three_keeps_every_line_and_none_is_taken_for_a_hea
     # The writer's line stays the piece's first paragraph, as a 文/图 line does in a report.
     assert [p.split("  \n") for p in poem.paragraphs[1:]] == [
         ["清晨的扫帚声", "落在胡同口", "叫醒了老槐树"], ["一杯热茶凉了", "又续上一杯", "街巷干干净净"]]
+
+
+def test_a_writers_line_over_a_title_opens_the_next_piece_even_when_the_title_shares_words_with_the_piece_above():
+    first, second = segment_page("""\
+ □朱小楠
+夜班公交
+
+城市一天天变了模样， 可有些
+东西一直留在心里。 退休那天，
+我把工牌擦得干干净净，放进
+了抽屉最里面。 女儿问我， 你
+们那时候上班累不累， 我想了
+想，说累是累，可心里踏实。
+车队的窗台上养着一盆绿萝，
+是老队长留下的， 我们轮流给
+它浇水，它就一年一年地绿着。
+
+
+ □江小旭
+窗台上的绿萝
+
+风从窗缝里钻进来， 带着初
+冬的凉意，我却觉得心里是
+热的。我把这件事讲给孩子
+听， 他听完沉默了很久， 然
+后说想去看看。灯一盏一盏
+亮起来，像是在替每一个晚
+归的人照着回家的路。
+""").articles
+    # 窗台上的绿萝 shares 窗台 and 绿萝 with the essay above, but the writer's line over it
+    # opens the essay under it: each keeps its own title.
+    assert (first.title, first.byline.authors) == ("夜班公交", ["朱小楠"])
+    assert (second.title, second.byline.authors) == ("窗台上的绿萝", ["江小旭"])

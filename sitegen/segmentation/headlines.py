@@ -38,6 +38,8 @@ PLACE_WEIGHT = 0.15         # a district named by both headline and body, or by 
 STACKED_OVER_BYLINE = 0.3   # printed straight over a report's byline (本报讯, 本报记者 X), no blank line
 BANNER_BETWEEN = 0.5        # a column banner between a headline and a body: another piece's
 BANNER_FAR = 0.1            # …among the bodies between them
+WRITER_BETWEEN = 1.0        # a writer's line between a body's end and a headline under it: the
+                            # line opens the headline's piece, whatever words the two share
 REACH = 30                  # bodies on either side of a headline that it may belong to
 CLEAR_FIT = 0.5             # a pair this good shows where the page's headlines stand…
 ORIENTATION_MIN = 3         # …when there are this many…
@@ -154,7 +156,7 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
         # among the bodies between a far headline and its body tells little.
         apart = (BANNER_BETWEEN if between == 0 else BANNER_FAR) if count_between(banner_positions, lo, hi) else 0.0
         # body / □江旭 / headline: the writer's line opens the piece the headline is the title of.
-        opened = BANNER_BETWEEN if between == 0 and run.position > body.last and not apart \
+        opened = WRITER_BETWEEN if between == 0 and run.position > body.last and not apart \
             and count_between(writer_positions, lo, hi) else 0.0
         if parts is not None:
             parts[(k, i)] = {"shared words": shared, "nearby": nearby, "districts": agree,
