@@ -1454,3 +1454,39 @@ def test_a_writers_line_over_a_title_opens_the_next_piece_even_when_the_title_sh
     # opens the essay under it: each keeps its own title.
     assert (first.title, first.byline.authors) == ("夜班公交", ["朱小楠"])
     assert (second.title, second.byline.authors) == ("窗台上的绿萝", ["江小旭"])
+
+
+def test_a_notices_title_as_wide_as_the_column_heads_the_notice_not_the_report_above():
+    page = segment_page("""\
+本报讯（记者 王小明）8月10日，朝阳区望京街道总
+工会举办劳模事迹宣讲会，邀请三名劳模代表讲述奋
+斗故事。现场两百余名职工认真聆听，不时响起热烈
+的掌声。宣讲会后，劳模与青年职工结成师徒对子，
+签订了传帮带协议。工会主席介绍，希望通过这样的
+活动，让劳模精神在一线班组里传下去，也让青年职
+工在岗位上找到榜样，职工们纷纷表示很受鼓舞。
+
+关于2021年度朝阳区优秀工会积极分子名单的公示
+
+经基层推荐、审核评议，现将拟表彰名单予以公示，
+公示期为8月10日至8月24日，欢迎职工群众监督。
+
+朝阳区某某物业公司 张小明
+朝阳区某某建设公司 李小红
+朝阳区某某环卫中心 王小刚
+朝阳区某某公交车队 赵小丽
+
+公示期间，如有异议，请以书面形式向区总工会反映，
+联系电话：60000000。
+
+朝阳区总工会 2021年8月6日
+
+本报讯（记者 王小明）近日，某某银行工会组织律师
+走进社区服务站，开展法律服务进基层活动，解答职
+工咨询三百余人次，发放宣传资料两千余份。工会相关
+负责人表示，将把好的做法固定下来，形成长效机制，
+让更多职工在家门口就能得到法律帮助。
+""")
+    report, notice, _ = page.articles
+    assert report.paragraphs[-1].endswith("很受鼓舞。")
+    assert notice.title == "关于2021年度朝阳区优秀工会积极分子名单的公示"

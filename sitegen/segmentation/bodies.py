@@ -334,8 +334,10 @@ def mend_broken_paragraphs(parts: PageParts, width: int | None) -> None:
                 or not sentence_closed(prev.lines[-1].text) \
                 or any(prev.first <= p <= nxt.last for p in furniture) \
                 or column_changes(prev.lines, nxt.lines, 0) \
-                or share(line.compact, "".join(ln.compact for ln in prev.lines[:8])) >= SUMS_UP:
-            # Text set at another width under the line is another piece: the line is its
+                or share(line.compact, "".join(ln.compact for ln in prev.lines[:8])) >= SUMS_UP \
+                or any(ln.extra.get("sign_off") or ln.extra.get("list_item") for ln in nxt.lines):
+            # A notice under the line (its list of names, its issuer's sign-off) owns it as
+            # its title. Text set at another width under the line is another piece: the line is its
             # headline, not the first line of a paragraph of the text above. A line that
             # sums up the opening of the text above (怀柔区总工会助力疫情防控 under 本报讯…
             # 怀柔区总工会…疫情防控…) is that text's headline, read after it.
