@@ -1332,6 +1332,16 @@ def test_a_readers_letter_opens_on_its_salutation_under_its_headline_and_is_sign
     assert letter.paragraphs[0].startswith("编辑同志：我是一家快递公司")
 
 
+_BOXED_WRITERS_PIECE = """\
+■邱小怡
+父亲的工具箱
+工友们都知道，父亲有一个用了三十年
+的工具箱，里面的扳手、钳子摆得整整
+齐齐。每次出门检修，他总要把工具箱
+擦得干干净净。
+"""
+
+
 def test_a_writers_name_in_a_black_box_over_a_title_opens_that_piece_and_a_banner_stays_a_banner():
     page = segment_page("""\
 本报讯（记者 王小明）近日，朝阳区总工会在望京街道举办职工
@@ -1339,13 +1349,7 @@ def test_a_writers_name_in_a_black_box_over_a_title_opens_that_piece_and_a_banne
 河畔绿道展开，职工们边走边聊。
 朝阳职工健步迎春
 
-■邱小怡
-父亲的工具箱
-工友们都知道，父亲有一个用了三十年
-的工具箱，里面的扳手、钳子摆得整整
-齐齐。每次出门检修，他总要把工具箱
-擦得干干净净。
-""")
+""" + _BOXED_WRITERS_PIECE)
     report, piece = page.articles
     assert report.title == "朝阳职工健步迎春" and report.byline.authors == []
     assert (piece.title, piece.byline.authors) == ("父亲的工具箱", ["邱小怡"])
@@ -1356,13 +1360,7 @@ def test_a_writers_name_in_a_black_box_over_a_title_opens_that_piece_and_a_banne
 健步走活动，三百余名职工参加。活动沿着
 河畔绿道展开，职工们边走边聊。
 
-■邱小怡
-父亲的工具箱
-工友们都知道，父亲有一个用了三十年
-的工具箱，里面的扳手、钳子摆得整整
-齐齐。每次出门检修，他总要把工具箱
-擦得干干净净。
-""").articles
+""" + _BOXED_WRITERS_PIECE).articles
     assert report.byline.authors == [] and report.paragraphs[-1].endswith("边走边聊。")
     assert (piece.title, piece.byline.authors) == ("父亲的工具箱", ["邱小怡"])
     assert {line.display: line.kind for line in classify_page("■简讯\n本报讯（记者 王小明）近日，朝阳区总工会举办活动。\n")}[
