@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sitegen.blocks.cues import Evidence, Where
@@ -73,6 +74,14 @@ def headline_run(lines: list[Line], i: int, width: int | None = None, longest: i
             and not sentence_closed(run[-1].text) and not followed_by_text)
 
 
+def _short_lines(lines: list[Line], width: int) -> Callable[[int], bool]:
+    return lambda k: lines[k].kind == LineKind.BODY and len(lines[k].compact) < width - 2
+
+
+def _gap(lines: list[Line]) -> Callable[[int], int]:
+    return lambda k: lines[k].gap_before
+
+
 def verse_run(lines: list[Line], i: int, width: int | None) -> int:
     """How many lines from i make verse or a list (0 if they do not): ``is_verse`` stanzas
     of short lines. A headline block (series banner, kicker, headline, subtitle) is as short
@@ -80,9 +89,7 @@ def verse_run(lines: list[Line], i: int, width: int | None) -> int:
     that could head what is under it is not counted as verse."""
     if width is None:
         return 0
-    end = min(len(lines), i + 60)
-    short = [lines[k].kind == LineKind.BODY and len(lines[k].compact) < width - 2 for k in range(i, end)]
-    sizes = stanzas(short, [lines[k].gap_before for k in range(i, end)], 0)
+    sizes = stanzas(_short_lines(lines, width), _gap(lines), i, len(lines))
     while sizes:
         k = i + sum(sizes)
         after = lines[k] if k < len(lines) else None
@@ -101,14 +108,12 @@ def _last_stanza(lines: list[Line], i: int, width: int | None, stanza_end: int) 
     nothing under them that they could head (more text straight under, or after one blank)."""
     if width is None or stanza_end < 0 or stanza_end != i - 1 or lines[i].gap_before != 1:
         return 0
-    k = i
-    while k < len(lines) and lines[k].kind == LineKind.BODY and len(lines[k].compact) < width - 2 \
-            and (k == i or lines[k].gap_before == 0):
-        k += 1
-    after = lines[k] if k < len(lines) else None
-    if k - i < 2 or (after is not None and after.gap_before <= 1 and after.kind == LineKind.BODY):
+    sizes = stanzas(_short_lines(lines, width), _gap(lines), i, len(lines))
+    n = sizes[0] if sizes else 0
+    after = lines[i + n] if i + n < len(lines) else None
+    if n < 2 or (after is not None and after.gap_before <= 1 and after.kind == LineKind.BODY):
         return 0
-    return k - i
+    return n
 
 
 def _in_list(lines: list[Line], i: int) -> bool:

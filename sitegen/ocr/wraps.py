@@ -7,6 +7,8 @@ starts a new one: after a blank line, or after a line that stops short of the co
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import re
 
 from sitegen.ocr.punctuation import full_width
@@ -54,16 +56,18 @@ def _list_spacing(text: str) -> str:
     return clean_spacing(text)
 
 
-def stanzas(short: list[bool], gaps: list[int], i: int) -> list[int]:
-    """The stanzas of short rows from row i, as their sizes: short rows one under the other
-    make a stanza; a stanza of two rows or more one blank under it goes on with the poem
-    (a poem printed in stanzas of three is as much verse as one of four lines)."""
+def stanzas(short: Callable[[int], bool], gap: Callable[[int], int], i: int, end: int) -> list[int]:
+    """The stanzas of short rows from row i (rows before ``end``), as their sizes: short rows
+    one under the other make a stanza; a stanza of two rows or more one blank under it goes
+    on with the poem (a poem printed in stanzas of three is as much verse as one of four
+    lines). ``short`` and ``gap`` are asked only of the rows the poem could reach, since the
+    line typing asks this of every line of a page."""
     sizes: list[int] = []
     k = i
-    while k < len(short) and short[k] and (not sizes or gaps[k] == 1):
+    while k < end and short(k) and (not sizes or gap(k) == 1):
         start = k
         k += 1
-        while k < len(short) and short[k] and gaps[k] == 0:
+        while k < end and short(k) and gap(k) == 0:
             k += 1
         if sizes and k - start < 2:
             break
@@ -88,7 +92,7 @@ def _verse(rows: list[tuple[str, int, bool]], width: int | None) -> list[bool]:
     verse = [False] * len(rows)
     k = 0
     while k < len(rows):
-        sizes = stanzas(short, gaps, k)
+        sizes = stanzas(short.__getitem__, gaps.__getitem__, k, len(rows))
         # A poem's last stanza may be shorter: two short lines or more, a stanza's blank
         # under verse.
         after_verse = k > 0 and verse[k - 1] and gaps[k] > 0 and sizes and sizes[0] >= 2
