@@ -159,8 +159,9 @@ def decode_best(data: bytes) -> list[tuple[str, int, list[int], list[int]]]:
 
 
 def compress(data: bytes) -> bytes:
-    # mtime 0: the same shard makes the same bytes, build after build
-    return gzip.compress(data, 9, mtime=0)
+    # mtime 0: the same shard makes the same bytes, build after build. Level 6, not 9: on a
+    # 10k archive's search files 9 saves 0.14% of their bytes for 1.7 times the time.
+    return gzip.compress(data, 6, mtime=0)
 
 
 def _read(data: bytes, at: int) -> tuple[int, int]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import heapq
 import json
 import math
 import os
@@ -30,7 +31,7 @@ import pickle
 from array import array
 from collections import defaultdict, deque
 from itertools import accumulate, repeat
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Callable
 
@@ -129,30 +130,42 @@ BEST = 64       # a common term's best postings per slice: a first page's worth,
 K1, B = 1.2, 0.75   # lunr's BM25
 
 
-def slice_stats(per_doc: list[Terms]) -> tuple[array, float]:
-    """Each article's length (its weighted term frequencies, summed over every term it
-    holds) and their average: BM25 over the whole slice, for the common terms' best postings."""
-    lengths = array("I", [sum(record[1]) for record in per_doc])
-    return lengths, (sum(lengths) / len(lengths) if lengths else 0.0)
+class SliceStats:
+    """A slice's article lengths (each its weighted term frequencies, summed over every term
+    it holds), their average, and each article's part of BM25's length norm, worked out once
+    per slice rather than once per posting of every common term."""
+
+    __slots__ = ("lengths", "average", "norms")
+
+    def __init__(self, lengths: array):
+        self.lengths = lengths
+        self.average = average = sum(lengths) / len(lengths) if lengths else 0.0
+        self.norms = [K1 * (1 - B + B * (n / average if average else 0)) for n in lengths]
 
 
-def best_postings(p: "Postings", lengths: array, average: float, most: int | None = None):
+def slice_stats(per_doc: list[Terms]) -> SliceStats:
+    """BM25 over the whole slice, for the common terms' best postings."""
+    return SliceStats(array("I", [sum(record[1]) for record in per_doc]))
+
+
+_SCALED = SCORE_SCALE * (K1 + 1)
+
+
+def best_postings(p: "Postings", stats: SliceStats, most: int | None = None):
     """A term's best postings in its slice: the ``most`` articles it scores highest in (BM25 as
     lunr computes it, over the whole slice; the newer first of equal scores), ascending, and
     their scores as integers of SCORE_SCALE, without the term's idf (the same for all of them:
     the browser multiplies it in, so that a term most articles hold keeps its scores apart)."""
     most = BEST if most is None else most
-    scored = []
-    for ref, tf in zip(p.refs, p.tfs):
-        norm = K1 * (1 - B + B * (lengths[ref] / average if average else 0)) + tf
-        scored.append((round(SCORE_SCALE * (K1 + 1) * tf / norm), ref))
-    scored.sort(reverse=True)
-    top = sorted(scored[:most], key=lambda x: x[1])
+    # No lengths (a shard made on its own): every article's length counts as naught, as lunr's would.
+    norm = stats.norms.__getitem__ if stats.norms else (lambda ref, n=K1 * (1 - B + B * 0): n)
+    top = sorted(heapq.nlargest(most, [(round(_SCALED * tf / (norm(ref) + tf)), ref)
+                                       for ref, tf in zip(p.refs, p.tfs)]), key=itemgetter(1))
     return [ref for _, ref in top], [score for score, _ in top]
 
 
 def shard_files(postings: list[tuple[str, Postings]], offset: int = 0, common: int = COMMON_DF,
-                stats: tuple[array, float] | None = None) -> list[tuple[bytes, bytes]]:
+                stats: SliceStats | None = None) -> list[tuple[bytes, bytes]]:
     """One shard and its positions as stored: its terms' postings (sorted by term; articles
     numbered from ``offset``) in the compact columns of ``encoding``, gzipped; then, when
     some of its terms are common (held by ``common`` articles or more), their best postings
@@ -164,10 +177,10 @@ def shard_files(postings: list[tuple[str, Postings]], offset: int = 0, common: i
         (beside if len(refs) >= common else rows).append((term, refs, p.tfs, bytes(p.positions), p))
     files = [tuple(compress(b) for b in shard_bytes([r[:4] for r in rows], [r[:4] for r in beside]))]
     if beside:
-        lengths, average = stats if stats is not None else slice_stats([])
+        stats = stats if stats is not None else slice_stats([])
         best = []
         for term, refs, _, _, p in beside:
-            top, scores = best_postings(p, lengths, average)
+            top, scores = best_postings(p, stats)
             best.append((term, len(refs), [r + offset for r in top], scores))
         files.append((compress(best_bytes(best)), compress(rest_bytes(*shard_bytes([r[:4] for r in beside])))))
     return files
@@ -200,24 +213,37 @@ def _write_shards(shards, todo: list[int], offset: int, common: int, stats=None)
         _SHARDS, _STATS = [], None
 
 
-def _term_postings(per_doc: list[Terms]) -> dict[str, Postings]:
-    """Every term's postings, articles in ascending order. The appends run inside map(), in
-    C: there are several per term of every article."""
-    by_term: defaultdict[str, Postings] = defaultdict(Postings)
-    get = by_term.__getitem__
-    append = array.append
-    extend = bytearray.extend
-    for ref, (text, tfs, blob, sizes) in enumerate(per_doc):
+class Gathering:
+    """A slice's postings, gathered article by article in the slice's order (so that the main
+    process can gather them while workers still cut the articles after). The appends run
+    inside map(), in C: there are several per term of every article."""
+
+    def __init__(self):
+        self._by_term: defaultdict[str, Postings] = defaultdict(Postings)
+        self._ref = 0
+
+    def add(self, record: Terms) -> None:
+        ref, self._ref = self._ref, self._ref + 1
+        text, tfs, blob, sizes = record
         if not text:
-            continue
-        postings = list(map(get, text.split(" ")))
-        deque(map(append, map(attrgetter("refs"), postings), repeat(ref)), 0)
-        deque(map(append, map(attrgetter("tfs"), postings), tfs), 0)
+            return
+        postings = list(map(self._by_term.__getitem__, text.split(" ")))
+        deque(map(array.append, map(attrgetter("refs"), postings), repeat(ref)), 0)
+        deque(map(array.append, map(attrgetter("tfs"), postings), tfs), 0)
         pairs = len(sizes) - sizes.count(0)       # an article's pairs come first in its record
         ends = list(accumulate(sizes[:pairs]))
-        deque(map(extend, map(attrgetter("positions"), postings[:pairs]),
+        deque(map(bytearray.extend, map(attrgetter("positions"), postings[:pairs]),
                   map(blob.__getitem__, map(slice, [0, *ends[:-1]], ends))), 0)
-    return dict(by_term)
+
+    def postings(self) -> dict[str, Postings]:
+        """Every term's postings, articles in ascending order."""
+        return dict(self._by_term)
+
+
+def _term_postings(per_doc: list[Terms]) -> dict[str, Postings]:
+    gathering = Gathering()
+    deque(map(gathering.add, per_doc), 0)
+    return gathering.postings()
 
 
 def _postings_count(per_doc: list[Terms]) -> int:
@@ -338,14 +364,16 @@ def _shard_key(start: int, count: int, shard: list[tuple[str, Postings]]) -> str
 
 def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo: dict | None,
                   previous: dict[str, str], write: Write, keep: Callable[[str], bool],
-                  slice_key: str, month_slice: bool = False) -> tuple[dict[str, str], dict, int]:
+                  slice_key: str, month_slice: bool = False,
+                  gathered: Gathering | None = None) -> tuple[dict[str, str], dict, int]:
     """Write one slice's index shards and their positions (refs start, start + 1, …);
-    returns their keys, the postings to keep for the next build, and the number of shards."""
+    returns their keys, the postings to keep for the next build, and the number of shards.
+    ``gathered``: the slice's postings, when they were gathered as its terms came."""
     count = _shard_count(_postings_count(per_doc), MONTH_POSTINGS_PER_SHARD if month_slice else POSTINGS_PER_SHARD)
     touched = _update_postings(memo, keys, per_doc, count) if memo and memo.get("start") == start else None
     if touched is None:
         # From scratch: every shard's postings and key.
-        by_term = _term_postings(per_doc)
+        by_term = gathered.postings() if gathered is not None else _term_postings(per_doc)
         shard_terms: list[set[str]] = [set() for _ in range(count)]
         for term in by_term:
             shard_terms[shard_of(term, count)].add(term)
@@ -368,7 +396,7 @@ def _slice_shards(number: int, start: int, keys: list[str], per_doc: list, memo:
     # hold the slice's article lengths too.
     least = common_df(len(keys))
     stats = slice_stats(per_doc)
-    lengths_key = hashlib.sha1(stats[0].tobytes()).hexdigest()[:16]
+    lengths_key = hashlib.sha1(stats.lengths.tobytes()).hexdigest()[:16]
     common = {n: _has_common(memo, n, least) for n in memo["shard_keys"]}
     file_keys = {n: f"{slice_key}:{count}:{k}-{least}{'+c' + lengths_key if common[n] else ''}"
                  for n, k in memo["shard_keys"].items()}
@@ -452,20 +480,22 @@ def _cut_one(n: int) -> Terms:
 
 
 def _slice_terms(articles: list[Article], keys: list[str], cache_file: Path | None, save: bool,
-                 meanwhile: Callable[[], None], also: Path | None = None) -> tuple[list[str], list[Terms]]:
+                 meanwhile: Callable[[], None], also: Path | None = None,
+                 each: Callable[[Terms], None] | None = None) -> tuple[list[str], list[Terms]]:
     """One slice's terms. jieba is the slow part, so terms are kept between builds in a cache
     keyed by the hash of the text they come from, and new ones are cut on all cores;
-    ``meanwhile`` is done while the workers cut. ``also``: another slice's cache, where
-    articles this one lacks may be (the last build's newest month, which joins its group's
-    slice when a new month begins)."""
+    ``meanwhile`` is done while the workers cut, and ``each`` is given every article's terms in
+    the slice's order as they come, while the workers cut those after. ``also``: another
+    slice's cache, where articles this one lacks may be (the last build's newest month, which
+    joins its group's slice when a new month begins)."""
     cache = _load_terms(cache_file)
-    missing = [(k, a) for k, a in zip(keys, articles) if k not in cache]
+    missing = [i for i, k in enumerate(keys) if k not in cache]
     if missing and also is not None and also != cache_file and also.is_file():
         other = _load_terms(also)
-        for k, _ in missing:
-            if k in other:
-                cache[k] = other[k]
-        missing = [(k, a) for k, a in missing if k not in cache]
+        for i in missing:
+            if keys[i] in other:
+                cache[keys[i]] = other[keys[i]]
+        missing = [i for i in missing if keys[i] not in cache]
         cache_changed = True
     else:
         cache_changed = bool(missing)
@@ -475,19 +505,25 @@ def _slice_terms(articles: list[Article], keys: list[str], cache_file: Path | No
         prepare()                   # before the fork: workers share the dictionary
         pool = process_pool()
     if pool is not None:
-        _TO_CUT = [a for _, a in missing]
+        _TO_CUT = [articles[i] for i in missing]
+        to_cut = set(missing)
         try:
             with pool:
-                cut = pool.map(_cut_one, range(len(missing)), chunksize=32)
+                cut = iter(pool.map(_cut_one, range(len(missing)), chunksize=32))
                 meanwhile()
-                for (k, _), record in zip(missing, cut):
-                    cache[k] = record
+                for i, k in enumerate(keys):
+                    if i in to_cut:
+                        cache[k] = next(cut)
+                    if each is not None:
+                        each(cache[k])
         finally:
             _TO_CUT = []
     else:
         meanwhile()
-        for k, a in missing:
-            cache[k] = article_record(a)
+        for i in missing:
+            cache[keys[i]] = article_record(articles[i])
+        if each is not None:
+            deque(map(each, map(cache.__getitem__, keys)), 0)
     live = {k: cache[k] for k in keys}             # without the articles that are gone
     if cache_file and not save:
         if cache_changed:
@@ -718,14 +754,18 @@ def search_files(articles: list[Article], article_urls: dict[str, str], settings
             if memo is None and not month_slice and postings_file:
                 memo = _load_postings(postings_file, start)      # None unless it is this slice's
             stored: dict[str, str] = {}
+            # Gathered as the terms come, when the slice's postings are to be made afresh.
+            gathering = Gathering() if memo is None or memo.get("start") != start else None
             term_keys, per_doc = _slice_terms(
                 part, term_keys, terms_dir / name if terms_dir else None, save_cache,
                 meanwhile=lambda: stored.update(_write_stored(ordered, text_keys, start, end, article_urls, previous, write,
                                                               keep)),
-                also=terms_dir / NEWEST_MONTH_CACHE if terms_dir and not month_slice else None)
+                also=terms_dir / NEWEST_MONTH_CACHE if terms_dir and not month_slice else None,
+                each=gathering.add if gathering is not None else None)
             keys.update(stored)
             got_keys, memo, count = _slice_shards(number, start, term_keys, per_doc, memo, previous, write, keep,
-                                                  slice_key, month_slice)
+                                                  slice_key, month_slice, gathering)
+            del gathering
             if newest and postings_file:
                 _save_postings(postings_file, memo)
             del per_doc
