@@ -1488,3 +1488,49 @@ def test_a_notices_title_as_wide_as_the_column_heads_the_notice_not_the_report_a
     report, notice, _ = page.articles
     assert report.paragraphs[-1].endswith("很受鼓舞。")
     assert notice.title == "关于2021年度朝阳区优秀工会积极分子名单的公示"
+
+
+_CASE_AND_COLUMN = """\
+本报记者 王小明 通讯员 李红
+
+【案情】
+
+张某在一家快递公司工作了
+两年，公司始终没有为他缴
+纳社会保险。
+
+【评析】
+
+用人单位应当依法为职工缴
+纳社会保险费，职工可以向
+当地社保部门投诉。
+
+■律师提醒
+
+遇到类似情况，职工应当注
+意保留工资条等证据。
+
+快递员讨回社保费
+
+■律师说法
+
+北京市某某律师事务所 律师 赵明远
+
+职工问： 单位让我签自愿放
+弃社保的声明，有效吗？
+律师答： 这样的声明无效，
+缴纳社保是法定义务。
+
+以案说社保
+"""
+
+
+def test_a_parts_name_boxed_over_a_writers_unit_title_and_name_is_a_columns_banner():
+    case, column = segment_page(_CASE_AND_COLUMN).articles
+    assert case.title == "快递员讨回社保费" and case.byline.reporters == ["王小明"]
+    text = "".join(case.paragraphs)
+    assert "【评析】" in text and "律师提醒" in text and "保留工资条" in text   # its parts' labels stay its text
+    assert column.title == "以案说社保" and column.byline.authors == ["赵明远"]
+    assert column.paragraphs[0].startswith("职工问")
+    kinds = {line.display: line.kind for line in classify_page(_CASE_AND_COLUMN)}
+    assert kinds["律师说法"] == LineKind.COLUMN and kinds["北京市某某律师事务所 律师 赵明远"] == LineKind.AUTHOR

@@ -56,6 +56,7 @@ _ISSUER = re.compile(r"[\u4e00-\u9fff（）()]{2,24}(?:总工会|工会|委员�
 _WANTED = re.compile(r"^\s*(?:高薪)?\s*(?:诚\s*聘|招\s*聘|急\s*聘|招\s*工|转\s*让|出\s*租|求\s*购)\s*$")
 _BOX_MARKS = "■□◆◇●▲★☆"
 _COLUMN_MARK = re.compile(rf"^\s*[{_BOX_MARKS}]\s*\S")
+_BOX_LABEL = re.compile(r"^\s*[■□]")
 # A caption points at its photo in a row of photos (◀左图 ▲上图 ▶右图 ▼下图). ▲ boxes a
 # banner too, but a banner's name is short: a caption says what the picture shows.
 _POINTER = re.compile(r"^\s*(?:[◀▶▼◄►▽◁▷]|▲(?=\s*\S{6}))")
@@ -340,6 +341,16 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
                 and re.search(r"公示|异议|特此|公告|通知|反映", prev.compact):
             line.kind, line.display = LineKind.BODY, line.text.strip()
             line.extra["sign_off"] = True
+
+    # A part's name boxed (■律师说法) over a writer's line is the banner of the column that
+    # writer's piece runs under: a part's label heads text, a banner a piece and its writer.
+    for line, nxt in zip(lines, lines[1:]):
+        if line.extra.get("part_label") and _BOX_LABEL.match(line.text) and nxt.gap_before <= 1 and (
+                nxt.kind == LineKind.AUTHOR or (
+                    nxt.kind == LineKind.BODY and is_author_line(nxt.text, under_banner=True))):
+            del line.extra["part_label"]
+            line.kind = LineKind.COLUMN
+            line.display = re.sub(rf"^\s*[{_BOX_MARKS}]\s*", "", line.text).strip()
 
     # The writer's line under a column's banner names a unit of any kind (北京地铁 刘洋), or
     # runs unit and name together (京西物业有限公司工会傅建国) over the piece's title.

@@ -219,7 +219,20 @@ def parse_credit(text: str) -> tuple[Byline, bool]:
     return result, photo_report
 
 
-_AUTHOR_LINE = re.compile(rf"^{_S}([\u3400-\u9fff（）()·]{{2,24}}?){_S}[ \t\u3000]{_S}({_NAME_CHARS}{{2,3}}){_S}$")
+# The unit may carry the writer's title after a gap of its own (北京市正和律师事务所 律师 卢然静);
+# a phrase there that is no title (陶然亭 工会 送清凉) makes a headline's phrase gaps.
+_AUTHOR_LINE = re.compile(rf"^{_S}([\u3400-\u9fff（）()·]{{2,24}}?(?:[ \t\u3000]+([\u3400-\u9fff]{{2,5}}))?){_S}"
+                          rf"[ \t\u3000]{_S}({_NAME_CHARS}{{2,3}}){_S}$")
+_TITLE = re.compile(r"(?:律师|记者|编辑|主编|主任|主席|书记|教授|经理|工程师|会计师|法官|检察官|调解员|研究员|老师|教师|"
+                    r"医生|干部|部长|处长|科长|所长|站长|队长|院长|校长|社长)")
+
+
+def _author_match(line: str) -> re.Match | None:
+    """`单位 姓名` or `单位 职务 姓名`: group 1 the unit (with the title), group 3 the name."""
+    m = _AUTHOR_LINE.match(line)
+    if m is None or (m.group(2) and not re.search(rf"{_TITLE.pattern}$", m.group(2))):
+        return None
+    return m
 _UNIT_END = re.compile(
     r"(工会|总工会|中心|主席|副主席|书记|委员会|公司|集团|局|处|部|办|院|校|大学|医院|街道|社区|协会|联合会|"
     r"研究所|研究院|委|站|所|队|馆|记者|编辑|干部|职工|教师|律师|读者)$"
@@ -261,12 +274,13 @@ def is_author_line(line: str, under_banner: bool = False) -> bool:
     """`单位 姓名`: a unit or title, a space, then a two- or three-character name. Straight
     under a column's banner, where the writer's line stands, any unit will do
     (北京地铁 刘洋) if the name starts with a surname."""
-    m = _AUTHOR_LINE.match(line)
+    m = _author_match(line)
     if not m:
         return False
-    if tokenizer().FREQ.get(m.group(2), 0) >= _COMMON_WORD and m.group(2)[0] not in _SURNAMES:
+    name = m.group(3)
+    if tokenizer().FREQ.get(name, 0) >= _COMMON_WORD and name[0] not in _SURNAMES:
         return False        # 健康讲座送到职工 身边: a headline's phrase gap before a word, no name
-    return bool(_UNIT_END.search(m.group(1))) or (under_banner and m.group(2)[0] in _SURNAMES)
+    return bool(_UNIT_END.search(m.group(1))) or (under_banner and name[0] in _SURNAMES)
 
 
 def may_be_unspaced_author_line(line: str, under_banner: bool = False) -> bool:
@@ -285,7 +299,10 @@ def boxed_author_line(line: str) -> bool:
 def parse_author_line(line: str) -> list[str]:
     if boxed_author_line(line):
         line = line.strip()[1:].strip()
-    m = _AUTHOR_LINE.match(line) or _unspaced_author(line)
+    m = _author_match(line)
+    if m is not None:
+        return [m.group(3)]
+    m = _unspaced_author(line)
     if m is None:
         name = boxed_signature(line)
         return [name] if name else []
