@@ -1534,3 +1534,30 @@ def test_a_parts_name_boxed_over_a_writers_unit_title_and_name_is_a_columns_bann
     assert column.paragraphs[0].startswith("职工问")
     kinds = {line.display: line.kind for line in classify_page(_CASE_AND_COLUMN)}
     assert kinds["律师说法"] == LineKind.COLUMN and kinds["北京市某某律师事务所 律师 赵明远"] == LineKind.AUTHOR
+
+
+def test_a_lawyers_signature_in_brackets_cut_by_the_column_edge_closes_the_answer_above():
+    page = segment_page("""\
+■维权信箱
+
+读者问：公司拖欠了我两个月
+工资，我该怎么办？
+
+律师答：职工可以先与公司协
+商，协商不成的，可以向劳动
+保障监察部门投诉。
+（北京市某某律师事务
+所律师 欧阳晓华）
+
+欠薪了怎么办
+
+昌平工会开展送清凉活动
+
+本报讯（记者 王小明）近日，昌平区总工会为户外
+劳动者送去了防暑降温用品，一千余名职工受益。
+""")
+    column, report = page.articles
+    assert column.title == "欠薪了怎么办" and column.byline.authors == ["欧阳晓华"]
+    # the signature, one line again, ends the text as printed
+    assert column.paragraphs[-2].endswith("投诉。") and column.paragraphs[-1] == "（北京市某某律师事务所律师欧阳晓华）"
+    assert report.title == "昌平工会开展送清凉活动"
