@@ -1561,3 +1561,13 @@ def test_a_lawyers_signature_in_brackets_cut_by_the_column_edge_closes_the_answe
     # the signature, one line again, ends the text as printed
     assert column.paragraphs[-2].endswith("投诉。") and column.paragraphs[-1] == "（北京市某某律师事务所律师欧阳晓华）"
     assert report.title == "昌平工会开展送清凉活动"
+
+
+def test_a_headline_and_its_dash_subtitle_run_into_the_next_reports_opening_are_cut_apart():
+    kinds = [(line.display, line.kind) for line in classify_page(
+        "早上六点，他已经来到项目部，开始一天的工作。\n"
+        "骑手老王的一天 ——记朝阳区一名外卖骑手 本报讯 （记者 王小明）近\n"
+        "日，朝阳区总工会在望京街道举办职工沟通会。\n")]
+    displays = [d for d, _ in kinds]
+    assert "骑手老王的一天" in displays and "——记朝阳区一名外卖骑手" in displays
+    assert kinds[-2][1] == LineKind.NEWS_START and kinds[-2][0].startswith("本报讯")

@@ -73,6 +73,8 @@ ARTICLE_PART = re.compile(r"^\s*(?:[【［〔]\s*(?:%(names)s)\s*[】］〕]|[�
 # A headline the OCR ran into the first line of the next text, a space between them
 # (新街口工会职工沟通会开进快递站点 15日，北京市…): two printed lines.
 _HEADLINE_RUN_ON = re.compile(r"^\s*([\u4e00-\u9fff“”《》0-9]{6,40})\s+(\S.*)$")
+# …and its subtitle after it, which may open on a dash (——记…).
+_SUBTITLE_RUN_ON = re.compile(r"^\s*((?:——|—)?[\u4e00-\u9fff“”《》0-9]{6,40})\s+(\S.*)$")
 # A page's number and section (7 综合, 07 要闻, A3 社会) printed as a label beside its header.
 _PAGE_NUMBER_LABEL = re.compile(r"^\s*[A-D]?\d{1,2}\s*[\u4e00-\u9fff]{2,4}\s*$")
 # The sections a page prints its briefs and photos under, with or without a mark.
@@ -95,8 +97,8 @@ def _split_ocr_line(raw: str, number: int) -> list[Line]:
         return [Line(run_on.group(1), number), *_split_ocr_line(run_on.group(2), number)]
     if run_on:
         # A headline and its subtitle run into the text's first line (…驿站 现场吸纳16名职工入会
-        # 近日，…): each printed line is a line.
-        rest = _HEADLINE_RUN_ON.match(run_on.group(2))
+        # 近日，…, or …的一天 ——记… 本报讯…): each printed line is a line.
+        rest = _SUBTITLE_RUN_ON.match(run_on.group(2))
         if rest and (opens_lede(Line(rest.group(2), number)) or starts_news_byline(rest.group(2))):
             return [Line(run_on.group(1), number), Line(rest.group(1), number), *_split_ocr_line(rest.group(2), number)]
     start = trailing_signature(raw)
