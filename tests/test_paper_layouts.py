@@ -1571,3 +1571,38 @@ def test_a_headline_and_its_dash_subtitle_run_into_the_next_reports_opening_are_
     displays = [d for d, _ in kinds]
     assert "骑手老王的一天" in displays and "——记朝阳区一名外卖骑手" in displays
     assert kinds[-2][1] == LineKind.NEWS_START and kinds[-2][0].startswith("本报讯")
+
+
+def test_a_notice_run_on_under_a_report_is_cut_off_above_its_opening_down_to_its_sign_off():
+    page = segment_page("""\
+朝阳区总工会开展职工读书分享会
+
+本报讯（记者 王小明）日前，
+朝阳区总工会举办“书香职工”
+读书分享活动，为基层职工书
+屋配送新书一千册。
+
+下一步，工会将总结经验做法，
+在辖区范围内推广。
+
+根据评选工作安排，经基层推
+荐、审核评议，现将拟表彰名
+单予以公示。公示期为11月5
+日至11月25日。
+
+北京燃气集团维修中心 苏婷怡
+北京公联公司第三项目部 谭睿
+中铁建工北京分公司检修车间 程芳杰
+
+公示期间，如有异议，请以书
+面形式向区总工会反映。
+朝阳区总工会 2023年11月2
+3日
+
+关于2023年度朝阳区优秀工会工作者拟表彰名单的公示
+""")
+    report, notice = page.articles
+    assert report.title == "朝阳区总工会开展职工读书分享会"
+    assert report.paragraphs[-1].startswith("下一步")        # a closing word shares neither title's: the report's
+    assert notice.title == "关于2023年度朝阳区优秀工会工作者拟表彰名单的公示"
+    assert notice.paragraphs[0].startswith("根据评选工作安排")

@@ -9,11 +9,13 @@ boundary that best parts their words; a subtitle or a second headline of one art
 shares its words with the same part as the first and cuts nothing. A body opened by a
 report's opening (本报讯…) is one report — a round-up's sections each share words with
 their own paragraphs too — except for a photo printed under it: a caption opening like a
-lede (27日，…) down to the credit that closes the body, with a headline of its own.
+lede (27日，…) down to the credit that closes the body, with a headline of its own; or a
+notice under it, down to the sign-off that closes the body (北京市总工会 2023年11月23日).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from sitegen.blocks import opens_lede
@@ -34,17 +36,28 @@ def _share(grams: set[str], text_grams: set[str]) -> float:
     return len(grams & text_grams) / len(grams) if grams else 0.0
 
 
+# A notice's sign-off: who issued it and when, on a line of its own (北京市总工会 2023年11月23日),
+# the column edge perhaps cutting it (…2023年11月2 / 3日).
+_SIGN_OFF = re.compile(r"[\u4e00-\u9fff（）()]{2,30}(?:总工会|工会|委员会|组委会|办公室|领导小组|联合会|协会)"
+                       r"\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
+def _signed_as_a_notice(lines) -> bool:
+    return any(_SIGN_OFF.fullmatch("".join(line.text.strip() for line in lines[-n:])) for n in (1, 2) if len(lines) >= n)
+
+
 def _best_cut(body: Body, heads: list[str]) -> int | None:
     # Each headline's pairs that the body holds at all: pairs the text never uses (大赛,
     # 决出) tell nothing about which part is whose.
     whole = bigrams(_text(body.lines))
     head_grams = [bigrams(h) & whole for h in heads]
     best, cut = 0.0, None
+    notice = _signed_as_a_notice(body.lines)
     for k in range(1, len(body.lines)):
         if not sentence_closed(body.lines[k - 1].text):
             continue            # a paragraph can only end where a sentence does
-        if body.start != "plain" and not (body.credits and opens_lede(body.lines[k])):
-            continue            # a report is cut only above a photo's caption, closed by its credit
+        if body.start != "plain" and not (body.credits and opens_lede(body.lines[k])) and not notice:
+            continue            # a report is cut only above a photo's caption or a notice, each closed by its own
         above, below = bigrams(_text(body.lines[:k])), bigrams(_text(body.lines[k:]))
         fit = [(_share(g, above), _share(g, below)) for g in head_grams]
         for a in range(len(heads)):
@@ -53,7 +66,10 @@ def _best_cut(body: Body, heads: list[str]) -> int | None:
                     continue
                 first = fit[a][0] - fit[a][1]
                 second = fit[b][1] - fit[b][0]
-                if first >= PARTED and second >= PARTED and first + second > best:
+                # Of cuts that part the words alike, the lowest: paragraphs that share words
+                # with neither headline close the piece above (下一步，…) more often than they
+                # open the one below, whose lede says what its headline says.
+                if first >= PARTED and second >= PARTED and first + second >= best:
                     best, cut = first + second, k
     return cut
 
