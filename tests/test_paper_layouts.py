@@ -1606,3 +1606,26 @@ def test_a_notice_run_on_under_a_report_is_cut_off_above_its_opening_down_to_its
     assert report.paragraphs[-1].startswith("下一步")        # a closing word shares neither title's: the report's
     assert notice.title == "关于2023年度朝阳区优秀工会工作者拟表彰名单的公示"
     assert notice.paragraphs[0].startswith("根据评选工作安排")
+
+
+def test_a_briefs_signature_cut_by_the_column_edge_closes_it_and_its_headline_under_it_is_its_own():
+    page = segment_page("""\
+■工会动态
+
+连日来，海淀区总工会开办职
+工子女暑期托管班，首批接收
+职工子女两百名。托管班安排
+了作业辅导和手工制作等课程。 （李
+红）
+
+海淀工会职工子女托管班开班
+
+20日，石景山区总工会在项目
+部举办职工沟通会，面对面倾
+听职工诉求，工会逐条登记。
+
+石景山工会沟通会开进项目部
+""")
+    first, second = page.articles
+    assert first.title == "海淀工会职工子女托管班开班" and first.paragraphs[-1].endswith("课程。（李红）")
+    assert second.title == "石景山工会沟通会开进项目部" and second.paragraphs[0].startswith("20日")

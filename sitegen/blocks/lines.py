@@ -31,6 +31,7 @@ from sitegen.bylines import (
 )
 from sitegen.ocr import split_doubled_prefix, undouble
 from sitegen.ocr.line_spacing import is_double_spaced, single_spaced
+from sitegen.ocr.wraps import sentence_closed
 
 
 # (上接第1版) / (紧接1版) opens a fragment; (下转第4版) / (转4版) ends a part that goes on.
@@ -386,6 +387,20 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
                     k += 1
                 else:
                     line.kind, line.display = LineKind.CREDIT, line.text.strip()
+        k += 1
+
+    # A brief's signature after its last sentence, cut by the column edge (…等课程。 （唐 /
+    # 娜）): read across the edge, as it was printed, so the sentence before it is closed.
+    k = 0
+    while k + 1 < len(lines):
+        line, rest = lines[k], lines[k + 1]
+        if line.kind == LineKind.BODY and rest.kind == LineKind.BODY and rest.gap_before == 0 \
+                and len(rest.compact) <= 4 and not sentence_closed(line.text) \
+                and sentence_closed(line.text.rstrip() + rest.text.strip()) \
+                and re.search(r"[（(][^（()）]*$", line.text):
+            line.text = line.display = line.text.rstrip() + rest.text.strip()
+            line.__dict__.pop("compact", None)
+            del lines[k + 1]
         k += 1
 
     # …or its ending cut (本报记者 卢菁 摄 / 影报道): one credit line.
