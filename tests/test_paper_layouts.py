@@ -1629,3 +1629,28 @@ def test_a_briefs_signature_cut_by_the_column_edge_closes_it_and_its_headline_un
     first, second = page.articles
     assert first.title == "海淀工会职工子女托管班开班" and first.paragraphs[-1].endswith("课程。（李红）")
     assert second.title == "石景山工会沟通会开进项目部" and second.paragraphs[0].startswith("20日")
+
+
+def test_classifieds_whose_number_the_column_edge_cut_open_an_ad_under_a_notice_that_keeps_its_title():
+    page = segment_page("""\
+朝阳区优秀工会积极分子拟表彰名单公示
+
+根据评选工作安排，经基层推荐、
+逐级审核，现将拟表彰人选予以公示。
+
+公示期为5个工作日。如有异议，请
+以书面形式向评选办公室反映，联系
+电话：65001234。
+
+评选工作领导小组办公室
+
+分类广告 登报电话：
+65009876
+
+北京某某电力有限公司遗失营业
+执照副本，声明作废。
+""")
+    notice, ad = page.articles
+    assert notice.title == "朝阳区优秀工会积极分子拟表彰名单公示"
+    assert notice.paragraphs[-1] == "评选工作领导小组办公室"
+    assert ad.kind == "ad" and "遗失营业执照副本" in "".join(ad.paragraphs)

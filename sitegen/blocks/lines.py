@@ -51,7 +51,7 @@ _CONTACT = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:电\s*话|热\s*线|专\s*线
 # …and the lines that go with it: where to find the advertiser (地址：…, 网址：…).
 _ADDRESS = re.compile(r"^\s*(?:地\s*址|网\s*址|邮\s*箱|联\s*系\s*人|营业时间)\s*[:：]\s*\S.{0,30}$")
 _CLASSIFIEDS = re.compile(r"^\s*(?:分\s*类\s*广\s*告|分\s*类\s*信\s*息|便\s*民\s*信\s*息)"
-                          r"(?:\s*[\u4e00-\u9fff]{0,4}(?:电\s*话|热\s*线)\s*[:：]?\s*[\d\-— ]{7,20})?\s*$")
+                          r"(?:\s*[\u4e00-\u9fff]{0,4}(?:电\s*话|热\s*线)\s*[:：]?\s*(?:[\d\-— ]{7,20})?)?\s*$")
 # Who issues a notice: 北京市总工会, 评选办公室, 组委会.
 _ISSUER = re.compile(r"[\u4e00-\u9fff（）()]{2,24}(?:总工会|工会|委员会|组委会|办公室|领导小组|联合会|协会)")
 _WANTED = re.compile(r"^\s*(?:高薪)?\s*(?:诚\s*聘|招\s*聘|急\s*聘|招\s*工|转\s*让|出\s*租|求\s*购)\s*$")
@@ -337,11 +337,19 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
             _as_list(lines[start:end])
 
     # A notice is signed by the body that issues it, on a line of its own under its last
-    # sentence (…如有异议，请以书面形式反映。 / 北京市总工会): its text, not a headline.
-    for prev, line in zip(lines, lines[1:]):
+    # sentence (…如有异议，请以书面形式反映。 / 北京市总工会): its text, not a headline. The
+    # notice's words are in that last paragraph, whichever of its lines (…请以书面形式向评选
+    # 办公室反映，联系 / 电话：00739545。).
+    def last_paragraph(k: int) -> str:
+        start = k
+        while start > 0 and lines[start].gap_before == 0 and lines[start - 1].kind == LineKind.BODY:
+            start -= 1
+        return "".join(line.compact for line in lines[start:k + 1])
+
+    for k, (prev, line) in enumerate(zip(lines, lines[1:])):
         if line.kind in (LineKind.BODY, LineKind.HEADLINE) and line.gap_before <= 1 and prev.kind == LineKind.BODY \
                 and _ISSUER.fullmatch(line.compact) and prev.compact.endswith(_SENTENCE_END) \
-                and re.search(r"公示|异议|特此|公告|通知|反映", prev.compact):
+                and re.search(r"公示|异议|特此|公告|通知|反映", last_paragraph(k)):
             line.kind, line.display = LineKind.BODY, line.text.strip()
             line.extra["sign_off"] = True
 
