@@ -1654,3 +1654,24 @@ def test_classifieds_whose_number_the_column_edge_cut_open_an_ad_under_a_notice_
     assert notice.title == "朝阳区优秀工会积极分子拟表彰名单公示"
     assert notice.paragraphs[-1] == "评选工作领导小组办公室"
     assert ad.kind == "ad" and "遗失营业执照副本" in "".join(ad.paragraphs)
+
+
+def test_a_readers_letter_closed_by_its_salutation_and_name_on_one_line_is_signed_by_the_reader():
+    page = segment_page("""\
+我想对工会说声谢谢
+
+尊敬的编辑：
+我是一家物流公司的货车司机。去
+年冬天我生病住院，工会的同志
+第一时间来看望我，送来了慰问金。
+
+这是我和工友们的心里话。
+此致 读者 王建华
+
+朝阳区总工会开展送温暖活动
+
+本报讯（记者 王小明）近日，朝阳区总工会走访慰问困难职工。
+""")
+    letter, report = page.articles
+    assert letter.title == "我想对工会说声谢谢" and letter.byline.authors == ["王建华"]
+    assert report.title == "朝阳区总工会开展送温暖活动"

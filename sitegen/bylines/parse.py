@@ -221,11 +221,12 @@ def parse_credit(text: str) -> tuple[Byline, bool]:
 
 # Two-character surnames, whose bearers' names run to four characters (司马玉宇, 欧阳晓华).
 _COMPOUND_SURNAMES = "欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|宇文|长孙|夏侯|端木|司徒|司空|呼延|南宫|独孤|西门"
-# The unit may carry the writer's title after a gap of its own (北京市正和律师事务所 律师 卢然静);
+# The unit may carry the writer's title after a gap of its own (北京市正和律师事务所 律师 卢然静,
+# a letter's 此致 读者 唐晨曦);
 # a phrase there that is no title (陶然亭 工会 送清凉) makes a headline's phrase gaps.
 _AUTHOR_LINE = re.compile(rf"^{_S}([\u3400-\u9fff（）()·]{{2,24}}?(?:[ \t\u3000]+([\u3400-\u9fff]{{2,5}}))?){_S}"
                           rf"[ \t\u3000]{_S}((?:{_COMPOUND_SURNAMES}){_NAME_CHARS}{{1,2}}|{_NAME_CHARS}{{2,3}}){_S}$")
-_TITLE = re.compile(r"(?:律师|记者|编辑|主编|主任|主席|书记|教授|经理|工程师|会计师|法官|检察官|调解员|研究员|老师|教师|"
+_TITLE = re.compile(r"(?:律师|记者|编辑|读者|主编|主任|主席|书记|教授|经理|工程师|会计师|法官|检察官|调解员|研究员|老师|教师|"
                     r"医生|干部|部长|处长|科长|所长|站长|队长|院长|校长|社长)")
 
 
