@@ -1675,3 +1675,29 @@ def test_a_readers_letter_closed_by_its_salutation_and_name_on_one_line_is_signe
     letter, report = page.articles
     assert letter.title == "我想对工会说声谢谢" and letter.byline.authors == ["王建华"]
     assert report.title == "朝阳区总工会开展送温暖活动"
+
+
+def test_a_headline_wrapped_mid_word_at_the_column_edge_over_a_reports_opening_is_its_headline():
+    page = segment_page("""\
+
+海淀区总工会职工子女爱心托
+管班开班
+累计服务职工300人次
+
+本报讯（记者王小明 通讯员李
+红） 昨天，北京海淀区总工
+会开办职工子女暑期爱心托管
+班，安排了作业辅导、科普课
+堂和手工制作等课程，首批接
+收职工子女两百余名。
+
+托管班由专业老师和志愿者共
+同看护，每天提供午餐和午休
+场所，家长们纷纷点赞。工会
+相关负责人表示，今后将把这
+项活动常态化开展下去，让更
+多职工家庭受益。
+""")
+    [article] = page.articles
+    assert article.title == "海淀区总工会职工子女爱心托管班开班"
+    assert article.paragraphs[0].startswith("本报讯")

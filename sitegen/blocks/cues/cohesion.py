@@ -8,6 +8,7 @@ import functools
 
 from sitegen.blocks.cues import Evidence, Where
 from sitegen.blocks.cues.width import fills_column
+from sitegen.blocks.line import LineKind
 from sitegen.dictionary import tokenizer
 
 
@@ -32,7 +33,7 @@ def cut_word(where: Where) -> Evidence | None:
         return None
     if where.width is None and nxt.gap_before == 0:
         return None         # one paragraph per line: no column edge between the two lines
-    if where.width is not None and _wrapped_headline(where):
+    if where.width is not None and (_wrapped_headline(where) or _wrapped_over_opening(where)):
         return None
     word = word_across(where.line.compact, nxt.compact)
     if word is None:
@@ -52,3 +53,20 @@ def _wrapped_headline(where: Where) -> bool:
 
 
 _PUNCTUATION = set("，。、；：！？,.;:!?")
+
+
+def _wrapped_over_opening(where: Where) -> bool:
+    """A headline wrapped at the column edge, even as wide as the column, its subtitle perhaps
+    under it (环卫集团工会职工子女爱心托 / 管班开班 / 累计服务职工207人次): two to four lines set
+    apart, not one punctuation mark among them, one blank over a report's opening or byline.
+    Text cut by the column edge has its commas, and ends on a full stop before what follows."""
+    lines, i = where.lines, where.i
+    if i > 0 and where.line.gap_before == 0:
+        return False
+    k = i + 1
+    while k < len(lines) and lines[k].gap_before == 0 and k - i < 4:
+        k += 1
+    if k - i < 2 or k >= len(lines) or lines[k].gap_before != 1:
+        return False
+    return lines[k].kind in (LineKind.NEWS_START, LineKind.BYLINE) \
+        and not any(c in _PUNCTUATION for line in lines[i:k] for c in line.compact)
