@@ -1701,3 +1701,21 @@ def test_a_headline_wrapped_mid_word_at_the_column_edge_over_a_reports_opening_i
     [article] = page.articles
     assert article.title == "海淀区总工会职工子女爱心托管班开班"
     assert article.paragraphs[0].startswith("本报讯")
+
+
+def test_what_the_reporter_learned_is_text_and_a_writer_surnamed_lai_xiao_or_yan_is_a_writer():
+    kinds = {line.display: line.kind for line in classify_page(
+        "本报讯（记者 王小明）近日，朝阳区总工会开展送清凉活动。\n记者了解到， 活动得到\n了辖区企业的积极响应。\n")}
+    assert kinds["记者了解到， 活动得到"] != LineKind.BYLINE
+    for name in ("赖小军", "萧一鸣", "阎立新"):
+        page = segment_page(f"""\
+■我身边的好工友
+京南物业有限公司工会{name}
+“只要需要，我随时都在”
+
+作为社区的下沉干部，我被分到
+了核酸检测点负责扫码登记。 早
+上六点，我就到了点位，社区的
+同事已经把桌椅摆好了。
+""")
+        assert page.articles[-1].byline.authors == [name]

@@ -251,7 +251,7 @@ _SURNAMES = set(
     "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
     "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
-    "苑迟邝鞠鄂郁傅")
+    "苑迟邝鞠鄂郁傅萧赖阎")
 _AUTHOR_LINE_UNSPACED = re.compile(rf"^{_S}([㐀-鿿（）()·]{{4,22}}?)({_NAME_CHARS}{{2,3}}){_S}$")
 _COMMON_WORD = 100          # jieba dictionary frequency from which two characters are a word, not a name
 _RARE_WORD = 10             # …and under which it is no word a column could be named by either
@@ -347,6 +347,8 @@ def parse_reporter_line(line: str) -> Byline | None:
         single = len(token) == 1
     if not names or not all(2 <= len(n) <= 4 and all(is_cjk(c) or c in "·•" for c in n) for n in names):
         return None
+    if re.search(r"[，,]", text) and any(_opens_on_a_word(n) for n in names):
+        return None             # 记者了解到， 活动得到: what the reporter learned, a sentence of text
     roles = re.sub(rf"(?:文图|图文|文){_S}[/／]", "文/ ", text)
     roles = re.sub(rf"(?:图|摄影|摄){_S}[/／]", "图/ ", roles)
     roles = re.sub(rf"({_OWN_PAPER}|特约|实习)(?=\s*记\s*者|\s*通\s*讯\s*员)", "", roles)
@@ -354,6 +356,15 @@ def parse_reporter_line(line: str) -> Byline | None:
     roles = re.sub(rf"图/{_S}(?:记{_S}者|通{_S}讯{_S}员)", "图/ ", roles)
     byline = _split_roles(roles)
     return byline if byline.reporters or byline.correspondents or byline.authors or byline.photographers else None
+
+
+def _opens_on_a_word(token: str) -> bool:
+    """A byline's "name" that opens on an ordinary word with no surname before it (了解到,
+    活动得到): prose after 记者, not a name."""
+    if token[0] in _SURNAMES:
+        return False
+    freq = tokenizer().FREQ
+    return any(freq.get(token[:k], 0) >= _COMMON_WORD for k in range(2, len(token) + 1))
 
 
 # A signed piece (a comment, an essay) is signed with its writer's name after a hollow box,
