@@ -12,6 +12,7 @@ punctuation of its own and does not fill the column like a wrapped body line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from sitegen.blocks.cues.cohesion import word_across
 from sitegen.blocks.cues.continuity import MARKER_TO, goes_on_with
@@ -53,7 +54,7 @@ _ADDRESS = re.compile(r"^\s*(?:地\s*址|网\s*址|邮\s*箱|联\s*系\s*人|营
 _CLASSIFIEDS = re.compile(r"^\s*(?:分\s*类\s*广\s*告|分\s*类\s*信\s*息|便\s*民\s*信\s*息)"
                           r"(?:\s*[\u4e00-\u9fff]{0,4}(?:电\s*话|热\s*线)\s*[:：]?\s*(?:[\d\-— ]{7,20})?)?\s*$")
 # Who issues a notice: 北京市总工会, 评选办公室, 组委会.
-_ISSUER = re.compile(r"[\u4e00-\u9fff（）()]{2,24}(?:总工会|工会|委员会|组委会|办公室|领导小组|联合会|协会)")
+ISSUER = re.compile(r"[\u4e00-\u9fff（）()]{2,24}(?:总工会|工会|委员会|组委会|办公室|领导小组|联合会|协会)")
 _WANTED = re.compile(r"^\s*(?:高薪)?\s*(?:诚\s*聘|招\s*聘|急\s*聘|招\s*工|转\s*让|出\s*租|求\s*购)\s*$")
 _BOX_MARKS = "■□◆◇●▲★☆"
 _COLUMN_MARK = re.compile(rf"^\s*[{_BOX_MARKS}]\s*\S")
@@ -110,6 +111,22 @@ def _split_ocr_line(raw: str, number: int) -> list[Line]:
         # An advertisement's label read into the headline beside it (集体理发暖人心 广告).
         return [*_split_ocr_line(label.group(1), number), Line("广告", number)]
     return [Line(raw.strip(), number)]
+
+
+def _join_cut_tails(lines: list[Line], whole: Callable[[Line, str], bool]) -> None:
+    """A line's last few characters the column edge carried to a line of their own (four at
+    most, straight under it) are read back onto it where ``whole(line, joined text)`` says the
+    two make what was printed as one."""
+    k = 0
+    while k + 1 < len(lines):
+        line, rest = lines[k], lines[k + 1]
+        if rest.kind == LineKind.BODY and rest.gap_before == 0 and len(rest.compact) <= 4:
+            joined = line.text.rstrip() + rest.text.strip()
+            if whole(line, joined):
+                line.text = line.display = joined
+                line.__dict__.pop("compact", None)
+                del lines[k + 1]
+        k += 1
 
 
 def _stacked_runs(lines: list[Line], belongs) -> list[tuple[int, int]]:
@@ -348,7 +365,7 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
 
     for k, (prev, line) in enumerate(zip(lines, lines[1:])):
         if line.kind in (LineKind.BODY, LineKind.HEADLINE) and line.gap_before <= 1 and prev.kind == LineKind.BODY \
-                and _ISSUER.fullmatch(line.compact) and prev.compact.endswith(_SENTENCE_END) \
+                and ISSUER.fullmatch(line.compact) and prev.compact.endswith(_SENTENCE_END) \
                 and re.search(r"公示|异议|特此|公告|通知|反映", last_paragraph(k)):
             line.kind, line.display = LineKind.BODY, line.text.strip()
             line.extra["sign_off"] = True
@@ -399,28 +416,10 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
 
     # A brief's signature after its last sentence, cut by the column edge (…等课程。 （唐 /
     # 娜）): read across the edge, as it was printed, so the sentence before it is closed.
-    k = 0
-    while k + 1 < len(lines):
-        line, rest = lines[k], lines[k + 1]
-        if line.kind == LineKind.BODY and rest.kind == LineKind.BODY and rest.gap_before == 0 \
-                and len(rest.compact) <= 4 and not sentence_closed(line.text) \
-                and sentence_closed(line.text.rstrip() + rest.text.strip()) \
-                and re.search(r"[（(][^（()）]*$", line.text):
-            line.text = line.display = line.text.rstrip() + rest.text.strip()
-            line.__dict__.pop("compact", None)
-            del lines[k + 1]
-        k += 1
-
-    # …or its ending cut (本报记者 卢菁 摄 / 影报道): one credit line.
-    k = 0
-    while k + 1 < len(lines):
-        line, rest = lines[k], lines[k + 1]
-        if line.kind == LineKind.CREDIT and rest.kind == LineKind.BODY and rest.gap_before == 0 \
-                and len(rest.compact) <= 4 and find_credit(line.text.rstrip() + rest.text.strip()) == 0:
-            line.text = line.display = line.text.rstrip() + rest.text.strip()
-            line.__dict__.pop("compact", None)
-            del lines[k + 1]
-        k += 1
+    _join_cut_tails(lines, lambda line, joined: line.kind == LineKind.BODY and not sentence_closed(line.text)
+                    and sentence_closed(joined) and re.search(r"[（(][^（()）]*$", line.text) is not None)
+    # …or a credit's ending cut (本报记者 卢菁 摄 / 影报道): one credit line.
+    _join_cut_tails(lines, lambda line, joined: line.kind == LineKind.CREDIT and find_credit(joined) == 0)
 
     # A credit can start on the line before: 本报记者 马超 / 通讯员 赵研容 摄影报道.
     for prev, line in zip(lines, lines[1:]):

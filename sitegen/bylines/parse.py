@@ -226,16 +226,18 @@ _COMPOUND_SURNAMES = "欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|�
 # a phrase there that is no title (陶然亭 工会 送清凉) makes a headline's phrase gaps.
 _AUTHOR_LINE = re.compile(rf"^{_S}([\u3400-\u9fff（）()·]{{2,24}}?(?:[ \t\u3000]+([\u3400-\u9fff]{{2,5}}))?){_S}"
                           rf"[ \t\u3000]{_S}((?:{_COMPOUND_SURNAMES}){_NAME_CHARS}{{1,2}}|{_NAME_CHARS}{{2,3}}){_S}$")
-_TITLE = re.compile(r"(?:律师|记者|编辑|读者|主编|主任|主席|书记|教授|经理|工程师|会计师|法官|检察官|调解员|研究员|老师|教师|"
-                    r"医生|干部|部长|处长|科长|所长|站长|队长|院长|校长|社长)")
+_TITLE_END = re.compile(r"(?:律师|记者|编辑|读者|主编|主任|主席|书记|教授|经理|工程师|会计师|法官|检察官|调解员|研究员|老师|"
+                        r"教师|医生|干部|部长|处长|科长|所长|站长|队长|院长|校长|社长)$")
 
 
 def _author_match(line: str) -> re.Match | None:
     """`单位 姓名` or `单位 职务 姓名`: group 1 the unit (with the title), group 3 the name."""
     m = _AUTHOR_LINE.match(line)
-    if m is None or (m.group(2) and not re.search(rf"{_TITLE.pattern}$", m.group(2))):
+    if m is None or (m.group(2) and not _TITLE_END.search(m.group(2))):
         return None
     return m
+
+
 _UNIT_END = re.compile(
     r"(工会|总工会|中心|主席|副主席|书记|委员会|公司|集团|局|处|部|办|院|校|大学|医院|街道|社区|协会|联合会|"
     r"研究所|研究院|委|站|所|队|馆|记者|编辑|干部|职工|教师|律师|读者)$"

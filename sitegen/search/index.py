@@ -132,14 +132,14 @@ K1, B = 1.2, 0.75   # lunr's BM25
 
 class SliceStats:
     """A slice's article lengths (each its weighted term frequencies, summed over every term
-    it holds), their average, and each article's part of BM25's length norm, worked out once
-    per slice rather than once per posting of every common term."""
+    it holds) and each article's part of BM25's length norm (its length over the average),
+    worked out once per slice rather than once per posting of every common term."""
 
-    __slots__ = ("lengths", "average", "norms")
+    __slots__ = ("lengths", "norms")
 
     def __init__(self, lengths: array):
         self.lengths = lengths
-        self.average = average = sum(lengths) / len(lengths) if lengths else 0.0
+        average = sum(lengths) / len(lengths) if lengths else 0.0
         self.norms = [K1 * (1 - B + B * (n / average if average else 0)) for n in lengths]
 
 
@@ -158,7 +158,7 @@ def best_postings(p: "Postings", stats: SliceStats, most: int | None = None):
     the browser multiplies it in, so that a term most articles hold keeps its scores apart)."""
     most = BEST if most is None else most
     # No lengths (a shard made on its own): every article's length counts as naught, as lunr's would.
-    norm = stats.norms.__getitem__ if stats.norms else (lambda ref, n=K1 * (1 - B + B * 0): n)
+    norm = stats.norms.__getitem__ if stats.norms else (lambda ref: K1 * (1 - B))
     top = sorted(heapq.nlargest(most, [(round(_SCALED * tf / (norm(ref) + tf)), ref)
                                        for ref, tf in zip(p.refs, p.tfs)]), key=itemgetter(1))
     return [ref for _, ref in top], [score for score, _ in top]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sitegen.blocks import opens_lede
+from sitegen.blocks import ISSUER, opens_lede
 from sitegen.ocr.wraps import sentence_closed
 from sitegen.segmentation.bodies import Body, HeadlineRun
 from sitegen.segmentation.headlines import headline_texts
@@ -38,8 +38,7 @@ def _share(grams: set[str], text_grams: set[str]) -> float:
 
 # A notice's sign-off: who issued it and when, on a line of its own (北京市总工会 2023年11月23日),
 # the column edge perhaps cutting it (…2023年11月2 / 3日).
-_SIGN_OFF = re.compile(r"[\u4e00-\u9fff（）()]{2,30}(?:总工会|工会|委员会|组委会|办公室|领导小组|联合会|协会)"
-                       r"\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_SIGN_OFF = re.compile(ISSUER.pattern + r"\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 def _signed_as_a_notice(lines) -> bool:
