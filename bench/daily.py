@@ -55,6 +55,19 @@ def timed(*args, **kwargs):
     finally:
         search_cpu += cpu() - start
 sitegen.search.search_files = timed
+# A daily update makes its search in a process beside the pages (parallel.Beside): its CPU is
+# that child's, counted when the build takes its answer (and waits for it).
+import sitegen.parallel
+result = sitegen.parallel.Beside.result
+def timed_result(self):
+    global search_cpu
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    try:
+        return result(self)
+    finally:
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        search_cpu += after.ru_utime + after.ru_stime - kids.ru_utime - kids.ru_stime
+sitegen.parallel.Beside.result = timed_result
 
 # The switch: the held files written (most of them the search's) and the walk that brings the
 # staging folder level with the live site (a process of its own, counted once it ends).

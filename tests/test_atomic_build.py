@@ -35,8 +35,8 @@ build.HOLD_PAGES = int(os.environ.get("T_HOLD", build.HOLD_PAGES))
 build.PARALLEL_PAGES = int(os.environ.get("T_PARALLEL", build.PARALLEL_PAGES))
 if os.environ.get("T_PIDS"):                # workers note their pid, then stay busy
     real = parallel.die_with_parent
-    def noted(parent):
-        real(parent)
+    def noted(parent, **how):
+        real(parent, **how)
         with open(os.environ["T_PIDS"], "a") as fh:
             fh.write(f"{os.getpid()}\n")
         time.sleep(60)

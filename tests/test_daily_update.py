@@ -16,6 +16,7 @@ import sitegen.site.build as build_module
 import sitegen.site.cache as cache_module
 import sitegen.site.writer as writer_module
 from sitegen.config import load_settings
+from sitegen.parallel import can_fork
 from sitegen.content import article_to_text, read_article
 from sitegen.site import build_site
 from conftest import copy_project, site_differences
@@ -245,4 +246,39 @@ def test_bodies_kept_in_a_damaged_or_misplaced_cache_file_are_made_again(tmp_pat
     template = project / "themes" / "default" / "templates" / "article.html"
     template.write_text(template.read_text(encoding="utf-8") + "\n{# changed #}\n", encoding="utf-8")
     build_site(load_settings(project))                 # the theme changed: every page is made again
+    assert site_differences(project / "public", _clean_build(project, tmp_path)) == []
+
+
+def _site_files(public: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(public)): p.read_bytes() for p in sorted(public.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("how", ["error", pytest.param("killed", marks=pytest.mark.skipif(
+    not can_fork(), reason="killing the search's own process: it has one only where forking is safe"))])
+def test_a_daily_update_whose_search_fails_says_why_and_leaves_the_site_as_it_was(tmp_path, monkeypatch, how):
+    # A daily update's search is made in a process beside the pages: what goes wrong there
+    # is the build's error, and the site stays the last build's.
+    from sitegen.errors import SitegenError
+    import sitegen.search
+
+    project = _archive(tmp_path / "project")
+    build_site(load_settings(project))
+    before = _site_files(project / "public")
+    _add_issue(project / "content", "2022-12-31")
+
+    def failing(*args, **kwargs):
+        if how == "killed":
+            os.kill(os.getpid(), 9)
+        raise SitegenError("search: something went wrong in the index")
+
+    monkeypatch.setattr(sitegen.search, "search_files", failing)
+    with pytest.raises(SitegenError) as failed:
+        build_site(load_settings(project))
+    if how == "error":
+        assert str(failed.value) == "search: something went wrong in the index"
+    else:
+        assert str(failed.value) == "the search stopped in its own process without an answer (killed by signal 9)"
+    assert _site_files(project / "public") == before
+    monkeypatch.undo()
+    build_site(load_settings(project))
     assert site_differences(project / "public", _clean_build(project, tmp_path)) == []

@@ -5,6 +5,7 @@ load → model → pages → render → feeds, sitemap, export, search → write
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
@@ -20,7 +21,7 @@ import jinja2
 from sitegen.config import Settings
 from sitegen.errors import SitegenError
 from sitegen.markdown import plain_text
-from sitegen.parallel import cores, process_pool
+from sitegen.parallel import Beside, cores, process_pool
 from sitegen.scans import attach_scans, prepare_scans, publish_scans, scan_inputs
 from sitegen.site import urls
 from sitegen.site.cache import BuildCache, Listing, content_files, load_articles_cached
@@ -265,6 +266,27 @@ def _inputs_key(settings: Settings) -> str:
     return h.hexdigest()
 
 
+def _search_beside(search_files, articles, article_urls, settings, cache: BuildCache, writer: SiteWriter):
+    """The search stage in a process of its own (``Beside``): the files it made and the
+    ones it kept, for the build's writer to take, and their keys."""
+    if not gc.isenabled():     # forked while the build loads: what it loaded stays out of the walks
+        gc.freeze()
+        gc.enable()
+    made: list[tuple[str, bytes]] = []
+    kept: list[str] = []
+
+    def keep(rel: str) -> bool:
+        if writer.keep(rel):
+            kept.append(rel)
+            return True
+        return False
+
+    previous = {k: v for k, v in cache.search.items() if writer.live.holds(k)}
+    keys = search_files(articles, article_urls, settings, lambda rel, data: made.append((rel, data)),
+                        previous=previous, keep=keep)
+    return keys, made, kept
+
+
 def _fingerprint(inputs_key: str, listing: Listing, settings: Settings) -> str:
     """What the whole site is made from, cheaply: the inputs of every page and the articles."""
     import hashlib
@@ -396,48 +418,63 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         report.scans = f"scans: {n} page{'s' if n != 1 else ''} with a scan, {scans.derived} cut this build"
     t = stage("scans", t)
 
-    # Each article's print and body key, in the order of ``articles`` (the files' order).
-    derived = [cache.derived[path] for path, _, _ in listing if path.endswith(".md")]
-    prints = {a.id: d[0] for a, d in zip(articles, derived)}
-    files_of = {a.id: p for p, (_, _, a) in cache.articles.items()}
-    # The bodies' HTML is made (or read from the cache) only for the pages and feeds made.
-    bodies = _Bodies(cache, files_of)
-    t = stage("markdown", t)
+    article_urls = {a.id: urls.article(a.id) for a in articles}
+    # A rebuild by the code and settings of the last build (a daily update) makes its search
+    # files beside its pages, on the core they leave idle: the search reads only the articles
+    # and their URLs, settled by now. A first build's pages and search each fill every core
+    # already, and hold the most memory, so they take their turns.
+    beside = None
+    if not preview and changed is None and cache.search and cache.memo_key == everywhere:
+        live.wait()
+        beside = Beside(lambda: _search_beside(search_files, articles, article_urls, settings, cache, writer),
+                        what="the search")
+    try:
+        # Each article's print and body key, in the order of ``articles`` (the files' order).
+        derived = [cache.derived[path] for path, _, _ in listing if path.endswith(".md")]
+        prints = {a.id: d[0] for a, d in zip(articles, derived)}
+        files_of = {a.id: p for p, (_, _, a) in cache.articles.items()}
+        # The bodies' HTML is made (or read from the cache) only for the pages and feeds made.
+        bodies = _Bodies(cache, files_of)
+        t = stage("markdown", t)
 
-    env = _environment(settings, model)
-    env.bytecode_cache = _compiled_templates(Path(settings.cache_dir), everywhere)
-    days = this_day(model)
-    # The dated issues whose pages stand as the last build left them: the same key (what
-    # all those pages show) and every one of their files still the very file recorded.
-    # Their pages are not even set up (at 100,000 articles nine pages in ten). A preview's
-    # builds set up every page (its proofs start from them), but record the keys as well.
-    page_keys: dict[str, str] = {}
-    issue_keys: dict[str, tuple[str, tuple[str, ...]]] = {}
-    skip: set[str] = set()
-    issue_key = IssueKeys(model, prints, files_of if settings.repository else None)
-    for issue in model.dated_issues:
-        key = everywhere + issue_key(issue)
-        before = cache.issues.get(issue.date)
-        if (before is not None and before[0] == key and not preview and changed is None
-                and all(rel in cache.pages and writer.keep(rel) for rel in before[1])):
-            skip.add(issue.date)
-            for rel in before[1]:
-                page_keys[rel] = cache.pages[rel]
-            issue_keys[issue.date] = before
-        else:
-            issue_keys[issue.date] = (key, tuple(issue_files(issue)))
-    del issue_key
-    jobs = [j for j in page_jobs(model, settings.page_size, skip, days)
-            if j.template != "search.html" or _has_template(env, j.template)]
-    add_report_links(jobs, files_of, settings, env.globals["absolute"])
-    todo: list[int] = []                    # the pages whose inputs changed: to render
-    job_key = PageKeys(model, prints)
-    for n, job in enumerate(jobs):
-        key = everywhere + job_key(job)
-        page_keys[job.path] = key
-        if cache.pages.get(job.path) != key or not live.holds(job.path):
-            todo.append(n)
-    del job_key
+        env = _environment(settings, model)
+        env.bytecode_cache = _compiled_templates(Path(settings.cache_dir), everywhere)
+        days = this_day(model)
+        # The dated issues whose pages stand as the last build left them: the same key (what
+        # all those pages show) and every one of their files still the very file recorded.
+        # Their pages are not even set up (at 100,000 articles nine pages in ten). A preview's
+        # builds set up every page (its proofs start from them), but record the keys as well.
+        page_keys: dict[str, str] = {}
+        issue_keys: dict[str, tuple[str, tuple[str, ...]]] = {}
+        skip: set[str] = set()
+        issue_key = IssueKeys(model, prints, files_of if settings.repository else None)
+        for issue in model.dated_issues:
+            key = everywhere + issue_key(issue)
+            before = cache.issues.get(issue.date)
+            if (before is not None and before[0] == key and not preview and changed is None
+                    and all(rel in cache.pages and writer.keep(rel) for rel in before[1])):
+                skip.add(issue.date)
+                for rel in before[1]:
+                    page_keys[rel] = cache.pages[rel]
+                issue_keys[issue.date] = before
+            else:
+                issue_keys[issue.date] = (key, tuple(issue_files(issue)))
+        del issue_key
+        jobs = [j for j in page_jobs(model, settings.page_size, skip, days)
+                if j.template != "search.html" or _has_template(env, j.template)]
+        add_report_links(jobs, files_of, settings, env.globals["absolute"])
+        todo: list[int] = []                    # the pages whose inputs changed: to render
+        job_key = PageKeys(model, prints)
+        for n, job in enumerate(jobs):
+            key = everywhere + job_key(job)
+            page_keys[job.path] = key
+            if cache.pages.get(job.path) != key or not live.holds(job.path):
+                todo.append(n)
+        del job_key
+    except BaseException:
+        if beside is not None:
+            beside.close()
+        raise
     gc.freeze()
     gc.enable()
     # Every build goes into the staging folder, switched in at the end: the live site is
@@ -462,7 +499,7 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         writing = 0.0
         return now
 
-    with writer:
+    with writer, beside or contextlib.nullcontext():   # a failed build stops its search
         bar = _Progress(progress, len(jobs))
         rendering = set(todo)
         for n, job in enumerate(jobs):
@@ -496,7 +533,6 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
         t = stage("templates", t)
 
         absolute = env.globals["absolute"]
-        article_urls = {a.id: urls.article(a.id) for a in articles}
         newest = next((i.date for i in model.dated_issues), None)
         exports = {}                         # a file made from many pages' data → what it was made from
 
@@ -554,10 +590,17 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
             jobs.clear()
         t = stage("feeds", t)
 
-        # The search files go out as they are made (1.4 GB of them at 100k articles).
-        previous = {k: v for k, v in cache.search.items() if live.holds(k)}
-        search_keys = search_files(articles, article_urls, settings, put, previous=previous, keep=writer.keep,
-                                   save_cache=changed is None)
+        if beside is not None:
+            search_keys, made, kept = beside.result()
+            for rel in kept:
+                writer.keep(rel)
+            for rel, data in made:
+                put(rel, data)
+        else:
+            # The search files go out as they are made (1.4 GB of them at 100k articles).
+            previous = {k: v for k, v in cache.search.items() if live.holds(k)}
+            search_keys = search_files(articles, article_urls, settings, put, previous=previous, keep=writer.keep,
+                                       save_cache=changed is None)
         t = stage("search", t)
 
         publish_scans(writer, scans, url)

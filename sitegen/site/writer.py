@@ -150,6 +150,12 @@ class LiveSite:
             os.close(read)
             os.waitpid(pid, 0)
 
+    def wait(self) -> None:
+        """Have the check's answer here now (before this process forks: a child that read
+        the check's pipe would take the answer from this process)."""
+        if self._checking is not None:
+            self._answer()
+
     def holds(self, rel: str) -> Record | None:
         if self._checking is not None:
             self._answer()
