@@ -1719,3 +1719,26 @@ def test_what_the_reporter_learned_is_text_and_a_writer_surnamed_lai_xiao_or_yan
 同事已经把桌椅摆好了。
 """)
         assert page.articles[-1].byline.authors == [name]
+
+
+def test_the_paragraph_over_a_bare_jump_marker_is_text_even_without_its_full_stop():
+    page = segment_page("""\
+朝阳区总工会送清凉进工地
+
+本报讯（记者 王小明）近日，朝阳区总工会走进
+建筑工地，为一线职工送去防暑降温用品和慰问
+金。工会还设置了健康咨询台，医生为职工解答
+了防暑方面的问题。
+
+活动的开展进一步营造了关爱
+职工的良好氛围
+
+转第2版
+
+本报讯（记者 李红）近日，海淀区总工会举办职
+工书法展，百余件作品参展。
+""")
+    first = page.articles[0]
+    assert first.title == "朝阳区总工会送清凉进工地"
+    assert "关爱职工的良好氛围" in "".join(first.paragraphs)
+    assert not any(a.title and "良好氛围" in a.title for a in page.articles)

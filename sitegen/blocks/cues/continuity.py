@@ -79,6 +79,27 @@ def new_paragraph(where: Where) -> Evidence | None:
     return Evidence("new-paragraph", -6, "straight under a finished sentence in a wrapped column, no blank line")
 
 
+def over_marker(where: Where) -> Evidence | None:
+    """The paragraph a (下转第2版) marker stands under is the end of a part that goes on on
+    another page, even where the OCR lost its last full stop (…良好氛围 / 转第2版): a
+    headline never stands over a marker, which comes after the text it continues."""
+    if stands_over_marker(where.lines, where.i):
+        return Evidence("over-marker", -10, "the paragraph over a continuation marker: where a part breaks off")
+    return None
+
+
+def stands_over_marker(lines: list, i: int) -> bool:
+    """Whether line ``i``'s paragraph is the one right over a continuation marker on a line
+    of its own (a blank between them at most). Only plain lines make that paragraph: over a
+    report's opening (本报讯…) a line is that report's headline, whatever follows."""
+    k = i + 1
+    while k < len(lines) and lines[k].gap_before == 0 and not MARKER_TO.match(lines[k].text.strip()):
+        if lines[k].kind.value != "body":
+            return False
+        k += 1
+    return k < len(lines) and lines[k].gap_before <= 1 and bool(MARKER_TO.match(lines[k].text.strip()))
+
+
 def continued_marker(where: Where) -> Evidence | None:
     """A (下转第4版) marker on a line of its own ends the text above; it heads nothing."""
     if MARKER_TO.match(where.line.text.strip()):
