@@ -45,51 +45,31 @@ def cpu():
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
-search_cpu = 0.0
-search_files = sitegen.search.search_files
-def timed(*args, **kwargs):
-    global search_cpu
-    start = cpu()
-    try:
-        return search_files(*args, **kwargs)
-    finally:
-        search_cpu += cpu() - start
-sitegen.search.search_files = timed
+def children_cpu():
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return kids.ru_utime + kids.ru_stime
+
+spent = {"search": 0.0, "switch": 0.0, "walk": 0.0}
+def timed(owner, name, what, clock=cpu):      # owner.name counted into spent[what], by that clock
+    real = getattr(owner, name)
+    def wrapper(*args, **kwargs):
+        start = clock()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            spent[what] += clock() - start
+    setattr(owner, name, wrapper)
+
+timed(sitegen.search, "search_files", "search")
 # A daily update makes its search in a process beside the pages (parallel.Beside): its CPU is
 # that child's, counted when the build takes its answer (and waits for it).
 import sitegen.parallel
-result = sitegen.parallel.Beside.result
-def timed_result(self):
-    global search_cpu
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    try:
-        return result(self)
-    finally:
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        search_cpu += after.ru_utime + after.ru_stime - kids.ru_utime - kids.ru_stime
-sitegen.parallel.Beside.result = timed_result
-
+timed(sitegen.parallel.Beside, "result", "search", children_cpu)
 # The switch: the held files written (most of them the search's) and the walk that brings the
 # staging folder level with the live site (a process of its own, counted once it ends).
 import sitegen.site.writer as writer
-switch_cpu = walk_cpu = 0.0
-commit, finish = writer.SiteWriter.commit, writer.SiteWriter._finish_sync
-def timed_commit(self):
-    global switch_cpu
-    start = cpu()
-    try:
-        return commit(self)
-    finally:
-        switch_cpu += cpu() - start
-def timed_finish(self):
-    global walk_cpu
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    try:
-        return finish(self)
-    finally:
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        walk_cpu += after.ru_utime + after.ru_stime - kids.ru_utime - kids.ru_stime
-writer.SiteWriter.commit, writer.SiteWriter._finish_sync = timed_commit, timed_finish
+timed(writer.SiteWriter, "commit", "switch")
+timed(writer.SiteWriter, "_finish_sync", "walk", children_cpu)
 settings = load_settings(Path(sys.argv[1]))
 t0 = time.perf_counter()
 report = build_site(settings)
@@ -99,8 +79,8 @@ for rel in report.written_files:
     top = rel.split("/")[0] + "/" if "/" in rel else rel
     folders[top] = folders.get(top, 0) + 1
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"seconds": round(seconds, 3), "cpu_s": round(cpu(), 2), "search_cpu_s": round(search_cpu, 2),
-                  "switch_cpu_s": round(switch_cpu, 2), "walk_cpu_s": round(walk_cpu, 2),
+print(json.dumps({"seconds": round(seconds, 3), "cpu_s": round(cpu(), 2), "search_cpu_s": round(spent["search"], 2),
+                  "switch_cpu_s": round(spent["switch"], 2), "walk_cpu_s": round(spent["walk"], 2),
                   "stages": {k: round(v, 3) for k, v in report.stages.items()}, "written": report.written,
                   "written_by_folder": folders, "files": report.files, "rss_mb": round(peak / 1024, 1)}))
 """

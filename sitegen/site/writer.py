@@ -24,7 +24,6 @@ full disk, kill -9), the folder holds the previous site or the new one, whole.
 from __future__ import annotations
 
 import os
-import pickle
 import shutil
 import signal
 import stat
@@ -100,7 +99,7 @@ class LiveSite:
         self._root = f"{self.output_dir}/"      # joined as text: pathlib's joins cost more than the stat
         self.records = records or {}
         self._seen: dict[str, Record | None] = {}
-        self._checking: tuple[int, int] | None = None     # the check under way: (pid, pipe)
+        self._checking = None                              # the check under way (parallel.Beside)
         self._odd: dict[str, Record | None] | None = None  # its answer: the files not as recorded
 
     def check(self) -> None:
@@ -108,47 +107,25 @@ class LiveSite:
         loads (a stat each: 230,000 at 100,000 articles, a second of this process's time
         otherwise); ``holds`` then waits for its answer. Where forking is not safe, each
         file is checked as it is asked for."""
-        from sitegen.parallel import can_fork, die_with_parent
+        from sitegen.parallel import Beside, can_fork
 
         if not self.records or self._checking is not None or not can_fork():
             return
-        parent = os.getpid()
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:                          # the child: its answer down the pipe, then gone
-            code = 1
-            try:
-                os.close(read)
-                die_with_parent(parent)
-                data = pickle.dumps(_odd_files(self._root, self.records), protocol=pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write, "wb") as fh:
-                    fh.write(data)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(write)
-        self._checking = (pid, read)
+        root, records = self._root, self.records
+        self._checking = Beside(lambda: _odd_files(root, records), what="the live site's check")
 
     def _answer(self) -> None:
-        pid, read = self._checking
-        self._checking = None
-        with os.fdopen(read, "rb") as fh:
-            data = fh.read()
-        _, status = os.waitpid(pid, 0)
-        if status == 0 and data:
-            self._odd = pickle.loads(data)    # else each file is checked as it is asked for
+        checking, self._checking = self._checking, None
+        try:
+            self._odd = checking.result()
+        except Exception:      # each file is checked as it is asked for
+            pass
 
     def close(self) -> None:
         """Stop a check still under way (the build failed)."""
         if self._checking is not None:
-            pid, read = self._checking
-            self._checking = None
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            os.close(read)
-            os.waitpid(pid, 0)
+            checking, self._checking = self._checking, None
+            checking.close()
 
     def wait(self) -> None:
         """Have the check's answer here now (before this process forks: a child that read
