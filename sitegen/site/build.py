@@ -597,7 +597,7 @@ def _build(settings: Settings, report: BuildReport, t0: float, t: float, stage, 
             for rel, data in made:
                 put(rel, data)
         else:
-            # The search files go out as they are made (1.4 GB of them at 100k articles).
+            # The search files go out as they are made (some 200 MB of them at 100k articles).
             previous = {k: v for k, v in cache.search.items() if live.holds(k)}
             search_keys = search_files(articles, article_urls, settings, put, previous=previous, keep=writer.keep,
                                        save_cache=changed is None)

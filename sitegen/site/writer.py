@@ -114,12 +114,6 @@ class LiveSite:
         root, records = self._root, self.records
         self._checking = Beside(lambda: _odd_files(root, records), what="the live site's check")
 
-    def _answer(self) -> None:
-        checking, self._checking = self._checking, None
-        try:
-            self._odd = checking.result()
-        except Exception:      # each file is checked as it is asked for
-            pass
 
     def close(self) -> None:
         """Stop a check still under way (the build failed)."""
@@ -128,14 +122,17 @@ class LiveSite:
             checking.close()
 
     def wait(self) -> None:
-        """Have the check's answer here now (before this process forks: a child that read
-        the check's pipe would take the answer from this process)."""
+        """Have the check's answer here now (``holds`` waits for it; so does a build before
+        it forks: a child that read the check's pipe would take the answer from this process)."""
         if self._checking is not None:
-            self._answer()
+            checking, self._checking = self._checking, None
+            try:
+                self._odd = checking.result()
+            except Exception:      # each file is checked as it is asked for
+                pass
 
     def holds(self, rel: str) -> Record | None:
-        if self._checking is not None:
-            self._answer()
+        self.wait()
         if self._odd is not None:
             wanted = self.records.get(rel)
             return self._odd.get(rel, wanted) if wanted is not None else None
