@@ -1742,3 +1742,30 @@ def test_the_paragraph_over_a_bare_jump_marker_is_text_even_without_its_full_sto
     assert first.title == "朝阳区总工会送清凉进工地"
     assert "关爱职工的良好氛围" in "".join(first.paragraphs)
     assert not any(a.title and "良好氛围" in a.title for a in page.articles)
+
+
+def test_a_short_caption_set_wider_than_the_column_above_is_a_photo_of_its_own():
+    # The report runs in a narrow column; the photo's caption under it (its title after its
+    # credit) was read as one line a paragraph, far wider than that column could hold:
+    # another piece, though too short for its own width to be measured.
+    page = segment_page("""\
+东城区总工会为快递员送清凉
+
+本报讯（记者 王小明）近日，东城区总
+工会走进快递站点，为一线快递员送
+去防暑降温用品和慰问金。工会还设
+置了健康咨询台，医生为快递员解答
+了防暑方面的问题，发放宣传材料百
+余份，受到快递员一致好评。
+
+记者近日从西城区总工会获悉，该工会在辖区内新建的十处户外劳动者服务站日前投入使用，
+环卫工人、快递员可以在站里歇脚、喝水、热饭。
+本报记者 李红 摄
+
+户外劳动者服务站投用
+""")
+    titles = [a.title for a in page.articles]
+    assert titles == ["东城区总工会为快递员送清凉", "户外劳动者服务站投用"]
+    report, photo = page.articles
+    assert "服务站" not in "".join(report.paragraphs)
+    assert "户外劳动者服务站" in "".join(photo.paragraphs)

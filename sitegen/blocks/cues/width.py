@@ -115,6 +115,9 @@ def _wrapped_width(lines: list[Line]) -> float | None:
     return statistics.median(widths) if len(widths) >= 3 else None
 
 
+CLEARLY_OFF = 4         # characters off a column's width that no line of it strays
+
+
 def column_changes(text_above: list[Line], lines: list[Line], pos: int) -> bool:
     """A paragraph that opens at ``pos`` wrapped at another column width than the text
     above it stands in another column of print: pieces set side by side on a page each
@@ -125,5 +128,15 @@ def column_changes(text_above: list[Line], lines: list[Line], pos: int) -> bool:
         if k > pos and (lines[k].gap_before or lines[k].kind != LineKind.BODY):
             break
         paragraph.append(lines[k])
+    if above is None:
+        return False
     below = _wrapped_width(paragraph)
-    return above is not None and below is not None and abs(above - below) >= 2
+    if below is not None:
+        return abs(above - below) >= 2
+    # Too short a paragraph to measure its width (one or two wrapped lines): it is in
+    # another column only when every wrapped line is clearly off the column above, or a
+    # line is wider than that column could hold at all.
+    wrapped = [visual_width(paragraph[k].compact) for k in _wrapped(paragraph)]
+    if any(visual_width(ln.compact) > above + CLEARLY_OFF for ln in paragraph):
+        return True
+    return bool(wrapped) and (all(w <= above - CLEARLY_OFF for w in wrapped))
