@@ -1769,3 +1769,36 @@ def test_a_short_caption_set_wider_than_the_column_above_is_a_photo_of_its_own()
     report, photo = page.articles
     assert "服务站" not in "".join(report.paragraphs)
     assert "户外劳动者服务站" in "".join(photo.paragraphs)
+
+
+def test_a_caption_set_wider_than_the_columns_beside_it_opens_with_text_not_a_headline():
+    # The caption runs twice as wide as the reports around it, and a column break left a
+    # blank line under its first line. That line is as many characters wide as the lines
+    # under it: the same type, so text, where a headline in larger type would be fewer.
+    page = segment_page("""\
+朝阳区总工会为快递员送清凉
+
+本报讯（记者 王小明）近日，朝阳区
+总工会走进快递站点，为一线快递员
+送去防暑降温用品和慰问金。工会还
+设置了健康咨询台，医生为快递员解
+答了防暑方面的问题，发放宣传材料
+百余份，受到快递员一致好评。
+
+由市总工会、市体育局主办的第八届北京市职工乒乓球
+
+比赛（朝阳站）日前开赛，来自全区企事业单位的三百名
+干部职工参加。据悉，举办这项赛事旨在推广科学健身理
+念，满足广大职工不断增长的健身需要，丰富业余生活。
+本报记者 李红 摄影报道
+
+海淀区总工会开展读书月活动
+
+本报讯（记者 张明）近日，海淀区
+总工会启动职工读书月活动，为基
+层职工书屋配送图书两千余册，并
+邀请作家走进企业与职工座谈。
+""")
+    photo = next(a for a in page.articles if "朝阳站" in "".join(a.paragraphs))
+    assert photo.title != "由市总工会、市体育局主办的第八届北京市职工乒乓球"
+    assert "".join(photo.paragraphs).startswith("由市总工会、市体育局主办的第八届北京市职工乒乓球比赛")

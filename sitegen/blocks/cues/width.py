@@ -87,10 +87,18 @@ def fills(where: Where, reads_as_paragraph: bool, why: str) -> Evidence | None:
 
 
 def steady_width(where: Where) -> Evidence | None:
-    """Where no column could be measured (a small page, or one paragraph per line), the
-    lines under this one tell: when two or more run on at this line's own width, it is the
-    first line of their wrapped paragraph. A steady width is evidence against a boundary."""
-    if where.width is not None or where.nxt is None or where.nxt.gap_before or where.under_banner:
+    """Where no column could be measured (a small page, or one paragraph per line), or this
+    line is clearly off the column measured around it (a caption set wider than the reports
+    beside it), the lines under this one tell: when two or more run on at this line's own
+    width, it is the first line of their wrapped paragraph. A steady width is evidence
+    against a boundary."""
+    if where.nxt is None or where.under_banner:
+        return None
+    if where.width is not None and abs(visual_width(where.line.compact) - where.width) < CLEARLY_OFF:
+        return None             # at the column's own width: the column's cues tell
+    # Off the column, a blank line may part it from the rest of its paragraph (a column
+    # break): a headline set in larger type over its text is never as many characters wide.
+    if where.nxt.gap_before > (1 if where.width is not None else 0):
         return None
     if phrase_gap(where.line.text):
         return None             # a space between phrases is a headline's, never a wrapped line's
@@ -103,6 +111,9 @@ def steady_width(where: Where) -> Evidence | None:
         if abs(len(other.compact) - n) > overhang(other):
             break
         same += 1
+    if same >= 2 and where.width is not None \
+            and not any(_MARK.search(ln.compact) for ln in lines[where.i:where.i + same + 1]):
+        return None             # equal lines without a mark among them: a stack of headlines
     if same >= 2:
         return Evidence("steady-width", -4, f"the {same} lines under it run on at its width ({n})")
     return None
