@@ -1802,3 +1802,36 @@ def test_a_caption_set_wider_than_the_columns_beside_it_opens_with_text_not_a_he
     photo = next(a for a in page.articles if "朝阳站" in "".join(a.paragraphs))
     assert photo.title != "由市总工会、市体育局主办的第八届北京市职工乒乓球"
     assert "".join(photo.paragraphs).startswith("由市总工会、市体育局主办的第八届北京市职工乒乓球比赛")
+
+
+def test_a_boxed_signature_the_column_edge_cut_over_three_lines_signs_the_letter_and_ends_it():
+    # The reader's unit and name after the box run over the column's edge onto two more
+    # lines; read back whole, they sign the letter, and the next letter's kicker and
+    # headline head a piece of their own.
+    page = segment_page("""\
+读报有感
+
+我是一名普通的基层工会干事，最初
+因为工作需要与这份报纸结缘。三年
+间，从被动阅读到主动探知，我被它
+不变的本色深深感染。
+
+这份报纸，我会一直看下去，汲取养
+分，学做事，学做人。 □朝阳区某物
+流公司工会 孙晓
+梅
+
+职工心声
+
+食堂的那碗热汤
+已经是晚上八点多了，只见同事急匆
+匆地走进办公室，坐到自己的工位上。
+不到几分钟，他的桌上就多了一桶方
+便面。我举起手机拍下了这一幕。
+□李明
+""")
+    letter = page.articles[0]
+    assert letter.title == "读报有感"
+    assert letter.byline.authors == ["孙晓梅"]
+    assert "食堂" not in "".join(letter.paragraphs)
+    assert any(a.title == "食堂的那碗热汤" and "方便面" in "".join(a.paragraphs) for a in page.articles)

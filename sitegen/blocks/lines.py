@@ -252,6 +252,19 @@ def _mend_cut_signature(m: re.Match) -> str:
     return whole + "\n"     # whole on its line; the line under it left blank, to keep numbering
 
 
+# A □ signature after a piece's last sentence that the column edge cut over the next line or
+# two (…学做人。 □首 / 发集团八达岭分公司京新收费所 吕 / 文静), the paragraph ending with it.
+_CUT_BOXED_SIGNATURE = re.compile(r"(?m)^([^\n]*[。！？!?…”）)》][ \t\u3000]*□[^\n□]{0,14})\n([^\n□]{1,20})"
+                                  r"(?:\n([^\n□]{1,6}))?[ \t\u3000]*(?=\n[ \t\u3000]*\n|\n?\Z)")
+
+
+def _mend_cut_boxed_signature(m: re.Match) -> str:
+    whole = m.group(1).rstrip() + m.group(2).strip() + (m.group(3) or "").strip()
+    if trailing_signature(whole) is None:
+        return m.group(0)
+    return whole + "\n" * (2 if m.group(3) is not None else 1)     # blank lines keep the numbering
+
+
 def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line]:
     """The non-blank lines of a page, typed."""
     lines: list[Line] = []
@@ -259,6 +272,7 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
     gap = 0
     text = _CUT_CREDIT.sub(_mend_cut_credit, text)
     text = _CUT_SIGNATURE.sub(_mend_cut_signature, text)
+    text = _CUT_BOXED_SIGNATURE.sub(_mend_cut_boxed_signature, text)
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             gap += 1
