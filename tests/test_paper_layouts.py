@@ -1835,3 +1835,26 @@ def test_a_boxed_signature_the_column_edge_cut_over_three_lines_signs_the_letter
     assert letter.byline.authors == ["孙晓梅"]
     assert "食堂" not in "".join(letter.paragraphs)
     assert any(a.title == "食堂的那碗热汤" and "方便面" in "".join(a.paragraphs) for a in page.articles)
+
+
+def test_a_speck_read_as_a_box_mark_after_a_column_break_mid_sentence_is_no_banner():
+    # The column break left a blank line inside a sentence, and the OCR read a speck at the
+    # head of the next line as ■. The line goes on with the sentence (its closing quote
+    # and all): one caption, not a banner over a piece of its own.
+    page = segment_page("""\
+图书进工地
+
+2月8日，在朝阳区某建筑工地的职工
+书屋，水电工小王在读书。今年春节期
+间，区总工会将以职工书屋为平台，组
+织开展“留在工作
+
+■地 开心过大年”职工网上联欢活动，
+丰富留在工作地过年的广大职工的精
+神文化生活。
+本报记者 李红 摄
+""")
+    assert len(page.articles) == 1
+    caption = "".join(page.articles[0].paragraphs)
+    assert "开心过大年”职工网上联欢活动" in caption and "图书进工地" == page.articles[0].title
+    assert page.articles[0].column is None

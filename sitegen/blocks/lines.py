@@ -265,6 +265,9 @@ def _mend_cut_boxed_signature(m: re.Match) -> str:
     return whole + "\n" * (2 if m.group(3) is not None else 1)     # blank lines keep the numbering
 
 
+_RUNNING_PUNCTUATION = re.compile(r"[，。、；？！”’）]")
+
+
 def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line]:
     """The non-blank lines of a page, typed."""
     lines: list[Line] = []
@@ -304,8 +307,11 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
 
     # A mark the OCR read into a line of running text (…活动现场， / ■工会工作人员向…) is a
     # speck, not a banner: a banner stands apart, not in the middle of a sentence.
+    # Across a column break (a blank line) too, when the line goes on with the sentence's
+    # punctuation (■地 开心过大年”全国职工网上): a banner's or subhead's name has none.
     for prev, line in zip(lines, lines[1:]):
-        if line.kind == LineKind.COLUMN and _COLUMN_MARK.match(line.text) and line.gap_before == 0 \
+        if line.kind == LineKind.COLUMN and _COLUMN_MARK.match(line.text) \
+                and (line.gap_before == 0 or (line.gap_before == 1 and _RUNNING_PUNCTUATION.search(line.text))) \
                 and prev.kind == LineKind.BODY and not prev.compact.endswith(_SENTENCE_END):
             line.text = re.sub(rf"^\s*[{_BOX_MARKS}]\s*", "", line.text)     # the speck; any other mark is text
             line.kind, line.display = LineKind.BODY, line.text.strip()
