@@ -1858,3 +1858,33 @@ def test_a_speck_read_as_a_box_mark_after_a_column_break_mid_sentence_is_no_bann
     caption = "".join(page.articles[0].paragraphs)
     assert "开心过大年”职工网上联欢活动" in caption and "图书进工地" == page.articles[0].title
     assert page.articles[0].column is None
+
+
+def test_a_photo_report_set_narrower_than_the_column_opener_above_it_is_a_piece_of_its_own():
+    # A column's opening words, then a photo report closed by its 摄影报道 credit, in a
+    # narrower column and opening on no date: the width alone says where the photo begins.
+    page = segment_page("""\
+开栏语
+
+今年是全国总工会成立一百周年，本报
+今起开设“劳模风采”专栏，走近一线劳
+动者，讲述他们在平凡岗位上的坚守与
+执着。每一位劳模都是一束光，不仅照
+亮自己前行的道路，更点燃无数人心中
+对劳动的热爱。
+
+二月二，龙抬头。前天，在
+某路桥公司项目部的院内，
+理发师傅在给工人理发，旁
+边还有三十余名工人排队等
+候。考虑到职工平时工作忙
+碌，单位请来理发师，组织
+了这次集体理发活动。
+本报记者 李红 摄影报道
+
+定格美好
+""")
+    opener = next(a for a in page.articles if "劳模风采" in "".join(a.paragraphs))
+    assert "理发" not in "".join(opener.paragraphs)
+    photo = next(a for a in page.articles if "理发" in "".join(a.paragraphs))
+    assert photo.kind == "photo" and photo.byline.photographers == ["李红"]

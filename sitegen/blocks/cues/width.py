@@ -122,8 +122,15 @@ def steady_width(where: Where) -> Evidence | None:
 def _wrapped_width(lines: list[Line]) -> float | None:
     """The column width a run of a body's lines was wrapped at: the median width of the lines
     followed by more of their paragraph; None under three of them."""
-    widths = [visual_width(lines[k].compact) for k in _wrapped(lines)]
+    widths = [visual_width(lines[k].compact) for k in _wrapped_lines(lines)]
     return statistics.median(widths) if len(widths) >= 3 else None
+
+
+def _wrapped_lines(lines: list[Line]) -> list[int]:
+    """``_wrapped``, but for lines that end a sentence: such a line may be a paragraph's last,
+    the next one's set straight under it (or the same words read twice: 致好评。 / 致好评。),
+    and short of the column."""
+    return [k for k in _wrapped(lines) if not lines[k].compact.endswith(("。", "！", "？"))]
 
 
 CLEARLY_OFF = 4         # characters off a column's width that no line of it strays
@@ -145,9 +152,10 @@ def column_changes(text_above: list[Line], lines: list[Line], pos: int) -> bool:
     if below is not None:
         return abs(above - below) >= 2
     # Too short a paragraph to measure its width (one or two wrapped lines): it is in
-    # another column only when every wrapped line is clearly off the column above, or a
-    # line is wider than that column could hold at all.
-    wrapped = [visual_width(paragraph[k].compact) for k in _wrapped(paragraph)]
-    if any(visual_width(ln.compact) > above + CLEARLY_OFF for ln in paragraph):
+    # another column only when every wrapped line is clearly off the column above, or its
+    # first line is wider than that column could hold at all (a line further down may be
+    # the caption of a photo set in the text, 图为…).
+    wrapped = [visual_width(paragraph[k].compact) for k in _wrapped_lines(paragraph)]
+    if paragraph and visual_width(paragraph[0].compact) > above + CLEARLY_OFF:
         return True
     return bool(wrapped) and (all(w <= above - CLEARLY_OFF for w in wrapped))
