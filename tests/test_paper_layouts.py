@@ -1888,3 +1888,33 @@ def test_a_photo_report_set_narrower_than_the_column_opener_above_it_is_a_piece_
     assert "理发" not in "".join(opener.paragraphs)
     photo = next(a for a in page.articles if "理发" in "".join(a.paragraphs))
     assert photo.kind == "photo" and photo.byline.photographers == ["李红"]
+
+
+def test_a_photo_title_left_over_under_a_report_takes_the_caption_that_ran_on_into_it():
+    # The photo's caption is set in the report's own column, straight under it, and its
+    # title is printed after it: the title is left for no body unless the caption, opening
+    # as a lede does, is cut from the report.
+    page = segment_page("""\
+西城区总工会把饺子送进地铁工地
+
+本报讯（记者 王小明）近日，西城区总
+工会走进地铁施工现场，为一线建设者
+送去热腾腾的饺子和慰问品。工会负责
+人表示，今年的慰问活动以走访、慰问、
+服务为总原则，覆盖辖区百余家企业的
+一线职工。
+
+近日，本市开展根治欠薪集中接访日活
+动，现场受理并解决拖欠农民工工资问
+题，为两千多名农民工追发工资。
+
+点评：农民工的工资，就是全家老小的
+生计，解决好欠薪问题，才能让他们安
+心过年。
+
+身身边边的的温温暖暖
+""")
+    report = next(a for a in page.articles if a.title == "西城区总工会把饺子送进地铁工地")
+    assert "欠薪" not in "".join(report.paragraphs)
+    photo = next(a for a in page.articles if a.title == "身边的温暖")
+    assert "".join(photo.paragraphs).startswith("近日，本市开展根治欠薪") and "点评" in "".join(photo.paragraphs)

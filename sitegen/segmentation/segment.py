@@ -25,6 +25,7 @@ from sitegen.ocr.wraps import join_wrapped_lines
 from sitegen.segmentation.bodies import Body, Furniture, HeadlineRun, join_bylines_over_headlines, mend_broken_paragraphs, split_page
 from sitegen.segmentation.headlines import attach_headlines, choose_title, headline_texts, score_runs
 from sitegen.segmentation.stacks import split_crowded_runs, split_shared_runs
+from sitegen.segmentation.late_titles import split_under_loose_titles
 from sitegen.segmentation.two_headlines import split_two_headed_bodies
 from sitegen.segmentation.subheads import fold_subheads
 from sitegen.segmentation.kinds import article_kind, column_opener
@@ -212,6 +213,11 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
     split = split_two_headed_bodies(bodies, attached, {id(line): k for k, line in enumerate(lines)})
     if split is not None:
         parts.bodies = bodies = split
+        scores = {} if explain else None
+        attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores, fits=fits, writers=writers)
+    late = split_under_loose_titles(bodies, attached, loose_runs, {id(line): k for k, line in enumerate(lines)})
+    if late is not None:
+        parts.bodies = bodies = late
         scores = {} if explain else None
         attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores, fits=fits, writers=writers)
     run_index = {id(r): k for k, r in enumerate(parts.runs)}
