@@ -1918,3 +1918,31 @@ def test_a_photo_title_left_over_under_a_report_takes_the_caption_that_ran_on_in
     assert "欠薪" not in "".join(report.paragraphs)
     photo = next(a for a in page.articles if a.title == "身边的温暖")
     assert "".join(photo.paragraphs).startswith("近日，本市开展根治欠薪") and "点评" in "".join(photo.paragraphs)
+
+
+def test_a_header_naming_the_pages_campaign_is_page_furniture_and_dates_the_page():
+    # The page's section is a campaign's name of seven characters (我为职工办实事).
+    text = "04 我为职工办实事 2023年5月8日 星期一\n\n" + BRIEFS
+    page = segment_page(text)
+    assert [t for _, t in page.page_furniture] == ["04 我为职工办实事 2023年5月8日 星期一"]
+    assert printed_header(text) == ("2023-05-08", "4")
+    assert not any(a.title and "星期一" in a.title for a in page.articles)
+
+
+def test_a_headline_after_a_report_whose_last_quote_the_ocr_spaced_off_is_its_headline():
+    # …工作心态。 ” : the OCR set a space between the full stop and the closing quote; the
+    # sentence is finished all the same, and the line under it is the report's headline.
+    page = segment_page("""\
+本报讯（记者 王小明）近日，大兴区总
+工会组织千余名职工参加健步走活动。
+企业工会负责人告诉记者，工会倡导职
+工利用业余时间多运动，“保证自己有
+一个健康的身体，才能有一个良好的工
+作心态。 ”
+ 大兴区千余名职工健步走展风采
+
+本报讯（记者 李红）近日，海淀区总工
+会启动职工读书月活动，为基层职工书
+屋配送图书两千余册。
+""")
+    assert page.articles[0].title == "大兴区千余名职工健步走展风采"

@@ -18,8 +18,8 @@ _WEEKDAYS = "一二三四五六日"
 PAGE_LABEL = re.compile(r"^\s*第\s*([0-9０-９]{1,2})\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{2,6})?\s*$")
 _PAGE = re.compile(r"第(\d{1,2})版|(?<![\d年月])(\d{1,2})版")
 # What else a header line prints beside its date and page, in any order: the paper's name,
-# the page's section (要闻, 工会), the lunar date, separators.
-_REST_TOKEN = re.compile(r"农历\S{2,12}|劳动午报|[\u4e00-\u9fff]{2,6}|[:：|｜·/／\-—]")
+# the page's section (要闻, 工会, a campaign's name: 我为职工办实事), the lunar date, separators.
+_REST_TOKEN = re.compile(r"农历\S{2,12}|劳动午报|[\u4e00-\u9fff]{2,10}|[:：|｜·/／\-—]")
 _MAX_WORDS = 2          # section words beside the date: 第4版 工会 2019年1月17日 星期四
 # A folio line beside a date also prints the page as a bare number (04 工会 2015年5月16日 星期六)
 # and who edited the page (责编 王巍 美编 李娜); a date whose weekday agrees vouches for both.

@@ -22,6 +22,8 @@ _SIGNED_END = re.compile(r"(?<=[。！？!?…”])\s*[（(][^（()）]{1,24}[�
 def sentence_closed(text: str) -> bool:
     """Does the text end a sentence? (`…活动。`, `…活动。”`, not `…“群防群治”`.)"""
     t = text.rstrip()
+    if " " in t[-4:] or "\u3000" in t[-4:]:
+        t = "".join(t.split())      # the OCR's space between a full stop and its quote (心态。 ”)
     # A signature or credit in brackets after the last sentence (…课程。（许华）, …。（完）)
     # closes it.
     signed = _SIGNED_END.search(t)
