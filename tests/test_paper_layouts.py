@@ -1946,3 +1946,23 @@ def test_a_headline_after_a_report_whose_last_quote_the_ocr_spaced_off_is_its_he
 屋配送图书两千余册。
 """)
     assert page.articles[0].title == "大兴区千余名职工健步走展风采"
+
+
+def test_a_headline_wrapped_mid_word_straight_under_the_last_sentence_is_the_reports():
+    # No blank line parts the headline from the report's last sentence, and the column's
+    # edge cut a word of it (总工 / 会); neither of its lines fills the column, as the first
+    # line of a paragraph would.
+    page = segment_page("""\
+本报讯（记者 王小明）近日，平谷
+区某镇总工会标准化“爱心母婴室”
+投入使用。新成立的母婴关爱室位
+于镇政府后楼三层，室内配备了专
+门的电源插座、空调、冰箱、消毒
+设备、药箱等必备用品。据了解，
+下一步镇总工会将扩大覆盖面，让
+母婴关爱室真正成为女职工的“温
+馨之家”。
+平谷某镇总工
+会母婴室投入使用
+""")
+    assert page.articles[0].title == "平谷某镇总工会母婴室投入使用"

@@ -10,6 +10,7 @@ from sitegen.blocks.cues import Evidence, Where
 from sitegen.blocks.cues.width import fills_column
 from sitegen.blocks.line import LineKind
 from sitegen.dictionary import tokenizer
+from sitegen.ocr.wraps import sentence_closed
 
 
 def word_across(left: str, right: str) -> str | None:
@@ -47,7 +48,10 @@ def _wrapped_headline(where: Where) -> bool:
     column edge, whose lines fill the column (顺义区人民政府副区 / 长强调，各级工会要…)."""
     line, nxt, j = where.line, where.nxt, where.j
     after = where.lines[j + 1] if j is not None and j + 1 < len(where.lines) else None
-    return line.gap_before > 0 and (after is None or after.gap_before > 0) \
+    # Set apart by a blank line, or straight under a finished sentence: neither line fills
+    # the column, which no paragraph's first line of two fails to do.
+    apart = line.gap_before > 0 or (where.i > 0 and sentence_closed(where.lines[where.i - 1].text))
+    return apart and (after is None or after.gap_before > 0) \
         and not fills_column(line, where.width) and not fills_column(nxt, where.width) \
         and len(nxt.compact) < where.width - 3 and not any(c in _PUNCTUATION for c in line.compact + nxt.compact)
 
