@@ -1966,3 +1966,19 @@ def test_a_headline_wrapped_mid_word_straight_under_the_last_sentence_is_the_rep
 会母婴室投入使用
 """)
     assert page.articles[0].title == "平谷某镇总工会母婴室投入使用"
+
+
+def test_a_headline_wrapped_over_its_count_keeps_it_under_a_subtitle():
+    # 覆盖 / 36名职工: the column edge broke the headline before the count its verb reached,
+    # and a subtitle stands straight under the two lines.
+    page = segment_page("""\
+京能集团工会“冬送温暖”覆盖
+36名职工
+4项举措惠及97名职工
+
+本报讯（记者 王小明）近日，京能集团
+工会开展“冬送温暖”活动，走访慰问
+困难职工36名，送去慰问金和生活用品。
+""")
+    article = page.articles[0]
+    assert sorted([article.title, *article.subtitles]) == sorted(["京能集团工会“冬送温暖”覆盖36名职工", "4项举措惠及97名职工"])

@@ -181,6 +181,15 @@ _SETTLED_TEXT = {
 }
 
 
+def _subtitle_under(lines: list[Line], k: int) -> bool:
+    """Line ``k`` closes a headline's stack as its subtitle (…书屋添 / 新书 / 6项举措惠及282名
+    职工): a phrase without a mark of punctuation, set apart from what follows it."""
+    line = lines[k]
+    after = lines[k + 1] if k + 1 < len(lines) else None
+    return line.kind == LineKind.BODY and 4 <= len(line.compact) <= 24 \
+        and not re.search(r"[，。；：！？,.;:!?、“”]", line.compact) and (after is None or after.gap_before > 0)
+
+
 def _headline_rest(lines: list[Line], i: int) -> str | None:
     """Why the short line under line ``i``, a break under it, ends a headline that line
     ``i`` opens, or None: the quote the line opens closes there (…为职工“减压 / 赋能”), or
@@ -191,8 +200,9 @@ def _headline_rest(lines: list[Line], i: int) -> str | None:
     line, rest = lines[i], lines[i + 1]
     after = lines[i + 2] if i + 2 < len(lines) else None
     text, tail = line.compact, rest.compact
-    if rest.kind != LineKind.BODY or rest.gap_before or (after is not None and not after.gap_before) \
-            or not 1 <= len(tail) <= 8:
+    if rest.kind != LineKind.BODY or rest.gap_before or not 1 <= len(tail) <= 8:
+        return None
+    if after is not None and not after.gap_before and not _subtitle_under(lines, i + 2):
         return None
     if text.count("“") == text.count("”") + 1 and tail.count("”") == tail.count("“") + 1 \
             and not re.search(r"[，。；：！？,.;:!?]", text + tail) and 6 <= len(text + tail) <= 40:

@@ -27,6 +27,10 @@ _VERB_TAGS = ("v", "vd", "vi", "vn", "vq", "p")
 _PLACE_END = re.compile(r"(?:区|镇|乡|县|街道|社区|村)$")
 _BODY_START = re.compile(r"^(?:总工会|工会|妇联|团委|党委|政府|街道|社区)")
 # Verbs a headline does not end on, for they want their object (延庆工会组织 / 劳模…).
+# One-character verbs a headline may end on, for they want no object (劳模来, 大家忙).
+_INTRANSITIVE = frozenset("来去到走回跑飞笑哭忙变乐醉归开")
+# A count opening the line (36名职工, 百余人, 2000场): the object of the verb above it.
+_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十百千万两]+)(?:余|多)?[名人位家场个项次件户万亿元]")
 _TAKES_OBJECT = frozenset("组织 开展 举办 召开 慰问 走进 看望 探望 助力 签订 印发 发布 推出 携手 联合 邀请 帮助 关爱 为".split())
 
 
@@ -62,8 +66,11 @@ def reads_on(upper: str, lower: str) -> str | None:
         return "the line ends on a place, the next opens on the body it names"
     if " " in upper:
         return None             # two phrases side by side: a motto, whole
+    last_tag = up[-1][1]
     if last in _TAKES_OBJECT and not first_tag.startswith(_VERB_TAGS):
         return f"the line ends on {last!r}, which wants its object"
+    if last_tag == "v" and _COUNT.match(lower) and not _says_what(lower):
+        return f"the line ends on {last!r}, the next opens on how many it reached"
     if _ACTOR.search(upper) and not _says_what(upper) and first_tag.startswith(_VERB_TAGS):
         return "the line names who, the next says what they did"
     return None
