@@ -1982,3 +1982,29 @@ def test_a_headline_wrapped_over_its_count_keeps_it_under_a_subtitle():
 """)
     article = page.articles[0]
     assert sorted([article.title, *article.subtitles]) == sorted(["京能集团工会“冬送温暖”覆盖36名职工", "4项举措惠及97名职工"])
+
+
+def test_a_photo_report_opening_on_what_the_reporter_learned_under_an_essay_is_its_own():
+    # An essay ends; a photo report follows in the same column, opening on what the reporter
+    # learned (记者近日从…获悉) and closed by its 摄影报道 credit, its title after it.
+    page = segment_page("""\
+车间的灯
+那时我刚进厂，什么都不懂，是师
+傅一点一点把我带出来的。很多年
+过去了，我仍然记得那种机油混着
+铁屑的味道。
+
+工友们给我起了个外号叫“小快手”，
+我一直叫到现在。
+
+记者近日从大兴区总工会获悉，该
+工会组织的消防应急疏散演练已惠
+及二十余名建筑工人。
+本报记者 李红 摄影报道
+建建筑筑
+工工人人练练本本领领
+""")
+    essay = next(a for a in page.articles if a.title == "车间的灯")
+    assert "演练" not in "".join(essay.paragraphs)
+    photo = next(a for a in page.articles if "演练" in "".join(a.paragraphs))
+    assert photo.title == "建筑工人练本领" and photo.kind == "photo"

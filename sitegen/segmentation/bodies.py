@@ -80,8 +80,8 @@ def _split_photo_caption(body: Body, only_if_opens_caption: bool = False) -> Bod
     caption; a report or a column does not end in a credit of its own). Returns the
     caption body, or None. ``only_if_opens_caption``: under a bare 摄 credit, which a
     report's own photo carries too, only a last paragraph that opens as captions do (图为…,
-    10月4日，…), or that is set at another column width than the text above, is a photo of
-    its own."""
+    10月4日，…, 记者近日从…获悉), or that is set at another column width than the text above,
+    is a photo of its own."""
     if body.start not in ("news", "feature", "continuation") and not body.in_column:
         # Plain text too — a section under a subhead — when its last paragraph opens as a
         # caption does (1月16日，…): a photo printed under the section.
@@ -93,7 +93,7 @@ def _split_photo_caption(body: Body, only_if_opens_caption: bool = False) -> Bod
         line = text_lines[j]
         if line.gap_before > 0 and sentence_closed(text_lines[j - 1].text):
             if only_if_opens_caption and not _CAPTION_OPENING.match(line.text) \
-                    and not column_changes(text_lines[:j], text_lines, j):
+                    and not _HEARD_FROM.match(line.compact) and not column_changes(text_lines[:j], text_lines, j):
                 return None         # (a caption set at another width than the text above is the photo's)
             cut = body.lines.index(line)
             caption = Body("plain")
