@@ -2008,3 +2008,23 @@ def test_a_photo_report_opening_on_what_the_reporter_learned_under_an_essay_is_i
     assert "演练" not in "".join(essay.paragraphs)
     photo = next(a for a in page.articles if "演练" in "".join(a.paragraphs))
     assert photo.title == "建筑工人练本领" and photo.kind == "photo"
+
+
+def test_a_photo_title_in_doubled_type_under_a_credit_is_that_photos_even_run_into_the_next_piece():
+    # The photo's title is printed under the credit that closes its caption, and the OCR ran
+    # it into the next brief's first line: it is the photo's, though it shares no word
+    # with either text.
+    page = segment_page("""\
+13日，北京市商业工会邀
+请心理咨询师走进施工现场，
+为职工开展心理健康讲座。
+
+通讯员 贺娜 摄
+
+工工地地上上的的一一堂堂课课 近日，北京市财贸工会开
+展新就业形态劳动者集中入
+会活动，吸纳货车司机入会
+百余人。
+""")
+    photo = next(a for a in page.articles if "商业工会" in "".join(a.paragraphs))
+    assert photo.title == "工地上的一堂课"

@@ -35,6 +35,7 @@ MATCH_THRESHOLD = 0.2       # a body's own headline must share at least this muc
 EXTRA_THRESHOLD = 0.3       # a second run (kicker, subtitle) must share more…
 EXTRA_MARGIN = 0.1          # …and fit its body clearly better than any other
 PLACE_WEIGHT = 0.15         # a district named by both headline and body, or by the headline only
+UNDER_ITS_CREDIT = 0.2      # a photo's title in doubled type straight under the credit closing its caption
 STACKED_OVER_BYLINE = 0.3   # printed straight over a report's byline (本报讯, 本报记者 X), no blank line
 BANNER_BETWEEN = 0.5        # a column banner between a headline and a body: another piece's
 BANNER_FAR = 0.1            # …among the bodies between them
@@ -149,6 +150,9 @@ def score_runs(bodies: list[Body], runs: list[HeadlineRun],
                 nearby /= 3
         if stacked and body.start in ("news", "feature", "continuation"):
             nearby += STACKED_OVER_BYLINE
+        if between == 0 and run.position > body.last and body.credits and body.lines[-1] is body.credits[-1] \
+                and run.lines[0].doubled:
+            nearby += UNDER_ITS_CREDIT
         agree = 0.0
         if run_places[k]:
             agree = PLACE_WEIGHT if run_places[k] & body_places[i] else -PLACE_WEIGHT
