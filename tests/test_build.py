@@ -148,6 +148,27 @@ def test_broken_front_matter_names_file_and_line(project, capsys):
     assert code == 1 and f"{path}:" in err
 
 
+def test_broken_front_matter_read_on_every_core_names_file_and_line(project, capsys, monkeypatch):
+    # Many files are read on every core (a cold build, a fresh checkout); one broken among
+    # them is still the build's one-line error with its file and line, and the site stands.
+    import sitegen.site.cache
+
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    before = {p: p.read_bytes() for p in (project / "public").rglob("*") if p.is_file()}
+    monkeypatch.setattr(sitegen.site.cache, "READ_IN_POOL_FROM", 2)
+    paths = sorted((project / "content").rglob("*.md"))
+    for p in paths:
+        p.touch()                    # a fresh checkout: every file's time is new
+    path = paths[len(paths) // 2]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[3] = "kind: [news"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code = main(["--root", str(project), "build"])
+    err = capsys.readouterr().err
+    assert code == 1 and re.search(rf"{re.escape(str(path))}:\d+: ", err) and len(err.strip().splitlines()) == 1
+    assert {p: p.read_bytes() for p in (project / "public").rglob("*") if p.is_file()} == before
+
+
 def test_theme_override_changes_only_what_it_names(project):
     mine = project / "themes" / "mine"
     (mine / "templates").mkdir(parents=True)

@@ -281,23 +281,29 @@ def load_articles_cached(content_dir: Path, cache: BuildCache, listing: Listing 
     derived: dict[str, tuple[str, str]] = {}
     articles = []
     listing = [f for f in (content_files(content_dir) if listing is None else listing) if f[0].endswith(".md")]
+    unread = [key for key, mtime, size in listing
+              if not ((hit := cache.articles.get(key)) and hit[0] == mtime and hit[1] == size and key in cache.digests)]
+    read = _read_all(unread, cache) if len(unread) >= READ_IN_POOL_FROM else {}
     for key, mtime, size in listing:
         hit = cache.articles.get(key)
         if hit and hit[0] == mtime and hit[1] == size and key in cache.digests:
             article, digests[key] = hit[2], cache.digests[key]
+            made = None
         else:
             # A fresh checkout (a CI run with its cache restored) gives every file a new time:
             # a file whose bytes are the ones read last time is not parsed again.
-            path = Path(key)
-            data = path.read_bytes()
-            digests[key] = digest = hashlib.sha1(data).hexdigest()
-            if hit and cache.digests.get(key) == digest:
+            got = read.get(key)
+            if got is None:
+                got = _read_one(key, cache)
+            digests[key], article, made = got
+            if article is None:
                 article = hit[2]
-            else:
-                article = _parse(path, data)
         fresh[key] = (mtime, size, article)
         kept = known.get(key)
-        derived[key] = kept if kept and hit and article is hit[2] else (article_print(article), body_key(article.body))
+        if kept and hit and article is hit[2]:
+            derived[key] = kept
+        else:
+            derived[key] = made or (article_print(article), body_key(article.body))
         articles.append(article)
     cache.articles, cache.digests, cache.derived, cache.rules = fresh, digests, derived, rules
     return check_unique_ids(articles, [Path(key) for key, _, _ in listing])
@@ -325,6 +331,57 @@ def rendered(texts: list[str]) -> list[str]:
                     for html in part]
     finally:
         _TO_RENDER = []
+
+
+READ_IN_POOL_FROM = 2000     # fewer files are read here faster than workers start and answer
+
+
+def _read_one(key: str, cache: BuildCache) -> tuple[str, Article | None, tuple[str, str] | None]:
+    """A content file's digest, and its article with its print and body key, or None for
+    both when its bytes are those the cache holds (its article is the cached one)."""
+    from sitegen.site.keys import article_print
+
+    path = Path(key)
+    data = path.read_bytes()
+    digest = hashlib.sha1(data).hexdigest()
+    if key in cache.articles and cache.digests.get(key) == digest:
+        return digest, None, None
+    article = _parse(path, data)
+    return digest, article, (article_print(article), body_key(article.body))
+
+
+_TO_READ: tuple[list[str], "BuildCache | None"] = ([], None)   # read by forked workers, not pickled to them
+
+
+def _read_range(span: tuple[int, int]) -> list:
+    keys, cache = _TO_READ
+    out = []
+    for key in keys[span[0]:span[1]]:
+        try:
+            out.append(_read_one(key, cache))
+        except Exception:       # read again in the build's own process, which reports it
+            out.append(None)
+    return out
+
+
+def _read_all(keys: list[str], cache: BuildCache) -> dict[str, tuple]:
+    """``_read_one`` of many files (a cold build's, or a fresh checkout's, whose every file
+    has a new time) on every core: parsing front matter was a cold build's longest stretch
+    on one core. A file a worker could not read is left out, for the caller to read and
+    report it."""
+    global _TO_READ
+    pool = process_pool()
+    if pool is None:
+        return {}
+    step = max(200, len(keys) // (8 * cores()))
+    _TO_READ = (keys, cache)
+    try:
+        with pool:
+            parts = pool.map(_read_range, [(i, i + step) for i in range(0, len(keys), step)])
+            return {key: got for start, part in zip(range(0, len(keys), step), parts)
+                    for key, got in zip(keys[start:start + step], part) if got is not None}
+    finally:
+        _TO_READ = ([], None)
 
 
 def _parse(path: Path, data: bytes) -> Article:
