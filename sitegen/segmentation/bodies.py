@@ -9,7 +9,7 @@ their positions, for ``headlines`` to attach.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sitegen.blocks import Line, LineKind, next_in_text, opens_lede
 from sitegen.bylines import bracket_signature, credit_ending
@@ -63,6 +63,17 @@ class PageParts:
     columns: list[Furniture]
     authors: list[Furniture]
     page_furniture: list[Line] = field(default_factory=list)    # the page's header and footer lines
+
+
+def cut_body(body: Body, k: int, positions: dict[int, int]) -> tuple[Body, Body]:
+    """``body`` cut above its line ``k`` into the piece above, which keeps its opening, and
+    plain text below, which keeps its credits and signature. ``positions`` gives each
+    line's (by id) position on the page."""
+    head_lines, tail_lines = body.lines[:k], body.lines[k:]
+    return (replace(body, lines=head_lines, credits=[], signature=None,
+                    last=positions.get(id(head_lines[-1]), body.first + k - 1)),
+            replace(body, start="plain", lines=tail_lines, in_column=False, extra_sections=0,
+                    first=positions.get(id(tail_lines[0]), body.first + k)))
 
 
 _EDITORS_NOTE_OPENING = re.compile(r"^[【\[［〔(（]?编者按")

@@ -12,11 +12,9 @@ smaller one, and the run goes to that part.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from sitegen.blocks import opens_lede
 from sitegen.ocr.wraps import sentence_closed
-from sitegen.segmentation.bodies import Body, HeadlineRun
+from sitegen.segmentation.bodies import Body, HeadlineRun, cut_body
 
 
 def _last_lede(body: Body) -> int | None:
@@ -46,12 +44,8 @@ def split_under_loose_titles(bodies: list[Body], attached: dict[int, list[Headli
             out.append(body)
             continue
         changed = True
-        head_lines, tail_lines = body.lines[:cut], body.lines[cut:]
-        tail_lines[0].extra["cut_under_title"] = True           # for --explain
-        out.append(replace(body, lines=head_lines, credits=[], signature=None,
-                           last=positions.get(id(head_lines[-1]), body.first + cut - 1)))
-        out.append(replace(body, start="plain", lines=tail_lines, in_column=False, extra_sections=0,
-                           first=positions.get(id(tail_lines[0]), body.first + cut)))
+        body.lines[cut].extra["cut_under_title"] = True           # for --explain
+        out.extend(cut_body(body, cut, positions))
     return out if changed else None
 
 

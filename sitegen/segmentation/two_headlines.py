@@ -16,11 +16,10 @@ notice under it, down to the sign-off that closes the body (北京市总工会 2
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from sitegen.blocks import ISSUER, opens_lede
 from sitegen.ocr.wraps import sentence_closed
-from sitegen.segmentation.bodies import Body, HeadlineRun
+from sitegen.segmentation.bodies import Body, HeadlineRun, cut_body
 from sitegen.segmentation.headlines import headline_texts
 from sitegen.segmentation.wording import bigrams, share
 
@@ -90,9 +89,5 @@ def split_two_headed_bodies(bodies: list[Body], attached: dict[int, list[Headlin
             out.append(body)
             continue
         changed = True
-        head_lines, tail_lines = body.lines[:cut], body.lines[cut:]
-        out.append(replace(body, lines=head_lines, credits=[], signature=None,
-                           last=positions.get(id(head_lines[-1]), body.first + cut - 1)))
-        out.append(replace(body, start="plain", lines=tail_lines, in_column=False, extra_sections=0,
-                           first=positions.get(id(tail_lines[0]), body.first + cut)))
+        out.extend(cut_body(body, cut, positions))
     return out if changed else None
