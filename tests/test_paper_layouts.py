@@ -2028,3 +2028,27 @@ def test_a_photo_title_in_doubled_type_under_a_credit_is_that_photos_even_run_in
 """)
     photo = next(a for a in page.articles if "商业工会" in "".join(a.paragraphs))
     assert photo.title == "工地上的一堂课"
+
+
+def test_a_column_break_after_a_modal_verb_leaves_no_headline_mid_sentence():
+    # …采访中经常会 / (column break) / 有如此困境：the line fills its column and ends on 会
+    # after an adverb, which wants its verb; the sentence goes on below the break.
+    page = segment_page("""\
+阎首席的晚饭
+
+已经是晚上八点多了，只见报社
+首席记者急匆匆地走进编辑部，
+一屁股坐到自己的工位上。不到
+几分钟，他的桌上就多了一桶方
+便面。
+
+报社的记者在外出采访中经常会
+
+有如此困境，但他们为了工作独
+自承担了这些困难。我举起手机
+拍摄下来，心疼之余也敬佩他的
+职业精神。
+□张光
+""")
+    assert len(page.articles) == 1
+    assert "经常会有如此困境" in "".join(page.articles[0].paragraphs)

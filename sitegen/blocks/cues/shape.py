@@ -75,7 +75,10 @@ _FULL_STOP = re.compile(r"[。.][”’」』）)]*$")
 _SPOKEN = re.compile(r"^“[^”]*[，,][^”]*[！？!?]”$")
 # Words that tie a sentence to what follows: a line ending on one is cut mid-sentence
 # (…工作笔记交给了 / 庞强华，…); a headline ends on a whole phrase.
-_TIES = set("的了把在和与对给被将向从及或而但让使于以并由同跟比着过地得")
+_TIES = set("的了把在和与对给被将向从及或而但让使于以并由同跟比着过地得能要")
+# 会 after an adverb is the verb that wants another (…采访中经常会 / 有如此困境); alone it
+# may end a meeting's name (分享会).
+_ADVERBS = set("经常 常常 总 总是 都 也 还 就 才 一定 不 必然 肯定 自然 往往".split())
 
 
 def shape(where: Where) -> Evidence | None:
@@ -89,6 +92,8 @@ def shape(where: Where) -> Evidence | None:
         # someone said, set as a paragraph; a headline quoting a phrase has no clauses.
         return Evidence("spoken", -3, "a quoted sentence of clauses ending in ！ or ？")
     last = _last_word(where.line.compact)
+    if last == "会" and _before_last_word(where.line.compact) in _ADVERBS:
+        return Evidence("ends-on-a-tie", -4, "ends on 会 after an adverb, which wants a verb after it")
     if last in _TIES:
         # …的 can end a headline that quotes a saying (幸福是奋斗出来的), and 了 one that
         # says a thing has happened (快递小哥入会了): weighed less.
@@ -99,6 +104,13 @@ def shape(where: Where) -> Evidence | None:
 
 def _last_word(text: str) -> str:
     return _last_of(text[-6:])
+
+
+def _before_last_word(text: str) -> str:
+    from sitegen.dictionary import tokenizer
+
+    words = tokenizer().lcut(text[-6:], HMM=False)
+    return words[-2] if len(words) >= 2 else ""
 
 
 @functools.lru_cache(maxsize=65536)
