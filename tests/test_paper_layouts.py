@@ -2052,3 +2052,25 @@ def test_a_column_break_after_a_modal_verb_leaves_no_headline_mid_sentence():
 """)
     assert len(page.articles) == 1
     assert "经常会有如此困境" in "".join(page.articles[0].paragraphs)
+
+
+def test_a_credit_the_column_edge_cut_inside_a_name_credits_the_whole_name_and_ends_the_photo():
+    page = segment_page("""\
+心理讲座进快递站
+
+近日，石景山区总工会邀请心理咨询
+师走进快递站点，为职工开展心理健
+康讲座。不少职工表示，讲座内容实
+用，学到了调节情绪的小窍门。
+
+本报记者 杨娜 通讯员 周
+然晖 摄影报道
+
+本报讯（记者 李红）近日，海淀区总工
+会启动职工读书月活动，为基层职工书
+屋配送图书两千余册。
+""")
+    photo = page.articles[0]
+    assert photo.kind == "photo"
+    assert "周然晖" in photo.byline.photographers + photo.byline.correspondents
+    assert "海淀区" not in "".join(photo.paragraphs)

@@ -238,6 +238,19 @@ def _mend_cut_credit(m: re.Match) -> str:
     return "摄影报道\n"       # the credit whole on its line; the line under it left blank, to keep numbering
 
 
+# A credit the column edge cut inside a name (本报记者 杨娜颖 通讯员 周 / 然晖 摄影报道): its
+# roles and names over the rest of a name and its ending.
+_CUT_NAMED_CREDIT = re.compile(r"(?m)^([ \t\u3000]*(?:本报|新华社)?(?:记\s*者|通\s*讯\s*员|实\s*习\s*生)[^\n]{1,24})\n"
+                               r"[ \t\u3000]*([^\n]{1,10}?(?:摄影报道|摄影|摄))[ \t\u3000]*$")
+
+
+def _mend_cut_named_credit(m: re.Match) -> str:
+    whole = m.group(1).rstrip() + m.group(2).strip()
+    if find_credit(m.group(1)) is not None or find_credit(whole) != 0:
+        return m.group(0)
+    return whole + "\n"     # whole on its line; the line under it left blank, to keep numbering
+
+
 _WRITER_NOTE = re.compile(r"^[ \t\u3000]*(?:[（(]作者(?:单位|简介)?[ \t\u3000]*(?:[：:]|系|为|是)[^（）()\n。！？]{2,40}[）)]|作者(?:单位|简介)[ \t\u3000]*[：:][^（）()\n。！？]{2,40})[ \t\u3000]*$")
 _BRACKETED_LINE = re.compile(r"^[ \t\u3000]*[（(]([^（）()]{4,40})[）)][ \t\u3000]*$")
 # The same signature cut by the column edge (（北京市正和律师事务 / 所律师 何芳彬）).
@@ -274,6 +287,7 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
     firsts: list[Line] = []            # the first part of each line of the file
     gap = 0
     text = _CUT_CREDIT.sub(_mend_cut_credit, text)
+    text = _CUT_NAMED_CREDIT.sub(_mend_cut_named_credit, text)
     text = _CUT_SIGNATURE.sub(_mend_cut_signature, text)
     text = _CUT_BOXED_SIGNATURE.sub(_mend_cut_boxed_signature, text)
     for number, raw in enumerate(text.split("\n"), start=1):
