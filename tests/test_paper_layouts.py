@@ -2074,3 +2074,11 @@ def test_a_credit_the_column_edge_cut_inside_a_name_credits_the_whole_name_and_e
     assert photo.kind == "photo"
     assert "周然晖" in photo.byline.photographers + photo.byline.correspondents
     assert "海淀区" not in "".join(photo.paragraphs)
+
+
+def test_the_papers_hotline_and_mailbox_at_a_pages_foot_are_furniture_not_a_piece():
+    page = segment_page(BRIEFS + "\n新闻热线：63523155\n\n本版邮箱：news@example.cn\n")
+    assert [t for _, t in page.page_furniture] == ["新闻热线：63523155", "本版邮箱：news@example.cn"]
+    assert not any("热线" in "".join(a.paragraphs) or "邮箱" in "".join(a.paragraphs) for a in page.articles)
+    # An advertisement's number for placing a notice is the advertisement's own.
+    assert not segment_page(BRIEFS + "\n登报热线：60419865\n").page_furniture

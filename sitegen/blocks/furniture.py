@@ -23,11 +23,18 @@ _MASTHEAD = re.compile(r"^\s*(?:劳\s*动\s*午\s*报|LAODONG\s+WUBAO)\s*$", re.
 _ISSUE_COUNT = re.compile(r"^\s*(?:今日\s*\d{1,2}\s*版)?\s*(?:总\s*)?(?:第\s*\d{3,5}\s*期)?\s*$")
 
 
+# How readers reach the paper, printed at a page's foot (新闻热线：63523155, 本版邮箱：…): the
+# paper's own lines, not an advertisement's contact (登报热线 is one: classified notices).
+_CONTACT_ITEM = r"(?:本版|新闻|报料|读者|投稿|编辑部)\s*(?:热线|邮箱|电话|信箱|传真)\s*[:：]\s*[\w.@\-]+"
+_PAPER_CONTACT = re.compile(rf"^\s*{_CONTACT_ITEM}(?:\s+{_CONTACT_ITEM})*\s*$")
+
+
 def is_page_furniture(text: str) -> bool:
     """The page's header (2020年11月18日 星期三, 第3版 要闻), its running head (劳动午报),
-    the issue's count under it (今日8版 第6561期) or its editors' credits."""
+    the issue's count under it (今日8版 第6561期), its editors' credits or the paper's own
+    hotline and mailbox."""
     return bool(_EDITORS.match(text) or _MASTHEAD.match(text) or header_line(text)
-                or (text.strip() and _ISSUE_COUNT.match(text)))
+                or (text.strip() and _ISSUE_COUNT.match(text)) or _PAPER_CONTACT.match(text))
 
 
 # A front page's guide to the issue (今日导读): a heading over lines that each name an
