@@ -2082,3 +2082,19 @@ def test_the_papers_hotline_and_mailbox_at_a_pages_foot_are_furniture_not_a_piec
     assert not any("热线" in "".join(a.paragraphs) or "邮箱" in "".join(a.paragraphs) for a in page.articles)
     # An advertisement's number for placing a notice is the advertisement's own.
     assert not segment_page(BRIEFS + "\n登报热线：60419865\n").page_furniture
+
+
+def test_a_headline_wrapped_before_the_month_of_its_campaign_is_one_headline_over_its_brief():
+    # 东城工会启动安全生产 / 月活动: the column edge cut 安全生产月 before 月, which ends the
+    # campaign's name and begins nothing; the brief under it is its own piece.
+    page = segment_page("""\
+2月8日，顺义区总工会开展“夏送清凉”慰问活动，为坚守高温一线的网约车司机送去西瓜和防暑用品。（邵菲）
+
+东城工会启动安全生产
+月活动
+
+25日，东城区总工会启动“安全生产月”系列活动，组织职工开展安全隐患排查。（李红）
+""")
+    brief = next(a for a in page.articles if "东城区" in "".join(a.paragraphs))
+    assert brief.title == "东城工会启动安全生产月活动"
+    assert "顺义" not in "".join(brief.paragraphs)

@@ -20,6 +20,9 @@ from sitegen.blocks.cues.cohesion import word_across
 _NEEDS_MORE = frozenset("的和与及暨并为对向把将在从让给被由以于“《（(")
 # …nor open on: particles and conjunctions that hang on what precedes, a closing mark.
 _HANGS_ON = frozenset("的了着过们等及和与并而”》）)、，")
+# …nor open on the tail of a campaign's or a day's name standing alone (安全生产 / 月活动,
+# 全民阅读 / 日): 月 and its kind end a name, they begin none.
+_BOUND_TAIL = frozenset("月周日节季")
 # Who a report is about, as its headline names them before saying what they did.
 _ACTOR = re.compile(r"(?:总工会|工会|职工|农民工|劳动者|建设者|集团|公司|委|局|队|员|者|们)$")
 _VERB_TAGS = ("v", "vd", "vi", "vn", "vq", "p")
@@ -62,6 +65,8 @@ def reads_on(upper: str, lower: str) -> str | None:
         return f"the line ends on {upper[-1]!r}, which needs what follows"
     if first in _HANGS_ON:
         return f"the next line opens on {lower[0]!r}, which hangs on what precedes"
+    if first in _BOUND_TAIL and 1 < len(lower) <= 6 and len(last) >= 2 and up[-1][1].startswith(("n", "v")):
+        return f"the next line opens on {first!r}, the end of a name cut before it (安全生产 / 月活动)"
     if _PLACE_END.search(upper) and _BODY_START.match(lower):
         return "the line ends on a place, the next opens on the body it names"
     if " " in upper:
