@@ -75,9 +75,9 @@ _FULL_STOP = re.compile(r"[。.][”’」』）)]*$")
 _SPOKEN = re.compile(r"^“[^”]*[，,][^”]*[！？!?]”$")
 # Words that tie a sentence to what follows: a line ending on one is cut mid-sentence
 # (…工作笔记交给了 / 庞强华，…); a headline ends on a whole phrase.
-_TIES = set("的了把在和与对给被将向从及或而但让使于以并由同跟比着过地得能要")
+_TIES = set("的了把在和与对给被将向从及或而但让使于以并由同跟比着过地得")
 # 会 after an adverb is the verb that wants another (…采访中经常会 / 有如此困境); alone it
-# may end a meeting's name (分享会).
+# may end a meeting's name (分享会), as 能 may end a headline that quotes it (变成“能”).
 _ADVERBS = set("经常 常常 总 总是 都 也 还 就 才 一定 不 必然 肯定 自然 往往".split())
 
 
