@@ -2098,3 +2098,17 @@ def test_a_headline_wrapped_before_the_month_of_its_campaign_is_one_headline_ove
     brief = next(a for a in page.articles if "东城区" in "".join(a.paragraphs))
     assert brief.title == "东城工会启动安全生产月活动"
     assert "顺义" not in "".join(brief.paragraphs)
+
+
+@pytest.mark.parametrize("upper, lower", [
+    ("海淀工会“双", "联系双报到”夯实防控力量"),          # a quote opened on one line closes on the next
+    ("北京经济技术开发区1700", "余名职工健走展风采"),   # a number, and what it counts
+])
+def test_a_headline_set_in_two_lines_across_a_quote_or_a_count_is_one_headline(upper, lower):
+    page = segment_page(f"""\
+{upper}
+{lower}
+
+本报讯（记者 王小明）近日，海淀区各街道工会组织职工开展健步走活动，千余名职工参加。
+""")
+    assert page.articles[0].title == upper + lower

@@ -23,6 +23,8 @@ _HANGS_ON = frozenset("的了着过们等及和与并而”》）)、，")
 # …nor open on the tail of a campaign's or a day's name standing alone (安全生产 / 月活动,
 # 全民阅读 / 日): 月 and its kind end a name, they begin none.
 _BOUND_TAIL = frozenset("月周日节季")
+# What a number at a line's end counts, opening the next (1700 / 余名职工, 30 / 万元).
+_COUNT_TAIL = re.compile(r"^(?:余|多)?[名人位家场个项次件户万亿元]")
 # Who a report is about, as its headline names them before saying what they did.
 _ACTOR = re.compile(r"(?:总工会|工会|职工|农民工|劳动者|建设者|集团|公司|委|局|队|员|者|们)$")
 _VERB_TAGS = ("v", "vd", "vi", "vn", "vq", "p")
@@ -58,6 +60,10 @@ def reads_on(upper: str, lower: str) -> str | None:
     word = word_across(upper, lower)
     if word is not None:
         return f"the word {word!r} runs on into the next line"
+    if upper.count("“") > upper.count("”") and lower.count("”") > lower.count("“"):
+        return "the quote the line opens closes on the next"
+    if upper[-1].isdigit() and _COUNT_TAIL.match(lower):
+        return "the line ends on a number, the next opens on what it counts"
     up, low = _tags(upper), _tags(lower)
     last, (first, first_tag) = up[-1][0], low[0]
     # The word standing alone, not the end of a longer one (参与, 合同, 目的).
