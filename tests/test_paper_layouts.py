@@ -2112,3 +2112,15 @@ def test_a_headline_set_in_two_lines_across_a_quote_or_a_count_is_one_headline(u
 本报讯（记者 王小明）近日，海淀区各街道工会组织职工开展健步走活动，千余名职工参加。
 """)
     assert page.articles[0].title == upper + lower
+
+
+def test_a_short_photo_title_the_ocr_ran_into_the_next_reports_opening_is_a_line_of_its_own():
+    page = segment_page("""\
+近日，东城区总工会为坚守一线的环卫工人送去防暑降温用品。
+本报记者 李红 摄影报道
+
+身边的温暖 本报讯（记者 王小明）8月21日，海淀区总工会启动职工读书月活动，为基层职工书屋配送图书两千余册。
+""")
+    report = next(a for a in page.articles if "读书月" in "".join(a.paragraphs))
+    assert "".join(report.paragraphs).startswith("本报讯")
+    assert not any("身边的温暖" in "".join(a.paragraphs) for a in page.articles)

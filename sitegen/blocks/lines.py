@@ -74,7 +74,7 @@ ARTICLE_PART = re.compile(r"^\s*(?:[【［〔]\s*(?:%(names)s)\s*[】］〕]|[�
     "律师说法", "法官说法", "专家点评", "律师提醒", "法官提醒", "专家提醒", "以案说法", "温馨提示", "小贴士"))})
 # A headline the OCR ran into the first line of the next text, a space between them
 # (新街口工会职工沟通会开进快递站点 15日，北京市…): two printed lines.
-_HEADLINE_RUN_ON = re.compile(r"^\s*([\u4e00-\u9fff“”《》0-9]{6,40})\s+(\S.*)$")
+_HEADLINE_RUN_ON = re.compile(r"^\s*([\u4e00-\u9fff“”《》0-9]{4,40})\s+(\S.*)$")
 # …and its subtitle after it, which may open on a dash (——记…).
 _SUBTITLE_RUN_ON = re.compile(r"^\s*((?:——|—)?[\u4e00-\u9fff“”《》0-9]{6,40})\s+(\S.*)$")
 # A page's number and section (7 综合, 07 要闻, A3 社会) printed as a label beside its header.
