@@ -2124,3 +2124,22 @@ def test_a_short_photo_title_the_ocr_ran_into_the_next_reports_opening_is_a_line
     report = next(a for a in page.articles if "读书月" in "".join(a.paragraphs))
     assert "".join(report.paragraphs).startswith("本报讯")
     assert not any("身边的温暖" in "".join(a.paragraphs) for a in page.articles)
+
+
+def test_a_credit_whose_name_the_ocr_spaced_out_credits_the_photographer_and_heads_nothing():
+    page = segment_page("""\
+通州区政协工会界别委员慰问抗疫转运专班
+
+本报讯（记者 王小明）近日，通州区政协工会界别委员走进抗疫转运专班，为一线工作者送去慰问品。
+
+慰问现场，委员们表示，将向抗疫一线的工作者送去关怀和感谢。
+赵 思 远 摄
+""")
+    report = page.articles[0]
+    assert report.title == "通州区政协工会界别委员慰问抗疫转运专班"
+    assert report.byline.photographers == ["赵思远"]
+    assert kinds_of("赵 思 远 摄") == LineKind.CREDIT
+
+
+def kinds_of(text: str) -> LineKind:
+    return classify_page(text + "\n")[0].kind

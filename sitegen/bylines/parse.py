@@ -146,10 +146,22 @@ def _photographer_alone(line: str, m: re.Match) -> bool:
     return before[-1] in "。！？”" and spaced
 
 
+# A name the OCR spaced out over a justified line, before its 摄 (赵 思 远 摄).
+_SPACED_NAME = re.compile(r"(?<!\S)([\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3})(?= 摄)")
+
+
 def find_credit(line: str) -> int | None:
     """Where a photo credit starts in ``line`` (it always runs to the end), or None."""
     if "摄" not in line and "发" not in line:
         return None
+    found = _find_credit(line)
+    if found is None and _SPACED_NAME.search(line):
+        # A credit that is the whole line once its name is read whole (赵 思 远 摄).
+        return 0 if _find_credit(_SPACED_NAME.sub(lambda m: m.group(1).replace(" ", ""), line)) == 0 else None
+    return found
+
+
+def _find_credit(line: str) -> int | None:
     stripped = line.rstrip()
     agency = _AGENCY_CREDIT.search(stripped)
     if agency:
