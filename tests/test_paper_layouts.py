@@ -2143,3 +2143,30 @@ def test_a_credit_whose_name_the_ocr_spaced_out_credits_the_photographer_and_hea
 
 def kinds_of(text: str) -> LineKind:
     return classify_page(text + "\n")[0].kind
+
+
+def test_a_line_opening_a_pair_of_clauses_it_does_not_close_is_text_broken_by_a_column():
+    # 本届大赛不但延续了首届 / (column break) / 大赛的成功经验，还…: 不但 wants its 还, which
+    # comes under the break; a headline says its whole, even one that fills its column
+    # (and the photo credit closing the text keeps the break from being mended as a paragraph).
+    page = segment_page("""\
+门头沟区职工技能大赛闭幕
+
+本报讯（记者 王小明）近
+日，门头沟区职工技能大
+赛闭幕，区总工会主席出
+席闭幕式。各镇街、大赛
+各支持单位领导、参赛队
+员代表等共计180余人参
+加了此次活动。
+
+本届大赛不但延续了首届
+
+大赛的成功经验，还在内
+容和形式上取得了创新，
+注入了像精品民宿、物业
+管理等业态元素。
+本报记者 李红 摄
+""")
+    assert len(page.articles) == 1
+    assert "不但延续了首届大赛的成功经验" in "".join(page.articles[0].paragraphs)

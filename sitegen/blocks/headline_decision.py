@@ -23,7 +23,7 @@ from sitegen.blocks.cues.reads_on import reads_on
 from sitegen.blocks.cues.continuity import (MARKER_TO, continued_marker, goes_on_with, new_paragraph, over_marker, runs_on,
                                             sentence_open, stands_over_marker)
 from sitegen.blocks.cues.openings import opens_lede, stands_over_opening
-from sitegen.blocks.cues.shape import headline_shaped, phrase_gap, shape
+from sitegen.blocks.cues.shape import half_pair, headline_shaped, phrase_gap, shape
 from sitegen.blocks.cues.width import fills, fills_column, local_widths, steady_width
 from sitegen.blocks.line import Line, LineKind
 from sitegen.ocr.wraps import VERSE_LINES, is_verse, sentence_closed, stanzas
@@ -160,8 +160,9 @@ def weigh(where: Where) -> Decision:
         # The lines down to the next blank are all headline-shaped and end no sentence:
         # a stack of headline lines, not a paragraph.
         paragraph_start = None
-    evidence = [e for e in (shape(where), continued_marker(where), over_marker(where), sentence_open(where),
-                            paragraph_start, runs_on(where), stands_over_opening(where)) if e is not None]
+    evidence = [e for e in (shape(where), half_pair(where), continued_marker(where), over_marker(where),
+                            sentence_open(where), paragraph_start, runs_on(where), stands_over_opening(where))
+                if e is not None]
     # The cues still to ask can only weigh against a headline: when the line is text
     # already, they would change nothing (and they cost a dictionary look-up each).
     if where.nxt is not None and where.nxt.kind == LineKind.BODY and PRIOR + sum(e.weight for e in evidence) > THRESHOLD:

@@ -102,6 +102,20 @@ def shape(where: Where) -> Evidence | None:
     return None
 
 
+# The first half of a pair of clauses (不但…还…, 虽然…但…): a line that opens one and does
+# not close it breaks off mid-sentence, where a headline says its whole.
+_PAIR_OPENS = re.compile(r"不但|不仅|虽然|尽管|一方面")
+_PAIR_CLOSES = re.compile(r"还|而且|并且|也|更|但|却|而|另一方面")
+
+
+def half_pair(where: Where) -> Evidence | None:
+    text = where.line.compact
+    m = _PAIR_OPENS.search(text)
+    if m is None or _PAIR_CLOSES.search(text[m.end():]):
+        return None
+    return Evidence("half-pair", -4, f"opens a pair of clauses with {m.group(0)!r} and does not close it")
+
+
 def _last_word(text: str) -> str:
     return _last_of(text[-6:])
 
