@@ -2170,3 +2170,34 @@ def test_a_line_opening_a_pair_of_clauses_it_does_not_close_is_text_broken_by_a_
 """)
     assert len(page.articles) == 1
     assert "不但延续了首届大赛的成功经验" in "".join(page.articles[0].paragraphs)
+
+
+def test_a_readers_letter_opening_on_its_salutation_under_an_essay_is_a_piece_of_its_own():
+    # The essay ends; the letter opens on its salutation alone on a line, and its kicker and
+    # title are printed after it, as the column sets them.
+    page = segment_page("""\
+□王明
+老厂房的记忆
+
+那条路我走了很多年，闭着眼睛都知
+道哪里有个坑。我把这些年的工作笔
+记整整齐齐码在书架上。
+
+母亲总是在灯下等我回家，桌上的饭
+菜热了一遍又一遍。
+
+尊敬的编辑：
+
+我是一家供热公司的环卫工人。前些
+日子，区总工会为我们开展安全生产
+月主题活动，我想通过贵报表达谢意。
+
+此致
+读者 袁铁柱
+职职工工心心声声
+一封来自工地的信
+""")
+    essay = next(a for a in page.articles if "书架" in "".join(a.paragraphs))
+    assert "尊敬的编辑" not in "".join(essay.paragraphs)
+    letter = next(a for a in page.articles if "尊敬的编辑" in "".join(a.paragraphs))
+    assert "一封来自工地的信" in [letter.title, *letter.subtitles]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from sitegen.blocks import Line, LineKind, next_in_text, opens_lede
+from sitegen.blocks import Line, LineKind, is_salutation, next_in_text, opens_lede
 from sitegen.bylines import bracket_signature, credit_ending
 from sitegen.blocks.lines import is_section_banner
 from sitegen.blocks.cues.width import column_changes
@@ -298,6 +298,11 @@ def split_page(lines: list[Line]) -> PageParts:
                 # after a finished one is the next piece under a section's banner (工会动态,
                 # 简讯: each brief a paragraph or two), and anywhere when it is set at
                 # another column width: an article keeps its column's width.
+                close()
+            if current is not None and current.lines and current.start != "ad" and line.gap_before > 0 \
+                    and sentence_closed(current.lines[-1].text) and is_salutation(line):
+                # A letter's salutation on its own line (尊敬的编辑：) after a finished
+                # paragraph opens the letter, a piece of its own, whose title may follow it.
                 close()
             if current is not None and current.lines and current.start != "ad" and not current.credits \
                     and bracket_signature(current.lines[-1].text):

@@ -16,6 +16,11 @@ _LEDE_OPENING = re.compile(r"^(近日|日前|昨天|昨日|今天|今日|前不�
 _SALUTATION = re.compile(r"^(?:(?:尊敬的|亲爱的)[\u4e00-\u9fff]{1,12}|编辑同志|编辑部|[\u4e00-\u9fff]{1,8}(?:同志|师傅|老师|工友)们?)[：:]$")
 
 
+def is_salutation(line: Line) -> bool:
+    """The line is a letter's salutation alone (编辑同志：, 尊敬的编辑：)."""
+    return bool(_SALUTATION.match(line.compact))
+
+
 def opens_lede(line: Line) -> bool:
     """The line opens a piece's first sentence: a report's, with when it happened, or a
     letter's, with its salutation."""
