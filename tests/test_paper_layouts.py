@@ -2201,3 +2201,31 @@ def test_a_readers_letter_opening_on_its_salutation_under_an_essay_is_a_piece_of
     assert "尊敬的编辑" not in "".join(essay.paragraphs)
     letter = next(a for a in page.articles if "尊敬的编辑" in "".join(a.paragraphs))
     assert "一封来自工地的信" in [letter.title, *letter.subtitles]
+
+
+def test_a_letter_signed_by_its_reader_after_its_last_sentence_ends_there():
+    # …盼复。读者 赵雨桐: the reader signs on the last line of the letter, which ends there:
+    # the poem under it (its writer's line, its title, its verse) is none of the letter's.
+    page = segment_page("""\
+■读者来信
+感谢工会的“及时雨”
+
+编辑同志：
+
+我是一家出版集团的困难职工。最近我遇到一件烦心事，想请报社帮忙问一问。
+
+盼复。读者 赵雨桐
+
+
+□吕强
+夜班的灯
+
+把春天砌进墙里
+
+老师傅的皱纹里有光
+
+黎明前的街道最安静
+""")
+    letter = next(a for a in page.articles if "编辑同志" in "".join(a.paragraphs))
+    assert letter.byline.authors[0] == "赵雨桐"
+    assert "".join(letter.paragraphs).endswith("盼复。读者赵雨桐") and "春天" not in "".join(letter.paragraphs)

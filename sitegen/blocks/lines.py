@@ -84,6 +84,9 @@ _PAGE_NUMBER_LABEL = re.compile(r"^\s*[A-D]?\d{1,2}\s*[\u4e00-\u9fff]{2,4}\s*$")
 _SECTION = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:简讯|短讯|快讯|速递|图片新闻|图说新闻)|工会动态|一线传真)$")
 
 
+_TRAILING_READER = re.compile(r"^(.*[。！？!?])[ \t\u3000]*((?:此致[ \t\u3000]*)?读者[ \t\u3000]*[\u4e00-\u9fff]{2,4})[ \t\u3000]*$")
+
+
 def _split_ocr_line(raw: str, number: int) -> list[Line]:
     """One OCR line can hold two printed lines: a doubled headline run into the next
     report (`矿矿泉泉水水 本报讯 …`), or a caption ending in its credit."""
@@ -103,6 +106,10 @@ def _split_ocr_line(raw: str, number: int) -> list[Line]:
         rest = _SUBTITLE_RUN_ON.match(run_on.group(2))
         if rest and (opens_lede(Line(rest.group(2), number)) or starts_news_byline(rest.group(2))):
             return [Line(run_on.group(1), number), Line(rest.group(1), number), *_split_ocr_line(rest.group(2), number)]
+    reader = _TRAILING_READER.match(raw)
+    if reader and is_author_line(reader.group(2)):
+        # A letter signed by its reader after its last sentence (…盼复。读者 赵雨桐).
+        return [Line(reader.group(1).rstrip(), number), Line(reader.group(2).strip(), number, kind=LineKind.AUTHOR)]
     start = trailing_signature(raw)
     if start is not None:
         return [Line(raw[:start].rstrip(), number), Line(raw[start:].strip(), number, kind=LineKind.AUTHOR)]
