@@ -76,6 +76,9 @@ _SPOKEN = re.compile(r"^“[^”]*[，,][^”]*[！？!?]”$")
 # Words that tie a sentence to what follows: a line ending on one is cut mid-sentence
 # (…工作笔记交给了 / 庞强华，…); a headline ends on a whole phrase.
 _TIES = set("的了把在和与对给被将向从及或而但让使于以并由同跟比着过地得")
+# One of a kind with nothing counted (…长城仪表集团的一名 / 钳工): a count of 2000场 may end a
+# headline, 一名 never does.
+_WANTS_NOUN = re.compile(r"(?:一|两|每)(?:名|位|个|家|种|项|件|台|条|支|座|所|批)$")
 # 会 after an adverb is the verb that wants another (…采访中经常会 / 有如此困境); alone it
 # may end a meeting's name (分享会), as 能 may end a headline that quotes it (变成“能”).
 _ADVERBS = set("经常 常常 总 总是 都 也 还 就 才 一定 不 必然 肯定 自然 往往".split())
@@ -91,6 +94,8 @@ def shape(where: Where) -> Evidence | None:
         # “工会想得很周到，我们特别感动！”: a quoted exclamation of clauses is what
         # someone said, set as a paragraph; a headline quoting a phrase has no clauses.
         return Evidence("spoken", -3, "a quoted sentence of clauses ending in ！ or ？")
+    if _WANTS_NOUN.search(where.line.compact):
+        return Evidence("ends-on-a-tie", -4, "ends on a measure word (…的一名), which wants its noun")
     last = _last_word(where.line.compact)
     if last == "会" and _before_last_word(where.line.compact) in _ADVERBS:
         return Evidence("ends-on-a-tie", -4, "ends on 会 after an adverb, which wants a verb after it")
