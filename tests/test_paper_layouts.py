@@ -2251,3 +2251,23 @@ def test_a_line_ending_on_one_of_a_kind_with_nothing_counted_is_text():
 """)
     assert len(page.articles) == 1
     assert "的一名钳工" in "".join(page.articles[0].paragraphs)
+
+
+def test_a_kicker_and_headline_run_into_the_next_reports_opening_end_the_report_above():
+    # The OCR read the report's kicker and headline (after its text) and the next report's
+    # opening as one line; the next report opens there, not inside the one above.
+    page = segment_page("""\
+本报讯（记者 董明）8日，房山区总工会召开职工代表大会，审议通过了集体合同。
+
+今后，工会还将结合职工需求，开展更多形式多样的服务活动。
+
+落实全会精神 服务首都发展 房山工会召开职工代表大会 本报讯（记者 卢艳）近日，昌平区总工会启动“安全生产月”系列活动，组织职工开展安全隐患排查。
+
+下一步，区总工会将继续深化服务内容。
+
+昌平区总工会启动安全生产月活动
+""")
+    first = next(a for a in page.articles if "职工代表大会，审议" in "".join(a.paragraphs))
+    assert "昌平" not in "".join(first.paragraphs)
+    second = next(a for a in page.articles if "昌平区总工会启动“安全生产月”" in "".join(a.paragraphs))
+    assert "".join(second.paragraphs).startswith("本报讯")

@@ -84,6 +84,8 @@ _PAGE_NUMBER_LABEL = re.compile(r"^\s*[A-D]?\d{1,2}\s*[\u4e00-\u9fff]{2,4}\s*$")
 _SECTION = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:简讯|短讯|快讯|速递|图片新闻|图说新闻)|工会动态|一线传真)$")
 
 
+_NEWS_OPENING_INSIDE = re.compile(r"(?<=\S)[ \t\u3000]+(?=本报讯)")
+_SENTENCE_MARK = re.compile(r"[，。；！？,;!?：:]")
 _TRAILING_READER = re.compile(r"^(.*[。！？!?])[ \t\u3000]*((?:此致[ \t\u3000]*)?读者[ \t\u3000]*[\u4e00-\u9fff]{2,4})[ \t\u3000]*$")
 
 
@@ -106,6 +108,11 @@ def _split_ocr_line(raw: str, number: int) -> list[Line]:
         rest = _SUBTITLE_RUN_ON.match(run_on.group(2))
         if rest and (opens_lede(Line(rest.group(2), number)) or starts_news_byline(rest.group(2))):
             return [Line(run_on.group(1), number), Line(rest.group(1), number), *_split_ocr_line(rest.group(2), number)]
+    opening = _NEWS_OPENING_INSIDE.search(raw)
+    if opening and not _SENTENCE_MARK.search(raw[:opening.start()]) and len("".join(raw[:opening.start()].split())) >= 4:
+        # Headline lines run on into the next report's opening (落实全会精神 服务首都发展
+        # 房山工会召开职工代表大会 本报讯（记者…): a report opens only at a line's start.
+        return [*_split_ocr_line(raw[:opening.start()].rstrip(), number), *_split_ocr_line(raw[opening.start():].strip(), number)]
     reader = _TRAILING_READER.match(raw)
     if reader and is_author_line(reader.group(2)):
         # A letter signed by its reader after its last sentence (…盼复。读者 赵雨桐).
