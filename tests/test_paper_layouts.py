@@ -2271,3 +2271,17 @@ def test_a_kicker_and_headline_run_into_the_next_reports_opening_end_the_report_
     assert "昌平" not in "".join(first.paragraphs)
     second = next(a for a in page.articles if "昌平区总工会启动“安全生产月”" in "".join(a.paragraphs))
     assert "".join(second.paragraphs).startswith("本报讯")
+
+
+def test_a_headline_over_the_papers_number_for_placing_notices_is_no_advertisements_copy():
+    # 登报热线 heads the paper's classifieds and has no copy of its own; the headline printed
+    # over it (after its report's text) is the report's.
+    page = segment_page("""\
+本报讯（记者 王小明）近日，丰台区总工会组织劳模与青年职工结成师徒对子，签订了传帮带协议。
+
+劳模带徒传技艺
+登报热线：63603552
+""")
+    report = page.articles[0]
+    assert report.title == "劳模带徒传技艺"
+    assert not any(a.kind == "ad" and a.title == "劳模带徒传技艺" for a in page.articles)

@@ -76,6 +76,7 @@ def cut_body(body: Body, k: int, positions: dict[int, int]) -> tuple[Body, Body]
                     first=positions.get(id(tail_lines[0]), body.first + k)))
 
 
+_PLACING_A_NOTICE = re.compile(r"^\s*登\s*报")
 _EDITORS_NOTE_OPENING = re.compile(r"^[【\[［〔(（]?编者按")
 # A brief's opening that names its source: 记者近日从市总工会获悉，…
 _HEARD_FROM = re.compile(r"^记者(?:近日|日前|昨天|昨日|今天|\d{1,2}日)?从.{2,24}?获悉")
@@ -213,7 +214,10 @@ def split_page(lines: list[Line]) -> PageParts:
             else:
                 close()
                 current = Body("ad")
-                if runs and runs[-1].position + len(runs[-1].lines) == pos and line.gap_before <= 1:
+                # The paper's own number for placing a notice (登报热线) heads its classifieds
+                # and has no copy of its own: a headline over it is another piece's.
+                if runs and runs[-1].position + len(runs[-1].lines) == pos and line.gap_before <= 1 \
+                        and not _PLACING_A_NOTICE.match(line.text):
                     copy = runs.pop()
                     for k, ln in enumerate(copy.lines):
                         ln.kind = LineKind.BODY
