@@ -65,6 +65,32 @@ def process_pool(most: int = 8) -> ProcessPoolExecutor | None:
                                initializer=die_with_parent, initargs=(os.getpid(),))
 
 
+_SPREAD: tuple = (None, [])       # (work, items), read by forked workers: only spans are sent to them
+
+
+def _spread_span(span: tuple[int, int]) -> list:
+    work, items = _SPREAD
+    return [work(item) for item in items[span[0]:span[1]]]
+
+
+def spread(work, items: list, least: int) -> list:
+    """``[work(item) for item in items]``, on every core when there are ``least`` items or
+    more and forking is safe. The workers are forked with ``work`` and ``items`` in their
+    memory, so neither is pickled; only the results come back."""
+    global _SPREAD
+    pool = process_pool() if len(items) >= least else None
+    if pool is None:
+        return [work(item) for item in items]
+    step = max(100, len(items) // (8 * cores()))
+    _SPREAD = (work, items)
+    try:
+        with pool:
+            return [got for part in pool.map(_spread_span, [(i, i + step) for i in range(0, len(items), step)])
+                    for got in part]
+    finally:
+        _SPREAD = (None, [])
+
+
 class Beside:
     """``work()`` run in a forked process of its own while this one goes on with something
     else (a daily update's search beside its pages: a core would otherwise sit idle);

@@ -86,7 +86,6 @@ _SECTION = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:简讯|短讯|快讯|速递|�
 
 _NEWS_OPENING_INSIDE = re.compile(r"(?<=\S)[ \t\u3000]+(?=本报讯)")
 _SENTENCE_MARK = re.compile(r"[，。；！？,;!?：:]")
-_TRAILING_READER = re.compile(r"^(.*[。！？!?])[ \t\u3000]*((?:此致[ \t\u3000]*)?读者[ \t\u3000]*[\u4e00-\u9fff]{2,4})[ \t\u3000]*$")
 
 
 def _split_ocr_line(raw: str, number: int) -> list[Line]:
@@ -113,10 +112,6 @@ def _split_ocr_line(raw: str, number: int) -> list[Line]:
         # Headline lines run on into the next report's opening (落实全会精神 服务首都发展
         # 房山工会召开职工代表大会 本报讯（记者…): a report opens only at a line's start.
         return [*_split_ocr_line(raw[:opening.start()].rstrip(), number), *_split_ocr_line(raw[opening.start():].strip(), number)]
-    reader = _TRAILING_READER.match(raw)
-    if reader and is_author_line(reader.group(2)):
-        # A letter signed by its reader after its last sentence (…盼复。读者 赵雨桐).
-        return [Line(reader.group(1).rstrip(), number), Line(reader.group(2).strip(), number, kind=LineKind.AUTHOR)]
     start = trailing_signature(raw)
     if start is not None:
         return [Line(raw[:start].rstrip(), number), Line(raw[start:].strip(), number, kind=LineKind.AUTHOR)]

@@ -406,8 +406,16 @@ def boxed_signature(line: str) -> str | None:
     return m.group(1)
 
 
+# A letter signed by its reader after its last sentence (…盼复。读者 赵雨桐, …。此致 读者 唐晨曦).
+_READER_SIGNATURE = re.compile(r"(?<=[。！？!?])[ \t\u3000]*((?:此致[ \t\u3000]*)?读者[ \t\u3000]*[\u4e00-\u9fff]{2,4})[ \t\u3000]*$")
+
+
 def trailing_signature(line: str) -> int | None:
-    """Where a □ signature at the end of a line of text starts (…转变。 □乔瑶娟, …《长江日报》） □王铎), or None."""
+    """Where a signature at the end of a line of text starts — a □ one (…转变。 □乔瑶娟,
+    …《长江日报》） □王铎) or a reader's (…盼复。读者 赵雨桐) — or None."""
+    reader = _READER_SIGNATURE.search(line)
+    if reader and is_author_line(reader.group(1)):
+        return reader.start(1)
     m = _BOXED_NAME.search(line.rstrip())
     named = m is not None and _a_name(m.group(1))
     start = m.start() if named else line.rfind("□")

@@ -210,12 +210,13 @@ def segment_page(text: str, known_columns: frozenset[str] | set[str] = frozenset
         parts.runs = runs
         scores = {} if explain else None
         attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores, fits=fits, writers=writers)
-    split = split_two_headed_bodies(bodies, attached, {id(line): k for k, line in enumerate(lines)})
+    positions = {id(line): k for k, line in enumerate(lines)}     # each line's place on the page
+    split = split_two_headed_bodies(bodies, attached, positions)
     if split is not None:
         parts.bodies = bodies = split
         scores = {} if explain else None
         attached, loose_runs = attach_headlines(bodies, parts.runs, _districts_named, banners, parts=scores, fits=fits, writers=writers)
-    late = split_under_loose_titles(bodies, attached, loose_runs, {id(line): k for k, line in enumerate(lines)})
+    late = split_under_loose_titles(bodies, attached, loose_runs, positions)
     if late is not None:
         parts.bodies = bodies = late
         scores = {} if explain else None

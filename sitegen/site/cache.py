@@ -28,7 +28,7 @@ from sitegen.content import Article, read_article
 from sitegen.content.files import article_from_text, check_unique_ids
 from sitegen.markdown import RULES as BODY_RULES
 from sitegen.markdown import render_body
-from sitegen.parallel import cores, process_pool
+from sitegen.parallel import spread
 
 VERSION = 13
 SHARDS = "articles"          # beside the cache file: the articles a content folder to a file
@@ -281,12 +281,15 @@ def load_articles_cached(content_dir: Path, cache: BuildCache, listing: Listing 
     derived: dict[str, tuple[str, str]] = {}
     articles = []
     listing = [f for f in (content_files(content_dir) if listing is None else listing) if f[0].endswith(".md")]
-    unread = [key for key, mtime, size in listing
-              if not ((hit := cache.articles.get(key)) and hit[0] == mtime and hit[1] == size and key in cache.digests)]
+    def unchanged(key: str, mtime: int, size: int) -> bool:      # the very file the cache read
+        hit = cache.articles.get(key)
+        return bool(hit) and hit[0] == mtime and hit[1] == size and key in cache.digests
+
+    unread = [key for key, mtime, size in listing if not unchanged(key, mtime, size)]
     read = _read_all(unread, cache) if len(unread) >= READ_IN_POOL_FROM else {}
     for key, mtime, size in listing:
         hit = cache.articles.get(key)
-        if hit and hit[0] == mtime and hit[1] == size and key in cache.digests:
+        if unchanged(key, mtime, size):
             article, digests[key] = hit[2], cache.digests[key]
             made = None
         else:
@@ -310,30 +313,12 @@ def load_articles_cached(content_dir: Path, cache: BuildCache, listing: Listing 
 
 
 RENDER_IN_POOL_FROM = 500     # fewer bodies are rendered here faster than workers start
-_TO_RENDER: list[str] = []      # read by forked workers, so the texts are not pickled to them
-
-
-def _render_range(span: tuple[int, int]) -> list[str]:
-    return [render_body(text) for text in _TO_RENDER[span[0]:span[1]]]
+READ_IN_POOL_FROM = 2000     # fewer files are read here faster than workers start and answer
 
 
 def rendered(texts: list[str]) -> list[str]:
     """Each body text's HTML, in order: on every core when there are many."""
-    global _TO_RENDER
-    pool = process_pool() if len(texts) >= RENDER_IN_POOL_FROM else None
-    if pool is None:
-        return [render_body(text) for text in texts]
-    step = max(100, len(texts) // (8 * cores()))
-    _TO_RENDER = texts
-    try:
-        with pool:
-            return [html for part in pool.map(_render_range, [(i, i + step) for i in range(0, len(texts), step)])
-                    for html in part]
-    finally:
-        _TO_RENDER = []
-
-
-READ_IN_POOL_FROM = 2000     # fewer files are read here faster than workers start and answer
+    return spread(render_body, texts, RENDER_IN_POOL_FROM)
 
 
 def _read_one(key: str, cache: BuildCache) -> tuple[str, Article | None, tuple[str, str] | None]:
@@ -350,38 +335,18 @@ def _read_one(key: str, cache: BuildCache) -> tuple[str, Article | None, tuple[s
     return digest, article, (article_print(article), body_key(article.body))
 
 
-_TO_READ: tuple[list[str], "BuildCache | None"] = ([], None)   # read by forked workers, not pickled to them
-
-
-def _read_range(span: tuple[int, int]) -> list:
-    keys, cache = _TO_READ
-    out = []
-    for key in keys[span[0]:span[1]]:
-        try:
-            out.append(_read_one(key, cache))
-        except Exception:       # read again in the build's own process, which reports it
-            out.append(None)
-    return out
-
-
 def _read_all(keys: list[str], cache: BuildCache) -> dict[str, tuple]:
     """``_read_one`` of many files (a cold build's, or a fresh checkout's, whose every file
     has a new time) on every core: parsing front matter was a cold build's longest stretch
-    on one core. A file a worker could not read is left out, for the caller to read and
-    report it."""
-    global _TO_READ
-    pool = process_pool()
-    if pool is None:
-        return {}
-    step = max(200, len(keys) // (8 * cores()))
-    _TO_READ = (keys, cache)
-    try:
-        with pool:
-            parts = pool.map(_read_range, [(i, i + step) for i in range(0, len(keys), step)])
-            return {key: got for start, part in zip(range(0, len(keys), step), parts)
-                    for key, got in zip(keys[start:start + step], part) if got is not None}
-    finally:
-        _TO_READ = ([], None)
+    on one core. A file that could not be read is left out, for the caller to read again
+    in its own process and report."""
+    def read(key: str):
+        try:
+            return _read_one(key, cache)
+        except Exception:
+            return None
+
+    return {key: got for key, got in zip(keys, spread(read, keys, READ_IN_POOL_FROM)) if got is not None}
 
 
 def _parse(path: Path, data: bytes) -> Article:

@@ -31,11 +31,9 @@ _VERB_TAGS = ("v", "vd", "vi", "vn", "vq", "p")
 # A place over the body it names (顺义高丽营镇 / 总工会慰问…): one name cut in two.
 _PLACE_END = re.compile(r"(?:区|镇|乡|县|街道|社区|村)$")
 _BODY_START = re.compile(r"^(?:总工会|工会|妇联|团委|党委|政府|街道|社区)")
-# Verbs a headline does not end on, for they want their object (延庆工会组织 / 劳模…).
-# One-character verbs a headline may end on, for they want no object (劳模来, 大家忙).
-_INTRANSITIVE = frozenset("来去到走回跑飞笑哭忙变乐醉归开")
 # A count opening the line (36名职工, 百余人, 2000场): the object of the verb above it.
-_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十百千万两]+)(?:余|多)?[名人位家场个项次件户万亿元]")
+_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十百千万两]+)" + _COUNT_TAIL.pattern[1:])
+# Verbs a headline does not end on, for they want their object (延庆工会组织 / 劳模…).
 _TAKES_OBJECT = frozenset("组织 开展 举办 召开 慰问 走进 看望 探望 助力 签订 印发 发布 推出 携手 联合 邀请 帮助 关爱 为".split())
 
 
@@ -65,19 +63,18 @@ def reads_on(upper: str, lower: str) -> str | None:
     if upper[-1].isdigit() and _COUNT_TAIL.match(lower):
         return "the line ends on a number, the next opens on what it counts"
     up, low = _tags(upper), _tags(lower)
-    last, (first, first_tag) = up[-1][0], low[0]
+    (last, last_tag), (first, first_tag) = up[-1], low[0]
     # The word standing alone, not the end of a longer one (参与, 合同, 目的).
     if last in _NEEDS_MORE:
         return f"the line ends on {upper[-1]!r}, which needs what follows"
     if first in _HANGS_ON:
         return f"the next line opens on {lower[0]!r}, which hangs on what precedes"
-    if first in _BOUND_TAIL and 1 < len(lower) <= 6 and len(last) >= 2 and up[-1][1].startswith(("n", "v")):
+    if first in _BOUND_TAIL and 1 < len(lower) <= 6 and len(last) >= 2 and last_tag.startswith(("n", "v")):
         return f"the next line opens on {first!r}, the end of a name cut before it (安全生产 / 月活动)"
     if _PLACE_END.search(upper) and _BODY_START.match(lower):
         return "the line ends on a place, the next opens on the body it names"
     if " " in upper:
         return None             # two phrases side by side: a motto, whole
-    last_tag = up[-1][1]
     if last in _TAKES_OBJECT and not first_tag.startswith(_VERB_TAGS):
         return f"the line ends on {last!r}, which wants its object"
     if last_tag == "v" and _COUNT.match(lower) and not _says_what(lower):

@@ -122,19 +122,17 @@ def half_pair(where: Where) -> Evidence | None:
 
 
 def _last_word(text: str) -> str:
-    return _last_of(text[-6:])
+    words = _words_of(text[-6:])
+    return words[-1] if words else ""
 
 
 def _before_last_word(text: str) -> str:
-    from sitegen.dictionary import tokenizer
-
-    words = tokenizer().lcut(text[-6:], HMM=False)
+    words = _words_of(text[-6:])
     return words[-2] if len(words) >= 2 else ""
 
 
 @functools.lru_cache(maxsize=65536)
-def _last_of(tail: str) -> str:
+def _words_of(tail: str) -> tuple[str, ...]:
     from sitegen.dictionary import tokenizer
 
-    words = tokenizer().lcut(tail, HMM=False)
-    return words[-1] if words else ""
+    return tuple(tokenizer().lcut(tail, HMM=False))

@@ -18,6 +18,7 @@ from sitegen.blocks.line import Line, LineKind
 NEAR = 12               # wrapped lines on either side that measure a line's column
 MIN_SAMPLES = 8         # fewer than this: the page's width stands
 WIDEST = 30             # a median over this: one paragraph per line, no column
+CLEARLY_OFF = 4         # characters off a column's width that no line of it strays
 
 
 _MARK = re.compile(r"[，。、；：？！,.;:?!“”\"（）()《》—…]")
@@ -111,12 +112,11 @@ def steady_width(where: Where) -> Evidence | None:
         if abs(len(other.compact) - n) > overhang(other):
             break
         same += 1
-    if same >= 2 and where.width is not None \
-            and not any(_MARK.search(ln.compact) for ln in lines[where.i:where.i + same + 1]):
+    if same < 2:
+        return None
+    if where.width is not None and not any(_MARK.search(ln.compact) for ln in lines[where.i:where.i + same + 1]):
         return None             # equal lines without a mark among them: a stack of headlines
-    if same >= 2:
-        return Evidence("steady-width", -4, f"the {same} lines under it run on at its width ({n})")
-    return None
+    return Evidence("steady-width", -4, f"the {same} lines under it run on at its width ({n})")
 
 
 def _wrapped_width(lines: list[Line]) -> float | None:
@@ -131,9 +131,6 @@ def _wrapped_lines(lines: list[Line]) -> list[int]:
     the next one's set straight under it (or the same words read twice: 致好评。 / 致好评。),
     and short of the column."""
     return [k for k in _wrapped(lines) if not lines[k].compact.endswith(("。", "！", "？"))]
-
-
-CLEARLY_OFF = 4         # characters off a column's width that no line of it strays
 
 
 def column_changes(text_above: list[Line], lines: list[Line], pos: int) -> bool:
