@@ -2285,3 +2285,45 @@ def test_a_headline_over_the_papers_number_for_placing_notices_is_no_advertiseme
     report = page.articles[0]
     assert report.title == "劳模带徒传技艺"
     assert not any(a.kind == "ad" and a.title == "劳模带徒传技艺" for a in page.articles)
+
+
+def test_a_long_unbylined_story_under_a_short_heading_after_a_report_is_an_article_of_its_own():
+    # A photo story prints no byline. Its heading sits between a finished report and its
+    # text like a subhead, but the text goes on as long as a report and names none of the
+    # people or things the report above names: the next article.
+    page = segment_page("""\
+本报讯（记者 王小明）近日，丰台区总工会在卢沟桥街道举办职工乒乓球联赛，来自辖区二十家企业的一百二十名职工参加比赛。
+
+比赛分为男子单打、女子单打和混合双打三个项目，经过两天角逐，中铁建工代表队获得团体冠军。
+
+区总工会相关负责人表示，今后还将定期举办各类体育赛事，丰富职工业余生活。
+
+雪后公园里的守护者
+
+清晨六点，天色还暗着，颐和园东门外的积雪已经被扫出一条窄窄的小路。养护班的老周拿着铁锹，一边铲雪一边撒融雪剂，额头上冒出细细的汗珠。
+
+“游客一早就来看雪景，路要赶在开门前清出来。”老周说，他在园里干了二十三年，每逢下雪，班里的师傅们都要提前两个小时到岗。
+
+上午九点，第一批游客走进园门，踩着清扫干净的步道拍照留念。长廊边，几位年轻的养护工正用竹竿轻轻敲落松枝上的积雪，防止树枝被压断。
+
+午饭时间，大家围坐在值班室里，吃着热腾腾的饺子。窗外的昆明湖白茫茫一片，远处的十七孔桥在阳光下格外好看。
+""")
+    story = next(a for a in page.articles if "颐和园东门" in "".join(a.paragraphs))
+    assert story.title == "雪后公园里的守护者"
+    assert "乒乓球" not in "".join(story.paragraphs)
+    report = next(a for a in page.articles if "乒乓球" in "".join(a.paragraphs))
+    assert "颐和园" not in "".join(report.paragraphs)
+
+
+def test_a_short_section_under_a_heading_stays_in_its_report():
+    # 相关链接: a few lines under a heading that go on with the report's subject.
+    page = segment_page("""\
+本报讯（记者 王小明）近日，丰台区总工会在卢沟桥街道举办职工乒乓球联赛，来自辖区二十家企业的一百二十名职工参加比赛。
+
+区总工会相关负责人表示，今后还将定期举办各类体育赛事，丰富职工业余生活。
+
+相关链接
+
+全区各级工会去年共举办职工乒乓球、羽毛球等体育赛事四十余场，参与职工一万余人次。
+""")
+    assert len(page.articles) == 1

@@ -27,10 +27,15 @@ def _words(text: str) -> frozenset[str]:
                      if _CJK.match(w) and not w.isdigit() and jieba.FREQ.get(w, 0) < _RARE)
 
 
+def shared_words(above: str, below: str) -> frozenset[str]:
+    """The rare words ``above`` and the opening of ``below`` share."""
+    return _words(above) & _words(below[:_OPENING])
+
+
 def story_words(above: str, below: str, elsewhere: list[str]) -> list[str]:
     """The rare words ``above`` and the opening of ``below`` share and no text of
     ``elsewhere`` (the page's other pieces) uses."""
-    shared = _words(above) & _words(below[:_OPENING])
+    shared = shared_words(above, below)
     if not shared:
         return []
     others = set().union(*(_words(t) for t in elsewhere)) if elsewhere else set()

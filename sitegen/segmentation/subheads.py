@@ -26,12 +26,17 @@ from sitegen.bylines import parse_credit, parse_reporter_line
 from sitegen.blocks.cues import Evidence
 from sitegen.ocr.wraps import sentence_closed
 from sitegen.segmentation.bodies import Body, HeadlineRun, PageParts
-from sitegen.segmentation.same_story import story_words
+from sitegen.segmentation.same_story import shared_words, story_words
 
 SUBHEAD_MAX = 18        # characters; a subhead is a phrase, shorter than most headlines
 SHORT = 10
 LONG = 15
 STORY_WORDS = 2         # rare words carried across the heading that make one story
+# A report's section under a subhead is a few paragraphs of its story (相关链接, 案情回顾); text
+# below as long as a report of its own, naming none of the report's people or things, is
+# the next report, printed without a byline (a photo story, a feature with its byline at
+# its foot).
+OWN_REPORT = 200        # characters
 
 
 def _fit(text: str, body: Body) -> float:
@@ -75,6 +80,10 @@ def _weigh(run: HeadlineRun, above: Body, below: Body, begun: bool, elsewhere: l
     if len(carried) >= STORY_WORDS:
         evidence.append(Evidence("same-story", 1.5, "the text below goes on naming what the text above names, "
                                                      f"and no other text of the page does: {'、'.join(carried[:4])}"))
+    elif above.start == "news" and len(_text(below)) >= OWN_REPORT \
+            and len(shared_words(_text(above), _text(below))) <= 1:
+        evidence.append(Evidence("new-story", -2, "the text below is as long as a report and names none of the "
+                                                   "people or things the report above names"))
     if begun:
         evidence.append(Evidence("article-above", 1, "the text above belongs to an article that has begun"))
     else:
