@@ -2327,3 +2327,41 @@ def test_a_short_section_under_a_heading_stays_in_its_report():
 全区各级工会去年共举办职工乒乓球、羽毛球等体育赛事四十余场，参与职工一万余人次。
 """)
     assert len(page.articles) == 1
+
+
+FRAMED = """\
+石景山区总工会为快递员送上冬衣
+
+本报讯（记者 王小明）近日，石景山区总工会走进辖区快递网点，为一线快递员送上羽绒服和保温杯，共惠及快递员三百余人。
+
+区总工会负责人介绍，今年以来，全区已建成快递员暖心驿站十二家，为快递员提供饮水、休息和手机充电服务。
+
+凌晨四点的面包房里，烤箱已经亮起暖黄的灯。学徒小刘揉着面团，师傅老秦在一旁盯着火候，时不时提醒他手腕再用点力。
+
+老秦做了三十年面点，带出的徒弟遍布城里各家老字号。他说，手艺没有捷径，全靠一遍遍地练。 □赵小燕
+
+三十年揉出一块好面
+"""
+
+
+def test_a_piece_signed_at_its_foot_run_on_under_a_report_ends_the_report():
+    # The report's headline stands over it; the piece the OCR ran on under it has no
+    # byline, and its headline is printed after its text. Each headline keeps to its own
+    # paragraphs: two articles, cut where the wording changes.
+    page = segment_page(FRAMED)
+    report = next(a for a in page.articles if "快递网点" in "".join(a.paragraphs))
+    assert report.title == "石景山区总工会为快递员送上冬衣"
+    assert "面包房" not in "".join(report.paragraphs)
+    piece = next(a for a in page.articles if "面包房" in "".join(a.paragraphs))
+    assert piece.title == "三十年揉出一块好面"
+    assert "".join(piece.paragraphs).startswith("凌晨四点")
+
+
+def test_a_report_whose_headline_is_printed_over_it_and_after_it_stays_whole():
+    page = segment_page(FRAMED.replace("三十年揉出一块好面", "石景山区总工会为快递员送上冬衣")
+                        .replace("凌晨四点的面包房里，烤箱已经亮起暖黄的灯。学徒小刘揉着面团，师傅老秦在一旁盯着火候，时不时提醒他手腕再用点力。",
+                                 "驿站里，快递员小刘捧着热水说，冬天跑件最怕冷，有了工会送的羽绒服，心里也暖和。")
+                        .replace("老秦做了三十年面点，带出的徒弟遍布城里各家老字号。他说，手艺没有捷径，全靠一遍遍地练。 □赵小燕",
+                                 "下一步，区总工会还将为快递员开展免费体检。"))
+    [report] = [a for a in page.articles if a.paragraphs]
+    assert "免费体检" in "".join(report.paragraphs)

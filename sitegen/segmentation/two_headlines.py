@@ -25,6 +25,7 @@ from sitegen.segmentation.wording import bigrams, share
 
 FITS = 0.2          # a headline that shares this much of its words with the body is one of its own…
 PARTED = 0.25       # …and each of the two must share this much more with its part than with the other
+FRAMED_PARTED = 0.4     # …and more yet to cut a report opened by 本报讯 between its two ends
 
 
 def _text(lines) -> str:
@@ -72,6 +73,47 @@ def _best_cut(body: Body, heads: list[str]) -> int | None:
     return cut
 
 
+def _framing(body: Body, runs: list[HeadlineRun], whole: str) -> list[str] | None:
+    """The headline straight over a report's opening and the one straight after its end,
+    when both fit it."""
+    over = [r for r in runs if 0 <= body.first - (r.position + len(r.lines)) <= 1]
+    after = [r for r in runs if 0 <= r.position - body.last - 1 <= 1]
+    if len(over) != 1 or len(after) != 1:
+        return None
+    heads = ["".join(headline_texts(r)) for r in (over[0], after[0])]
+    return heads if all(share(h, whole) >= FITS for h in heads) else None
+
+
+def _cohesion(upper: str, lower: str, window: int = 150) -> float:
+    """How much the text either side of a paragraph boundary shares its wording: low at the
+    seam of two pieces (TextTiling's lexical cohesion, in windows of the two sides)."""
+    a, b = bigrams(upper[-window:]), bigrams(lower[:window])
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _framed_cut(body: Body, over: str, after: str) -> int | None:
+    """Where a report framed by two headlines ends and the unbylined piece the OCR ran on
+    under it begins (a piece signed at its foot, a photo story, a commentary), the second
+    headline printed after its text as the column OCR reads headlines: a paragraph's
+    start, under a blank line, where the text above clearly keeps the first headline's
+    words and the text below the second's; of those, the seam where the wording changes
+    most. A round-up's sections each share words with their own headings too, but those
+    stand between its paragraphs, not at its two ends."""
+    whole = bigrams(_text(body.lines))
+    over_grams, after_grams = bigrams(over) & whole, bigrams(after) & whole
+    best = None
+    for k in range(1, len(body.lines)):
+        if not sentence_closed(body.lines[k - 1].text) or body.lines[k].number - body.lines[k - 1].number < 2:
+            continue
+        upper, lower = _text(body.lines[:k]), _text(body.lines[k:])
+        above, below = bigrams(upper), bigrams(lower)
+        parted = min(_share(over_grams, above) - _share(over_grams, below),
+                     _share(after_grams, below) - _share(after_grams, above))
+        if parted >= FRAMED_PARTED and (best is None or _cohesion(upper, lower) < best[0]):
+            best = (_cohesion(upper, lower), k)
+    return best[1] if best else None
+
+
 def split_two_headed_bodies(bodies: list[Body], attached: dict[int, list[HeadlineRun]],
                             positions: dict[int, int]) -> list[Body] | None:
     """The page's bodies with each body two headlines share cut in two, or None when
@@ -85,6 +127,9 @@ def split_two_headed_bodies(bodies: list[Body], attached: dict[int, list[Headlin
         # A report opened by 本报讯 is one report, whatever its sections' headings share (a
         # round-up of several unions' work is one article), but for a photo under it (_best_cut).
         cut = _best_cut(body, heads) if len(heads) >= 2 and body.start in ("plain", "news") else None
+        if cut is None and body.start == "news":
+            framing = _framing(body, attached.get(i, []), whole)
+            cut = _framed_cut(body, *framing) if framing else None
         if cut is None:
             out.append(body)
             continue
