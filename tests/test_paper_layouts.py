@@ -2355,6 +2355,8 @@ def test_a_piece_signed_at_its_foot_run_on_under_a_report_ends_the_report():
     piece = next(a for a in page.articles if "面包房" in "".join(a.paragraphs))
     assert piece.title == "三十年揉出一块好面"
     assert "".join(piece.paragraphs).startswith("凌晨四点")
+    explained = "\n".join(segment_page(FRAMED, explain=True).explanation)
+    assert "two headlines each keep to their own part" in explained
 
 
 def test_a_report_whose_headline_is_printed_over_it_and_after_it_stays_whole():

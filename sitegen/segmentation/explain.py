@@ -50,6 +50,8 @@ def explain_page(lines: list[Line], parts: PageParts, attached: dict[int, list[H
         into = f"; the photo of body {photos[i] + 1}" if i in photos else ""
         if body.lines[0].extra.get("cut_under_title"):
             why += ", cut from the piece above for the headline left over under it"
+        if body.lines[0].extra.get("cut_between_headlines"):
+            why += ", cut from the piece above: two headlines each keep to their own part of it"
         out.append(f"  body {i + 1}: lines {first}-{last}, opens with {why}{end}{into}: {_short(body.lines[0].text)}")
 
     for sub in subheads:

@@ -134,5 +134,6 @@ def split_two_headed_bodies(bodies: list[Body], attached: dict[int, list[Headlin
             out.append(body)
             continue
         changed = True
+        body.lines[cut].extra["cut_between_headlines"] = True
         out.extend(cut_body(body, cut, positions))
     return out if changed else None
