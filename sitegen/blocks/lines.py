@@ -211,7 +211,7 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
     elif (name := boxed_signature(text)) and not is_section_banner(name):
         line.kind = LineKind.AUTHOR            # □苏薇: a signed piece's writer, no banner
     elif boxed_author_line(text):
-        line.kind = LineKind.AUTHOR            # □首发集团京新收费所 吕文静: the writer, no banner
+        line.kind = LineKind.AUTHOR            # □某运输集团收费所 吕明远: the writer, no banner
     elif (inner := _BRACKETED_LINE.match(text)) and is_author_line(inner.group(1)):
         # （北京市正和律师事务所律师 何芳彬）: the answering lawyer or the writer signs the
         # text above; a headline is never in brackets.
@@ -275,7 +275,7 @@ def _mend_cut_signature(m: re.Match) -> str:
 
 
 # A □ signature after a piece's last sentence that the column edge cut over the next line or
-# two (…学做人。 □首 / 发集团八达岭分公司京新收费所 吕 / 文静), the paragraph ending with it.
+# two (…学本领。 □某 / 运输集团收费所 吕 / 明远), the paragraph ending with it.
 _CUT_BOXED_SIGNATURE = re.compile(r"(?m)^([^\n]*[。！？!?…”）)》][ \t\u3000]*□[^\n□]{0,14})\n([^\n□]{1,20})"
                                   r"(?:\n([^\n□]{1,6}))?[ \t\u3000]*(?=\n[ \t\u3000]*\n|\n?\Z)")
 
@@ -331,7 +331,7 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
     # A mark the OCR read into a line of running text (…活动现场， / ■工会工作人员向…) is a
     # speck, not a banner: a banner stands apart, not in the middle of a sentence.
     # Across a column break (a blank line) too, when the line goes on with the sentence's
-    # punctuation (■地 开心过大年”全国职工网上): a banner's or subhead's name has none.
+    # punctuation (■也温暖”职工线上读书): a banner's or subhead's name has none.
     for prev, line in zip(lines, lines[1:]):
         if line.kind == LineKind.COLUMN and _COLUMN_MARK.match(line.text) \
                 and (line.gap_before == 0 or (line.gap_before == 1 and _RUNNING_PUNCTUATION.search(line.text))) \

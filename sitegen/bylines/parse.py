@@ -307,7 +307,7 @@ def may_be_unspaced_author_line(line: str, under_banner: bool = False) -> bool:
 
 
 def boxed_author_line(line: str) -> bool:
-    """□ before a writer's unit and name (□首发集团京新收费所 吕文静): a signed piece's
+    """□ before a writer's unit and name (□某运输集团收费所 吕明远): a signed piece's
     writer, as a reader's letter is signed, not a column's banner."""
     text = line.strip()
     return text.startswith("□") and is_author_line(text[1:].strip())

@@ -82,6 +82,9 @@ _WANTS_NOUN = re.compile(r"(?:一|两|每)(?:名|位|个|家|种|项|件|台|条
 # 会 after an adverb is the verb that wants another (…采访中经常会 / 有如此困境); alone it
 # may end a meeting's name (分享会), as 能 may end a headline that quotes it (变成“能”).
 _ADVERBS = set("经常 常常 总 总是 都 也 还 就 才 一定 不 必然 肯定 自然 往往".split())
+# Adverbs that only ever lean on the verb after them (…在外出采访中经常 / 会有如此困境); not
+# 总 (市总), 肯定 (获肯定), 自然 (走进自然) or 不, which end headlines as words of their own.
+_LEANING = set("经常 常常 总是 往往 一定 必然 都 也 还 就 才".split())
 
 
 def shape(where: Where) -> Evidence | None:
@@ -99,6 +102,8 @@ def shape(where: Where) -> Evidence | None:
     last = _last_word(where.line.compact)
     if last == "会" and _before_last_word(where.line.compact) in _ADVERBS:
         return Evidence("ends-on-a-tie", -4, "ends on 会 after an adverb, which wants a verb after it")
+    if last in _LEANING:
+        return Evidence("ends-on-a-tie", -4, f"ends on the adverb {last!r}, which wants a verb after it")
     if last in _TIES:
         # …的 can end a headline that quotes a saying (幸福是奋斗出来的), and 了 one that
         # says a thing has happened (快递小哥入会了): weighed less.
