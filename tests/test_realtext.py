@@ -104,3 +104,14 @@ def test_same_seed_same_pages(tmp_path):
     generate(arts, 2, 5, tmp_path / "b")
     for p in (tmp_path / "a" / "pages").iterdir():
         assert p.read_bytes() == (tmp_path / "b" / "pages" / p.name).read_bytes()
+
+
+def test_leaks_finds_the_corpus_text_a_file_carries_and_leaves_the_sample_archive_alone(tmp_path):
+    arts = corpus.parse_notes(NOTES)
+    sentence = arts[0]["paragraphs"][1]
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_x.py").write_text(f'PAGE = """{sentence[:10]}\n{sentence[10:]}"""\n', encoding="utf-8")
+    (tmp_path / "tests" / "test_y.py").write_text('PAGE = "工会为职工办实事"\n', encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "001.txt").write_text(sentence, encoding="utf-8")
+    assert list(corpus.leaks(arts, tmp_path)) == ["tests/test_x.py"]

@@ -116,11 +116,47 @@ def load(path: Path) -> list[dict]:
     return arts
 
 
+_UNMARKED = re.compile(r"[\s，。、,.“”\"：:；;！!？?（）()]")
+LEAK = 14               # characters of an article's text found verbatim in a file
+# The sample archive is the paper's own pages, which the corpus may hold too.
+_SAMPLE = ("seeds/", "content/")
+
+
+def leaks(arts: list[dict], root: Path) -> dict[str, list[str]]:
+    """The repository's files holding runs of the corpus's article text (third-party text,
+    never to be committed), with the runs found; the sample archive is left out."""
+    def bare(text: str) -> str:
+        return _UNMARKED.sub("", text)
+
+    runs = {bare("".join(a["paragraphs"]))[i:i + LEAK] for a in arts
+            for i in range(0, max(0, len(bare("".join(a["paragraphs"]))) - LEAK), 3)}
+    found = {}
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if not path.is_file() or rel.startswith(_SAMPLE) or "/." in "/" + rel \
+                or path.suffix not in (".py", ".md", ".txt", ".html", ".json", ".js", ".toml", ".yml", ".yaml"):
+            continue
+        text = bare(path.read_text(encoding="utf-8", errors="ignore"))
+        hit = sorted(r for r in runs if r in text)
+        if hit:
+            found[rel] = hit
+    return found
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--notes", type=Path, required=True)
-    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--notes", type=Path)
+    ap.add_argument("--out", type=Path)
+    ap.add_argument("--leaks", type=Path, metavar="ARTICLES_JSON",
+                    help="list the repository's files that hold the corpus's text, and exit 1 if any")
     a = ap.parse_args(argv)
+    if a.leaks:
+        found = leaks(json.loads(a.leaks.read_text(encoding="utf-8")), Path(__file__).resolve().parents[2])
+        for rel, hit in found.items():
+            print(f"{rel}: {len(hit)} runs of the corpus's text, e.g. {hit[0]}")
+        return 1 if found else 0
+    if not (a.notes and a.out):
+        ap.error("--notes and --out, or --leaks")
     arts = parse_notes(a.notes.read_text(encoding="utf-8"))
     a.out.write_text(json.dumps(arts, ensure_ascii=False, indent=1), encoding="utf-8")
     kinds = {}
