@@ -2228,10 +2228,12 @@ def test_a_letter_signed_by_its_reader_after_its_last_sentence_ends_there():
     assert "".join(letter.paragraphs).endswith("盼复。读者赵雨桐") and "春天" not in "".join(letter.paragraphs)
 
 
-def test_a_line_ending_on_one_of_a_kind_with_nothing_counted_is_text():
-    # …集团的一名 / 钳工: 一名 wants what it counts; the line is the feature's text, cut by the
-    # column, not a headline between two of its parts.
-    page = segment_page("""\
+@pytest.mark.parametrize("counted, rest", [("彭子涵是长城仪表集团的一名", "钳工"),
+                                          ("车间读书会上每位职工领到的一份", "礼物")])
+def test_a_line_ending_on_one_of_a_kind_with_nothing_counted_is_text(counted, rest):
+    # …集团的一名 / 钳工, …领到的一份 / 礼物: 一名, 一份 want what they count; the line is the
+    # feature's text, cut by the column, not a headline between two of its parts.
+    page = segment_page(f"""\
 奋斗者 正青春
 彭子涵：把“不可能”变成“能”
 
@@ -2240,14 +2242,14 @@ def test_a_line_ending_on_one_of_a_kind_with_nothing_counted_is_text():
 在平谷区的一座车间里，记者见到了彭
 子涵，他正蹲在设备旁忙碌。
 
-彭子涵是长城仪表集团的一名
+{counted}
 
-钳工，从业已经十八年。刚进厂时，他
+{rest}，从业已经十八年。刚进厂时，他
 连图纸都看不懂，下班后就抱着书本一
 页页地啃。
 """)
     assert len(page.articles) == 1
-    assert "的一名钳工" in "".join(page.articles[0].paragraphs)
+    assert counted[-3:] + rest in "".join(page.articles[0].paragraphs)
 
 
 def test_a_kicker_and_headline_run_into_the_next_reports_opening_end_the_report_above():
