@@ -2366,3 +2366,21 @@ def test_a_report_whose_headline_is_printed_over_it_and_after_it_stays_whole():
                                  "下一步，区总工会还将为快递员开展免费体检。"))
     [report] = [a for a in page.articles if a.paragraphs]
     assert "免费体检" in "".join(report.paragraphs)
+
+
+@pytest.mark.parametrize("speck", [" '", "丨", " ·"])
+def test_a_speck_after_a_reports_last_full_stop_leaves_its_sentence_finished(speck):
+    # The OCR read a speck after the last full stop; the sentence is finished all the same,
+    # so the headline printed under the report is its headline, not text running on.
+    page = segment_page(f"""\
+本报讯（记者 王小明）近日，顺义区总
+工会为辖区快递员送去护膝和保温杯，
+并开通了职工法律咨询热线。{speck}
+
+顺义工会为快递员送护膝
+
+本报讯（记者 李红）近日，海淀区总工
+会启动职工读书月活动，为基层职工书
+屋配送图书两千余册。
+""")
+    assert page.articles[0].title == "顺义工会为快递员送护膝"

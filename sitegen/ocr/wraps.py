@@ -17,11 +17,14 @@ from sitegen.ocr.spacing import clean_spacing, is_cjk
 _TERMINAL = "。！？!?…"
 _CLOSERS = "”’）)」』》"
 _SIGNED_END = re.compile(r"(?<=[。！？!?…”])\s*[（(][^（()）]{1,24}[）)]$")
+# A speck the OCR read after the last full stop (…见成效。 ', …活动。丨): a mark no sentence
+# goes on with.
+_SPECK_AFTER = re.compile(r"(?<=[。！？!?…”])\s*['`´·丨|l、]$")
 
 
 def sentence_closed(text: str) -> bool:
     """Does the text end a sentence? (`…活动。`, `…活动。”`, not `…“群防群治”`.)"""
-    t = text.rstrip()
+    t = _SPECK_AFTER.sub("", text.rstrip())
     if " " in t[-4:] or "\u3000" in t[-4:]:
         t = "".join(t.split())      # the OCR's space between a full stop and its quote (心态。 ”)
     # A signature or credit in brackets after the last sentence (…课程。（许华）, …。（完）)
