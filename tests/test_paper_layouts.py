@@ -2384,3 +2384,24 @@ def test_a_speck_after_a_reports_last_full_stop_leaves_its_sentence_finished(spe
 屋配送图书两千余册。
 """)
     assert page.articles[0].title == "顺义工会为快递员送护膝"
+
+
+def test_a_photo_caption_opening_on_this_week_under_a_report_is_the_photos():
+    # The caption printed straight under a brief opens as captions do (本周，…) and is
+    # closed by the photo's credit; the photo's title stands after it.
+    page = segment_page("""\
+职工合理化建议征集启动
+
+新华社北京3月2日电（记者 孙立）
+日前，市总工会启动职工合理化建
+议征集活动，首批收到建议三十条。
+本周，消防员在西城区一处社区为居民讲解灭火器的使用方法。据了解，宣传活动将持续到月底。
+
+新华社记者 周丽 摄
+
+消消防防知知识识进进社社区区
+""")
+    brief = next(a for a in page.articles if "合理化建议" in "".join(a.paragraphs))
+    assert "灭火器" not in "".join(brief.paragraphs)
+    photo = next(a for a in page.articles if "灭火器" in "".join(a.paragraphs))
+    assert photo.title == "消防知识进社区" and photo.kind == "photo"

@@ -86,6 +86,12 @@ _CAPTION_OPENING = re.compile(r"^\s*(?:[（(]?\s*图\s*为|\d{1,2}\s*月\s*\d{1,
                               r"(?:近日|日前|昨天|昨日|上周|本周|连日来|近期)\s*[，,])")
 
 
+
+def opens_caption(line: Line) -> bool:
+    """The line opens as a photo's caption does (图为…, 2月8日，…, 本周，…)."""
+    return bool(_CAPTION_OPENING.match(line.text))
+
+
 def _split_photo_caption(body: Body, only_if_opens_caption: bool = False) -> Body | None:
     """A photo caption printed straight under a report, a continued part or a column piece, closed by its
     credit: the caption is the text's last paragraph (a photo report is its

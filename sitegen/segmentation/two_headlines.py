@@ -19,7 +19,7 @@ import re
 
 from sitegen.blocks import ISSUER, opens_lede
 from sitegen.ocr.wraps import sentence_closed
-from sitegen.segmentation.bodies import Body, HeadlineRun, cut_body
+from sitegen.segmentation.bodies import Body, HeadlineRun, cut_body, opens_caption
 from sitegen.segmentation.headlines import headline_texts
 from sitegen.segmentation.wording import bigrams, share
 
@@ -55,7 +55,8 @@ def _best_cut(body: Body, heads: list[str]) -> int | None:
     for k in range(1, len(body.lines)):
         if not sentence_closed(body.lines[k - 1].text):
             continue            # a paragraph can only end where a sentence does
-        if body.start != "plain" and not (body.credits and opens_lede(body.lines[k])) and not notice:
+        if body.start != "plain" and not (body.credits and (opens_lede(body.lines[k]) or opens_caption(body.lines[k]))) \
+                and not notice:
             continue            # a report is cut only above a photo's caption or a notice, each closed by its own
         above, below = bigrams(_text(body.lines[:k])), bigrams(_text(body.lines[k:]))
         fit = [(_share(g, above), _share(g, below)) for g in head_grams]
