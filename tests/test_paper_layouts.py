@@ -2405,3 +2405,21 @@ def test_a_photo_caption_opening_on_this_week_under_a_report_is_the_photos():
     assert "灭火器" not in "".join(brief.paragraphs)
     photo = next(a for a in page.articles if "灭火器" in "".join(a.paragraphs))
     assert photo.title == "消防知识进社区" and photo.kind == "photo"
+
+
+def test_a_headline_wrapped_between_a_verb_and_where_it_sends_is_one_headline():
+    # 送 / 进…: the column's edge parted a verb of one character from its complement; the
+    # two lines are one headline, not a kicker over it.
+    page = segment_page("""\
+本报讯（记者 王小明）近日，丰台区总
+工会把热乎乎的汤圆送到一处地铁施
+工现场，与建设者共度元宵节。
+
+丰台工会元宵汤圆送
+进地铁施工现场
+
+本报讯（记者 李红）近日，海淀区总工
+会启动职工读书月活动，为基层职工书
+屋配送图书两千余册。
+""")
+    assert page.articles[0].title == "丰台工会元宵汤圆送进地铁施工现场"

@@ -33,6 +33,9 @@ _PLACE_END = re.compile(r"(?:区|镇|乡|县|街道|社区|村)$")
 _BODY_START = re.compile(r"^(?:总工会|工会|妇联|团委|党委|政府|街道|社区)")
 # A count opening the line (36名职工, 百余人, 2000场): the object of the verb above it.
 _COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十百千万两]+)" + _COUNT_TAIL.pattern[1:])
+# Where a verb of one character sends its object (送 / 进地铁工地, 送 / 到职工家中): a
+# complement standing alone, which ends no verb of its own line.
+_COMPLEMENTS = frozenset("进到入出回上下给往至")
 # Verbs a headline does not end on, for they want their object (延庆工会组织 / 劳模…).
 _TAKES_OBJECT = frozenset("组织 开展 举办 召开 慰问 走进 看望 探望 助力 签订 印发 发布 推出 携手 联合 邀请 帮助 关爱 为".split())
 
@@ -71,6 +74,8 @@ def reads_on(upper: str, lower: str) -> str | None:
         return f"the next line opens on {lower[0]!r}, which hangs on what precedes"
     if first in _BOUND_TAIL and 1 < len(lower) <= 6 and len(last) >= 2 and last_tag.startswith(("n", "v")):
         return f"the next line opens on {first!r}, the end of a name cut before it (安全生产 / 月活动)"
+    if len(last) == 1 and last_tag == "v" and first in _COMPLEMENTS:
+        return f"the line ends on the verb {last!r}, the next opens on where it sends ({first!r})"
     if _PLACE_END.search(upper) and _BODY_START.match(lower):
         return "the line ends on a place, the next opens on the body it names"
     if " " in upper:
