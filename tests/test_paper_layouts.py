@@ -2423,3 +2423,20 @@ def test_a_headline_wrapped_between_a_verb_and_where_it_sends_is_one_headline():
 屋配送图书两千余册。
 """)
     assert page.articles[0].title == "丰台工会元宵汤圆送进地铁施工现场"
+
+
+def test_the_end_of_a_doubled_title_run_into_the_next_line_ends_the_title():
+    # The photo's title in doubled type is set in two lines, and the OCR ran its second
+    # (two pairs only) into the first line of the text under it.
+    page = segment_page("""\
+近日，石景山区总工会组织劳模走进一
+处快递站点，为快递员义务修理电动车。
+通讯员 钱进 摄影报道
+
+快快递递员员的的
+一一天天 今 年 夏 天 是 某 医 院 工 会 开 办 职 工 子 女 托 管 班 的 第 五 个 年 头 。
+据了解，医院工会每逢寒暑假就开办托管班，为职工解决假期无人照顾孩子的难题。
+""")
+    assert any(a.title == "快递员的一天" for a in page.articles)
+    tail = next(a for a in page.articles if "托管班" in "".join(a.paragraphs))
+    assert "".join(tail.paragraphs).startswith("今年夏天")

@@ -303,7 +303,10 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
         if not raw.strip():
             gap += 1
             continue
-        parts = _split_ocr_line(raw, number)
+        # The end of a doubled headline run into the text under it (劳劳动动者者的的 /
+        # 一一天天 今年暑假…): two pairs are enough straight under doubled type.
+        tail = split_doubled_prefix(raw, min_pairs=2) if gap == 0 and lines and lines[-1].doubled else None
+        parts = [Line(tail[0], number), *_split_ocr_line(tail[1], number)] if tail else _split_ocr_line(raw, number)
         parts[0].gap_before = gap
         gap = 0
         firsts.append(parts[0])

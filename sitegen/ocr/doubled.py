@@ -25,13 +25,14 @@ def undouble(line: str, min_pairs: int = MIN_PAIRS) -> str | None:
     return compact[::2]
 
 
-def split_doubled_prefix(line: str) -> tuple[str, str] | None:
+def split_doubled_prefix(line: str, min_pairs: int = MIN_PAIRS) -> tuple[str, str] | None:
     """A doubled headline followed by other text on the same OCR line
-    (`矿矿泉泉水水 本报讯 （记者 盛丽）…`): returns (doubled part, rest), else None."""
+    (`矿矿泉泉水水 本报讯 （记者 盛丽）…`): returns (doubled part, rest), else None.
+    ``min_pairs`` is lower for a line straight under doubled type."""
     stripped = line.strip()
     head, sep, rest = stripped.partition(" ")
     while sep:
-        if undouble(head) is not None and rest.strip():
+        if undouble(head, min_pairs) is not None and rest.strip():
             return head, rest.strip()
         more_head, sep, rest = rest.partition(" ")
         head = f"{head} {more_head}"
