@@ -2440,3 +2440,33 @@ def test_the_end_of_a_doubled_title_run_into_the_next_line_ends_the_title():
     assert any(a.title == "快递员的一天" for a in page.articles)
     tail = next(a for a in page.articles if "托管班" in "".join(a.paragraphs))
     assert "".join(tail.paragraphs).startswith("今年夏天")
+
+
+def test_a_notice_signed_with_its_issuer_and_a_date_the_column_cut_is_one_notice():
+    # 北京市总工会 2022年6月25 / 日: the sign-off and the rest of its date close the notice;
+    # neither is a headline nor a piece of its own, and the notice is no photo for its
+    # title's big type.
+    page = segment_page("""\
+关关于于东东城城区区先先进进职职工工之之家家
+拟拟命命名名名名单单的的公公示示
+
+经基层推荐、审核评议，现将拟
+命名名单予以公示。公示期为3
+月1日至3月7日。拟命名单位共12
+家，名单详见区总工会网站。
+
+公示期间，如有异议，请以书面
+形式向区总工会反映。
+
+东城区总工会 2024年2月28
+日
+
+本报讯（记者 王小明）近日，海淀区总工
+会启动职工读书月活动，为基层职工书
+屋配送图书两千余册。
+""")
+    notice = next(a for a in page.articles if "公示期间" in "".join(a.paragraphs))
+    assert notice.title == "关于东城区先进职工之家拟命名名单的公示"
+    assert notice.kind == "news"
+    assert "".join(notice.paragraphs).endswith("东城区总工会2024年2月28日")
+    assert len(page.articles) == 2

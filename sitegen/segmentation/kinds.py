@@ -39,7 +39,8 @@ def article_kind(body: Body, signed: bool, titled: bool = True, opens_page: bool
         return "column"
     if body.credits:
         return "photo"
-    if doubled_title and body.start == "plain" and sum(len(line.compact) for line in body.lines) <= CAPTION_MAX:
+    if doubled_title and body.start == "plain" and sum(len(line.compact) for line in body.lines) <= CAPTION_MAX \
+            and not any(line.extra.get("sign_off") for line in body.lines[-2:]):
         # A caption's length of plain text under a title in the big type the OCR reads
         # doubled: this paper sets its photos' titles so (为为患患病病同同事事); a lead
         # story's headline may be as big, over a long text.
