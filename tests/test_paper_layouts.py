@@ -21,6 +21,14 @@ BRIEFS = """\
 """
 
 
+# The report that follows the one a test is about, in a column of the width the tests use.
+NEXT_REPORT = """\
+本报讯（记者 李红）近日，海淀区总工
+会启动职工读书月活动，为基层职工书
+屋配送图书两千余册。
+"""
+
+
 def test_every_outlet_opening_starts_a_brief_of_its_own():
     page = segment_page(BRIEFS)
     openings = [a.paragraphs[0][:4] for a in page.articles]
@@ -1941,10 +1949,7 @@ def test_a_headline_after_a_report_whose_last_quote_the_ocr_spaced_off_is_its_he
 畅。 ”
  大兴区千余名职工健步走展风采
 
-本报讯（记者 李红）近日，海淀区总工
-会启动职工读书月活动，为基层职工书
-屋配送图书两千余册。
-""")
+""" + NEXT_REPORT)
     assert page.articles[0].title == "大兴区千余名职工健步走展风采"
 
 
@@ -2064,10 +2069,7 @@ def test_a_credit_the_column_edge_cut_inside_a_name_credits_the_whole_name_and_e
 本报记者 杨娜 通讯员 周
 然晖 摄影报道
 
-本报讯（记者 李红）近日，海淀区总工
-会启动职工读书月活动，为基层职工书
-屋配送图书两千余册。
-""")
+""" + NEXT_REPORT)
     photo = page.articles[0]
     assert photo.kind == "photo"
     assert "周然晖" in photo.byline.photographers + photo.byline.correspondents
@@ -2379,10 +2381,7 @@ def test_a_speck_after_a_reports_last_full_stop_leaves_its_sentence_finished(spe
 
 顺义工会为快递员送护膝
 
-本报讯（记者 李红）近日，海淀区总工
-会启动职工读书月活动，为基层职工书
-屋配送图书两千余册。
-""")
+{NEXT_REPORT}""")
     assert page.articles[0].title == "顺义工会为快递员送护膝"
 
 
@@ -2418,10 +2417,7 @@ def test_a_headline_wrapped_between_a_verb_and_where_it_sends_is_one_headline():
 丰台工会元宵汤圆送
 进地铁施工现场
 
-本报讯（记者 李红）近日，海淀区总工
-会启动职工读书月活动，为基层职工书
-屋配送图书两千余册。
-""")
+""" + NEXT_REPORT)
     assert page.articles[0].title == "丰台工会元宵汤圆送进地铁施工现场"
 
 
