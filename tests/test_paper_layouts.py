@@ -2466,3 +2466,15 @@ def test_a_notice_signed_with_its_issuer_and_a_date_the_column_cut_is_one_notice
     assert notice.kind == "news"
     assert "".join(notice.paragraphs).endswith("东城区总工会2024年2月28日")
     assert len(page.articles) == 2
+
+
+def test_a_headline_ending_on_a_firms_numbered_department_is_a_headline():
+    # 运营一部 is a department, not a count wanting its noun (一份 / 礼物).
+    page = segment_page("""\
+本报讯（记者 王小明）近日，某轨道公司工会走进运营一部，为女职工
+开展权益保护宣传，发放宣传手册两百余份。
+
+女职工权益保护宣传进某轨道公司运营一部
+
+""" + NEXT_REPORT)
+    assert page.articles[0].title == "女职工权益保护宣传进某轨道公司运营一部"

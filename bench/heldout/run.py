@@ -172,8 +172,12 @@ def run_one(args, seed: int, work: Path):
         write_oracle(load_scorer(), gold, pages, content)
         out = "oracle: gold written as content"
     else:
-        cmd = [args.sitegen, "--root", str(REPO), "ingest", "--pages", str(pages), "--content", str(content)]
-        res = subprocess.run(cmd, capture_output=True, text=True)
+        # This checkout's code unless a command is named: the installed `sitegen` may be
+        # another checkout's (a worktree of an older commit measures its own code).
+        run_as = [args.sitegen] if args.sitegen else [sys.executable, "-m", "sitegen"]
+        env = None if args.sitegen else dict(os.environ, PYTHONPATH=str(REPO))
+        cmd = [*run_as, "--root", str(REPO), "ingest", "--pages", str(pages), "--content", str(content)]
+        res = subprocess.run(cmd, capture_output=True, text=True, env=env)
         if res.returncode != 0:
             print(res.stdout, res.stderr, sep="\n")
             print(f"sitegen ingest failed ({res.returncode})")
@@ -203,7 +207,7 @@ def main(argv=None) -> int:
     ap.add_argument("--misses", type=int, default=0, help="print this many missed articles with context")
     ap.add_argument("--min-n", type=int, default=3, help="hide features drawn fewer times")
     ap.add_argument("--json", type=Path, help="write the per-article results here")
-    ap.add_argument("--sitegen", default=shutil.which("sitegen") or "sitegen")
+    ap.add_argument("--sitegen", default=None, help="the sitegen command to ingest with (default: this checkout's code)")
     ap.add_argument("--oracle", action="store_true",
                     help="instead of sitegen, write the gold itself as content (checks that the key scores 1.0)")
     args = ap.parse_args(argv)
