@@ -2478,3 +2478,21 @@ def test_a_headline_ending_on_a_firms_numbered_department_is_a_headline():
 
 """ + NEXT_REPORT)
     assert page.articles[0].title == "女职工权益保护宣传进某轨道公司运营一部"
+
+
+def test_a_boxed_section_banner_after_a_report_heads_the_briefs_under_it():
+    # ■短讯 between a finished report and a brief with no byline is the briefs' banner, not
+    # a subhead of the report: the brief under it is a piece of its own.
+    page = segment_page("""\
+本报讯（记者 王小明）近日，丰台区总工会为辖区快递员送去防暑降温用品四百余份。
+
+活动受到职工一致好评。
+
+■ 短讯
+
+5月12日上午，职工消防疏散演练在石景山区某物流园举行，三百余名职工参加。
+
+""" + NEXT_REPORT)
+    report = next(a for a in page.articles if "防暑降温" in "".join(a.paragraphs))
+    assert "消防" not in "".join(report.paragraphs)
+    assert any("".join(a.paragraphs).startswith("5月12日上午") for a in page.articles)

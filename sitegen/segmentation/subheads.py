@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from sitegen.segmentation.wording import share
 from sitegen.blocks import opens_lede
 from sitegen.blocks.cues.cohesion import word_across
+from sitegen.blocks.lines import is_section_banner
 from sitegen.bylines import parse_credit, parse_reporter_line
 from sitegen.blocks.cues import Evidence
 from sitegen.ocr.wraps import sentence_closed
@@ -115,7 +116,9 @@ def fold_subheads(parts: PageParts, furnished_positions: set[int]) -> list[Subhe
     found: list[Subhead] = []
     # A subhead may carry a box mark (■服务职工有温度), which the line typing reads as a
     # column's banner: inside an article it is weighed as a subhead like the others.
-    marked = {f.position: f for f in parts.columns if _BOX.match(f.line.text)}
+    # A section's banner (■短讯, ■工会动态) heads the briefs under it, never a section of
+    # the article above.
+    marked = {f.position: f for f in parts.columns if _BOX.match(f.line.text) and not is_section_banner(f.line.display)}
     candidates = [*parts.runs, *(HeadlineRun([f.line], p) for p, f in marked.items())]
     runs_at = {run.position: run for run in candidates}
     ends_at = {run.position + len(run.lines): run for run in candidates}
