@@ -639,12 +639,14 @@ FRONT_PAGE_HEAD = """\
 """
 
 
-def test_a_front_pages_masthead_issue_count_and_weather_are_furniture_and_a_speck_is_no_banner():
-    page = segment_page(FRONT_PAGE_HEAD)
+@pytest.mark.parametrize("wind", ["西北风四五级", "北转南风三四级"])
+def test_a_front_pages_masthead_issue_count_and_weather_are_furniture_and_a_speck_is_no_banner(wind):
+    page = segment_page(FRONT_PAGE_HEAD.replace("西北风四五级", wind))
     [article] = page.articles
     assert article.title == "密云区总工会托管班受欢迎"
     furniture = [t for _, t in page.page_furniture]
     assert "今日8版 第6561期" in furniture and "今日天气" in furniture and "夜间 晴转多云" in furniture
+    assert f"白天 多云 {wind}" in furniture
     # The box the OCR read into the sentence is a speck: the sentence reads on.
     assert "活动现场，工会工作人员向家长发放了会员服务卡" in "".join(article.paragraphs)
 

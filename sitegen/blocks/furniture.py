@@ -59,7 +59,8 @@ def guide_lines(texts: list[str]) -> set[int]:
 
 # A weather box (今日天气 / 白天 多云 西北风四五级 / 最高气温16℃): the front page's, no article's.
 _WEATHER_HEADING = re.compile(r"^\s*(?:今日|明日|北京)?\s*天\s*气(?:\s*预\s*报)?\s*$")
-_WEATHER_WORDS = re.compile(r"白天|夜间|晴|多云|阴|小雨|中雨|大雨|阵雨|雷阵雨|雨夹雪|小雪|大雪|转|[东南西北]*风|[\d一二三四五六七八九十]+[-~～至]?[\d一二三四五六七八九十]*级|"
+# A wind's direction turning (北转南风) names its first direction bare.
+_WEATHER_WORDS = re.compile(r"白天|夜间|晴|多云|阴|小雨|中雨|大雨|阵雨|雷阵雨|雨夹雪|小雪|大雪|[东南西北]{1,2}转(?=[东南西北])|转|[东南西北]*风|[\d一二三四五六七八九十]+[-~～至]?[\d一二三四五六七八九十]*级|"
                             r"最高|最低|气温|\d+\s*[℃度]|[-~～至]|\s+")
 
 
