@@ -2498,3 +2498,14 @@ def test_a_boxed_section_banner_after_a_report_heads_the_briefs_under_it():
     report = next(a for a in page.articles if "防暑降温" in "".join(a.paragraphs))
     assert "消防" not in "".join(report.paragraphs)
     assert any("".join(a.paragraphs).startswith("5月12日上午") for a in page.articles)
+
+
+def test_an_advertisement_whose_number_stands_beside_a_few_words_is_one_advertisement():
+    # 二十四小时服务 45837895: the contact line of the copy over it, which is no headline.
+    page = segment_page(NEXT_REPORT + """
+管道疏通 找顺达家政公司
+二十四小时服务 62345678
+""")
+    ad = next(a for a in page.articles if "62345678" in "".join(a.paragraphs))
+    assert ad.kind == "ad" and ad.title is None
+    assert "管道疏通" in "".join(ad.paragraphs)

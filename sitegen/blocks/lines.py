@@ -49,6 +49,9 @@ _CLASSIFIED = re.compile(r"^\s*(?:遗\s*失|挂\s*失|作\s*废|注\s*销|清\s*
 # An advertisement's contact line: a number to call and little else. Reports give phone
 # numbers inside sentences, never on a line of their own.
 _CONTACT = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:电\s*话|热\s*线|专\s*线|微\s*信)\s*[:：]?\s*[\d\-—－ ]{7,20}\s*$")
+# …or a few words and the number set apart beside them, as an advertisement prints its
+# contact (二十四小时服务 45837895).
+_CONTACT_BESIDE = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s+\d[\d\-—－]{6,12}\s*$")
 # …and the lines that go with it: where to find the advertiser (地址：…, 网址：…).
 _ADDRESS = re.compile(r"^\s*(?:地\s*址|网\s*址|邮\s*箱|联\s*系\s*人|营业时间)\s*[:：]\s*\S.{0,30}$")
 _CLASSIFIEDS = re.compile(r"^\s*(?:分\s*类\s*广\s*告|分\s*类\s*信\s*息|便\s*民\s*信\s*息)"
@@ -199,7 +202,7 @@ def _typed(line: Line, known_columns: set[str]) -> Line:
         # 广告; 分类广告, a box of several notices, one advertisement; 诚聘, copy down to its
         # contact line.
         line.kind = LineKind.AD
-    elif _CONTACT.match(text):
+    elif _CONTACT.match(text) or _CONTACT_BESIDE.match(text):
         line.kind = LineKind.AD
         line.extra["contact"] = True
     elif _ADDRESS.match(text) and not re.search(r"[。！？]", text):
