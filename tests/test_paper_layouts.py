@@ -2509,3 +2509,19 @@ def test_an_advertisement_whose_number_stands_beside_a_few_words_is_one_advertis
     ad = next(a for a in page.articles if "62345678" in "".join(a.paragraphs))
     assert ad.kind == "ad" and ad.title is None
     assert "管道疏通" in "".join(ad.paragraphs)
+
+
+def test_a_list_that_the_next_line_goes_on_with_an_ellipsis_is_text():
+    # 焊工、 电工、钳工 / ……这是…: the ellipsis goes on with the list above it, which is the
+    # sentence's start, not a headline standing apart.
+    page = segment_page("""\
+本报讯（记者 王小明）近日，某建
+筑公司工会为一线职工送去防暑
+降温用品。
+
+焊工、 电工、钳工
+……这是一群奋战在工地一线的
+职工，他们每天在高温下作业。
+""")
+    assert len(page.articles) == 1
+    assert "钳工……这是一群" in "".join(page.articles[0].paragraphs)

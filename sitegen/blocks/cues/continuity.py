@@ -21,7 +21,7 @@ MARKER_TO = re.compile(r"(?:[（(]\s*(?:下\s*)?转\s*(?:至\s*)?(?:第\s*)?(\S{
                        r"|(?:^|(?<=[。！？”]))\s*(?:下\s*)?转\s*(?:至\s*)?(?:第\s*)?([0-9０-９一二三四五六七八九十]{1,3})\s*版)\s*$")
 # What a line opens with when it goes on with the sentence above: 表示，说…
 RUNS_ON = re.compile(r"^(?:表示|说|介绍|指出|认为|告诉|坦言|强调|称|透露|提到|谈到|希望|要求|说道|感慨|笑着)")
-GOES_ON = set("，、。；：,;:）)”’」』》！？!?")
+GOES_ON = set("，、。；：,;:）)”’」』》！？!?…")
 
 
 def goes_on_with(text: str) -> bool:
