@@ -128,8 +128,8 @@ def leaks(arts: list[dict], root: Path) -> dict[str, list[str]]:
     def bare(text: str) -> str:
         return _UNMARKED.sub("", text)
 
-    runs = {bare("".join(a["paragraphs"]))[i:i + LEAK] for a in arts
-            for i in range(0, max(0, len(bare("".join(a["paragraphs"]))) - LEAK), 3)}
+    texts = [bare("".join(a["paragraphs"])) for a in arts]
+    runs = {t[i:i + LEAK] for t in texts for i in range(0, max(0, len(t) - LEAK), 3)}
     found = {}
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root).as_posix()

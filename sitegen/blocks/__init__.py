@@ -7,6 +7,6 @@ whether a plain line is a headline is weighed in ``headline_decision`` from the 
 from sitegen.blocks.cues.openings import is_salutation, opens_lede
 from sitegen.blocks.headline_decision import next_in_text
 from sitegen.blocks.line import Line, LineKind
-from sitegen.blocks.lines import ISSUER, classify_page
+from sitegen.blocks.lines import SIGN_OFF, classify_page
 
-__all__ = ["ISSUER", "Line", "LineKind", "classify_page", "is_salutation", "next_in_text", "opens_lede"]
+__all__ = ["SIGN_OFF", "Line", "LineKind", "classify_page", "is_salutation", "next_in_text", "opens_lede"]

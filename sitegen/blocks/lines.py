@@ -58,8 +58,9 @@ _CLASSIFIEDS = re.compile(r"^\s*(?:分\s*类\s*广\s*告|分\s*类\s*信\s*息|�
                           r"(?:\s*[\u4e00-\u9fff]{0,4}(?:电\s*话|热\s*线)\s*[:：]?\s*(?:[\d\-— ]{7,20})?)?\s*$")
 # Who issues a notice: 北京市总工会, 评选办公室, 组委会.
 ISSUER = re.compile(r"[\u4e00-\u9fff（）()]{2,24}(?:总工会|工会|委员会|组委会|办公室|领导小组|联合会|协会)")
-# An issuer signing a notice, perhaps with the date beside it (北京市总工会 2022年6月25日).
-_SIGN_OFF_DATED = re.compile(ISSUER.pattern + r"((?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日?)?)?")
+# An issuer signing a notice, perhaps with the date beside it (北京市总工会 2022年6月25日),
+# or the part of the date the column's edge left it (…2022年6月25 / 日): group 1.
+SIGN_OFF = re.compile(ISSUER.pattern + r"\s*((?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日?)?)?")
 _WANTED = re.compile(r"^\s*(?:高薪)?\s*(?:诚\s*聘|招\s*聘|急\s*聘|招\s*工|转\s*让|出\s*租|求\s*购)\s*$")
 _BOX_MARKS = "■□◆◇●▲★☆"
 _COLUMN_MARK = re.compile(rf"^\s*[{_BOX_MARKS}]\s*\S")
@@ -417,7 +418,7 @@ def classify_page(text: str, known_columns: set[str] = frozenset()) -> list[Line
     # The date may stand beside the issuer, the column's edge cutting it (北京市总工会
     # 2022年6月25 / 日): the rest of the date is the sign-off's too.
     for k, (prev, line) in enumerate(zip(lines, lines[1:])):
-        signed = _SIGN_OFF_DATED.fullmatch(line.compact)
+        signed = SIGN_OFF.fullmatch(line.compact)
         if line.kind in (LineKind.BODY, LineKind.HEADLINE) and line.gap_before <= 1 and prev.kind == LineKind.BODY \
                 and signed and prev.compact.endswith(_SENTENCE_END) \
                 and re.search(r"公示|异议|特此|公告|通知|反映", last_paragraph(k)):

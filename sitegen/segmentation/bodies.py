@@ -86,7 +86,6 @@ _CAPTION_OPENING = re.compile(r"^\s*(?:[（(]?\s*图\s*为|\d{1,2}\s*月\s*\d{1,
                               r"(?:近日|日前|昨天|昨日|上周|本周|连日来|近期)\s*[，,])")
 
 
-
 def opens_caption(line: Line) -> bool:
     """The line opens as a photo's caption does (图为…, 2月8日，…, 本周，…)."""
     return bool(_CAPTION_OPENING.match(line.text))
@@ -105,12 +104,12 @@ def _split_photo_caption(body: Body, only_if_opens_caption: bool = False) -> Bod
         # caption does (1月16日，…): a photo printed under the section.
         only_if_opens_caption = True
     text_lines = [ln for ln in body.lines if ln.kind != LineKind.CREDIT]
-    if body.start == "plain" and not body.in_column and text_lines and _CAPTION_OPENING.match(text_lines[0].text):
+    if body.start == "plain" and not body.in_column and text_lines and opens_caption(text_lines[0]):
         return None         # captions from the first line down: one photo report, its credit at the end
     for j in range(len(text_lines) - 1, 0, -1):
         line = text_lines[j]
         if line.gap_before > 0 and sentence_closed(text_lines[j - 1].text):
-            if only_if_opens_caption and not _CAPTION_OPENING.match(line.text) \
+            if only_if_opens_caption and not opens_caption(line) \
                     and not _HEARD_FROM.match(line.compact) and not column_changes(text_lines[:j], text_lines, j):
                 return None         # (a caption set at another width than the text above is the photo's)
             cut = body.lines.index(line)

@@ -77,12 +77,12 @@ def _weigh(run: HeadlineRun, above: Body, below: Body, begun: bool, elsewhere: l
     if above_fit - below_fit > 0.2:
         evidence.append(Evidence("fits-above", -1.5, f"shares {above_fit:.0%} of its words with the opening of the article above, "
                                                       f"{below_fit:.0%} with the text below: the headline of the article above"))
-    carried = story_words(_text(above), _text(below), elsewhere)
+    above_text, below_text = _text(above), _text(below)
+    carried = story_words(above_text, below_text, elsewhere)
     if len(carried) >= STORY_WORDS:
         evidence.append(Evidence("same-story", 1.5, "the text below goes on naming what the text above names, "
                                                      f"and no other text of the page does: {'、'.join(carried[:4])}"))
-    elif above.start == "news" and len(_text(below)) >= OWN_REPORT \
-            and len(shared_words(_text(above), _text(below))) <= 1:
+    elif above.start == "news" and len(below_text) >= OWN_REPORT and len(shared_words(above_text, below_text)) <= 1:
         evidence.append(Evidence("new-story", -2, "the text below is as long as a report and names none of the "
                                                    "people or things the report above names"))
     if begun:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from sitegen.blocks import ISSUER, opens_lede
+from sitegen.blocks import SIGN_OFF, opens_lede
 from sitegen.ocr.wraps import sentence_closed
 from sitegen.segmentation.bodies import Body, HeadlineRun, cut_body, opens_caption
 from sitegen.segmentation.headlines import headline_texts
@@ -38,11 +38,14 @@ def _share(grams: set[str], text_grams: set[str]) -> float:
 
 # A notice's sign-off: who issued it and when, on a line of its own (北京市总工会 2023年11月23日),
 # the column edge perhaps cutting it (…2023年11月2 / 3日).
-_SIGN_OFF = re.compile(ISSUER.pattern + r"\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 def _signed_as_a_notice(lines) -> bool:
-    return any(_SIGN_OFF.fullmatch("".join(line.text.strip() for line in lines[-n:])) for n in (1, 2) if len(lines) >= n)
+    def dated(text: str) -> bool:
+        signed = SIGN_OFF.fullmatch(text)
+        return bool(signed and signed.group(1) and signed.group(1).endswith("日"))
+
+    return any(dated("".join(line.text.strip() for line in lines[-n:])) for n in (1, 2) if len(lines) >= n)
 
 
 def _best_cut(body: Body, heads: list[str]) -> int | None:
@@ -110,8 +113,10 @@ def _framed_cut(body: Body, over: str, after: str) -> int | None:
         above, below = bigrams(upper), bigrams(lower)
         parted = min(_share(over_grams, above) - _share(over_grams, below),
                      _share(after_grams, below) - _share(after_grams, above))
-        if parted >= FRAMED_PARTED and (best is None or _cohesion(upper, lower) < best[0]):
-            best = (_cohesion(upper, lower), k)
+        if parted >= FRAMED_PARTED:
+            cohesion = _cohesion(upper, lower)
+            if best is None or cohesion < best[0]:
+                best = (cohesion, k)
     return best[1] if best else None
 
 

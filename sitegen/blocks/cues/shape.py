@@ -79,12 +79,12 @@ _TIES = set("的了把在和与对给被将向从及或而但让使于以并由�
 # One of a kind with nothing counted (…长城仪表集团的一名 / 钳工): a count of 2000场 may end a
 # headline, 一名 never does. Not 部: 运营一部, 项目一部 are a firm's departments.
 _WANTS_NOUN = re.compile(r"(?:一|两|每)(?:名|位|个|家|种|项|件|台|条|支|座|所|批|本|张|份|篇|套|辆|棵|块)$")
-# 会 after an adverb is the verb that wants another (…采访中经常会 / 有如此困境); alone it
-# may end a meeting's name (分享会), as 能 may end a headline that quotes it (变成“能”).
-_ADVERBS = set("经常 常常 总 总是 都 也 还 就 才 一定 不 必然 肯定 自然 往往".split())
 # Adverbs that only ever lean on the verb after them (…在外出采访中经常 / 会有如此困境); not
 # 总 (市总), 肯定 (获肯定), 自然 (走进自然) or 不, which end headlines as words of their own.
 _LEANING = set("经常 常常 总是 往往 一定 必然 都 也 还 就 才".split())
+# 会 after an adverb is the verb that wants another (…采访中经常会 / 有如此困境); alone it
+# may end a meeting's name (分享会), as 能 may end a headline that quotes it (变成“能”).
+_ADVERBS = _LEANING | {"总", "不", "肯定", "自然"}
 
 
 def shape(where: Where) -> Evidence | None:
