@@ -2432,12 +2432,12 @@ def test_the_end_of_a_doubled_title_run_into_the_next_line_ends_the_title():
 通讯员 钱进 摄影报道
 
 快快递递员员的的
-一一天天 今 年 夏 天 是 某 医 院 工 会 开 办 职 工 子 女 托 管 班 的 第 五 个 年 头 。
-据了解，医院工会每逢寒暑假就开办托管班，为职工解决假期无人照顾孩子的难题。
+一一天天 这 个 夏 天 ， 某 医 院 工 会 第 五 次 为 职 工 子 女 办 起 了 托 管 班 。
+据了解，托管班设在医院的活动中心，每天有两名老师带孩子们写作业、做手工。
 """)
     assert any(a.title == "快递员的一天" for a in page.articles)
     tail = next(a for a in page.articles if "托管班" in "".join(a.paragraphs))
-    assert "".join(tail.paragraphs).startswith("今年夏天")
+    assert "".join(tail.paragraphs).startswith("这个夏天")
 
 
 def test_a_notice_signed_with_its_issuer_and_a_date_the_column_cut_is_one_notice():
